@@ -1,0 +1,10 @@
+// Every CLI command registers itself here; one file per command group under commands/.
+import type { Command } from 'commander';
+import { registerServe } from './serve.ts';
+import { registerStart } from './start.ts';
+import { registerInfo } from './info.ts';
+
+export type Registrar = (program: Command) => void;
+
+/** All command registrars, in help order. */
+export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo];

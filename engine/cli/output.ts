@@ -1,0 +1,29 @@
+// How commands report: one JSON document with --json, readable text otherwise.
+
+/** Options every reporting command accepts. */
+export interface OutputOptions {
+  json?: boolean;
+}
+
+/** Prints `value` as JSON when asked, else the human text produced by `human`. */
+export function report<T>(opts: OutputOptions, value: T, human: (v: T) => string): void {
+  if (opts.json) process.stdout.write(`${JSON.stringify(value, jsonReplacer)}\n`);
+  else process.stdout.write(`${human(value)}\n`);
+}
+
+/** JSON.stringify replacer that keeps bigint and binary values readable. */
+export function jsonReplacer(_key: string, value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (value instanceof Uint8Array) return { base64: Buffer.from(value).toString('base64') };
+  return value;
+}
+
+/** A user-facing failure: printed without a stack, exits with `exitCode`. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
