@@ -1,0 +1,14 @@
+// What every API handler can reach: the data directory, the host kind, events, logging and the engine lock.
+import type { EventName, EventPayload } from '../../shared/api.ts';
+import type { HostKind, LogLine } from '../../shared/model/system.ts';
+import type { EngineLockManager } from './lock.ts';
+
+export interface ServiceContext {
+  readonly home: string;
+  readonly host: HostKind;
+  /** Path of the SQLite database inside the data directory. */
+  readonly databasePath: string;
+  readonly lock: EngineLockManager;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  log(level: LogLine['level'], source: string, message: string): void;
+}

@@ -1,0 +1,66 @@
+// The API implemented on the engine: validates every request and response against shared/api.ts.
+import path from 'node:path';
+import fs from 'node:fs';
+import { apiMethods, isMethodName, type EventName, type EventPayload, type MethodName, type ResponseOf } from '../../shared/api.ts';
+import type { HostKind, LogLine } from '../../shared/model/system.ts';
+import type { ServiceContext } from './context.ts';
+import { EngineLockManager } from './lock.ts';
+import { ApiError } from './api-error.ts';
+import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.ts';
+import { createEngineHandlers } from './engine-handlers.ts';
+
+export interface ServiceOptions {
+  readonly home: string;
+  readonly host: HostKind;
+  /** Receives every event (the host relays it to its clients). */
+  readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+type AnyHandler = (request: unknown) => unknown;
+
+/** One engine behind the API: dispatches validated calls to the handler groups. */
+export class ApiService {
+  readonly context: ServiceContext;
+  private readonly handlers: Record<string, AnyHandler>;
+  private readonly groups: { close(): Promise<void> | void }[];
+
+  constructor(options: ServiceOptions) {
+    fs.mkdirSync(options.home, { recursive: true });
+    const logs = new LogRing();
+    const startedAt = new Date().toISOString();
+    const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => options.onEvent?.(event, payload);
+    const lock = new EngineLockManager(() => emit('state.changed', systemStatus(this.context, startedAt)));
+    this.context = {
+      home: options.home,
+      host: options.host,
+      databasePath: path.join(options.home, 'idsync.sqlite'),
+      lock,
+      emit,
+      log: (level: LogLine['level'], source: string, message: string) => {
+        const line: LogLine = { time: new Date().toISOString(), level, source, message };
+        logs.push(line);
+        emit('log.line', line);
+      },
+    };
+    const system = createSystemHandlers(this.context, logs, startedAt);
+    const engine = createEngineHandlers(this.context);
+    this.groups = [system, engine];
+    this.handlers = { ...system.handlers, ...engine.handlers } as Record<string, AnyHandler>;
+  }
+
+  /** Validates the request, runs the handler and validates its response. */
+  async dispatch<M extends MethodName>(method: M | string, request: unknown): Promise<ResponseOf<M>> {
+    if (!isMethodName(method)) throw new ApiError('unknown-method', `Unknown API method: ${String(method)}`);
+    const handler = this.handlers[method];
+    if (!handler) throw new ApiError('not-implemented', `API method ${method} is not implemented by this engine`);
+    const def = apiMethods[method];
+    const parsed = def.request.parse(request ?? {});
+    const result = await handler(parsed);
+    return def.response.parse(result) as ResponseOf<M>;
+  }
+
+  /** Releases databases and connections. */
+  async close(): Promise<void> {
+    for (const group of this.groups) await group.close();
+  }
+}
