@@ -1,0 +1,31 @@
+// Attribute values as they cross the API: JSON-safe encodings of the engine's value types.
+import { z } from 'zod';
+
+/**
+ * One attribute value on the wire. Strings and booleans are themselves; other types are tagged:
+ * `{ int: "123" }` (64-bit integer as decimal text), `{ bin: "base64" }`, `{ date: "ISO-8601" }`, `{ ref: "DN" }`.
+ */
+export const ApiValue = z.union([
+  z.string(),
+  z.boolean(),
+  z.object({ int: z.string() }),
+  z.object({ bin: z.string() }),
+  z.object({ date: z.string() }),
+  z.object({ ref: z.string() }),
+]);
+export type ApiValue = z.infer<typeof ApiValue>;
+
+/** Attribute name → values (single-valued attributes hold one value). */
+export const ApiAttributes = z.record(z.string(), z.array(ApiValue));
+export type ApiAttributes = z.infer<typeof ApiAttributes>;
+
+/** A page of results with an opaque cursor for the next page (null at the end) and the total count. */
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number(), nextCursor: z.string().nullable() });
+}
+
+/** Paging fields of a search request. */
+export const PageRequest = z.object({
+  cursor: z.string().nullable().optional(),
+  limit: z.number().int().min(1).max(1000).default(100),
+});
