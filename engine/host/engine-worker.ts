@@ -2,19 +2,12 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
-import type { ApiErrorShape, EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
+import { ApiCallError } from '../../shared/api/call-error.ts';
+import type { EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.ts';
 
 /** An API call that failed in the engine, with its code and readable message. */
-export class EngineCallError extends Error implements ApiErrorShape {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
-}
+export { ApiCallError as EngineCallError };
 
 type Listener = (event: EventName, payload: unknown) => void;
 
@@ -106,7 +99,7 @@ export class EngineWorker {
       if (!p) return;
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new EngineCallError(m.error.code, m.error.message, m.error.detail));
+      else p.reject(new ApiCallError(m.error.code, m.error.message, m.error.detail));
     } else if (m.type === 'event') {
       for (const l of this.listeners) l(m.event, m.payload);
     }

@@ -1,0 +1,17 @@
+// Light and dark themes of the console.
+import { createTheme, type Theme } from '@mui/material/styles';
+
+export type ThemeMode = 'light' | 'dark';
+
+/** The MUI theme for a mode; dense, as an admin console should be. */
+export function buildTheme(mode: ThemeMode): Theme {
+  return createTheme({
+    palette: { mode, primary: { main: mode === 'light' ? '#1f5fa8' : '#7fb2f0' } },
+    typography: { fontSize: 13 },
+    components: {
+      MuiButton: { defaultProps: { size: 'small' } },
+      MuiTextField: { defaultProps: { size: 'small' } },
+      MuiTab: { styleOverrides: { root: { textTransform: 'none', minHeight: 40 } } },
+    },
+  });
+}
