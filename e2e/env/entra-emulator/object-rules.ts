@@ -1,0 +1,98 @@
+// What Graph lets a client write on each object kind, and how objects are projected with `$select`.
+import { badRequest, GraphFault } from './graph-fault.ts';
+import type { DirectoryObject, ObjectKind, Props } from './directory.ts';
+
+/** Properties returned when a request has no `$select` (Graph's default sets). */
+export const DEFAULT_SELECT: Record<ObjectKind, readonly string[]> = {
+  user: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation',
+    'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
+  group: ['id', 'displayName', 'description', 'groupTypes', 'mail', 'mailEnabled', 'mailNickname', 'securityEnabled',
+    'proxyAddresses', 'onPremisesSyncEnabled', 'createdDateTime'],
+  contact: ['id', 'displayName', 'givenName', 'surname', 'mail', 'mailNickname', 'companyName', 'proxyAddresses',
+    'onPremisesSyncEnabled'],
+};
+
+const REQUIRED_ON_CREATE: Partial<Record<ObjectKind, readonly string[]>> = {
+  user: ['accountEnabled', 'displayName', 'mailNickname', 'userPrincipalName', 'passwordProfile'],
+  group: ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled'],
+};
+
+const READ_ONLY: Record<ObjectKind, readonly string[]> = {
+  user: ['id', 'proxyAddresses', 'onPremisesSyncEnabled', 'onPremisesLastSyncDateTime', 'onPremisesSecurityIdentifier',
+    'onPremisesDomainName', 'onPremisesSamAccountName', 'createdDateTime', 'deletedDateTime'],
+  group: ['id', 'proxyAddresses', 'onPremisesSyncEnabled', 'onPremisesLastSyncDateTime', 'onPremisesSecurityIdentifier',
+    'mail', 'createdDateTime', 'deletedDateTime'],
+  contact: [],
+};
+
+/** Properties an administrator may still change on an object mastered on-premises. */
+const WRITABLE_WHEN_SYNCED = new Set(['usageLocation', 'preferredLanguage', 'preferredDataLocation']);
+
+const RESOURCE_NAME: Record<ObjectKind, string> = { user: 'User', group: 'Group', contact: 'OrgContact' };
+
+/** Refuses every write to organizational contacts: they are read-only in Microsoft Graph. */
+export function refuseContactWrite(method: string): GraphFault {
+  return new GraphFault(405, 'Request_BadRequest',
+    `The '${method}' method is not supported for orgContact. Organizational contacts are synchronized from on-premises directories or from Exchange Online and are read-only in Microsoft Graph.`);
+}
+
+/** Checks a create or update body against read-only and required properties. */
+export function checkWritable(kind: ObjectKind, body: Props, creating: boolean, verifiedDomains: readonly string[]): void {
+  for (const key of Object.keys(body)) {
+    if (key.includes('@odata.')) continue;
+    if (READ_ONLY[kind].includes(key)) throw badRequest(`Property '${key}' is read-only and cannot be set.`);
+  }
+  if (creating) {
+    for (const key of REQUIRED_ON_CREATE[kind] ?? []) {
+      if (body[key] === undefined || body[key] === null || body[key] === '') {
+        throw badRequest(`Invalid value specified for property '${key}' of resource '${RESOURCE_NAME[kind]}'.`);
+      }
+    }
+  }
+  const upn = body.userPrincipalName;
+  if (kind === 'user' && upn !== undefined) {
+    const at = typeof upn === 'string' ? upn.lastIndexOf('@') : -1;
+    if (typeof upn !== 'string' || at < 1 || /[\s"(),:;<>[\\\]]/.test(upn)) {
+      throw badRequest("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
+    }
+    const domain = upn.slice(at + 1).toLowerCase();
+    if (!verifiedDomains.some((d) => d.toLowerCase() === domain)) {
+      throw badRequest('The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.');
+    }
+  }
+  const immutableId = body.onPremisesImmutableId;
+  if (typeof immutableId === 'string' && /[$_]/.test(immutableId)) {
+    throw badRequest("Invalid value specified for property 'onPremisesImmutableId' of resource 'User'.");
+  }
+}
+
+/** Refuses changes to an object whose source of authority is on-premises. */
+export function checkNotMastered(obj: DirectoryObject, properties: readonly string[] | 'delete' | 'members'): void {
+  if (obj.props.onPremisesSyncEnabled !== true) return;
+  if (Array.isArray(properties) && properties.every((p) => WRITABLE_WHEN_SYNCED.has(p))) return;
+  throw badRequest('Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.');
+}
+
+/** Parses `$select` into a property list (default set when absent). */
+export function parseSelect(kind: ObjectKind, select: string | null): readonly string[] {
+  if (!select) return DEFAULT_SELECT[kind];
+  const props = select.split(',').map((s) => s.trim()).filter(Boolean);
+  return props.includes('id') ? props : ['id', ...props];
+}
+
+/** The JSON of an object with the selected properties (absent ones are null, as Graph returns them). */
+export function project(obj: DirectoryObject, select: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of select) {
+    if (key === 'members') continue;
+    out[key] = key === 'id' ? obj.id : cloneValue(key, obj.props[key]);
+  }
+  return out;
+}
+
+const COLLECTIONS = new Set(['businessPhones', 'proxyAddresses', 'groupTypes', 'otherMails', 'imAddresses']);
+
+function cloneValue(key: string, value: unknown): unknown {
+  if (value === undefined || value === null) return COLLECTIONS.has(key) ? [] : null;
+  return Array.isArray(value) ? [...(value as unknown[])] : value;
+}

@@ -1,0 +1,118 @@
+// The `$filter` subset the emulator understands: `eq`, `startswith`, `any` lambdas on collections,
+// `and`/`or` and parentheses. String comparisons are case-insensitive, as in the directory.
+import { GraphFault } from './graph-fault.ts';
+import type { Props } from './directory.ts';
+
+export type Predicate = (props: Props) => boolean;
+
+type Token = { kind: 'str'; value: string } | { kind: 'word'; value: string } | { kind: 'punct'; value: string };
+
+function unsupported(filter: string, why: string): GraphFault {
+  return new GraphFault(400, 'Request_UnsupportedQuery', `Unsupported or invalid query filter clause specified (${why}): ${filter}`);
+}
+
+function tokenize(filter: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < filter.length) {
+    const c = filter[i]!;
+    if (c === ' ') { i++; continue; }
+    if ('(),:/'.includes(c)) { tokens.push({ kind: 'punct', value: c }); i++; continue; }
+    if (c === "'") {
+      let value = '';
+      i++;
+      for (;;) {
+        if (i >= filter.length) throw unsupported(filter, 'unterminated string');
+        if (filter[i] === "'") {
+          if (filter[i + 1] === "'") { value += "'"; i += 2; continue; }
+          i++;
+          break;
+        }
+        value += filter[i++];
+      }
+      tokens.push({ kind: 'str', value });
+      continue;
+    }
+    const m = /^[A-Za-z0-9_.@-]+/.exec(filter.slice(i));
+    if (!m) throw unsupported(filter, `unexpected '${c}'`);
+    tokens.push({ kind: 'word', value: m[0] });
+    i += m[0].length;
+  }
+  return tokens;
+}
+
+function literal(token: Token | undefined, filter: string): unknown {
+  if (!token) throw unsupported(filter, 'missing value');
+  if (token.kind === 'str') return token.value;
+  if (token.kind === 'word') {
+    if (token.value === 'true') return true;
+    if (token.value === 'false') return false;
+    if (token.value === 'null') return null;
+    if (/^-?\d+$/.test(token.value)) return Number(token.value);
+  }
+  throw unsupported(filter, `bad value '${token.value}'`);
+}
+
+function equals(actual: unknown, expected: unknown): boolean {
+  if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
+  return (actual ?? null) === expected;
+}
+
+/** Parses a `$filter` expression into a predicate; unsupported syntax is a 400 `Request_UnsupportedQuery`. */
+export function parseFilter(filter: string): Predicate {
+  const tokens = tokenize(filter);
+  let pos = 0;
+  const peek = (): Token | undefined => tokens[pos];
+  const expect = (value: string): void => {
+    const t = tokens[pos++];
+    if (!t || t.value !== value) throw unsupported(filter, `expected '${value}'`);
+  };
+
+  const orExpr = (): Predicate => {
+    const parts = [andExpr()];
+    while (peek()?.kind === 'word' && peek()!.value === 'or') { pos++; parts.push(andExpr()); }
+    return parts.length === 1 ? parts[0]! : (p) => parts.some((f) => f(p));
+  };
+  const andExpr = (): Predicate => {
+    const parts = [factor()];
+    while (peek()?.kind === 'word' && peek()!.value === 'and') { pos++; parts.push(factor()); }
+    return parts.length === 1 ? parts[0]! : (p) => parts.every((f) => f(p));
+  };
+  const factor = (): Predicate => {
+    const t = tokens[pos++];
+    if (!t) throw unsupported(filter, 'unexpected end');
+    if (t.kind === 'punct' && t.value === '(') { const inner = orExpr(); expect(')'); return inner; }
+    if (t.kind !== 'word') throw unsupported(filter, `unexpected '${t.value}'`);
+    if (t.value === 'startswith') {
+      expect('(');
+      const prop = tokens[pos++]!.value;
+      expect(',');
+      const prefix = String(literal(tokens[pos++], filter)).toLowerCase();
+      expect(')');
+      return (p) => typeof p[prop] === 'string' && (p[prop] as string).toLowerCase().startsWith(prefix);
+    }
+    const prop = t.value;
+    if (peek()?.value === '/') {
+      pos++;
+      const fn = tokens[pos++]?.value;
+      if (fn !== 'any') throw unsupported(filter, `lambda '${fn}'`);
+      expect('(');
+      const variable = tokens[pos++]!.value;
+      expect(':');
+      if (tokens[pos++]?.value !== variable) throw unsupported(filter, 'lambda variable');
+      const op = tokens[pos++]?.value;
+      if (op !== 'eq') throw unsupported(filter, `operator '${op}'`);
+      const value = literal(tokens[pos++], filter);
+      expect(')');
+      return (p) => Array.isArray(p[prop]) && (p[prop] as unknown[]).some((v) => equals(v, value));
+    }
+    const op = tokens[pos++]?.value;
+    if (op !== 'eq') throw unsupported(filter, `operator '${op ?? ''}'`);
+    const value = literal(tokens[pos++], filter);
+    return (p) => equals(p[prop], value);
+  };
+
+  const predicate = orExpr();
+  if (pos !== tokens.length) throw unsupported(filter, 'trailing input');
+  return predicate;
+}
