@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { systemMethods } from './api/system.ts';
 import { engineMethods } from './api/engine.ts';
-import { apiEvents } from './api/events.ts';
+import { apiEvents, type EventName, type EventPayload } from './api/events.ts';
 
 export { apiEvents };
 export type { EventName, EventPayload } from './api/events.ts';
@@ -24,10 +24,7 @@ export type ResponseOf<M extends MethodName> = z.output<ApiMethods[M]['response'
 /** The object the renderer talks to (`window.idsync`), whatever host provides it. */
 export interface IdSyncApi {
   call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
-  on<E extends import('./api/events.ts').EventName>(
-    event: E,
-    listener: (payload: import('./api/events.ts').EventPayload<E>) => void,
-  ): () => void;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Which host serves this console. */
   readonly host: 'electron' | 'web';
 }
