@@ -1,0 +1,143 @@
+// The complete object set of a CSV or JSON export file: loaded, changed in memory, written back whole.
+import { stat } from 'node:fs/promises';
+import { stringify } from 'csv-stringify/sync';
+import type { ImportedObject } from '../contract.ts';
+import type { AttributeValue } from '../../model/values.ts';
+import { DN_ANCHOR, type FileSettings } from './config.ts';
+import { joinCell, readCsvHeader } from './csv-source.ts';
+import { dnKey } from './dn.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { mapRecord } from './record-mapper.ts';
+import { readRecords } from './source.ts';
+import { valueToJson, valueToText } from './value-codec.ts';
+
+/** Objects by anchor, with a DN index and the CSV column order to keep. */
+export class ObjectSet {
+  readonly byAnchor = new Map<string, ImportedObject>();
+  private readonly byDn = new Map<string, string>();
+  columns: string[] = [];
+
+  constructor(private readonly dnIsAnchor: boolean) {}
+
+  /** Comparison key of an anchor (DN anchors compare case-insensitively). */
+  key(anchor: string): string {
+    return this.dnIsAnchor ? dnKey(anchor) : anchor;
+  }
+
+  get(anchor: string): ImportedObject | undefined {
+    return this.byAnchor.get(this.key(anchor));
+  }
+
+  /** The anchor of the object at `dn`, if any. */
+  anchorOfDn(dn: string): string | undefined {
+    const k = this.byDn.get(dnKey(dn));
+    return k === undefined ? undefined : this.byAnchor.get(k)?.anchor;
+  }
+
+  set(object: ImportedObject): void {
+    const k = this.key(object.anchor);
+    const old = this.byAnchor.get(k);
+    if (old) this.byDn.delete(dnKey(old.dn));
+    this.byAnchor.set(k, object);
+    this.byDn.set(dnKey(object.dn), k);
+  }
+
+  delete(anchor: string): void {
+    const k = this.key(anchor);
+    const old = this.byAnchor.get(k);
+    if (!old) return;
+    this.byAnchor.delete(k);
+    this.byDn.delete(dnKey(old.dn));
+  }
+}
+
+/** File identity used to notice that someone else changed the export file since it was loaded. */
+export async function fileStamp(path: string): Promise<string> {
+  const s = await stat(path).catch(() => undefined);
+  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : 'absent';
+}
+
+/** Loads the export file; refuses (throws) when it has unreadable records, since rewriting would drop them. */
+export async function loadObjectSet(settings: FileSettings): Promise<ObjectSet> {
+  const path = settings.exportPath;
+  const set = new ObjectSet(settings.anchor === DN_ANCHOR);
+  if ((await fileStamp(path)) === 'absent') return set;
+  if (settings.config.format === 'csv') set.columns = await readCsvHeader(path, settings);
+  for await (const item of readRecords(path, settings)) {
+    if (item.kind === 'problem') throw new Error(`cannot update ${path}: ${item.message}`);
+    const mapped = mapRecord(item, settings, path);
+    if ('problem' in mapped) throw new Error(`cannot update ${path}: ${mapped.problem.message}`);
+    if (mapped.change.kind !== 'object') continue;
+    if (set.get(mapped.change.object.anchor)) throw new Error(`cannot update ${path}: anchor ${mapped.change.object.anchor} appears twice`);
+    set.set(mapped.change.object);
+  }
+  return set;
+}
+
+/** Writes the whole set to the export file atomically, in the configured format. */
+export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Promise<void> {
+  const writeDn = !settings.config.dnTemplate;
+  if (settings.config.format === 'json') {
+    await writeFileAtomic(settings.exportPath, async (write) => {
+      let first = true;
+      await write('[');
+      for (const object of set.byAnchor.values()) {
+        const out: Record<string, unknown> = {};
+        if (writeDn) out[settings.config.dnAttribute] = object.dn;
+        for (const [name, values] of Object.entries(object.attributes)) {
+          if (!values.length) continue;
+          const multi = settings.spec(name)?.multiValued || values.length > 1;
+          out[name] = multi ? values.map(valueToJson) : valueToJson(values[0]);
+        }
+        await write((first ? '\n' : ',\n') + JSON.stringify(out));
+        first = false;
+      }
+      await write('\n]\n');
+    });
+    return;
+  }
+  const columns = csvColumns(settings, set, writeDn);
+  set.columns = columns;
+  const options = { delimiter: settings.config.delimiter };
+  await writeFileAtomic(settings.exportPath, async (write) => {
+    await write(stringify([columns], options));
+    let rows: string[][] = [];
+    for (const object of set.byAnchor.values()) {
+      rows.push(columns.map((c) => (c === settings.config.dnAttribute && writeDn ? object.dn : cell(settings, object, c))));
+      if (rows.length >= 1000) {
+        await write(stringify(rows, options));
+        rows = [];
+      }
+    }
+    if (rows.length) await write(stringify(rows, options));
+  });
+}
+
+function csvColumns(settings: FileSettings, set: ObjectSet, writeDn: boolean): string[] {
+  const columns = [...set.columns];
+  const known = new Set(columns.map((c) => c.toLowerCase()));
+  const add = (c: string): void => {
+    if (!known.has(c.toLowerCase())) {
+      known.add(c.toLowerCase());
+      columns.push(c);
+    }
+  };
+  if (writeDn) add(settings.config.dnAttribute);
+  for (const object of set.byAnchor.values()) for (const name of Object.keys(object.attributes)) add(name);
+  return columns;
+}
+
+function cell(settings: FileSettings, object: ImportedObject, column: string): string {
+  const values = attributeValues(object, column);
+  if (!values?.length) return '';
+  const spec = settings.spec(column);
+  return !spec?.multiValued && values.length === 1 ? valueToText(values[0]) : joinCell(values.map(valueToText), spec?.separator ?? settings.config.multiValueSeparator);
+}
+
+/** Values of an attribute looked up case-insensitively. */
+export function attributeValues(object: ImportedObject, name: string): AttributeValue[] | undefined {
+  if (name in object.attributes) return object.attributes[name];
+  const lower = name.toLowerCase();
+  for (const [k, v] of Object.entries(object.attributes)) if (k.toLowerCase() === lower) return v;
+  return undefined;
+}

@@ -1,0 +1,83 @@
+// Digests of the last import per anchor, kept in small files in the state directory; the watermark names one.
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { WatermarkExpiredError } from '../contract.ts';
+import { readLines, readTextChunks } from './text-source.ts';
+
+const SUFFIX = '.snapshot';
+const ID = /^[0-9a-z]+-[0-9a-f]+$/;
+/** Snapshots kept: the newest plus older ones a not-yet-committed watermark may still name. */
+const KEEP = 3;
+const FLUSH_AT = 1 << 20;
+
+/** Writes a new snapshot line by line; `commit` makes it visible under its id. */
+export class SnapshotWriter {
+  readonly id = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
+  private handle: FileHandle | undefined;
+  private buffer: string[] = [];
+  private size = 0;
+
+  constructor(private readonly stateDir: string) {}
+
+  private get tempPath(): string {
+    return join(this.stateDir, `${this.id}${SUFFIX}.tmp`);
+  }
+
+  /** Records the digest of one anchor. */
+  async add(anchor: string, digest: string): Promise<void> {
+    const line = `${digest}\t${JSON.stringify(anchor)}\n`;
+    this.buffer.push(line);
+    this.size += line.length;
+    if (this.size >= FLUSH_AT) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (!this.handle) {
+      await mkdir(this.stateDir, { recursive: true });
+      this.handle = await open(this.tempPath, 'w');
+    }
+    if (this.buffer.length) await this.handle.write(this.buffer.join(''));
+    this.buffer = [];
+    this.size = 0;
+  }
+
+  /** Makes the snapshot durable, publishes it and prunes old ones; returns its id (the watermark). */
+  async commit(): Promise<string> {
+    await this.flush();
+    await this.handle!.sync();
+    await this.handle!.close();
+    this.handle = undefined;
+    await rename(this.tempPath, join(this.stateDir, this.id + SUFFIX));
+    await prune(this.stateDir);
+    return this.id;
+  }
+
+  /** Drops an unfinished snapshot. */
+  async abort(): Promise<void> {
+    await this.handle?.close().catch(() => undefined);
+    this.handle = undefined;
+    await rm(this.tempPath, { force: true });
+  }
+}
+
+/** Loads the digests of a snapshot; a missing or malformed id means the watermark expired. */
+export async function loadSnapshot(stateDir: string, id: string): Promise<Map<string, string>> {
+  const path = join(stateDir, id + SUFFIX);
+  if (!ID.test(id) || !(await stat(path).catch(() => undefined))) {
+    throw new WatermarkExpiredError(`the snapshot "${id}" of the last import is gone; run a full import`);
+  }
+  const map = new Map<string, string>();
+  for await (const { text } of readLines(readTextChunks(path, new Set()))) {
+    if (!text) continue;
+    const tab = text.indexOf('\t');
+    map.set(JSON.parse(text.slice(tab + 1)) as string, text.slice(0, tab));
+  }
+  return map;
+}
+
+async function prune(stateDir: string): Promise<void> {
+  const names = (await readdir(stateDir)).filter((n) => n.endsWith(SUFFIX)).sort();
+  for (const name of names.slice(0, Math.max(0, names.length - KEEP))) await rm(join(stateDir, name), { force: true });
+}
