@@ -1,0 +1,113 @@
+// The benchmark harness: discovers suites, runs each in turn, and writes JSON, Markdown and an SVG chart.
+// Run with `npx tsx e2e/bench/main.ts --help`; `idsync bench` starts this same file.
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { discoverSuites, discoveredName } from './discover.ts';
+import { describeMachine } from './machine.ts';
+import { parseOptions, repoRoot, usage, type HarnessOptions } from './options.ts';
+import { createReporter } from './progress.ts';
+import { benchRunSchema, type BenchRun, type SuiteResult } from './result.ts';
+import { messageOf, runSuite } from './run-suite.ts';
+import { sizeToCount } from './suite.ts';
+import { formatSeconds, formatValue } from './format-number.ts';
+import { writeDocs, writeRunFolder } from './write-results.ts';
+
+/** One status line per finished suite, on stderr. */
+function announce(r: SuiteResult): void {
+  const mark = r.status === 'ok' ? 'ok  ' : r.status === 'skipped' ? 'skip' : 'FAIL';
+  const detail = r.status === 'ok' ? `${formatSeconds(r.durationMs)}, ${r.figures.length} figures` : (r.reason ?? '');
+  process.stderr.write(`[${mark}] ${r.name}: ${detail}\n`);
+}
+
+/** Runs every selected suite and returns the complete, validated run. */
+async function runAll(opts: HarnessOptions): Promise<BenchRun> {
+  const started = performance.now();
+  const date = new Date().toISOString();
+  const count = sizeToCount[opts.size];
+  const discovered = await discoverSuites(opts.suitesDir, opts.only);
+  const reporter = createReporter();
+  const suites: SuiteResult[] = [];
+
+  for (const wanted of opts.only) {
+    if (!discovered.some((d) => discoveredName(d) === wanted)) {
+      const r: SuiteResult = { name: wanted, description: '', file: '', status: 'skipped', reason: `no suite named "${wanted}" in ${path.relative(repoRoot, opts.suitesDir) || '.'}`, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+      announce(r);
+      suites.push(r);
+    }
+  }
+  for (const d of discovered) {
+    const r: SuiteResult =
+      d.kind === 'loaded'
+        ? await runSuite(d.suite, d.file, opts.size, count, reporter)
+        : { name: d.name, description: '', file: path.basename(d.file), status: d.kind === 'broken' ? 'failed' : 'skipped', reason: d.reason, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+    announce(r);
+    suites.push(r);
+  }
+  return benchRunSchema.parse({
+    harness: 'idsync-bench',
+    version: 1,
+    date,
+    size: opts.size,
+    count,
+    machine: describeMachine(repoRoot),
+    durationMs: performance.now() - started,
+    suites,
+  });
+}
+
+/** A path relative to the working directory when it lies below it, else absolute. */
+function shortPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** A short plain-text summary of the figures for the terminal. */
+function summary(run: BenchRun): string {
+  const lines = run.suites.flatMap((s) =>
+    s.figures.map((f) => {
+      const goal = f.goal ? `  goal ${f.goal}: ${f.goalMet === undefined ? '?' : f.goalMet ? 'met' : 'MISSED'}` : '';
+      return `${s.name} · ${f.name}: ${formatValue(f.value)} ${f.unit}${goal}`;
+    }),
+  );
+  return lines.length > 0 ? lines.join('\n') : 'no figures measured';
+}
+
+/** Entry point: parses options, runs, writes, and sets the exit code (1 when a suite failed). */
+async function main(): Promise<void> {
+  let opts: HarnessOptions | 'help';
+  try {
+    opts = parseOptions(process.argv.slice(2));
+  } catch (err) {
+    process.stderr.write(`bench: ${messageOf(err)}\n${usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (opts === 'help') {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  // Stdout carries only the result; whatever suites print goes to stderr.
+  console.log = console.error;
+  console.info = console.error;
+
+  const run = await runAll(opts);
+  const files = await writeRunFolder(run, opts.outDir);
+  const written = [files.json, files.markdown, files.svg];
+  if (opts.updateDocs) {
+    const docs = await writeDocs(run, opts.docsDir);
+    written.push(docs.json, docs.markdown, docs.svg);
+  }
+  process.stderr.write(`wrote ${written.map(shortPath).join(', ')}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify(run)}\n`);
+  else process.stdout.write(`${summary(run)}\n`);
+  if (run.suites.some((s) => s.status === 'failed')) process.exitCode = 1;
+}
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`bench: ${messageOf(err)}\n`);
+  process.exitCode = 2;
+}
+// A suite may leave a server or timer behind; the run is over once its results are out.
+process.stdout.write('', () => process.exit());
