@@ -1,0 +1,100 @@
+// Turns ldapts search entries into imported objects: object type from objectClass, anchor, typed values.
+import type { Entry } from 'ldapts';
+import type { AttributeType, AttributeValue, Attributes, ImportedObject, ImportProblem } from '../contract.ts';
+import type { LdapObjectType } from './config.ts';
+import { isWithin } from './dn.ts';
+import { guidToString } from './guid.ts';
+import type { DirectorySchema } from './schema.ts';
+import { fromWire } from './values.ts';
+
+interface Converter {
+  /** Name the attribute is stored under (the server's spelling, without options). */
+  readonly name: string;
+  readonly type: AttributeType;
+  readonly keep: boolean;
+}
+
+export interface MapperOptions {
+  readonly schema: DirectorySchema;
+  readonly objectTypes: readonly LdapObjectType[];
+  readonly anchorAttribute: string;
+  readonly keepAnchor: boolean;
+  readonly inclusion: ReadonlySet<string> | undefined;
+  readonly excludeContainers: readonly string[];
+}
+
+export type MapResult =
+  | { readonly object: ImportedObject }
+  | { readonly problem: ImportProblem }
+  | { readonly filtered: true };
+
+/** Anchor text of a raw anchor value: AD GUIDs in their usual text form, other binaries as hex. */
+export function anchorText(raw: string | Buffer | string[] | Buffer[] | undefined): string | undefined {
+  const v = Array.isArray(raw) ? raw[0] : raw;
+  if (v === undefined) return undefined;
+  if (typeof v === 'string') return v;
+  return v.length === 16 ? guidToString(v) : v.toString('hex');
+}
+
+export class EntryMapper {
+  private readonly converters = new Map<string, Converter>();
+  private readonly anchorKey: string;
+  private readonly typeClasses: { type: LdapObjectType; classes: string[] }[];
+
+  constructor(private readonly o: MapperOptions) {
+    this.anchorKey = o.anchorAttribute.toLowerCase();
+    this.typeClasses = o.objectTypes.map((type) => ({ type, classes: type.objectClasses.map((c) => c.toLowerCase()) }));
+  }
+
+  /** The configured object type of an entry, from its objectClass values. */
+  objectTypeOf(objectClasses: readonly string[]): LdapObjectType | undefined {
+    const have = new Set(objectClasses.map((c) => c.toLowerCase()));
+    return this.typeClasses.find((t) => t.classes.every((c) => have.has(c)))?.type;
+  }
+
+  /** Converts one attribute's raw values by the schema (names with options such as `;binary` keep the base name). */
+  convert(key: string, raw: string | Buffer | string[] | Buffer[]): { name: string; values: AttributeValue[] } | undefined {
+    const c = this.converter(key);
+    return c.keep ? { name: c.name, values: fromWire(raw, c.type) } : undefined;
+  }
+
+  private converter(key: string): Converter {
+    let c = this.converters.get(key);
+    if (!c) {
+      const base = key.split(';')[0];
+      const lower = base.toLowerCase();
+      const info = this.o.schema.attributes.get(lower);
+      const keep =
+        key !== '*' &&
+        (lower !== this.anchorKey || this.o.keepAnchor) &&
+        (this.o.inclusion === undefined || this.o.inclusion.has(lower) || lower === 'objectclass');
+      c = { name: base, type: info?.type ?? 'string', keep };
+      this.converters.set(key, c);
+    }
+    return c;
+  }
+
+  /** Maps one entry; entries under an excluded container come back as filtered. */
+  map(entry: Entry): MapResult {
+    const dn = entry.dn;
+    if (this.o.excludeContainers.length > 0 && this.o.excludeContainers.some((c) => isWithin(dn, c))) return { filtered: true };
+    const classesRaw = entry.objectClass ?? entry.objectclass;
+    const classes = (Array.isArray(classesRaw) ? classesRaw : classesRaw === undefined ? [] : [classesRaw]).map(String);
+    const type = this.objectTypeOf(classes);
+    if (!type) return { problem: { code: 'missing-object-type', message: `no object type for objectClass ${classes.join(', ')}`, location: dn, dn } };
+    let anchor: string | undefined;
+    const attributes: Attributes = {};
+    for (const key in entry) {
+      if (key === 'dn') continue;
+      const raw = entry[key];
+      if (Array.isArray(raw) && raw.length === 0) continue; // requested but absent
+      if (key.toLowerCase() === this.anchorKey) anchor = anchorText(raw);
+      const converted = this.convert(key, raw);
+      if (converted) attributes[converted.name] = converted.values;
+    }
+    if (!anchor) {
+      return { problem: { code: 'missing-anchor-component', message: `entry has no ${this.o.anchorAttribute}`, location: dn, dn } };
+    }
+    return { object: { anchor, dn, objectType: type.name, attributes } };
+  }
+}

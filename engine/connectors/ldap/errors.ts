@@ -1,0 +1,78 @@
+// Classifying ldapts failures: connectivity and credential failures stop a run; result codes of single
+// operations map to the export error codes of the specification (§14.4).
+import { ResultCodeError } from 'ldapts';
+import { ConnectivityError, CredentialsError, type ExportError } from '../contract.ts';
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNABORTED']);
+const NETWORK_MESSAGE = /Socket error|Connection closed|Connection timeout|socket hang up|ECONNREFUSED|ECONNRESET|EPIPE|Request timed out|timed out/i;
+/** busy, unavailable, unwilling-to-perform is NOT here: it is an object-level refusal. */
+const SERVER_DOWN_CODES = new Set([51, 52]);
+
+/** True when the failure means the server cannot be reached or the connection dropped. */
+export function isConnectivityFailure(error: unknown): boolean {
+  if (error instanceof ConnectivityError) return true;
+  if (error instanceof ResultCodeError) return SERVER_DOWN_CODES.has(error.code);
+  if (!(error instanceof Error)) return false;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  return NETWORK_CODES.has(code) || isTlsFailure(error) || NETWORK_MESSAGE.test(error.message);
+}
+
+/** True for certificate and handshake failures. */
+export function isTlsFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = String((error as NodeJS.ErrnoException).code ?? '');
+  return /CERT|SELF_SIGNED|ERR_SSL|ERR_TLS|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || /certificate|TLS|SSL/i.test(error.message);
+}
+
+/** Removes every occurrence of the secrets from a message (defence in depth: ldapts never echoes them). */
+export function redact(message: string, secrets: readonly string[]): string {
+  let out = message;
+  for (const s of secrets) if (s.length >= 3) out = out.split(s).join('***');
+  return out;
+}
+
+/** Turns a failure of a connector-level operation into ConnectivityError / CredentialsError, or keeps it. */
+export function classify(error: unknown, where: string, secrets: readonly string[]): Error {
+  const message = redact(error instanceof Error ? error.message : String(error), secrets);
+  if (error instanceof ConnectivityError || error instanceof CredentialsError) return error;
+  if (error instanceof ResultCodeError && error.code === 49) return new CredentialsError(`${where}: credentials refused (${message})`);
+  if (isConnectivityFailure(error)) {
+    const prefix = isTlsFailure(error) ? 'TLS negotiation failed' : 'connection failed';
+    return new ConnectivityError(`${where}: ${prefix}: ${message}`);
+  }
+  // Result codes stay typed (callers test e.g. NoSuchObjectError); their messages come from the server.
+  if (error instanceof ResultCodeError) return error;
+  return new Error(`${where}: ${message}`);
+}
+
+const EXPORT_CODES: Record<number, string> = {
+  16: 'constraint-violation', // noSuchAttribute (deleting a value that is not there)
+  17: 'schema-violation', // undefinedAttributeType
+  18: 'syntax-violation', // inappropriateMatching
+  19: 'constraint-violation',
+  20: 'constraint-violation', // attributeOrValueExists
+  21: 'syntax-violation', // invalidAttributeSyntax
+  34: 'invalid-dn',
+  50: 'permission-issue',
+  64: 'invalid-dn', // namingViolation
+  65: 'schema-violation', // objectClassViolation
+  67: 'modify-naming-attribute', // notAllowedOnRDN
+  68: 'cd-existing-object',
+  69: 'schema-violation', // objectClassModsProhibited
+};
+
+/** Export error for one failed operation; `op` decides whether "no such object" means a missing parent. */
+export function exportErrorOf(error: unknown, op: 'add' | 'update' | 'delete' | 'rename', secrets: readonly string[], password = false): ExportError {
+  const raw = error instanceof Error ? error.message : String(error);
+  const message = redact(raw, secrets);
+  if (error instanceof ResultCodeError) {
+    let code = EXPORT_CODES[error.code] ?? 'cd-error';
+    if (error.code === 32) code = op === 'add' || op === 'rename' ? 'non-existent-parent' : 'cd-missing-object';
+    if (password && error.code === 19) code = 'password-policy-violation';
+    if (password && (error.code === 53 || error.code === 13)) code = 'password-set-disallowed';
+    const name = error.constructor.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    const serverText = message.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim();
+    return { code, message: `${name} (LDAP ${error.code})${serverText ? `: ${serverText}` : ''}`, detail: `LDAP result code ${error.code}; ${message.trim()}` };
+  }
+  return { code: 'unexpected-error', message };
+}
