@@ -21,7 +21,8 @@ export type ExpressionErrorCode =
   | 'undefined-parameter'
   | 'special-value'
   | 'user-error'
-  | 'limit';
+  | 'limit'
+  | 'internal';
 
 /** Base class of every error the expression language raises. */
 export class ExpressionError extends Error {
