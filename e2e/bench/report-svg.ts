@@ -57,7 +57,8 @@ function rowsOf(run: BenchRun): Row[] {
 function decades(values: readonly number[]): { lo: number; hi: number } {
   const positive = values.filter((v) => v > 0);
   if (positive.length === 0) return { lo: 1, hi: 10 };
-  const lo = Math.floor(Math.log10(Math.min(...positive)));
+  // Half a decade of headroom below the smallest value keeps its bar visibly long.
+  const lo = Math.floor(Math.log10(Math.min(...positive)) - 0.5);
   let hi = Math.ceil(Math.log10(Math.max(...positive)));
   if (hi <= lo) hi = lo + 1;
   return { lo, hi };

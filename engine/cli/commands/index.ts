@@ -3,8 +3,9 @@ import type { Command } from 'commander';
 import { registerServe } from './serve.ts';
 import { registerStart } from './start.ts';
 import { registerInfo } from './info.ts';
+import { registerBench } from './bench.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
-export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo];
+export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench];
