@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // Unit tests sit beside the code (`*.test.ts`); integration tests needing servers are `*.int.test.ts`.
 export default defineConfig({
   test: {
-    include: ['{shared,engine,electron,renderer,e2e}/**/*.test.{ts,tsx}'],
+    include: ['{shared,engine,electron,renderer,e2e,build}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'dist/**', 'e2e/specs/**'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
