@@ -4,8 +4,9 @@ import { registerServe } from './serve.ts';
 import { registerStart } from './start.ts';
 import { registerInfo } from './info.ts';
 import { registerBench } from './bench.ts';
+import { registerEval } from './eval.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
-export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench];
+export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval];
