@@ -35,18 +35,22 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
   const invalid: InvalidLines = new Set();
   const skipped: RawProblem[] = [];
   let lastLine = 0;
+  // on_record and on_skip run inside the parser in file order, so they can tell where each record starts.
   const parser = parse({
-    info: true,
     bom: true,
     delimiter: config.delimiter,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_skip: (err: CsvError | undefined) => {
-      const end = (err as { lines?: number } | undefined)?.lines ?? lastLine + 1;
+    on_record: (record: string[], context: Info) => {
       const start = lastLine + 1;
-      const what = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `quote opened in the row starting at line ${start} is never closed` : (err?.message ?? 'unreadable row');
+      lastLine = context.lines;
+      return [start, lastLine, record];
+    },
+    on_skip: (err: CsvError | undefined) => {
+      const start = lastLine + 1;
+      const what = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened in the row starting here is never closed` : (err?.message ?? 'unreadable row');
       skipped.push({ kind: 'problem', code: 'parse-error', message: `${path}:${start}: ${what}`, line: start });
-      lastLine = end;
+      lastLine = (err as { lines?: number } | undefined)?.lines ?? start;
       return undefined;
     },
   });
@@ -58,26 +62,23 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   let header: string[] | undefined;
-  for await (const item of parser as AsyncIterable<{ record: string[]; info: Info }>) {
-    while (skipped.length) yield skipped.shift()!;
-    const start = lastLine + 1;
-    const end = item.info.lines;
-    lastLine = end;
+  for await (const [start, end, record] of parser as AsyncIterable<[number, number, string[]]>) {
+    while (skipped.length && skipped[0].line < start) yield skipped.shift()!;
     if (rangeHasInvalid(invalid, start, end)) {
       yield { kind: 'problem', code: 'parse-error', message: `${path}:${start}: the row is not valid UTF-8`, line: start };
       continue;
     }
     if (!header) {
-      header = item.record.map((h) => h.trim());
+      header = record.map((h) => h.trim());
       const dup = header.find((h, i) => header!.indexOf(h) !== i);
-      if (dup !== undefined) yield { kind: 'problem', code: 'parse-error', message: `${path}:1: column "${dup}" appears twice; the later one is ignored`, line: 1 };
+      if (dup !== undefined) yield { kind: 'problem', code: 'parse-error', message: `${path}:${start}: column "${dup}" appears twice; the later one is ignored`, line: start };
       continue;
     }
     const fields = new Map<string, RawValue[]>();
     let dn: string | undefined;
     for (let i = 0; i < header.length; i++) {
       const name = header[i];
-      const cell = item.record[i];
+      const cell = record[i];
       if (cell === '' || name === '' || fields.has(name)) continue;
       if (name === config.dnAttribute) {
         dn = cell;

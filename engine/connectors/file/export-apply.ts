@@ -70,7 +70,7 @@ function applyUpdate(settings: FileSettings, set: ObjectSet, change: ExportChang
   const object = finish(settings, null, change.newDn ?? current.dn, current.objectType, attributes);
   const sameAnchor = set.key(object.anchor) === set.key(current.anchor);
   if (!sameAnchor && set.get(object.anchor)) throw new ExportFailure('cd-existing-object', `an object with anchor ${object.anchor} is already in the file`);
-  set.delete(current.anchor);
+  if (!sameAnchor) set.delete(current.anchor);
   set.set(object);
   return object;
 }

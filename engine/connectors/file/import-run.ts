@@ -1,12 +1,12 @@
 // Full and delta import of a file: batches of changes, located problems, and the digest snapshot as watermark.
 import type { ConnectorContext, ImportBatch, ImportChange, ImportIterator, ImportProblem, ImportScope, ImportedObject } from '../contract.ts';
 import type { Attributes } from '../../model/values.ts';
-import type { FileSettings } from './config.ts';
+import { DN_ANCHOR, type FileSettings } from './config.ts';
 import { objectDigest } from './digest.ts';
-import { isUnder } from './dn.ts';
+import { dnKey, isUnder } from './dn.ts';
 import type { RawItem } from './raw-record.ts';
 import { fromRawProblem, mapRecord, problemAt } from './record-mapper.ts';
-import { loadSnapshot, SnapshotWriter } from './snapshot-store.ts';
+import { loadSnapshot, snapshotEntry, SnapshotWriter } from './snapshot-store.ts';
 import { readRecords } from './source.ts';
 
 /** Collects changes and problems and cuts them into batches. */
@@ -35,10 +35,11 @@ export async function* importDelta(settings: FileSettings, watermark: string, sc
   const records = readRecords(settings.config.path, settings, ctx.signal);
   const head: RawItem[] = [];
   let first: Extract<RawItem, { kind: 'record' }> | undefined;
-  for await (const item of records) {
-    head.push(item);
-    if (item.kind === 'record') {
-      first = item;
+  // Peek without for-await: leaving such a loop early would close the reader.
+  for (let r = await records.next(); !r.done; r = await records.next()) {
+    head.push(r.value);
+    if (r.value.kind === 'record') {
+      first = r.value;
       break;
     }
   }
@@ -47,8 +48,13 @@ export async function* importDelta(settings: FileSettings, watermark: string, sc
     yield* changeFileImport(settings, scope, ctx, all);
     return watermark;
   }
-  const previous = await loadSnapshot(settings.stateDir, watermark);
+  const previous = await loadSnapshot(settings.stateDir, watermark, anchorKey(settings));
   return yield* compareImport(settings, scope, ctx, all, previous);
+}
+
+/** Anchors compare exactly, except DN anchors, which compare as DNs. */
+function anchorKey(settings: FileSettings): (anchor: string) => string {
+  return settings.anchor === DN_ANCHOR ? dnKey : (a) => a;
 }
 
 async function* replay(head: RawItem[], rest: AsyncGenerator<RawItem>): AsyncGenerator<RawItem> {
@@ -83,15 +89,18 @@ async function* compareImport(
   const path = settings.config.path;
   const out = new Batcher(settings.config.batchSize);
   const snapshot = new SnapshotWriter(settings.stateDir);
+  const keyOf = anchorKey(settings);
   const seen = new Set<string>();
   let unattributedProblem = false;
   const keepPrevious = async (anchor: string | undefined): Promise<void> => {
-    if (anchor === undefined || !previous || seen.has(anchor)) return;
-    const old = previous.get(anchor);
-    if (old === undefined) return;
-    seen.add(anchor);
-    previous.delete(anchor);
-    await snapshot.add(anchor, old);
+    if (anchor === undefined || !previous) return;
+    const key = keyOf(anchor);
+    const old = previous.get(key);
+    if (old === undefined || seen.has(key)) return;
+    seen.add(key);
+    previous.delete(key);
+    const entry = snapshotEntry(old);
+    await snapshot.add(entry.anchor, entry.digest);
   };
   try {
     for await (const item of records) {
@@ -111,22 +120,24 @@ async function* compareImport(
         } else if (mapped.change.kind === 'object') {
           const object = scoped(mapped.change.object, scope);
           const anchor = mapped.change.object.anchor;
-          if (seen.has(anchor)) {
+          const key = keyOf(anchor);
+          if (seen.has(key)) {
             out.problems.push(problemAt(path, mapped.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
           } else if (object) {
-            seen.add(anchor);
+            seen.add(key);
             const digest = objectDigest(object);
             await snapshot.add(anchor, digest);
-            const old = previous?.get(anchor);
-            previous?.delete(anchor);
-            if (old !== digest) out.changes.push({ kind: 'object', object });
+            const old = previous?.get(key);
+            previous?.delete(key);
+            if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
           }
         }
       }
       if (out.full) yield out.take();
     }
     if (previous) {
-      for (const [anchor, digest] of previous) {
+      for (const value of previous.values()) {
+        const { anchor, digest } = snapshotEntry(value);
         if (unattributedProblem) await snapshot.add(anchor, digest);
         else {
           out.changes.push({ kind: 'delete', anchor });

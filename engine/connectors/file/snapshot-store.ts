@@ -62,8 +62,14 @@ export class SnapshotWriter {
   }
 }
 
-/** Loads the digests of a snapshot; a missing or malformed id means the watermark expired. */
-export async function loadSnapshot(stateDir: string, id: string): Promise<Map<string, string>> {
+/** Digest and anchor of one snapshot entry, kept as one string to stay compact. */
+export interface SnapshotEntry {
+  readonly anchor: string;
+  readonly digest: string;
+}
+
+/** Loads a snapshot keyed by `keyOf(anchor)`; a missing or malformed id means the watermark expired. */
+export async function loadSnapshot(stateDir: string, id: string, keyOf: (anchor: string) => string): Promise<Map<string, string>> {
   const path = join(stateDir, id + SUFFIX);
   if (!ID.test(id) || !(await stat(path).catch(() => undefined))) {
     throw new WatermarkExpiredError(`the snapshot "${id}" of the last import is gone; run a full import`);
@@ -72,9 +78,16 @@ export async function loadSnapshot(stateDir: string, id: string): Promise<Map<st
   for await (const { text } of readLines(readTextChunks(path, new Set()))) {
     if (!text) continue;
     const tab = text.indexOf('\t');
-    map.set(JSON.parse(text.slice(tab + 1)) as string, text.slice(0, tab));
+    const anchor = JSON.parse(text.slice(tab + 1)) as string;
+    map.set(keyOf(anchor), text);
   }
   return map;
+}
+
+/** Splits a loaded snapshot value into digest and anchor. */
+export function snapshotEntry(value: string): SnapshotEntry {
+  const tab = value.indexOf('\t');
+  return { digest: value.slice(0, tab), anchor: JSON.parse(value.slice(tab + 1)) as string };
 }
 
 async function prune(stateDir: string): Promise<void> {

@@ -1,0 +1,56 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { splitJsonArray } from './json-source.ts';
+import { connectorFor, drain, scratch, testContext } from './test-harness.ts';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await scratch()));
+afterEach(() => cleanup());
+
+async function* chunksOf(text: string, size: number): AsyncGenerator<{ text: string }> {
+  for (let i = 0; i < text.length; i += size) yield { text: text.slice(i, i + size) };
+}
+
+describe('JSON array splitting', () => {
+  it('cuts elements correctly whatever the chunk boundaries, including brackets and quotes inside strings', async () => {
+    const text = '[\n {"a":"x]}\\"{"},\n {"b":[1,{"c":2}]} ,{"d":"é"}\n]\n';
+    for (const size of [1, 2, 3, 7, 1000]) {
+      const out = [];
+      for await (const el of splitJsonArray(chunksOf(text, size), 'f.json')) out.push(el);
+      expect(out.map((e) => ('text' in e ? JSON.parse(e.text) : e))).toEqual([{ a: 'x]}"{' }, { b: [1, { c: 2 }] }, { d: 'é' }]);
+      expect(out.map((e) => e.line)).toEqual([2, 3, 3]);
+    }
+  });
+});
+
+describe('JSON full import', () => {
+  it('reads arrays as multi-valued, JSON numbers and booleans typed, DN from the dn key', async () => {
+    const path = join(dir, 'users.json');
+    const users = [
+      { dn: 'CN=Ann,OU=X', id: 'u1', type: 'user', age: 31, enabled: true, mail: ['a@x.test', 'b@x.test'], manager: { dn: 'CN=Bo,OU=X' }, guid: 'AAECAwQFBgcICQoLDA0ODw==' },
+      { id: 'u2', type: 'group', member: ['CN=Ann,OU=X'], note: null },
+    ];
+    await writeFile(path, JSON.stringify(users, null, 2));
+    const c = connectorFor({
+      format: 'json',
+      path,
+      anchor: 'id',
+      objectTypeAttribute: 'type',
+      attributes: { age: { type: 'integer' }, enabled: { type: 'boolean' }, manager: { type: 'reference' }, member: { type: 'reference', multiValued: true }, guid: { type: 'binary' } },
+    });
+    const r = await drain(c.importFull({}, testContext()));
+    expect(r.problems).toEqual([]);
+    const [ann, grp] = r.changes.map((ch) => (ch.kind === 'object' ? ch.object : null));
+    expect(ann).toMatchObject({ anchor: 'u1', dn: 'CN=Ann,OU=X', objectType: 'user' });
+    expect(ann!.attributes.age).toEqual([31n]);
+    expect(ann!.attributes.enabled).toEqual([true]);
+    expect(ann!.attributes.mail).toEqual(['a@x.test', 'b@x.test']);
+    expect(ann!.attributes.manager).toEqual([{ dn: 'CN=Bo,OU=X' }]);
+    expect(ann!.attributes.guid![0]).toEqual(new Uint8Array([...Array(16).keys()]));
+    expect(grp).toMatchObject({ anchor: 'u2', dn: 'id=u2', objectType: 'group' });
+    expect(grp!.attributes.member).toEqual([{ dn: 'CN=Ann,OU=X' }]);
+    expect('note' in grp!.attributes).toBe(false);
+  });
+});

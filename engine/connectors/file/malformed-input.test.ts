@@ -1,0 +1,102 @@
+import { chmod, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConnectivityError } from '../contract.ts';
+import { connectorFor, drain, scratch, testContext } from './test-harness.ts';
+
+let dir: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ dir, cleanup } = await scratch()));
+afterEach(() => cleanup());
+
+const csv = (path: string) => ({ format: 'csv' as const, path, anchor: 'id', objectType: 'person', attributes: { n: { type: 'integer' as const }, b: { type: 'binary' as const }, ok: { type: 'boolean' as const } } });
+
+describe('malformed CSV', () => {
+  it('reports each bad row with file, line and object, and imports the rest', async () => {
+    const path = join(dir, 'bad.csv');
+    const bytes = Buffer.concat([
+      Buffer.from('id,name,n,b,ok\n1,Ann,1,,\n2,Bo\n3,Cy,x,,\n4,Di,,@@@,\n'),
+      Buffer.from([0x35, 0x2c, 0xff, 0xfe, 0x2c, 0x2c, 0x2c, 0x0a]),
+      Buffer.from('1,Dup,,,\n,NoAnchor,,,\n7,Ed,,,maybe\n8,"Unclosed,,,\n9,Never,,,\n'),
+    ]);
+    await writeFile(path, bytes);
+    const r = await drain(connectorFor(csv(path)).importFull({}, testContext()));
+    expect(r.changes.map((c) => c.kind === 'object' && c.object.anchor)).toEqual(['1']);
+    expect(r.problems.map((p) => [p.code, p.location, p.anchor])).toEqual([
+      ['parse-error', `${path}:3`, undefined],
+      ['invalid-numeric-value', `${path}:4`, undefined],
+      ['invalid-base64-value', `${path}:5`, undefined],
+      ['parse-error', `${path}:6`, undefined],
+      ['duplicate-object', `${path}:7`, '1'],
+      ['missing-anchor-component', `${path}:8`, undefined],
+      ['invalid-boolean-value', `${path}:9`, undefined],
+      ['parse-error', `${path}:10`, undefined],
+    ]);
+    expect(r.problems[0].message).toContain(`${path}:3`);
+    expect(r.problems[1].message).toMatch(/attribute n: "x" is not an integer/);
+    expect(r.problems[3].message).toContain('not valid UTF-8');
+    expect(r.problems[4].message).toContain('(anchor 1)');
+    expect(r.problems[7].message).toContain('never closed');
+  });
+});
+
+describe('malformed JSON', () => {
+  it('reports a broken element and goes on with the next', async () => {
+    const path = join(dir, 'bad.json');
+    await writeFile(path, '[\n{"id":"1"},\n{"id": tru},\n"scalar",\n{"id":"2","n":"x"},\n{"id":"3"}\n]\n');
+    const r = await drain(connectorFor({ ...csv(path), format: 'json' }).importFull({}, testContext()));
+    expect(r.changes.map((c) => c.kind === 'object' && c.object.anchor)).toEqual(['1', '3']);
+    expect(r.problems.map((p) => [p.code, p.location])).toEqual([
+      ['parse-error', `${path}:3`],
+      ['parse-error', `${path}:4`],
+      ['invalid-numeric-value', `${path}:5`],
+    ]);
+  });
+
+  it('reports a file that is not an array', async () => {
+    const path = join(dir, 'obj.json');
+    await writeFile(path, '{"id":"1"}');
+    const r = await drain(connectorFor({ ...csv(path), format: 'json' }).importFull({}, testContext()));
+    expect(r.changes).toEqual([]);
+    expect(r.problems[0].message).toContain('expected a JSON array');
+  });
+});
+
+describe('malformed LDIF', () => {
+  it('reports bad base64, missing dn, bad folding and duplicates by line and DN', async () => {
+    const path = join(dir, 'bad.ldif');
+    await writeFile(
+      path,
+      ['dn: cn=a,dc=x', 'objectClass: person', 'cn:: ###', '', 'objectClass: person', 'cn: nodn', '', ' folded', 'cn: x', '', 'dn: cn=b,dc=x', 'objectClass: person', '', 'dn: CN=B,dc=x', 'objectClass: person', ''].join('\n'),
+    );
+    const r = await drain(connectorFor({ format: 'ldif', path }).importFull({}, testContext()));
+    expect(r.changes.map((c) => c.kind === 'object' && c.object.dn)).toEqual(['cn=b,dc=x']);
+    expect(r.problems.map((p) => [p.code, p.location, p.dn])).toEqual([
+      ['invalid-base64-value', `${path}:3`, 'cn=a,dc=x'],
+      ['missing-dn', `${path}:5`, undefined],
+      ['parse-error', `${path}:8`, undefined],
+      ['duplicate-object', `${path}:14`, undefined],
+    ]);
+    expect(r.problems[0].message).toContain('cn=a,dc=x');
+  });
+});
+
+describe('unreadable files', () => {
+  it('throws ConnectivityError naming the file when it is missing', async () => {
+    const c = connectorFor(csv(join(dir, 'nope.csv')));
+    await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(ConnectivityError);
+    await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(/nope\.csv: file not found/);
+    expect((await c.testConnection(testContext())).ok).toBe(false);
+  });
+
+  it('throws ConnectivityError when permission is denied', async (ctx) => {
+    if (process.getuid?.() === 0) {
+      console.log('skipped: running as root, where file permissions do not deny reads');
+      ctx.skip();
+    }
+    const path = join(dir, 'locked.csv');
+    await writeFile(path, 'id\n1\n');
+    await chmod(path, 0o000);
+    await expect(drain(connectorFor(csv(path)).importFull({}, testContext()))).rejects.toThrow(/permission denied/);
+  });
+});
