@@ -8,6 +8,7 @@ import { resolveHome } from '../engine/host/home.ts';
 import { rendererDist } from '../engine/host/paths.ts';
 import { APP_ORIGIN, handleAppProtocol, registerAppScheme } from './app-protocol.ts';
 import { hardenApp, isTrustedSender } from './hardening.ts';
+import { loadSecretKey } from './secret-key.ts';
 
 registerAppScheme();
 app.enableSandbox();
@@ -40,7 +41,8 @@ async function createWindow(): Promise<void> {
 app.whenReady().then(async () => {
   hardenApp();
   handleAppProtocol(rendererDist);
-  engine = new EngineWorker({ home: resolveHome(), host: 'electron' });
+  const home = resolveHome();
+  engine = new EngineWorker({ home, host: 'electron', secretKey: loadSecretKey(home) });
   engine.onEvent((event, payload) => window?.webContents.send(IPC_EVENT_CHANNEL, event, payload));
   ipcMain.handle(IPC_CALL_CHANNEL, async (event, method: unknown, request: unknown): Promise<CallOutcome> => {
     const frame = event.senderFrame;

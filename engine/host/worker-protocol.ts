@@ -5,6 +5,8 @@ import type { HostKind } from '../../shared/model/system.ts';
 export interface WorkerInit {
   readonly home: string;
   readonly host: HostKind;
+  /** Key for secrets at rest, supplied by a host with OS-level key storage (Electron safeStorage), base64. */
+  readonly secretKey?: string;
 }
 
 export type ToWorker =

@@ -12,6 +12,7 @@ const post = (message: FromWorker) => port.postMessage(message);
 const service = new ApiService({
   home: init.home,
   host: init.host,
+  secretKey: init.secretKey ? Buffer.from(init.secretKey, 'base64') : undefined,
   onEvent: (event, payload) => post({ type: 'event', event, payload }),
 });
 

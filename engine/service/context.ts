@@ -8,6 +8,8 @@ export interface ServiceContext {
   readonly host: HostKind;
   /** Path of the SQLite database inside the data directory. */
   readonly databasePath: string;
+  /** Key for secrets at rest when the host supplies one; otherwise the store keeps a key file. */
+  readonly secretKey?: Buffer;
   readonly lock: EngineLockManager;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   log(level: LogLine['level'], source: string, message: string): void;

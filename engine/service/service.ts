@@ -12,6 +12,7 @@ import { createEngineHandlers } from './engine-handlers.ts';
 export interface ServiceOptions {
   readonly home: string;
   readonly host: HostKind;
+  readonly secretKey?: Buffer;
   /** Receives every event (the host relays it to its clients). */
   readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -34,6 +35,7 @@ export class ApiService {
       home: options.home,
       host: options.host,
       databasePath: path.join(options.home, 'idsync.sqlite'),
+      secretKey: options.secretKey,
       lock,
       emit,
       log: (level: LogLine['level'], source: string, message: string) => {
