@@ -32,7 +32,6 @@ const SYNTAX_TYPES: Record<string, AttributeType> = {
   '1.2.840.113556.1.4.906': 'integer', // AD Large Integer
   '1.3.6.1.4.1.1466.115.121.1.7': 'boolean',
   '1.3.6.1.4.1.1466.115.121.1.24': 'datetime',
-  '1.3.6.1.4.1.1466.115.121.1.53': 'datetime',
   '1.3.6.1.4.1.1466.115.121.1.40': 'binary', // Octet String
   '1.3.6.1.4.1.1466.115.121.1.5': 'binary',
   '1.3.6.1.4.1.1466.115.121.1.28': 'binary', // JPEG

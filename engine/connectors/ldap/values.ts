@@ -2,12 +2,11 @@
 import type { AttributeType, AttributeValue } from '../contract.ts';
 import { isDnRef } from '../../model/values.ts';
 
-/** Parses GeneralizedTime (`20261123231036.032529Z`, `…Z`, `…+0100`) or UTCTime (`261123231036Z`). */
+/** Parses GeneralizedTime (`20261123231036.032529Z`, `…Z`, `…+0100`). */
 export function parseLdapTime(text: string): Date | undefined {
-  const m = /^(\d{4}|\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(text);
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})?(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/.exec(text);
   if (!m) return undefined;
-  let year = Number(m[1]);
-  if (m[1].length === 2) year += year < 50 ? 2000 : 1900;
+  const year = Number(m[1]);
   const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   let t = Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5] ?? 0), Number(m[6] ?? 0), ms);
   if (m[8] && m[8] !== 'Z') {
