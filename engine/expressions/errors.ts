@@ -34,6 +34,14 @@ export class ExpressionError extends Error {
     super(`${message} (line ${position.line}, column ${position.column})`);
     this.name = 'ExpressionError';
   }
+  /** 1-based line of the position. */
+  get line(): number {
+    return this.position.line;
+  }
+  /** 1-based column of the position. */
+  get column(): number {
+    return this.position.column;
+  }
   /** The message without the position suffix. */
   get detail(): string {
     return this.message.replace(/ \(line \d+, column \d+\)$/, '');
