@@ -73,6 +73,7 @@ describe('bench harness', () => {
     writeSuite(dir, 'b-broken.ts', `throw new Error('cannot even load');\n`);
     writeSuite(dir, 'c-bad-figure.ts', `export default { name: 'bad-figure', description: 'returns NaN', async run() { return [{ name: 'nothing', value: Number.NaN, unit: 'objects/s' }]; } };\n`);
     writeSuite(dir, 'd-needs.ts', `export default { name: 'needs', description: 'needs a missing program', needs: ['idsync-no-such-program'], async run() { return []; } };\n`);
+    writeSuite(dir, 'd-hangs.ts', `export default { name: 'hangs', description: 'never settles', run: () => new Promise(() => {}) };\n`);
     writeSuite(dir, 'e-helper.ts', `export const answer = 42;\n`);
     writeSuite(
       dir,
@@ -84,13 +85,14 @@ describe('bench harness', () => {
       } };\n`,
     );
     const out = path.join(scratch, 'bad');
-    const { status, stderr, run, folder } = runHarness('harness', ['--size', 'tiny', '--suites-dir', dir], out);
+    const { status, stderr, run, folder } = runHarness('harness', ['--size', 'tiny', '--suites-dir', dir, '--suite-timeout', '1'], out);
     expect(status).toBe(1);
     const byName = new Map(run.suites.map((s) => [s.name, s]));
     expect(byName.get('throws')).toMatchObject({ status: 'failed', reason: 'deliberate failure' });
     expect(byName.get('b-broken')).toMatchObject({ status: 'failed', reason: expect.stringContaining('cannot even load') });
     expect(byName.get('bad-figure')).toMatchObject({ status: 'failed', reason: expect.stringContaining('figure "nothing"') });
     expect(byName.get('needs')).toMatchObject({ status: 'skipped', reason: 'needs idsync-no-such-program on PATH' });
+    expect(byName.get('hangs')).toMatchObject({ status: 'failed', reason: 'timed out after 1 s' });
     expect(byName.get('e-helper')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('exports no BenchSuite') });
     expect(byName.get('good')).toMatchObject({ status: 'ok', figures: [expect.objectContaining({ name: 'sync', value: 6000 })] });
     expect(stderr).toContain('good: done');
@@ -102,7 +104,7 @@ describe('bench harness', () => {
 
   it('idsync bench passes its options through and reports an unknown suite', () => {
     const out = path.join(scratch, 'cli');
-    const { status, run } = runHarness('cli', ['--size', 'tiny', '--only', 'no-such-suite'], out);
+    const { status, run } = runHarness('cli', ['--size', 'tiny', '--only', 'no-such-suite', '--suite-timeout', '5'], out);
     expect(status).toBe(0);
     expect(run.size).toBe('tiny');
     expect(run.suites).toEqual([expect.objectContaining({ name: 'no-such-suite', status: 'skipped', reason: expect.stringContaining('no suite named') })]);

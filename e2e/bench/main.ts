@@ -38,7 +38,7 @@ async function runAll(opts: HarnessOptions): Promise<BenchRun> {
   for (const d of discovered) {
     const r: SuiteResult =
       d.kind === 'loaded'
-        ? await runSuite(d.suite, d.file, opts.size, count, reporter)
+        ? await runSuite(d.suite, d.file, opts.size, count, reporter, opts.suiteTimeoutMs)
         : { name: d.name, description: '', file: path.basename(d.file), status: d.kind === 'broken' ? 'failed' : 'skipped', reason: d.reason, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
     announce(r);
     suites.push(r);

@@ -15,7 +15,12 @@ export interface HarnessOptions {
   readonly updateDocs: boolean;
   readonly suitesDir: string;
   readonly docsDir: string;
+  /** Per-suite time limit in milliseconds; 0 means none. */
+  readonly suiteTimeoutMs: number;
 }
+
+/** Default per-suite limits in seconds: generous for each size, none for 1m (documented as hours). */
+const defaultTimeouts: Record<BenchSize, number> = { tiny: 120, '10k': 600, '100k': 3600, '1m': 0 };
 
 /** The repository root, found from this file's place in it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,6 +32,8 @@ export const usage = `usage: tsx e2e/bench/main.ts [options]
   --json                   print the JSON result to stdout
   --update-docs            also write docs/bench/latest.{json,md} and throughput.svg
   --suites-dir DIR         where suites are discovered (default e2e/bench/suites)
+  --suite-timeout SECONDS  give up on a suite after this long (default by size:
+                           tiny 120, 10k 600, 100k 3600, 1m none; 0 = none)
   --help                   show this text`;
 
 const sizeSchema = z.enum(['tiny', '10k', '100k', '1m'], { error: 'must be one of tiny, 10k, 100k, 1m' });
@@ -44,12 +51,15 @@ export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {
       json: { type: 'boolean', default: false },
       'update-docs': { type: 'boolean', default: false },
       'suites-dir': { type: 'string', default: path.join(repoRoot, 'e2e/bench/suites') },
+      'suite-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return 'help';
   const size = sizeSchema.safeParse(values.size);
   if (!size.success) throw new Error(`--size ${values.size}: ${size.error.issues[0]?.message ?? 'invalid'}`);
+  const timeout = values['suite-timeout'] === undefined ? defaultTimeouts[size.data] : Number(values['suite-timeout']);
+  if (!Number.isFinite(timeout) || timeout < 0) throw new Error(`--suite-timeout ${values['suite-timeout']}: must be a number of seconds, 0 or more`);
   const only = values.only.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
   return {
     size: size.data,
@@ -59,5 +69,6 @@ export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {
     updateDocs: values['update-docs'],
     suitesDir: path.resolve(values['suites-dir']),
     docsDir: path.join(repoRoot, 'docs/bench'),
+    suiteTimeoutMs: timeout * 1000,
   };
 }

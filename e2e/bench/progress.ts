@@ -21,7 +21,10 @@ class BarReporter implements ProgressReporter {
     this.suite = suite;
   }
 
-  progress(label: string, done: number, total: number): void {
+  progress(label: string, rawDone: number, rawTotal: number): void {
+    // Suites may report fractions (e.g. elapsed milliseconds); the bar shows whole numbers.
+    const done = Math.round(rawDone);
+    const total = Math.round(rawTotal);
     if (!this.multi) {
       this.multi = new cliProgress.MultiBar(
         {
@@ -68,7 +71,7 @@ class LineReporter implements ProgressReporter {
     const quarter = total > 0 ? Math.floor((done / total) * 4) : 4;
     if (label === this.label && quarter === this.quarter) return;
     if (label !== this.label || quarter > this.quarter) {
-      process.stderr.write(`${this.suite} ${label}: ${done}/${total}\n`);
+      process.stderr.write(`${this.suite} ${label}: ${Math.round(done)}/${Math.round(total)}\n`);
     }
     this.label = label;
     this.quarter = quarter;

@@ -75,13 +75,23 @@ function strayErrors(): { promise: Promise<never>; dispose(): void } {
   };
 }
 
-/** Runs `suite` at `size` with `count` users and returns what happened. */
+/** Rejects after `ms` (never when `ms` is 0); a suite stuck waiting on a server must not hold the whole run. */
+function timeLimit(ms: number): { promise: Promise<never>; dispose(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    if (ms > 0) timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return { promise, dispose: () => clearTimeout(timer) };
+}
+
+/** Runs `suite` at `size` with `count` users, giving up after `timeoutMs` (0: no limit), and returns what happened. */
 export async function runSuite(
   suite: BenchSuite,
   file: string,
   size: BenchSize,
   count: number,
   reporter: ProgressReporter,
+  timeoutMs = 0,
 ): Promise<SuiteResult> {
   const base = { name: suite.name, description: suite.description, file: path.basename(file) };
   const missing = missingPrograms(suite.needs);
@@ -105,9 +115,10 @@ export async function runSuite(
     },
   };
   const stray = strayErrors();
+  const limit = timeLimit(timeoutMs);
   const started = performance.now();
   try {
-    const figures = validateFigures(await Promise.race([suite.run(ctx), stray.promise]));
+    const figures = validateFigures(await Promise.race([suite.run(ctx), stray.promise, limit.promise]));
     const durationMs = performance.now() - started;
     return { ...base, status: 'ok', durationMs, ...watch.stop(), figures };
   } catch (err) {
@@ -115,6 +126,7 @@ export async function runSuite(
     return { ...base, status: 'failed', reason: messageOf(err), durationMs, ...watch.stop(), figures: [] };
   } finally {
     stray.dispose();
+    limit.dispose();
     reporter.end();
     await fs.rm(tmpDir, { recursive: true, force: true });
   }

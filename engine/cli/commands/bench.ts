@@ -15,6 +15,7 @@ interface BenchOptions {
   json?: boolean;
   updateDocs?: boolean;
   suitesDir?: string;
+  suiteTimeout?: string;
 }
 
 /** The repository root seen from this file (engine/cli/commands/). */
@@ -29,6 +30,7 @@ export function harnessArgs(opts: BenchOptions): string[] {
   if (opts.json) args.push('--json');
   if (opts.updateDocs) args.push('--update-docs');
   if (opts.suitesDir) args.push('--suites-dir', path.resolve(opts.suitesDir));
+  if (opts.suiteTimeout !== undefined) args.push('--suite-timeout', opts.suiteTimeout);
   return args;
 }
 
@@ -58,6 +60,7 @@ export function registerBench(program: Command): void {
     .option('--json', 'print the JSON result to stdout')
     .option('--update-docs', 'also write docs/bench/latest.json, latest.md and throughput.svg')
     .option('--suites-dir <dir>', 'discover suites in this folder instead of e2e/bench/suites')
+    .option('--suite-timeout <seconds>', 'give up on a suite after this long (default by size; 0 = none)')
     .action(async (opts: BenchOptions) => {
       const code = await runHarness(harnessArgs(opts));
       if (code !== 0) throw new CliError(code === 1 ? 'one or more benchmark suites failed (see the report)' : `benchmark harness exited with ${code}`, code);
