@@ -1,0 +1,35 @@
+// Says what holds the engine lock (a run, the wizard, maintenance), so a disabled action is never a mystery.
+import { Alert } from '@mui/material';
+import { useCallback } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useApiEvent, useApiQuery } from '../api/hooks.ts';
+import type { EngineLock } from '../../../shared/model/system.ts';
+import { formatTime } from './values.ts';
+
+/** The sentence shown for a lock holder. */
+export function lockSentence(lock: EngineLock): string {
+  const since = formatTime(lock.since);
+  if (lock.kind === 'wizard') return `The configuration wizard holds the engine (${lock.holder}, since ${since}); scheduled runs are paused until it closes.`;
+  if (lock.kind === 'maintenance') return `Maintenance holds the engine (${lock.holder}, since ${since}).`;
+  return `A run holds the engine: ${lock.holder} (since ${since}).`;
+}
+
+/** The current lock, refreshed on state changes. */
+export function useEngineLock(): EngineLock | null {
+  const status = useApiQuery('system.status', {}, { refetchInterval: 5000 });
+  const client = useQueryClient();
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ['system.status'] }), [client]);
+  useApiEvent('state.changed', refresh);
+  return status.data?.lock ?? null;
+}
+
+/** A banner while the engine lock is held; nothing otherwise. */
+export function LockBanner() {
+  const lock = useEngineLock();
+  if (!lock) return null;
+  return (
+    <Alert severity={lock.kind === 'run' ? 'info' : 'warning'} role="status" aria-label="Engine lock" sx={{ py: 0 }}>
+      {lockSentence(lock)}
+    </Alert>
+  );
+}

@@ -1,0 +1,24 @@
+// Turning any failure into a readable message first, with the technical detail kept for a toggle.
+
+/** What the console shows about a failure. */
+export interface ErrorText {
+  readonly code: string;
+  readonly message: string;
+  readonly detail: string | null;
+}
+
+/** Readable message, stable code and detail (stack, server response) of an error of any shape. */
+export function describeError(error: unknown, what?: string): ErrorText {
+  if (error && typeof error === 'object') {
+    const e = error as { code?: unknown; message?: unknown; detail?: unknown; stack?: unknown };
+    const code = typeof e.code === 'string' ? e.code : 'error';
+    const raw = typeof e.message === 'string' && e.message ? e.message : 'Unknown error';
+    const detail = typeof e.detail === 'string' && e.detail ? e.detail : typeof e.stack === 'string' ? e.stack : null;
+    if (code === 'not-implemented') {
+      return { code, message: `${what ? `${what}: ` : ''}the engine does not offer this yet.`, detail: raw };
+    }
+    if (code === 'host-unreachable') return { code, message: `${raw}. Check that the IdSync host is running.`, detail };
+    return { code, message: what ? `${what}: ${raw}` : raw, detail };
+  }
+  return { code: 'error', message: what ? `${what}: ${String(error)}` : String(error), detail: null };
+}

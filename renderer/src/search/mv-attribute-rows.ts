@@ -1,0 +1,38 @@
+// The Attributes tab of a metaverse object: one row per value, with the connector and rule that contributed it.
+import type { MvObjectDetail } from '../../../shared/model/metaverse.ts';
+import { formatValue } from '../components/values.ts';
+
+export interface MvAttributeRow {
+  readonly key: string;
+  readonly attribute: string;
+  readonly value: string;
+  readonly connector: string;
+  readonly rule: string;
+  /** Triage hints (spec: cloudFiltered, missing sourceAnchor). */
+  readonly highlight: string;
+}
+
+function hint(attribute: string, value: string): string {
+  if (attribute === 'cloudFiltered' && value.toLowerCase() === 'true') return 'Filtered from the cloud';
+  return '';
+}
+
+/**
+ * Rows of the attribute grid. Contributors are listed per attribute, not per value; with one contributor every
+ * value is attributed to it, with several the names are joined, since the API does not say which value came from whom.
+ */
+export function mvAttributeRows(detail: Pick<MvObjectDetail, 'attributes' | 'objectType'>): MvAttributeRow[] {
+  const rows: MvAttributeRow[] = [];
+  for (const a of [...detail.attributes].sort((x, y) => x.attribute.localeCompare(y.attribute))) {
+    const connector = [...new Set(a.contributors.map((c) => c.connector))].join(', ');
+    const rule = [...new Set(a.contributors.map((c) => c.ruleName))].join(', ');
+    a.values.forEach((v, i) => {
+      const value = formatValue(v);
+      rows.push({ key: `${a.attribute}#${i}`, attribute: a.attribute, value, connector, rule, highlight: hint(a.attribute, value) });
+    });
+  }
+  if (detail.objectType === 'person' && !detail.attributes.some((a) => a.attribute === 'sourceAnchor' && a.values.length > 0)) {
+    rows.unshift({ key: 'sourceAnchor#missing', attribute: 'sourceAnchor', value: '', connector: '', rule: '', highlight: 'Missing: nothing provisions to the cloud' });
+  }
+  return rows;
+}
