@@ -12,18 +12,22 @@ import type { Filter } from 'ldapts';
 
 /** Pages of raw entries of one base. */
 async function* searchBase(session: LdapSession, plan: ImportPlan, base: string, filter: Filter): AsyncGenerator<Entry[]> {
-  const client = await session.client();
-  const pages = client.searchPaginated(base, {
-    scope: 'sub',
-    filter,
-    attributes: plan.attributes,
-    explicitBufferAttributes: plan.binaryAttributes,
-    paged: { pageSize: session.config.pageSize },
-    timeLimit: Math.ceil(session.config.timeoutMs / 1000),
-  });
-  for await (const page of pages) {
-    for (const entry of page.searchEntries) if (hasRanges(entry)) await completeRanges(client, entry, plan.binaryAttributes);
-    yield page.searchEntries;
+  const { client, release } = await session.lease();
+  try {
+    const pages = client.searchPaginated(base, {
+      scope: 'sub',
+      filter,
+      attributes: plan.attributes,
+      explicitBufferAttributes: plan.binaryAttributes,
+      paged: { pageSize: session.config.pageSize },
+      timeLimit: Math.ceil(session.config.timeoutMs / 1000),
+    });
+    for await (const page of pages) {
+      for (const entry of page.searchEntries) if (hasRanges(entry)) await completeRanges(client, entry, plan.binaryAttributes);
+      yield page.searchEntries;
+    }
+  } finally {
+    await release();
   }
 }
 

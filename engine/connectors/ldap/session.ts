@@ -11,6 +11,7 @@ export class LdapSession {
   private opening: Promise<OpenConnection> | undefined;
   private rootDseCache: RootDse | undefined;
   private schemaCache: DirectorySchema | undefined;
+  private leased = false;
 
   constructor(readonly config: LdapConfig) {}
 
@@ -35,6 +36,23 @@ export class LdapSession {
     this.opening ??= openConnection(this.config).finally(() => (this.opening = undefined));
     this.connection = await this.opening;
     return this.connection;
+  }
+
+  /**
+   * A client for a paged search running beside others: servers keep one paged-results state per connection
+   * (slapd refuses a second one), so every parallel search after the first gets a connection of its own.
+   */
+  async lease(): Promise<{ client: Client; release(): Promise<void> }> {
+    if (!this.leased) {
+      this.leased = true;
+      const client = await this.client().catch((e: unknown) => {
+        this.leased = false;
+        throw e;
+      });
+      return { client, release: async () => void (this.leased = false) };
+    }
+    const extra = await openConnection(this.config);
+    return { client: extra.client, release: () => extra.client.unbind().catch(() => undefined) };
   }
 
   /** Runs fn with a client; failures become ConnectivityError / CredentialsError / a plain Error naming `where`. */
