@@ -12,6 +12,21 @@ const batchSize = 1000;
 /** Point lookups are capped so the largest size stays quick; the rate does not depend on how many are made. */
 const maxLookups = 100_000;
 
+/** Repetitions per measurement: the best one is kept, since a floor is what the machine can do at its best. */
+function repetitions(count: number): number {
+  return count <= 10_000 ? 3 : count <= 100_000 ? 2 : 1;
+}
+
+/** Runs `measure` `n` times and keeps the fastest result by `ms`. */
+function best<T extends { ms: number }>(n: number, measure: (rep: number) => T): T {
+  let kept = measure(0);
+  for (let rep = 1; rep < n; rep++) {
+    const next = measure(rep);
+    if (next.ms < kept.ms) kept = next;
+  }
+  return kept;
+}
+
 /** Objects per second for `n` objects in `ms` milliseconds. */
 function rate(n: number, ms: number): number {
   return ms > 0 ? (n * 1000) / ms : 0;
@@ -37,6 +52,15 @@ function measureJson(ctx: BenchContext): { stringifyMs: number; parseMs: number;
     ctx.progress('JSON', end, ctx.count);
   }
   return { stringifyMs, parseMs, bytes };
+}
+
+/** Opens a fresh WAL database with the objects table. */
+function openStore(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec('CREATE TABLE objects (anchor TEXT PRIMARY KEY, data TEXT NOT NULL)');
+  return db;
 }
 
 /** Inserts every record in batches of 1,000 per transaction, timing only the transactions. */
@@ -92,22 +116,33 @@ export const storeFloor: BenchSuite = {
   name: 'store-floor',
   description: 'SQLite (WAL) insert, scan and lookup of ~1 KB JSON rows, and JSON.stringify/parse of the same records',
   async run(ctx) {
+    const reps = repetitions(ctx.count);
     const json = measureJson(ctx);
+    for (let rep = 1; rep < reps; rep++) {
+      const again = measureJson(ctx);
+      json.stringifyMs = Math.min(json.stringifyMs, again.stringifyMs);
+      json.parseMs = Math.min(json.parseMs, again.parseMs);
+    }
+    // Each repetition inserts into a fresh file; the last one stays for the scan and lookups.
     const file = path.join(ctx.tmpDir, 'floor.sqlite');
-    const db = new Database(file);
+    let db: Database.Database | undefined;
+    const insert = best(reps, (rep) => {
+      db?.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+      db = openStore(file);
+      return { ms: measureInsert(ctx, db) };
+    });
+    if (!db) throw new Error('no database was opened');
+    const store: Database.Database = db;
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.exec('CREATE TABLE objects (anchor TEXT PRIMARY KEY, data TEXT NOT NULL)');
-      const insertMs = measureInsert(ctx, db);
-      const scanMs = measureScan(ctx, db);
-      const lookups = measureLookups(ctx, db);
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      const scan = best(reps, () => ({ ms: measureScan(ctx, store) }));
+      const lookups = best(reps, () => measureLookups(ctx, store));
+      store.pragma('wal_checkpoint(TRUNCATE)');
       const dbBytes = fs.statSync(file).size;
       ctx.log(`${ctx.count} rows, ${(dbBytes / 1024 / 1024).toFixed(1)} MiB database`);
       const figures: BenchFigure[] = [
-        { name: 'SQLite insert (WAL, 1,000 rows/tx)', value: rate(ctx.count, insertMs), unit: 'objects/s' },
-        { name: 'SQLite full scan', value: rate(ctx.count, scanMs), unit: 'objects/s' },
+        { name: 'SQLite insert (WAL, 1,000 rows/tx)', value: rate(ctx.count, insert.ms), unit: 'objects/s' },
+        { name: 'SQLite full scan', value: rate(ctx.count, scan.ms), unit: 'objects/s' },
         { name: 'SQLite lookup by anchor', value: rate(lookups.n, lookups.ms), unit: 'objects/s' },
         { name: 'JSON.stringify', value: rate(ctx.count, json.stringifyMs), unit: 'objects/s' },
         { name: 'JSON.parse', value: rate(ctx.count, json.parseMs), unit: 'objects/s' },
@@ -116,7 +151,7 @@ export const storeFloor: BenchSuite = {
       ];
       return figures;
     } finally {
-      db.close();
+      store.close();
     }
   },
 };
