@@ -33,7 +33,7 @@ export class LdapConnector implements Connector {
     return this.config.flavour === 'ad' || (this.config.flavour === 'generic' && (await this.session.rootDse()).isActiveDirectory);
   }
 
-  async testConnection(): Promise<TestConnectionResult> {
+  async testConnection(_ctx?: ConnectorContext): Promise<TestConnectionResult> {
     try {
       await this.session.drop();
       const rootDse = await this.session.freshRootDse();
@@ -49,16 +49,16 @@ export class LdapConnector implements Connector {
     }
   }
 
-  async discoverSchema(): Promise<DiscoveredSchema> {
+  async discoverSchema(_ctx?: ConnectorContext): Promise<DiscoveredSchema> {
     const flavour = (await this.isAd()) ? 'ad' : this.config.flavour;
     return discoverSchema(await this.session.schema(), flavour, this.config.objectTypes);
   }
 
-  async discoverPartitions(): Promise<readonly Partition[]> {
+  async discoverPartitions(_ctx?: ConnectorContext): Promise<readonly Partition[]> {
     return partitionsOf(await this.session.freshRootDse());
   }
 
-  async discoverContainers(partition: string): Promise<readonly ContainerNode[]> {
+  async discoverContainers(partition: string, _ctx?: ConnectorContext): Promise<readonly ContainerNode[]> {
     return discoverContainers(this.session, partition);
   }
 
