@@ -1,11 +1,14 @@
 // Streams a CSV file with a header row into raw records; bad rows become problems and reading goes on.
 import { Readable } from 'node:stream';
-import { parse, type CsvError, type Info } from 'csv-parse';
+import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { FileSettings } from './config.ts';
 import type { RawItem, RawProblem } from './raw-record.ts';
 import { readLines, readTextChunks, type InvalidLines } from './text-source.ts';
 import type { RawValue } from './value-codec.ts';
+
+/** A parsed row with its first and last line. */
+type Row = [start: number, end: number, cells: string[]];
 
 /** Splits a multi-valued cell on the separator; `\` escapes the separator and itself. */
 export function splitCell(cell: string, separator: string): string[] {
@@ -36,12 +39,12 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
   const skipped: RawProblem[] = [];
   let lastLine = 0;
   // on_record and on_skip run inside the parser in file order, so they can tell where each record starts.
-  const parser = parse({
+  const options: Options<Row, string[]> = {
     bom: true,
     delimiter: config.delimiter,
     skip_empty_lines: true,
     skip_records_with_error: true,
-    on_record: (record: string[], context: Info) => {
+    on_record: (record: string[], context: InfoRecord): Row => {
       const start = lastLine + 1;
       lastLine = context.lines;
       return [start, lastLine, record];
@@ -53,7 +56,9 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
       lastLine = (err as { lines?: number } | undefined)?.lines ?? start;
       return undefined;
     },
-  });
+  };
+  // The typings tie on_record to the record type of the callback-less overload; the row shape is ours.
+  const parser = parse(options as unknown as Options);
   const source = Readable.from(
     (async function* () {
       for await (const chunk of readTextChunks(path, invalid, signal)) yield chunk.text;
@@ -62,7 +67,7 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
   source.on('error', (err) => parser.destroy(err));
   source.pipe(parser);
   let header: string[] | undefined;
-  for await (const [start, end, record] of parser as AsyncIterable<[number, number, string[]]>) {
+  for await (const [start, end, record] of parser as AsyncIterable<Row>) {
     while (skipped.length && skipped[0].line < start) yield skipped.shift()!;
     if (rangeHasInvalid(invalid, start, end)) {
       yield { kind: 'problem', code: 'parse-error', message: `${path}:${start}: the row is not valid UTF-8`, line: start };

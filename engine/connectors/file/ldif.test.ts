@@ -52,13 +52,13 @@ describe('LDIF reader', () => {
     ].join('\r\n');
     const [a, m, d, r] = await parse(text);
     expect(a).toMatchObject({ kind: 'content', dn: 'cn=Ann Example,ou=people,dc=example,dc=com', line: 4 });
-    const attrs = (a as Extract<LdifRecord, { kind: 'content' }>).attributes;
+    const attrs = (a as Extract<LdifRecord, { attributes: unknown }>).attributes;
     expect(attrs.map((x) => x.name)).toEqual(['objectClass', 'cn', 'description', 'jpegPhoto']);
     expect(new TextDecoder().decode(attrs[2].value as Uint8Array)).toBe('élève');
     expect(attrs[3].value).toEqual(new Uint8Array([0, 1, 255]));
     expect(attrs[3].line).toBe(9);
     expect(m).toMatchObject({ kind: 'modify', dn: 'cn=Bo,dc=example,dc=com' });
-    const mods = (m as Extract<LdifRecord, { kind: 'modify' }>).modifications;
+    const mods = (m as Extract<LdifRecord, { modifications: unknown }>).modifications;
     expect(mods.map((x) => [x.op, x.attribute, x.values.map((v) => v.value)])).toEqual([
       ['replace', 'title', ['Lead']],
       ['delete', 'mail', []],
@@ -126,13 +126,13 @@ describe('LDIF writer', () => {
     for (const line of text.split('\n')) expect(line.length).toBeLessThanOrEqual(76);
     const back = await parse(text);
     expect(back.map((r) => r.kind)).toEqual(['content', 'add', 'modify', 'moddn', 'moddn', 'delete']);
-    const content = back[0] as Extract<LdifRecord, { kind: 'content' }>;
+    const content = back[0] as Extract<LdifRecord, { attributes: unknown }>;
     expect(content.dn).toBe('cn=Zoë Ünïcode,dc=example,dc=com');
     const text2 = (v: unknown) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : v);
-    const expected = (records[0] as { attributes: { name: string; value: unknown }[] }).attributes;
+    const expected = [...(records[0] as Extract<LdifOutRecord, { attributes: unknown }>).attributes];
     for (let i = 0; i < expected.length - 1; i++) expect(text2(content.attributes[i].value)).toBe(expected[i].value);
     expect(content.attributes[8].value).toEqual(new Uint8Array([0, 255, 16, 32]));
-    const mod = back[2] as Extract<LdifRecord, { kind: 'modify' }>;
+    const mod = back[2] as Extract<LdifRecord, { modifications: unknown }>;
     expect(mod.modifications[0].values.map((v) => text2(v.value))).toEqual(['Ñ', 'b']);
     expect(mod.modifications[1]).toMatchObject({ op: 'delete', attribute: 'title', values: [] });
     expect(back[3]).toMatchObject({ newRdn: 'cn=M', deleteOldRdn: true, newSuperior: 'ou=y,dc=x' });
