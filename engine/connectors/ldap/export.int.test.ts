@@ -1,0 +1,136 @@
+import { Client } from 'ldapts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ldapAddText, peopleLdif, type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
+import type { AttributeChange, ExportChange } from '../contract.ts';
+import { buildDn } from './dn.ts';
+import { connectorFor, drain, objectsByDn, testContext } from './test-fixtures.ts';
+
+let slapd: SlapdInstance;
+let client: Client;
+const people = () => `ou=people,${slapd.suffix}`;
+
+beforeAll(async () => {
+  slapd = await startSlapd();
+  await ldapAddText(slapd, peopleLdif(10, slapd.suffix));
+  client = new Client({ url: slapd.url });
+  await client.bind(slapd.bindDn, slapd.password);
+  // A non-admin account for the permission check.
+  await client.add(`uid=reader,${people()}`, { objectClass: 'inetOrgPerson', uid: 'reader', cn: 'Reader', sn: 'R', userPassword: 'reader-pw' });
+});
+afterAll(async () => {
+  await client?.unbind();
+  await slapd?.dispose();
+});
+
+const replace = (attribute: string, ...values: string[]): AttributeChange => ({ attribute, op: 'replace', values });
+let n = 0;
+const add = (dn: string, changes: AttributeChange[]): ExportChange => ({ csId: `cs${++n}`, op: 'add', objectType: 'inetOrgPerson', dn, anchor: null, changes });
+const update = (dn: string, changes: AttributeChange[], newDn?: string): ExportChange => ({ csId: `cs${++n}`, op: 'update', objectType: 'inetOrgPerson', dn, newDn, anchor: 'a', changes });
+const del = (dn: string): ExportChange => ({ csId: `cs${++n}`, op: 'delete', objectType: 'inetOrgPerson', dn, anchor: 'a', changes: [] });
+const person = (uid: string) => [replace('objectClass', 'inetOrgPerson'), replace('uid', uid), replace('cn', `Person ${uid}`), replace('sn', uid)];
+
+async function read(dn: string, attributes: string[]) {
+  const { searchEntries } = await client.search(dn, { scope: 'base', attributes });
+  return searchEntries[0];
+}
+
+describe('export to slapd', () => {
+  it('adds objects, returns the anchor the next import sees, and respects order within the batch', async () => {
+    const c = connectorFor(slapd);
+    const ou = { ...add(`ou=new,${slapd.suffix}`, [replace('objectClass', 'organizationalUnit'), replace('ou', 'new')]), objectType: 'organizationalUnit' };
+    const inside = add(`uid=inside,ou=new,${slapd.suffix}`, person('inside'));
+    const withRef = add(`uid=a1,${people()}`, [...person('a1'), replace('manager', `uid=inside,ou=new,${slapd.suffix}`), { attribute: 'jpegPhoto', op: 'replace', values: [new Uint8Array([1, 2, 255])] }]);
+    const results = await c.export([ou, inside, withRef], testContext());
+    expect(results.map((r) => [r.csId, r.ok])).toEqual([[ou.csId, true], [inside.csId, true], [withRef.csId, true]]);
+    const imported = objectsByDn((await drain(c.importFull({}, testContext()))).changes);
+    await c.close();
+    expect(results[2].anchor).toBe(imported.get(`uid=a1,${people()}`)?.anchor);
+    expect(results[0].anchor).toBe(imported.get(`ou=new,${slapd.suffix}`)?.anchor);
+    expect(Buffer.from(imported.get(`uid=a1,${people()}`)!.attributes.jpegPhoto[0] as Uint8Array)).toEqual(Buffer.from([1, 2, 255]));
+  });
+
+  it('applies minimal modifications, renames, moves and deletes', async () => {
+    const c = connectorFor(slapd);
+    const results = await c.export(
+      [
+        update(`uid=user000001,${people()}`, [
+          { attribute: 'mail', op: 'add', values: ['second@example.com'] },
+          { attribute: 'title', op: 'replace', values: ['Chief'] },
+          { attribute: 'telephoneNumber', op: 'delete', values: [] },
+        ]),
+        update(`uid=user000002,${people()}`, [{ attribute: 'mail', op: 'delete', values: ['user000002@example.com'] }]),
+        update(`uid=user000003,${people()}`, [replace('title', 'Moved')], `uid=user000003,ou=groups,${slapd.suffix}`),
+        update(`uid=user000005,${people()}`, [], `uid=renamed5,${people()}`),
+        del(`uid=user000006,${people()}`),
+      ],
+      testContext(),
+    );
+    await c.close();
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+    expect(results[2].dn).toBe(`uid=user000003,ou=groups,${slapd.suffix}`);
+    const u1 = await read(`uid=user000001,${people()}`, ['mail', 'title', 'telephoneNumber']);
+    expect(u1.mail).toEqual(['user000001@example.com', 'second@example.com']);
+    expect(u1.title).toBe('Chief');
+    expect(u1.telephoneNumber).toEqual([]);
+    expect((await read(`uid=user000002,${people()}`, ['mail'])).mail).toEqual([]);
+    expect((await read(`uid=user000003,ou=groups,${slapd.suffix}`, ['title'])).title).toBe('Moved');
+    expect((await read(`uid=renamed5,${people()}`, ['uid'])).uid).toBe('renamed5'); // old RDN value removed
+    await expect(read(`uid=user000006,${people()}`, ['uid'])).rejects.toThrow();
+  });
+
+  it('maps LDAP result codes to export error codes and keeps going after a failure', async () => {
+    const c = connectorFor(slapd);
+    const batch = [
+      add(`uid=user000007,${people()}`, person('user000007')), // exists
+      update(`uid=ghost,${people()}`, [replace('title', 'x')]), // missing
+      del(`uid=ghost,${people()}`), // missing
+      add(`uid=orphan,ou=nowhere,${slapd.suffix}`, person('orphan')), // parent missing
+      add(`uid=nosn,${people()}`, [replace('objectClass', 'inetOrgPerson'), replace('uid', 'nosn'), replace('cn', 'No Sn')]), // schema
+      update(`uid=user000008,${people()}`, [replace('mail', 'bad é@example.com')]), // IA5 syntax
+      update(`uid=user000008,${people()}`, [replace('displayName', 'one', 'two')]), // single-valued
+      update(`uid=user000008,${people()}`, [replace('noSuchAttr', 'x')]), // undefined attribute
+      add(`uid=fine,${people()}`, person('fine')),
+    ];
+    const results = await c.export(batch, testContext());
+    await c.close();
+    expect(results.map((r) => r.error?.code ?? 'ok')).toEqual([
+      'cd-existing-object',
+      'cd-missing-object',
+      'cd-missing-object',
+      'non-existent-parent',
+      'schema-violation',
+      'syntax-violation',
+      'constraint-violation',
+      'schema-violation',
+      'ok',
+    ]);
+    expect(results[1].error?.message).toContain(`uid=ghost,${people()}`);
+    expect(results[1].error?.message).toMatch(/no such object \(LDAP 32\)/);
+    expect(results.map((r) => r.csId)).toEqual(batch.map((b) => b.csId));
+  });
+
+  it('reports missing write permission as permission-issue', async () => {
+    const reader = connectorFor({ url: slapd.url, bindDn: `uid=reader,${people()}`, password: 'reader-pw' });
+    const [r] = await reader.export([update(`uid=user000009,${people()}`, [replace('title', 'nope')])], testContext());
+    await reader.close();
+    expect(r).toMatchObject({ ok: false, error: { code: 'permission-issue' } });
+    expect(JSON.stringify(r)).not.toContain('reader-pw');
+  });
+
+  it('exports a DN built from hostile data as one entry', async () => {
+    const c = connectorFor(slapd);
+    const dn = buildDn('uid', 'x,ou=admins+cn=y', people());
+    const [r] = await c.export([add(dn, person('x,ou=admins+cn=y'))], testContext());
+    await c.close();
+    expect(r.ok).toBe(true);
+    expect((await read(dn, ['uid'])).uid).toBe('x,ou=admins+cn=y');
+  });
+
+  it('refuses to send a password over an unencrypted connection', async () => {
+    const c = connectorFor(slapd);
+    const [r] = await c.export([update(`uid=user000009,${people()}`, [replace('unicodePwd', 'Secret-Pw-1')])], testContext());
+    await c.close();
+    expect(r.error?.code).toBe('encryption-not-enabled');
+    expect(JSON.stringify(r)).not.toContain('Secret-Pw-1');
+  });
+});
