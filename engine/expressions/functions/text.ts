@@ -6,6 +6,8 @@ import { lowerCase, titleCase, trimWhiteSpace, upperCase } from '../text-rules.t
 import type { Value } from '../values.ts';
 
 const COMPARE = ['vbBinaryCompare', 'vbTextCompare'] as const;
+/** Longest text PadLeft/PadRight will build; far beyond any directory attribute, well below memory trouble. */
+const MAX_PADDED_LENGTH = 1_048_576;
 
 /** Argument `i` as text, or "" when Null (the null-tolerant text functions). */
 function textOrEmpty(args: Value[], i: number, site: CallSite): string {
@@ -29,6 +31,7 @@ function pad(left: boolean) {
     const padChar = a[2] === null ? fail(site, 'padCharacter must be one character, got Null') : str(a, 2, site);
     if (padChar.length !== 1) fail(site, `padCharacter must be exactly one character, got ${padChar.length}`);
     if (s.length >= length) return s;
+    if (length > MAX_PADDED_LENGTH) fail(site, `length ${length} exceeds the ${MAX_PADDED_LENGTH}-character limit`, 'limit');
     return left ? s.padStart(length, padChar) : s.padEnd(length, padChar);
   };
 }
