@@ -1,0 +1,41 @@
+// Configuration of an Entra ID connector, validated with zod.
+import { z } from 'zod';
+
+const guidOrDomain = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (GUID) or a tenant domain name');
+
+export const secretAuthSchema = z.object({
+  kind: z.literal('secret'),
+  clientSecret: z.string().min(1, 'client secret is required'),
+});
+
+export const certificateAuthSchema = z.object({
+  kind: z.literal('certificate'),
+  certificatePem: z.string().includes('BEGIN CERTIFICATE', { message: 'must be a PEM certificate' }),
+  privateKeyPem: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }),
+  /** SHA-1 thumbprint (hex) as shown in the portal; derived from the certificate when absent. */
+  thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/, 'must be a 40-digit hex SHA-1 thumbprint').optional(),
+});
+
+export const writeBudgetSchema = z.object({
+  /** Graph's write quota per app and tenant for the window (3,000 per 150 s for directory writes). */
+  quotaWrites: z.number().int().positive().default(3000),
+  windowSeconds: z.number().positive().default(150),
+  /** Share of the quota the connector allows itself (below 1 so other writers and clock drift fit). */
+  targetShare: z.number().gt(0).max(1).default(0.95),
+});
+
+export const entraConfigSchema = z.object({
+  tenantId: guidOrDomain,
+  clientId: z.string().trim().uuid('must be the application (client) id, a GUID'),
+  auth: z.discriminatedUnion('kind', [secretAuthSchema, certificateAuthSchema]),
+  authorityHost: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL').default('https://login.microsoftonline.com'),
+  graphBaseUrl: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL').default('https://graph.microsoft.com'),
+  /** Extra CA (PEM) trusted for the authority and Graph, e.g. a TLS-inspecting proxy's; never disables checks. */
+  caPem: z.string().optional(),
+  writeBudget: writeBudgetSchema.prefault({}),
+  /** Requests of a `$batch` running at the same time. */
+  concurrency: z.number().int().min(1).max(16).default(4),
+});
+
+export type EntraConfig = z.infer<typeof entraConfigSchema>;
+export type EntraConfigInput = z.input<typeof entraConfigSchema>;

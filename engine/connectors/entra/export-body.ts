@@ -1,0 +1,105 @@
+// Attribute changes → Graph JSON bodies, refusing what Graph cannot write.
+import { randomBytes } from 'node:crypto';
+import { isDnRef, type AttributeValue } from '../../model/values.ts';
+import type { AttributeChange, ExportError } from '../contract.ts';
+import { PROPERTIES, type EntraObjectType } from './graph-schema.ts';
+import { localError } from './export-errors.ts';
+
+export interface BodyPlan {
+  /** Properties to set; `null` clears one. */
+  readonly props: Record<string, unknown>;
+  /** Multi-valued properties changed by add/delete: they need the current values first. */
+  readonly incremental: readonly AttributeChange[];
+  readonly membersAdd: readonly string[];
+  readonly membersRemove: readonly string[];
+  /** `member` replaced as a whole: the current members must be read to compute the difference. */
+  readonly membersReplace?: readonly string[];
+}
+
+const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const IGNORED = new Set(['cloudAnchor']);
+
+function scalar(value: AttributeValue): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (isDnRef(value)) return value.dn;
+  return value;
+}
+
+/** The Entra object id a member reference points to (its DN is the object id, optionally `User_`-prefixed). */
+export function memberId(value: AttributeValue): string | undefined {
+  const text = isDnRef(value) ? value.dn : typeof value === 'string' ? value : undefined;
+  const m = text === undefined ? null : GUID.exec(text);
+  return m ? m[0].toLowerCase() : undefined;
+}
+
+/** Builds the write plan of one object's changes, or an error naming the offending attribute. */
+export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string): BodyPlan | ExportError {
+  const props: Record<string, unknown> = {};
+  const incremental: AttributeChange[] = [];
+  const membersAdd: string[] = [];
+  const membersRemove: string[] = [];
+  let membersReplace: string[] | undefined;
+  for (const change of changes) {
+    if (IGNORED.has(change.attribute)) continue;
+    const spec = PROPERTIES[type][change.attribute];
+    if (change.attribute === 'member') {
+      if (type !== 'group') return localError('invalid-attribute-value', `${label}: only groups have members in Entra ID`);
+      const ids: string[] = [];
+      for (const v of change.values) {
+        const id = memberId(v);
+        if (!id) return localError('invalid-attribute-value', `${label}: member value '${String(isDnRef(v) ? v.dn : v)}' is not an Entra object id`);
+        ids.push(id);
+      }
+      if (change.op === 'add') membersAdd.push(...ids);
+      else if (change.op === 'delete' && ids.length > 0) membersRemove.push(...ids);
+      else membersReplace = ids;
+      continue;
+    }
+    if (spec?.readOnly) {
+      return localError('cd-error', `${label}: Microsoft Graph cannot write '${change.attribute}' on a ${type} (the property is read-only through Graph${change.attribute === 'proxyAddresses' ? '; Exchange derives it, e.g. from mail' : ''})`);
+    }
+    const multi = spec?.multiValued === true;
+    if (multi && change.op !== 'replace' && !(change.op === 'delete' && change.values.length === 0)) {
+      incremental.push(change);
+      continue;
+    }
+    const values = change.op === 'delete' ? [] : change.values.map(scalar);
+    props[change.attribute] = multi ? values : values.length > 0 ? values[0] : null;
+  }
+  return { props, incremental, membersAdd, membersRemove, membersReplace };
+}
+
+/** Fills what Graph requires on create and the connector can derive. */
+export function withCreateDefaults(type: EntraObjectType, props: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...props };
+  if (type === 'user') {
+    const upn = typeof out.userPrincipalName === 'string' ? out.userPrincipalName : '';
+    const prefix = upn.split('@')[0] ?? '';
+    out.accountEnabled ??= true;
+    out.displayName ??= prefix;
+    out.mailNickname ??= prefix.replace(/[^A-Za-z0-9.!#$%&'*+\-/=?^_`{|}~]/g, '') || undefined;
+    // Sign-in uses federation or synced hashes; the cloud password is random and never stored or logged.
+    out.passwordProfile = { password: `${randomBytes(18).toString('base64url')}aA1!`, forceChangePasswordNextSignIn: false };
+  } else if (type === 'group') {
+    out.mailEnabled ??= false;
+    out.securityEnabled ??= true;
+    const name = typeof out.displayName === 'string' ? out.displayName : '';
+    out.mailNickname ??= name.replace(/[^A-Za-z0-9._-]/g, '').slice(0, 64) || undefined;
+  }
+  return out;
+}
+
+/** Applies add/delete changes of multi-valued properties to their current values. */
+export function applyIncremental(current: Record<string, unknown>, changes: readonly AttributeChange[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const change of changes) {
+    const base = (out[change.attribute] ?? current[change.attribute] ?? []) as unknown[];
+    const values = change.values.map(scalar);
+    out[change.attribute] = change.op === 'add'
+      ? [...base, ...values.filter((v) => !base.includes(v))]
+      : base.filter((v) => !values.includes(v));
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+// App-only tokens for Microsoft Graph through msal-node's ConfidentialClientApplication,
+// with a client secret or a certificate credential.
+import { X509Certificate } from 'node:crypto';
+import { ConfidentialClientApplication, LogLevel, type NodeAuthOptions } from '@azure/msal-node';
+import { authoritySettings } from './authority.ts';
+import { mapAuthError } from './auth-errors.ts';
+import type { EntraConfig } from './config.ts';
+import type { HttpsTransport } from './https-transport.ts';
+
+/** Gets access tokens for Graph; msal caches them until five minutes before expiry. */
+export class TokenProvider {
+  private readonly app: ConfidentialClientApplication;
+  private readonly scope: string;
+  private readonly where: string;
+
+  constructor(config: EntraConfig, transport: HttpsTransport) {
+    const settings = authoritySettings(config.authorityHost, config.tenantId);
+    this.where = new URL(config.authorityHost).host;
+    this.scope = `${graphResource(config.graphBaseUrl)}/.default`;
+    const auth: NodeAuthOptions = { clientId: config.clientId, ...settings };
+    if (config.auth.kind === 'secret') {
+      auth.clientSecret = config.auth.clientSecret;
+    } else {
+      const cert = new X509Certificate(config.auth.certificatePem);
+      auth.clientCertificate = {
+        privateKey: config.auth.privateKeyPem,
+        // SHA-256 thumbprints make msal sign with PS256; the configured SHA-1 one is only checked for consistency.
+        thumbprintSha256: cert.fingerprint256.replace(/:/g, ''),
+        x5c: config.auth.certificatePem,
+      };
+      if (config.auth.thumbprint && config.auth.thumbprint.toUpperCase() !== cert.fingerprint.replace(/:/g, '')) {
+        throw new Error(`Entra connector: the configured thumbprint ${config.auth.thumbprint} does not match the certificate (SHA-1 ${cert.fingerprint.replace(/:/g, '')})`);
+      }
+    }
+    this.app = new ConfidentialClientApplication({
+      auth,
+      system: {
+        networkClient: transport.msalNetworkModule(),
+        // msal's own logging is off: its verbose levels may print request details.
+        loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
+      },
+    });
+  }
+
+  /** A valid access token for Graph. */
+  async accessToken(): Promise<string> {
+    try {
+      const result = await this.app.acquireTokenByClientCredential({ scopes: [this.scope] });
+      if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
+      return result.accessToken;
+    } catch (e) {
+      throw mapAuthError(e, this.where);
+    }
+  }
+}
+
+/** The Graph resource id tokens are requested for: public Graph, or the configured host for other clouds. */
+export function graphResource(graphBaseUrl: string): string {
+  const url = new URL(graphBaseUrl);
+  // The emulator and national clouds are addressed by their own origin; msal only needs a resource/.default scope.
+  return url.hostname === 'graph.microsoft.com' ? 'https://graph.microsoft.com' : url.origin;
+}
