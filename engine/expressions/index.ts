@@ -18,6 +18,8 @@ export {
   reference,
   typeName,
   valuesEqual,
+  toFlowOutcome,
+  type FlowOutcome,
   type DataValue,
   type List,
   type Reference,

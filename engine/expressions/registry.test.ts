@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { renderFunctionList } from './function-list.ts';
 import { arity } from './function-def.ts';
@@ -26,5 +29,10 @@ describe('function registry', () => {
     const md = renderFunctionList();
     for (const f of functions) expect(md).toContain(`- **${f.name}** — ${f.doc}`);
     expect(md).toContain('## Program Flow');
+  });
+
+  it('matches the committed docs/functions.md (regenerate it after changing the registry)', () => {
+    const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+    expect(readFileSync(path.join(repoRoot, 'docs/functions.md'), 'utf8')).toBe(renderFunctionList());
   });
 });

@@ -41,3 +41,14 @@ describe('attribute context', () => {
     expect(compile('ImportedValue("mail") & "|" & [mail]').evaluate(ctx)).toBe('old@x|a@x');
   });
 });
+
+describe('flow outcome', () => {
+  it('classifies results for the flow layer', async () => {
+    const { toFlowOutcome, AUTHORITATIVE_NULL, IGNORE_THIS_FLOW } = await import('./index.ts');
+    expect(toFlowOutcome(null)).toEqual({ kind: 'null' });
+    expect(toFlowOutcome([])).toEqual({ kind: 'null' });
+    expect(toFlowOutcome('x')).toEqual({ kind: 'values', values: ['x'] });
+    expect(toFlowOutcome(AUTHORITATIVE_NULL)).toEqual({ kind: 'authoritativeNull' });
+    expect(toFlowOutcome(IGNORE_THIS_FLOW)).toEqual({ kind: 'ignoreThisFlow' });
+  });
+});

@@ -109,3 +109,18 @@ export function toAttributeValue(v: Scalar): AttributeValue {
 }
 
 export { DateTime };
+
+/** What a flow does with an expression result (spec §6): store values, contribute nothing, or a sentinel. */
+export type FlowOutcome =
+  | { readonly kind: 'values'; readonly values: AttributeValue[] }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'authoritativeNull' }
+  | { readonly kind: 'ignoreThisFlow' };
+
+/** Classifies a result for the flow layer; an empty list counts as Null (spec §4.4 rule 7). */
+export function toFlowOutcome(v: Value): FlowOutcome {
+  if (v === AUTHORITATIVE_NULL) return { kind: 'authoritativeNull' };
+  if (v === IGNORE_THIS_FLOW) return { kind: 'ignoreThisFlow' };
+  const values = toAttributeValues(v as DataValue);
+  return values.length === 0 ? { kind: 'null' } : { kind: 'values', values };
+}
