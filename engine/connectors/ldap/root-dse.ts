@@ -55,9 +55,9 @@ export async function readSchema(client: Client, rootDse: RootDse): Promise<Dire
   const { searchEntries } = await client.search(base, {
     scope: 'base',
     filter: '(objectClass=*)',
-    attributes: ['attributeTypes', 'objectClasses'],
+    attributes: ['attributeTypes', 'objectClasses', 'dITContentRules'],
   });
   const e = searchEntries[0];
   if (!e) throw new Error(`subschema entry ${base} not readable`);
-  return parseSchema(strings(e.attributeTypes), strings(e.objectClasses));
+  return parseSchema(strings(e.attributeTypes), strings(e.objectClasses), strings(e.dITContentRules));
 }

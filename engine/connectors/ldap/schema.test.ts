@@ -40,6 +40,13 @@ describe('subschema parsing', () => {
     const s = parseSchema(attributeTypes, objectClasses);
     expect(attributesOfClass(s, 'person').sort()).toEqual(['cn', 'objectClass', 'sn', 'telephoneNumber', 'userPassword']);
   });
+
+  it('adds the attributes of auxiliary classes a DIT content rule allows', () => {
+    const s = parseSchema(attributeTypes, [...objectClasses, "( 9.9 NAME 'securityPrincipal' AUXILIARY MAY ( jpegPhoto ) )"], [
+      "( 2.5.6.6 NAME 'person' AUX ( securityPrincipal ) MAY ( userPrincipalName ) )",
+    ]);
+    expect(attributesOfClass(s, 'person')).toEqual(expect.arrayContaining(['jpegPhoto', 'userPrincipalName', 'sn']));
+  });
 });
 
 describe('value helpers', () => {

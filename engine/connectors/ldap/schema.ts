@@ -17,6 +17,8 @@ export interface ObjectClassInfo {
   readonly kind: 'STRUCTURAL' | 'AUXILIARY' | 'ABSTRACT';
   readonly must: readonly string[];
   readonly may: readonly string[];
+  /** Auxiliary classes a DIT content rule allows (AD lists securityPrincipal, mailRecipient, … here). */
+  readonly aux: readonly string[];
 }
 
 export interface DirectorySchema {
@@ -97,8 +99,8 @@ function list(value: string[] | true | undefined): string[] {
   return Array.isArray(value) ? value : [];
 }
 
-/** Parses the subschema's attributeTypes and objectClasses values; SUP chains are resolved for syntax. */
-export function parseSchema(attributeTypes: readonly string[], objectClasses: readonly string[]): DirectorySchema {
+/** Parses the subschema's attributeTypes, objectClasses and dITContentRules; SUP chains are resolved for syntax. */
+export function parseSchema(attributeTypes: readonly string[], objectClasses: readonly string[], contentRules: readonly string[] = []): DirectorySchema {
   const raw = new Map<string, RawAttributeType>();
   for (const def of attributeTypes) {
     const f = fields(def);
@@ -130,19 +132,33 @@ export function parseSchema(attributeTypes: readonly string[], objectClasses: re
     }
     attributes.set(key, info);
   }
+  const rules = new Map<string, { aux: string[]; must: string[]; may: string[] }>();
+  for (const def of contentRules) {
+    const f = fields(def);
+    const rule = { aux: list(f.get('AUX')), must: list(f.get('MUST')), may: list(f.get('MAY')) };
+    for (const n of list(f.get('NAME'))) rules.set(n.toLowerCase(), rule);
+  }
   const classes = new Map<string, ObjectClassInfo>();
   for (const def of objectClasses) {
     const f = fields(def);
     const names = list(f.get('NAME'));
     if (names.length === 0) continue;
     const kind = f.has('STRUCTURAL') ? 'STRUCTURAL' : f.has('AUXILIARY') ? 'AUXILIARY' : f.has('ABSTRACT') ? 'ABSTRACT' : 'STRUCTURAL';
-    const info: ObjectClassInfo = { names, sup: list(f.get('SUP')), kind, must: list(f.get('MUST')), may: list(f.get('MAY')) };
+    const rule = rules.get(names[0].toLowerCase());
+    const info: ObjectClassInfo = {
+      names,
+      sup: list(f.get('SUP')),
+      kind,
+      must: [...list(f.get('MUST')), ...(rule?.must ?? [])],
+      may: [...list(f.get('MAY')), ...(rule?.may ?? [])],
+      aux: rule?.aux ?? [],
+    };
     for (const n of names) classes.set(n.toLowerCase(), info);
   }
   return { attributes, objectClasses: classes };
 }
 
-/** All MUST and MAY attributes of an object class including those inherited through SUP. */
+/** All MUST and MAY attributes of an object class including those inherited through SUP and allowed AUX classes. */
 export function attributesOfClass(schema: DirectorySchema, className: string): string[] {
   const seen = new Set<string>();
   const out = new Set<string>();
@@ -153,7 +169,7 @@ export function attributesOfClass(schema: DirectorySchema, className: string): s
     const oc = schema.objectClasses.get(key);
     if (!oc) return;
     for (const a of [...oc.must, ...oc.may]) out.add(schema.attributes.get(a.toLowerCase())?.names[0] ?? a);
-    for (const s of oc.sup) visit(s);
+    for (const s of [...oc.sup, ...oc.aux]) visit(s);
   };
   visit(className);
   return [...out];
