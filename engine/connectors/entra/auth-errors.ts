@@ -11,14 +11,14 @@ function shortDescription(message: string): string {
 }
 
 /** Maps a token acquisition failure; `where` names the authority host. */
-export function mapAuthError(error: unknown, where: string): Error {
+export function mapAuthError(error: unknown, where: string, transportError?: Error): Error {
   if (error instanceof ServerError || (error instanceof AuthError && CREDENTIAL_CODES.has(error.errorCode))) {
     const e = error as AuthError;
     return new CredentialsError(`Entra ID (${where}) refused the app's credentials: ${e.errorCode}: ${shortDescription(e.errorMessage || e.message)}`);
   }
   if (error instanceof AuthError) {
-    const cause = (error as AuthError & { cause?: unknown }).cause;
-    return new ConnectivityError(`Cannot get a token from ${where}: ${error.errorCode}${error.errorMessage ? `: ${shortDescription(error.errorMessage)}` : ''}${cause ? ` (${String(cause)})` : ''}`);
+    const cause = error.errorCode === 'network_error' && transportError ? transportError.message : undefined;
+    return new ConnectivityError(`Cannot get a token from ${where}: ${error.errorCode}${error.errorMessage ? `: ${shortDescription(error.errorMessage)}` : ''}${cause ? ` (${cause})` : ''}`);
   }
   return new ConnectivityError(`Cannot reach ${where}: ${(error as Error)?.message ?? String(error)}`);
 }

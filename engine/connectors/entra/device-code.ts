@@ -53,7 +53,7 @@ export function startDeviceCodeSignIn(options: DeviceCodeSignInOptions): Promise
     const result = app.acquireTokenByDeviceCode(request).then((auth) => {
       if (!auth) throw new Error('Device code sign-in ended without a token');
       return { accessToken: auth.accessToken, username: auth.account?.username ?? '', tenantId: auth.tenantId, expiresOn: auth.expiresOn };
-    }).catch((e: unknown) => { throw mapAuthError(e, new URL(host).host); }).finally(() => transport.close());
+    }).catch((e: unknown) => { throw mapAuthError(e, new URL(host).host, transport.lastError); }).finally(() => transport.close());
     result.catch((e: unknown) => { if (!announced) rejectCode(e); });
   });
 }

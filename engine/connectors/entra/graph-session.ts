@@ -70,6 +70,9 @@ async function guard<T>(call: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof CredentialsError || e instanceof ConnectivityError) throw e;
     if (e instanceof GraphError) {
+      // graph-client wraps errors of the token provider, keeping their name as `code`.
+      if (e.code === 'CredentialsError') throw new CredentialsError(e.message);
+      if (e.code === 'ConnectivityError') throw new ConnectivityError(e.message);
       if (e.statusCode === 401) throw new CredentialsError(`Microsoft Graph refused the access token: ${e.code ?? ''} ${e.message}`.trim());
       if (e.statusCode === -1 || e.statusCode === 0) throw new ConnectivityError(`Cannot reach Microsoft Graph: ${e.message}`);
       throw e;

@@ -14,6 +14,8 @@ export interface HttpsReply {
 /** A keep-alive HTTPS client that trusts the system CAs plus an optional extra CA. */
 export class HttpsTransport {
   private readonly agent: Agent;
+  /** The last transport failure (msal reports only `network_error`, so sign-in errors quote this). */
+  lastError?: Error;
 
   constructor(caPem?: string, private readonly timeoutMs = 60_000) {
     // Passing `ca` replaces the default roots, so the extra CA is appended to Node's bundled ones.
@@ -34,7 +36,7 @@ export class HttpsTransport {
         });
       });
       req.on('timeout', () => req.destroy(new Error(`HTTPS request timed out after ${this.timeoutMs} ms: ${method} ${new URL(url).origin}`)));
-      req.on('error', reject);
+      req.on('error', (e) => { this.lastError = e; reject(e); });
       req.end(body);
     });
   }

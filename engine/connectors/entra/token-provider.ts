@@ -13,7 +13,7 @@ export class TokenProvider {
   private readonly scope: string;
   private readonly where: string;
 
-  constructor(config: EntraConfig, transport: HttpsTransport) {
+  constructor(config: EntraConfig, private readonly transport: HttpsTransport) {
     const settings = authoritySettings(config.authorityHost, config.tenantId);
     this.where = new URL(config.authorityHost).host;
     this.scope = `${graphResource(config.graphBaseUrl)}/.default`;
@@ -49,7 +49,7 @@ export class TokenProvider {
       if (!result?.accessToken) throw new Error('the token endpoint returned no access token');
       return result.accessToken;
     } catch (e) {
-      throw mapAuthError(e, this.where);
+      throw mapAuthError(e, this.where, this.transport.lastError);
     }
   }
 }
