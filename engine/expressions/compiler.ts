@@ -112,6 +112,7 @@ export class Compiler implements FormCompiler {
     return (ctx, vars) => {
       const a = left(ctx, vars);
       const b = right(ctx, vars);
+      if (typeof a !== 'object' && typeof b !== 'object') return op(a, b, site);
       if (a instanceof SpecialValue) return specialArgument(a, site);
       if (b instanceof SpecialValue) return specialArgument(b, site);
       if (Array.isArray(a) || Array.isArray(b)) return liftCall([a, b], always, pair, site);
@@ -164,12 +165,15 @@ export class Compiler implements FormCompiler {
       let lift = false;
       for (let i = 0; i < n; i++) {
         const v = argFns[i](ctx, vars);
-        if (v === null) {
-          if (skipNull[i]) skip = true;
-        } else if (v instanceof SpecialValue) {
-          return specialArgument(v, site);
-        } else if (liftable[i] && Array.isArray(v)) {
-          lift = true;
+        // Strings, Integers and Booleans (the common case) skip the object checks.
+        if (typeof v === 'object') {
+          if (v === null) {
+            if (skipNull[i]) skip = true;
+          } else if (v instanceof SpecialValue) {
+            return specialArgument(v, site);
+          } else if (liftable[i] && Array.isArray(v)) {
+            lift = true;
+          }
         }
         args[i] = v;
       }
