@@ -1,0 +1,5 @@
+// The out-of-box Entra Connect configuration: rules, metaverse schema and the options they come from.
+export { generateDefaultRules, defaultRuleId, FIRST_DEFAULT_PRECEDENCE } from './generate.ts';
+export { DefaultsOptions, ConnectorRef, type DefaultsOptionsInput } from './options.ts';
+export { adaptToGraph, GRAPH_PROPERTY } from './graph-adaptation.ts';
+export { defaultMetaverseSchema } from './metaverse-schema.ts';
