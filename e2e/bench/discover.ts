@@ -31,7 +31,7 @@ export function fileStem(file: string): string {
 }
 
 /** Picks the suites a module exports: a default suite (or array of suites), else named exports shaped like one. */
-function suitesOf(mod: Record<string, unknown>): BenchSuite[] {
+export function suitesOf(mod: Record<string, unknown>): BenchSuite[] {
   const fromDefault = mod.default === undefined ? [] : Array.isArray(mod.default) ? mod.default : [mod.default];
   const candidates = fromDefault.length > 0 ? fromDefault : Object.values(mod);
   const suites: BenchSuite[] = [];

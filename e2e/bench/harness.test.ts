@@ -73,7 +73,8 @@ describe('bench harness', () => {
     writeSuite(dir, 'b-broken.ts', `throw new Error('cannot even load');\n`);
     writeSuite(dir, 'c-bad-figure.ts', `export default { name: 'bad-figure', description: 'returns NaN', async run() { return [{ name: 'nothing', value: Number.NaN, unit: 'objects/s' }]; } };\n`);
     writeSuite(dir, 'd-needs.ts', `export default { name: 'needs', description: 'needs a missing program', needs: ['idsync-no-such-program'], async run() { return []; } };\n`);
-    writeSuite(dir, 'd-hangs.ts', `export default { name: 'hangs', description: 'never settles', run: () => new Promise(() => {}) };\n`);
+    writeSuite(dir, 'd-hangs.ts', `export default { name: 'hangs', description: 'never settles', run: () => new Promise(() => { setInterval(() => {}, 1000); }) };\n`);
+    writeSuite(dir, 'd-exits.ts', `export default { name: 'exits', description: 'ends its process', async run() { process.exit(3); } };\n`);
     writeSuite(dir, 'e-helper.ts', `export const answer = 42;\n`);
     writeSuite(
       dir,
@@ -93,6 +94,7 @@ describe('bench harness', () => {
     expect(byName.get('bad-figure')).toMatchObject({ status: 'failed', reason: expect.stringContaining('figure "nothing"') });
     expect(byName.get('needs')).toMatchObject({ status: 'skipped', reason: 'needs idsync-no-such-program on PATH' });
     expect(byName.get('hangs')).toMatchObject({ status: 'failed', reason: 'timed out after 1 s' });
+    expect(byName.get('exits')).toMatchObject({ status: 'failed', reason: expect.stringContaining('exit code 3') });
     expect(byName.get('e-helper')).toMatchObject({ status: 'skipped', reason: expect.stringContaining('exports no BenchSuite') });
     expect(byName.get('good')).toMatchObject({ status: 'ok', figures: [expect.objectContaining({ name: 'sync', value: 6000 })] });
     expect(stderr).toContain('good: done');

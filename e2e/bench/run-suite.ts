@@ -1,87 +1,77 @@
-// Runs one suite in this process: checks its needs, gives it a scratch folder and a context, watches memory,
-// and turns any failure into a recorded result so the next suite still runs.
+// Runs one suite: checks its needs, gives it a scratch folder, and runs it in a worker process (suite-worker.ts)
+// whose progress drives the bar. Any failure — a throw, a crash, an exit, a time-out — becomes a recorded result
+// so the next suite still runs.
+import { fork } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { z } from 'zod';
 import { figureSchema, type SuiteResult } from './result.ts';
 import { missingPrograms } from './needs.ts';
+import { repoRoot } from './options.ts';
 import type { ProgressReporter } from './progress.ts';
-import type { BenchContext, BenchFigure, BenchSize, BenchSuite } from './suite.ts';
+import type { BenchSize, BenchSuite } from './suite.ts';
+import type { WorkerMessage } from './worker-messages.ts';
 
-/** Tracks the highest resident set size seen; sampled on a timer and on every progress call. */
-class RssWatch {
-  peak = process.memoryUsage.rss();
-  private readonly maxRssBefore = process.resourceUsage().maxRSS * 1024;
-  private lastSample = performance.now();
-  private readonly timer = setInterval(() => this.sample(), 100).unref();
+/** How long a worker may take to load its suite before its run begins. */
+const loadLimitMs = 120_000;
 
-  sample(): void {
-    this.lastSample = performance.now();
-    const rss = process.memoryUsage.rss();
-    if (rss > this.peak) this.peak = rss;
-  }
+const workerFile = path.join(path.dirname(fileURLToPath(import.meta.url)), 'suite-worker.ts');
 
-  /** Samples unless one was taken in the last 50 ms; hot loops block the timer, so progress calls sample too. */
-  maybeSample(): void {
-    if (performance.now() - this.lastSample >= 50) this.sample();
-  }
+/** What a worker reports at the end; checked because it crossed a process boundary. */
+const workerResultSchema = z.union([
+  z.object({ status: z.literal('ok'), figures: z.array(figureSchema), durationMs: z.number(), peakRssBytes: z.number(), maxRssBytes: z.number() }),
+  z.object({ status: z.literal('failed'), reason: z.string(), durationMs: z.number(), peakRssBytes: z.number(), maxRssBytes: z.number() }),
+]);
 
-  /** Stops sampling; returns this suite's peak and the process-wide high-water mark. */
-  stop(): { peakRssBytes: number; maxRssBytes: number } {
-    clearInterval(this.timer);
-    this.sample();
-    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-    // A higher process-wide mark than before this suite means the suite set it: that is its true peak.
-    const peakRssBytes = maxRssBytes > this.maxRssBefore ? Math.max(this.peak, maxRssBytes) : this.peak;
-    return { peakRssBytes, maxRssBytes };
-  }
-}
+type WorkerResult = z.infer<typeof workerResultSchema>;
 
-/** The message of anything thrown. */
-export function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+/** Runs the worker for one suite; resolves with its result, or with a failure naming how it ended. */
+function runWorker(job: object, reporter: ProgressReporter, timeoutMs: number): Promise<WorkerResult> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = fork(workerFile, [JSON.stringify(job)], {
+      cwd: repoRoot,
+      execArgv: ['--import', 'tsx'],
+      // The worker's stdout and stderr both go to our stderr: our stdout is reserved for the result.
+      stdio: ['ignore', 2, 2, 'ipc'],
+    });
+    let result: WorkerResult | undefined;
+    let timeout: string | undefined;
+    const failed = (reason: string): WorkerResult => ({ status: 'failed', reason, durationMs: performance.now() - started, peakRssBytes: 0, maxRssBytes: 0 });
+    const limit = (ms: number, reason: string) =>
+      setTimeout(() => {
+        timeout = reason;
+        child.kill('SIGKILL');
+      }, ms);
+    // Loading (tsx start-up, imports) has its own limit; the suite's limit counts from the start of run().
+    let timer: NodeJS.Timeout | undefined = limit(loadLimitMs, `did not load within ${loadLimitMs / 1000} s`);
 
-/** Checks what a suite returned, naming the figure and field at fault. */
-function validateFigures(figures: unknown): BenchFigure[] {
-  if (!Array.isArray(figures)) throw new Error(`run() returned ${typeof figures}, not an array of figures`);
-  return figures.map((f, i) => {
-    const parsed = figureSchema.safeParse(f);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const label = typeof (f as { name?: unknown })?.name === 'string' ? `"${(f as { name: string }).name}"` : `#${i}`;
-      throw new Error(`figure ${label}: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}`);
-    }
-    return parsed.data;
+    child.on('message', (raw: WorkerMessage) => {
+      if (raw.type === 'started') {
+        clearTimeout(timer);
+        timer = timeoutMs > 0 ? limit(timeoutMs, `timed out after ${Math.round(timeoutMs / 1000)} s`) : undefined;
+      } else if (raw.type === 'progress') reporter.progress(raw.label, raw.done, raw.total);
+      else if (raw.type === 'log') reporter.log(raw.message);
+      else if (raw.type === 'result') {
+        const parsed = workerResultSchema.safeParse(raw.result);
+        result = parsed.success ? parsed.data : failed(`worker sent a malformed result: ${parsed.error.issues[0]?.message ?? ''}`);
+      }
+    });
+    child.on('error', (err) => {
+      result ??= failed(`could not start the worker: ${err.message}`);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timeout) resolve(failed(timeout));
+      else if (result) resolve(result);
+      // Node exits with 13 when the top-level await can never settle: the suite's promise was left hanging.
+      else if (code === 13) resolve(failed('run() never settled and left nothing to wait for'));
+      else resolve(failed(`the suite's process ended (${signal ? `signal ${signal}` : `exit code ${code}`}) before reporting`));
+    });
   });
-}
-
-/** Resolves never; rejects on the first uncaught error or unhandled rejection while a suite runs. */
-function strayErrors(): { promise: Promise<never>; dispose(): void } {
-  let fail: (err: unknown) => void = () => {};
-  const promise = new Promise<never>((_, reject) => {
-    fail = reject;
-  });
-  const onError = (err: unknown) => fail(err);
-  process.on('uncaughtException', onError);
-  process.on('unhandledRejection', onError);
-  return {
-    promise,
-    dispose() {
-      process.off('uncaughtException', onError);
-      process.off('unhandledRejection', onError);
-    },
-  };
-}
-
-/** Rejects after `ms` (never when `ms` is 0); a suite stuck waiting on a server must not hold the whole run. */
-function timeLimit(ms: number): { promise: Promise<never>; dispose(): void } {
-  let timer: NodeJS.Timeout | undefined;
-  const promise = new Promise<never>((_, reject) => {
-    if (ms > 0) timer = setTimeout(() => reject(new Error(`timed out after ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return { promise, dispose: () => clearTimeout(timer) };
 }
 
 /** Runs `suite` at `size` with `count` users, giving up after `timeoutMs` (0: no limit), and returns what happened. */
@@ -98,35 +88,12 @@ export async function runSuite(
   if (missing.length > 0) {
     return { ...base, status: 'skipped', reason: `needs ${missing.join(', ')} on PATH`, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
   }
-
   const tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), `idsync-bench-${suite.name.replace(/[^\w-]/g, '_')}-`));
-  const watch = new RssWatch();
   reporter.begin(suite.name);
-  const ctx: BenchContext = {
-    size,
-    count,
-    tmpDir,
-    progress(label, done, total) {
-      watch.maybeSample();
-      reporter.progress(label, done, total);
-    },
-    log(message) {
-      reporter.log(message);
-    },
-  };
-  const stray = strayErrors();
-  const limit = timeLimit(timeoutMs);
-  const started = performance.now();
   try {
-    const figures = validateFigures(await Promise.race([suite.run(ctx), stray.promise, limit.promise]));
-    const durationMs = performance.now() - started;
-    return { ...base, status: 'ok', durationMs, ...watch.stop(), figures };
-  } catch (err) {
-    const durationMs = performance.now() - started;
-    return { ...base, status: 'failed', reason: messageOf(err), durationMs, ...watch.stop(), figures: [] };
+    const r = await runWorker({ file, name: suite.name, size, count, tmpDir }, reporter, timeoutMs);
+    return r.status === 'ok' ? { ...base, ...r } : { ...base, ...r, figures: [] };
   } finally {
-    stray.dispose();
-    limit.dispose();
     reporter.end();
     await fs.rm(tmpDir, { recursive: true, force: true });
   }

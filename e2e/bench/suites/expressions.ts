@@ -58,6 +58,7 @@ export function measureThroughput(ms: number, objectCount = 1000, progress?: (do
   return (evaluations / elapsed) * 1000;
 }
 
+/** The expressions benchmark suite. */
 export const expressionsSuite: BenchSuite = {
   name: 'expressions',
   description: 'Compiled expression evaluations per second on one core (IIF/IsPresent/LCase/Trim/& over varied users)',
