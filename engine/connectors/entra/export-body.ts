@@ -38,8 +38,8 @@ export function memberId(value: AttributeValue): string | undefined {
 export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string): BodyPlan | ExportError {
   const props: Record<string, unknown> = {};
   const incremental: AttributeChange[] = [];
-  const membersAdd: string[] = [];
-  const membersRemove: string[] = [];
+  const membersAdd = new Set<string>();
+  const membersRemove = new Set<string>();
   let membersReplace: string[] | undefined;
   for (const change of changes) {
     if (IGNORED.has(change.attribute)) continue;
@@ -52,9 +52,10 @@ export function planBody(type: EntraObjectType, changes: readonly AttributeChang
         if (!id) return localError('invalid-attribute-value', `${label}: member value '${String(isDnRef(v) ? v.dn : v)}' is not an Entra object id`);
         ids.push(id);
       }
-      if (change.op === 'add') membersAdd.push(...ids);
-      else if (change.op === 'delete' && ids.length > 0) membersRemove.push(...ids);
-      else membersReplace = ids;
+      // Later changes win over earlier ones for the same member, as when applied in order.
+      if (change.op === 'add') for (const id of ids) { membersAdd.add(id); membersRemove.delete(id); }
+      else if (change.op === 'delete' && ids.length > 0) for (const id of ids) { membersRemove.add(id); membersAdd.delete(id); }
+      else { membersReplace = ids; membersAdd.clear(); membersRemove.clear(); }
       continue;
     }
     if (spec?.readOnly) {
@@ -68,7 +69,12 @@ export function planBody(type: EntraObjectType, changes: readonly AttributeChang
     const values = change.op === 'delete' ? [] : change.values.map(scalar);
     props[change.attribute] = multi ? values : values.length > 0 ? values[0] : null;
   }
-  return { props, incremental, membersAdd, membersRemove, membersReplace };
+  if (membersReplace) {
+    // A replace followed by adds/deletes: fold them into the replacement list.
+    membersReplace = [...new Set([...membersReplace, ...membersAdd])].filter((id) => !membersRemove.has(id));
+    return { props, incremental, membersAdd: [], membersRemove: [], membersReplace };
+  }
+  return { props, incremental, membersAdd: [...membersAdd], membersRemove: [...membersRemove] };
 }
 
 /** Fills what Graph requires on create and the connector can derive. */
