@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttributeFlow, SyncRule } from '../../../shared/model/sync-rules.ts';
 import { validate } from '../../expressions/index.ts';
 import { generateDefaultRules } from './generate.ts';
+import type { DefaultsOptionsInput } from './options.ts';
 import { USER_EXCHANGE_ADDITIONS } from './inbound-ad.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -17,7 +18,7 @@ interface ShippedRule extends Omit<SyncRule, 'precedenceBefore'> { description?:
 const AD = { connectorId: '{ae4db4cc-b16b-4eb2-acf5-837ca84e4d7d}', connectorName: 'contoso.com' };
 const AAD = { connectorId: '{b891884f-051e-4a83-95af-2544101c9083}', connectorName: 'contoso.onmicrosoft.com - AAD' };
 /** The choices of the exported server: objectGUID anchor, ObjectSID matching, 2016 group limit, Entra Connect's own connector. */
-const AS_EXPORTED = { forests: [AD], entra: AAD, sourceAnchor: 'objectGUID', userMatching: 'objectSid', groupMemberLimit: 50_000, target: 'entra-connect' } as const;
+const AS_EXPORTED: DefaultsOptionsInput = { forests: [AD], entra: AAD, sourceAnchor: 'objectGUID', userMatching: 'objectSid', groupMemberLimit: 50_000, target: 'entra-connect' };
 
 /** Flows added on purpose (the ms-DS-ConsistencyGuid-era rule set, Appendix A), by rule name. */
 const ADDED_FLOWS: Record<string, string[]> = {
