@@ -1,6 +1,6 @@
 // What an expression reads while it evaluates: the source object's attributes, parameters, the imported view.
 import type { AttributeValue, Attributes } from '../model/values.ts';
-import { DateTime } from './datetime.ts';
+import type { DateTime } from './datetime.ts';
 import { fromAttributeValues, type DataValue } from './values.ts';
 
 /** The source object and run parameters, as an evaluated expression sees them. */

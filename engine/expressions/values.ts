@@ -30,7 +30,9 @@ export type Value = DataValue | SpecialValue;
 /** The type names used in messages and signatures. */
 export type TypeName = 'String' | 'Integer' | 'Boolean' | 'Binary' | 'DateTime' | 'Reference' | 'List' | 'Null' | 'Special';
 
+/** The AuthoritativeNull sentinel. */
 export const AUTHORITATIVE_NULL = SpecialValue.authoritativeNull;
+/** The IgnoreThisFlow sentinel. */
 export const IGNORE_THIS_FLOW = SpecialValue.ignoreThisFlow;
 
 /** True for a Reference value. */

@@ -48,6 +48,7 @@ function nameInfo(c: Certificate, type: string, forIssuer: boolean): string {
 
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
 
+/** The Certificate functions. */
 export const certificateFunctions: readonly FunctionDef[] = [
   cert('CertExtensionOids', 'str', 'OIDs of the certificate’s critical extensions.', (c) => c.extensions.filter((e) => e.critical).map((e) => e.oid), 'mvstr'),
   cert('CertFormat', 'str', 'The certificate format name ("X509").', () => 'X509'),

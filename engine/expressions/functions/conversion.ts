@@ -43,6 +43,7 @@ function sidToString(b: Uint8Array, reject: (m: string) => never): string {
   return parts.join('-');
 }
 
+/** The Conversion functions. */
 export const conversionFunctions: readonly FunctionDef[] = [
   fn('CBool', ['bool CBool(exp Expression)'], 'True when the value is non-zero or "True"; Null gives False.', [param('Expression', ['bool', 'num', 'str'], { nullable: true })], 'bool', ([v], site) => truth(v, site)),
   fn('CDate', ['dt CDate(str value)'], 'Parses date/time text (ISO 8601, US M/d/yyyy, optional UTC offset) into a UTC DateTime.', [param('value', ['str', 'dt'])], 'dt', (a, site) => {

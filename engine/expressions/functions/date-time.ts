@@ -38,6 +38,7 @@ function dateAdd(a: Parameters<NonNullable<FunctionDef['impl']>>[0], site: CallS
   return inRange(ticks) ? new DateTime(ticks) : fail(site, 'the result is outside the DateTime range', 'range');
 }
 
+/** The Date/Time functions. */
 export const dateTimeFunctions: readonly FunctionDef[] = [
   {
     name: 'DateAdd',

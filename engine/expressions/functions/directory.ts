@@ -65,6 +65,7 @@ function escapeComponent(a: Value[], site: CallSite): string {
   return `${type}=${out}`;
 }
 
+/** The Directory functions. */
 export const directoryFunctions: readonly FunctionDef[] = [
   {
     name: 'DNComponent',

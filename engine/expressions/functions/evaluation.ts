@@ -42,6 +42,7 @@ function predicate(name: string, doc: string, test: (v: Value) => boolean): Func
   };
 }
 
+/** The Evaluation functions. */
 export const evaluationFunctions: readonly FunctionDef[] = [
   {
     name: 'IsBitSet',

@@ -17,6 +17,7 @@ function randomBetween(start: bigint, end: bigint): bigint {
   }
 }
 
+/** The Math functions. */
 export const mathFunctions: readonly FunctionDef[] = [
   {
     name: 'BitAnd',

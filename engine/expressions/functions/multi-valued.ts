@@ -20,6 +20,7 @@ function item(a: Value[], site: CallSite, orNull: boolean): Value {
 
 const collection = param('attribute', 'any', { shape: 'collection' });
 
+/** The Multi-valued functions. */
 export const multiValuedFunctions: readonly FunctionDef[] = [
   {
     name: 'Contains',

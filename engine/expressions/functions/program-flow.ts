@@ -160,4 +160,5 @@ const error: FunctionDef = {
   },
 };
 
+/** The Program Flow functions. */
 export const programFlowFunctions: readonly FunctionDef[] = [error, iif, select, switchFn, where, withFn];

@@ -2,6 +2,7 @@
 import { str } from '../arguments.ts';
 import { param, type FunctionDef } from '../function-def.ts';
 
+/** The source-object functions. */
 export const sourceObjectFunctions: readonly FunctionDef[] = [
   {
     name: 'ImportedValue',

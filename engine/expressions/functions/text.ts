@@ -19,8 +19,8 @@ function monikers(s: string): string {
   return s.indexOf('\\') < 0 ? s : s.replace(/\\[nrt]/g, (m) => (m === '\\n' ? '\n' : m === '\\r' ? '\r' : '\t'));
 }
 
-function fn(name: string, signature: string, doc: string, params: FunctionDef['params'], returns: StaticType, impl: FunctionDef['impl']): FunctionDef {
-  return { name, category: 'Text', signatures: [signature], doc, params, returns, impl };
+function fn(name: string, signatures: string | string[], doc: string, params: FunctionDef['params'], returns: StaticType, impl: FunctionDef['impl']): FunctionDef {
+  return { name, category: 'Text', signatures: typeof signatures === 'string' ? [signatures] : signatures, doc, params, returns, impl };
 }
 
 function pad(left: boolean) {
@@ -111,16 +111,11 @@ const nullTolerant = param('string', 'str', { nullable: true });
 const numChars = param('NumChars', 'num');
 const compare = param('compare', 'str', { shape: 'enum', optional: true, enumValues: COMPARE });
 
+/** The Text functions. */
 export const textFunctions: readonly FunctionDef[] = [
   fn('Guid', 'str Guid()', 'Generates a new random GUID as lower-case hyphenated text.', [], 'str', () => randomUUID()),
-  {
-    ...fn('InStr', 'num InStr(str stringcheck, str stringmatch)', 'Position (1-based) of the first occurrence of a substring at or after start, or 0.', [param('stringcheck', 'str'), param('stringmatch', 'str', { nullable: true }), param('start', 'num', { optional: true }), compare], 'num', inStr),
-    signatures: ['num InStr(str stringcheck, str stringmatch)', 'num InStr(str stringcheck, str stringmatch, num start)', 'num InStr(str stringcheck, str stringmatch, num start, enum compare)'],
-  },
-  {
-    ...fn('InStrRev', '', 'Position (1-based) of the last occurrence of a substring within the first start characters, or 0.', [param('stringcheck', 'str'), param('stringmatch', 'str', { nullable: true }), param('start', 'num', { optional: true }), compare], 'num', inStrRev),
-    signatures: ['num InStrRev(str stringcheck, str stringmatch)', 'num InStrRev(str stringcheck, str stringmatch, num start)', 'num InStrRev(str stringcheck, str stringmatch, num start, enum compare)'],
-  },
+  fn('InStr', ['num InStr(str stringcheck, str stringmatch)', 'num InStr(str stringcheck, str stringmatch, num start)', 'num InStr(str stringcheck, str stringmatch, num start, enum compare)'], 'Position (1-based) of the first occurrence of a substring at or after start, or 0.', [param('stringcheck', 'str'), param('stringmatch', 'str', { nullable: true }), param('start', 'num', { optional: true }), compare], 'num', inStr),
+  fn('InStrRev', ['num InStrRev(str stringcheck, str stringmatch)', 'num InStrRev(str stringcheck, str stringmatch, num start)', 'num InStrRev(str stringcheck, str stringmatch, num start, enum compare)'], 'Position (1-based) of the last occurrence of a substring within the first start characters, or 0.', [param('stringcheck', 'str'), param('stringmatch', 'str', { nullable: true }), param('start', 'num', { optional: true }), compare], 'num', inStrRev),
   fn('LCase', 'str LCase(str value)', 'Converts text to lower case (invariant culture).', [param('value', 'str')], 'str', (a, s) => lowerCase(str(a, 0, s))),
   fn('Left', 'str Left(str string, num NumChars)', 'The first NumChars characters; Null gives "", a negative count the whole string.', [nullTolerant, numChars], 'str', (a, site) => {
     const s = textOrEmpty(a, 0, site);
@@ -129,10 +124,7 @@ export const textFunctions: readonly FunctionDef[] = [
   }),
   fn('Len', 'num Len(str value)', 'Number of characters in the text.', [param('value', 'str')], 'num', (a, s) => BigInt(str(a, 0, s).length)),
   fn('LTrim', 'str LTrim(str value)', 'Removes leading white space.', [param('value', 'str')], 'str', (a, s) => trimWhiteSpace(str(a, 0, s), true, false)),
-  {
-    ...fn('Mid', '', 'Up to NumChars characters from a 1-based start; out-of-range arguments give the whole string.', [nullTolerant, param('start', 'num'), param('NumChars', 'num', { optional: true })], 'str', mid),
-    signatures: ['str Mid(str string, num start, num NumChars)', 'str Mid(str string, num start)'],
-  },
+  fn('Mid', ['str Mid(str string, num start, num NumChars)', 'str Mid(str string, num start)'], 'Up to NumChars characters from a 1-based start; out-of-range arguments give the whole string.', [nullTolerant, param('start', 'num'), param('NumChars', 'num', { optional: true })], 'str', mid),
   fn('PadLeft', 'str PadLeft(str string, num length, str padCharacter)', 'Pads text on the left with one character up to a length.', [nullTolerant, param('length', 'num'), param('padCharacter', 'str', { nullable: true })], 'str', pad(true)),
   fn('PadRight', 'str PadRight(str string, num length, str padCharacter)', 'Pads text on the right with one character up to a length.', [nullTolerant, param('length', 'num'), param('padCharacter', 'str', { nullable: true })], 'str', pad(false)),
   fn('PCase', 'str PCase(str value)', 'Capitalises the first letter of each word; words in all capitals are kept.', [param('value', 'str')], 'str', (a, s) => titleCase(str(a, 0, s))),
