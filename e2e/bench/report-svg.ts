@@ -10,13 +10,14 @@ interface Row {
   value: number;
   unit: string;
   floor?: { name: string; value: number };
+  goal?: string;
   goalMet?: boolean;
 }
 
-const width = 920;
+const width = 1120;
 const labelWidth = 300;
 const barLeft = labelWidth + 10;
-const barWidth = 430;
+const barWidth = 440;
 const valueLeft = barLeft + barWidth + 12;
 const rowHeight = 46;
 const top = 96;
@@ -48,6 +49,7 @@ function rowsOf(run: BenchRun): Row[] {
         value: f.value,
         unit: f.unit,
         floor: f.floor && isThroughput(f.floor.unit) ? { name: f.floor.name, value: f.floor.value } : undefined,
+        goal: f.goal,
         goalMet: f.goalMet,
       })),
   );
@@ -102,13 +104,14 @@ export function renderSvg(run: BenchRun, subtitle: string): string {
   rows.forEach((r, i) => {
     const y = top + i * rowHeight;
     const color = r.goalMet === undefined ? colors.noGoal : r.goalMet ? colors.met : colors.missed;
-    out.push(`<text x="16" y="${y + 14}" font-size="11" fill="${colors.muted}">${xml(clip(r.suite, 44))}</text>`);
-    out.push(`<text x="16" y="${y + 30}" font-size="13" fill="${colors.text}">${xml(clip(r.name, 40))}</text>`);
+    out.push(`<text x="16" y="${y + 14}" font-size="11" fill="${colors.muted}">${xml(clip(r.suite, 40))}</text>`);
+    out.push(`<text x="16" y="${y + 30}" font-size="13" fill="${colors.text}">${xml(clip(r.name, 42))}</text>`);
     out.push(`<rect x="${barLeft}" y="${y + 4}" width="${x(r.value).toFixed(1)}" height="18" fill="${color}"/>`);
-    out.push(`<text x="${valueLeft}" y="${y + 18}" font-size="13" fill="${colors.text}">${xml(`${formatValue(r.value)} ${r.unit}`)}</text>`);
+    const goal = r.goal ? `<tspan font-size="11" fill="${colors.muted}">  goal ${xml(clip(r.goal, 30))}</tspan>` : '';
+    out.push(`<text x="${valueLeft}" y="${y + 18}" font-size="13" fill="${colors.text}">${xml(`${formatValue(r.value)} ${r.unit}`)}${goal}</text>`);
     if (r.floor) {
       out.push(`<rect x="${barLeft}" y="${y + 26}" width="${x(r.floor.value).toFixed(1)}" height="9" fill="${colors.floor}"/>`);
-      out.push(`<text x="${valueLeft}" y="${y + 35}" font-size="11" fill="${colors.muted}">${xml(clip(`floor ${formatValue(r.floor.value)} · ${r.floor.name}`, 60))}</text>`);
+      out.push(`<text x="${valueLeft}" y="${y + 35}" font-size="11" fill="${colors.muted}">${xml(clip(`floor ${formatValue(r.floor.value)} · ${r.floor.name}`, 62))}</text>`);
     }
   });
   out.push('</svg>', '');
