@@ -1,0 +1,15 @@
+// Connector types by name: the engine creates connectors only through this map.
+import type { ConnectorType } from './contract.ts';
+import { testConnectorType } from './test-connector/index.ts';
+
+/** Every connector type this build knows. */
+export const connectorTypes: ReadonlyMap<string, ConnectorType<unknown>> = new Map(
+  ([testConnectorType] as ConnectorType<unknown>[]).map((t) => [t.type, t]),
+);
+
+/** The connector type for a name; throws a clear error for an unknown type. */
+export function connectorType(name: string): ConnectorType<unknown> {
+  const t = connectorTypes.get(name);
+  if (!t) throw new Error(`Unknown connector type "${name}" (known: ${[...connectorTypes.keys()].join(', ')})`);
+  return t;
+}

@@ -1,0 +1,94 @@
+// Precedence and attribute contribution (spec §3.5): which flow wins each target attribute.
+import type { ContributorRef } from '../model/objects.ts';
+import type { StoredValue } from '../model/stored-values.ts';
+import { valueKey } from '../model/stored-values.ts';
+import type { CompiledFlow, CompiledRule } from './compiled-rule.ts';
+import { FlowError, type FlowInput, type FlowValue } from './flow-value.ts';
+
+/** One flow that may contribute to a target attribute, with the object it reads. */
+export interface FlowCandidate {
+  readonly rule: CompiledRule;
+  readonly flow: CompiledFlow;
+  /** Store id of the source CS object (inbound) or target CS object (outbound); for contributor records. */
+  readonly csId: number;
+  readonly input: FlowInput;
+}
+
+/** The decision for one attribute. */
+export type AttributeOutcome =
+  | { readonly kind: 'set'; readonly values: StoredValue[]; readonly contributors: ContributorRef[]; readonly winner: FlowCandidate | null }
+  | { readonly kind: 'remove'; readonly winner: FlowCandidate | null }
+  | { readonly kind: 'keep' };
+
+/**
+ * Decides every target attribute from candidates already ordered by precedence.
+ * Throws FlowError when a flow fails or merge types are mixed; the caller records it on the object.
+ */
+export function contribute(candidates: readonly FlowCandidate[], singleValued: (attr: string) => boolean): Map<string, AttributeOutcome> {
+  const byAttr = new Map<string, FlowCandidate[]>();
+  for (const c of candidates) {
+    const list = byAttr.get(c.flow.flow.destination) ?? [];
+    list.push(c);
+    byAttr.set(c.flow.flow.destination, list);
+  }
+  const out = new Map<string, AttributeOutcome>();
+  for (const [attr, flows] of byAttr) {
+    const merging = flows.filter((f) => f.flow.flow.mergeType === 'Merge' || f.flow.flow.mergeType === 'MergeCaseInsensitive');
+    if (merging.length > 0) {
+      const types = new Set(flows.map((f) => f.flow.flow.mergeType));
+      if (types.size > 1) {
+        throw new FlowError('ambiguous-import-flow-from-multiple-connectors', `Attribute ${attr} has flows with different merge types (${[...types].join(', ')}); use one merge type`);
+      }
+      out.set(attr, merge(flows, flows[0].flow.flow.mergeType === 'MergeCaseInsensitive'));
+      continue;
+    }
+    out.set(attr, update(attr, flows, singleValued(attr)));
+  }
+  return out;
+}
+
+function evaluate(c: FlowCandidate): FlowValue {
+  return c.flow.evaluate(c.input);
+}
+
+/** Update/Replace: the first flow (by precedence) with a value or AuthoritativeNull decides. */
+function update(attr: string, flows: readonly FlowCandidate[], single: boolean): AttributeOutcome {
+  let sawNull: FlowCandidate | null = null;
+  for (const f of flows) {
+    const v = evaluate(f);
+    if (v.kind === 'ignore') continue;
+    if (v.kind === 'authoritative-null') return { kind: 'remove', winner: f };
+    if (v.kind === 'null' || v.values.length === 0) {
+      sawNull ??= f;
+      continue;
+    }
+    if (single && v.values.length > 1) {
+      throw new FlowError('flow-multi-values-to-single-value', `Rule "${f.rule.rule.name}" flows ${v.values.length} values into the single-valued attribute ${attr}`);
+    }
+    return { kind: 'set', values: v.values, contributors: [[f.rule.seq, f.csId]], winner: f };
+  }
+  return sawNull ? { kind: 'remove', winner: null } : { kind: 'keep' };
+}
+
+/** Merge/MergeCaseInsensitive: the union of every contribution, de-duplicated, first-seen casing kept. */
+function merge(flows: readonly FlowCandidate[], caseInsensitive: boolean): AttributeOutcome {
+  const values: StoredValue[] = [];
+  const contributors: [number, number][] = [];
+  const seen = new Set<string>();
+  let decided = false;
+  for (const f of flows) {
+    const v = evaluate(f);
+    if (v.kind === 'ignore') continue;
+    decided = true;
+    if (v.kind !== 'values') continue;
+    for (const value of v.values) {
+      const key = valueKey(value, !caseInsensitive);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      values.push(value);
+      contributors.push([f.rule.seq, f.csId]);
+    }
+  }
+  if (!decided) return { kind: 'keep' };
+  return values.length ? { kind: 'set', values, contributors, winner: flows[0] } : { kind: 'remove', winner: null };
+}

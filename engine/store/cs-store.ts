@@ -1,0 +1,238 @@
+// Connector space objects: batch lookups, paged iteration and the search scopes of the console.
+import type Database from 'better-sqlite3';
+import type { CsSearchScope } from '../../shared/model/connector-space.ts';
+import type { CsObject, CsState } from '../model/objects.ts';
+import { fromJson, toJson } from './json-column.ts';
+
+interface Row {
+  id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
+  mv_id: number | null; link: string | null; hologram: string; pi_op: string | null; pending_import: string | null;
+  pe_op: string | null; pending_export: string | null; unconfirmed: string | null; errors: string | null; error_kinds: number;
+  needs_sync: number; seen: number; imported_at: string | null; exported_at: string | null;
+}
+
+const ERROR_BITS = { import: 1, sync: 2, export: 4 } as const;
+
+/** Converts a row to the object model. */
+function toObject(r: Row): CsObject {
+  return {
+    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, state: r.state as CsState,
+    transient: r.transient === 1, mvId: r.mv_id, link: fromJson(r.link, null), hologram: fromJson(r.hologram, {}),
+    pendingImport: fromJson(r.pending_import, null), pendingExport: fromJson(r.pending_export, null),
+    unconfirmed: fromJson(r.unconfirmed, {}), errors: fromJson(r.errors, {}), needsSync: r.needs_sync === 1, seen: r.seen,
+    importedAt: r.imported_at, exportedAt: r.exported_at,
+  };
+}
+
+/** Column values of an object, in the order of COLUMNS. */
+function toParams(o: CsObject): unknown[] {
+  let kinds = 0;
+  for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
+  return [
+    o.connector, o.dn, o.anchor, o.objectType, o.state, o.transient ? 1 : 0, o.mvId, toJson(o.link), JSON.stringify(o.hologram),
+    o.pendingImport?.op ?? null, toJson(o.pendingImport), o.pendingExport?.op ?? null, toJson(o.pendingExport), toJson(o.unconfirmed),
+    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt,
+  ];
+}
+
+const COLUMNS =
+  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at';
+
+export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
+
+/** A page of search results. */
+export interface CsPage {
+  items: CsObject[];
+  total: number;
+  nextCursor: string | null;
+}
+
+/** Store functions for connector space objects. */
+export class CsStore {
+  private readonly stmts;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
+      byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
+      byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn = ? COLLATE NOCASE'),
+      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
+      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
+      delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
+      linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
+      markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
+      pageAll: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND id > ? ORDER BY id LIMIT ?'),
+      pageNeedsSync: db.prepare(
+        'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) ORDER BY id LIMIT ?',
+      ),
+      pagePendingExport: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL AND id > ? ORDER BY id LIMIT ?'),
+      obsolete: db.prepare(
+        "SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> 'placeholder' AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?",
+      ),
+    };
+  }
+
+  /** One object by id. */
+  get(id: number): CsObject | null {
+    const r = this.stmts.get.get(id) as Row | undefined;
+    return r ? toObject(r) : null;
+  }
+
+  /** One object by anchor within a connector. */
+  byAnchor(connector: number, anchor: string): CsObject | null {
+    const r = this.stmts.byAnchor.get(connector, anchor) as Row | undefined;
+    return r ? toObject(r) : null;
+  }
+
+  /** One object by DN (case-insensitive) within a connector. */
+  byDn(connector: number, dn: string): CsObject | null {
+    const r = this.stmts.byDn.get(connector, dn) as Row | undefined;
+    return r ? toObject(r) : null;
+  }
+
+  /** Objects of a connector by anchor, for a whole import batch in one query. */
+  byAnchors(connector: number, anchors: readonly string[]): Map<string, CsObject> {
+    const out = new Map<string, CsObject>();
+    for (let i = 0; i < anchors.length; i += 500) {
+      const chunk = anchors.slice(i, i + 500);
+      const rows = this.db
+        .prepare(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${chunk.map(() => '?').join(',')})`)
+        .all(connector, ...chunk) as Row[];
+      for (const r of rows) out.set(r.anchor!, toObject(r));
+    }
+    return out;
+  }
+
+  /** Objects linked to an MV object (across connectors). */
+  linkedTo(mvId: number): CsObject[] {
+    return (this.stmts.linked.all(mvId) as Row[]).map(toObject);
+  }
+
+  /** Inserts an object; returns its id. */
+  insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
+    return Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
+  }
+
+  /** Writes every column of an object. */
+  update(o: CsObject): void {
+    this.stmts.update.run(...toParams(o), o.id);
+  }
+
+  /** Removes an object. */
+  delete(id: number): void {
+    this.stmts.delete.run(id);
+  }
+
+  /** Marks an object as seen by the full import generation `gen`. */
+  markSeen(id: number, gen: number): void {
+    this.stmts.markSeen.run(gen, id);
+  }
+
+  /** The next page of a connector's objects after `afterId`, for a step to iterate without loading the space. */
+  page(connector: number, filter: CsIterationFilter, afterId: number, limit: number): CsObject[] {
+    const rows =
+      filter === 'all'
+        ? this.stmts.pageAll.all(connector, afterId, limit)
+        : filter === 'needs-sync'
+          ? this.stmts.pageNeedsSync.all(connector, afterId, connector, afterId, limit)
+          : this.stmts.pagePendingExport.all(connector, afterId, limit);
+    return (rows as Row[]).map(toObject);
+  }
+
+  /** Anchored objects not seen by full import generation `gen` (to obsolete). */
+  notSeen(connector: number, gen: number, afterId: number, limit: number): CsObject[] {
+    return (this.stmts.obsolete.all(connector, gen, afterId, limit) as Row[]).map(toObject);
+  }
+
+  /** Counts a connector's objects for a step's progress total. */
+  count(connector: number, filter: CsIterationFilter): number {
+    const sql =
+      filter === 'all'
+        ? 'SELECT count(*) AS n FROM cs_objects WHERE connector = ?'
+        : filter === 'needs-sync'
+          ? 'SELECT count(*) AS n FROM cs_objects WHERE connector = ? AND (pi_op IS NOT NULL OR needs_sync = 1)'
+          : 'SELECT count(*) AS n FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL';
+    return (this.db.prepare(sql).get(connector) as { n: number }).n;
+  }
+
+  /** Counts objects with a pending export of the given operation. */
+  countPendingExport(connector: number, op: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM cs_objects WHERE connector = ? AND pe_op = ?').get(connector, op) as { n: number }).n;
+  }
+
+  /** Counts transient objects of a connector. */
+  countTransient(connector: number): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM cs_objects WHERE connector = ? AND transient = 1').get(connector) as { n: number }).n;
+  }
+
+  /** Removes every object of a connector; returns the MV ids that lost a link. */
+  deleteConnectorSpace(connector: number): number[] {
+    const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
+    this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
+    return mvIds;
+  }
+
+  /** Searches a connector space by one of the console's scopes, paged by id (cursor = last id). */
+  search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number): CsPage {
+    const where: string[] = ['connector = ?'];
+    const params: unknown[] = [connector];
+    switch (scope.scope) {
+      case 'all':
+        break;
+      case 'subtree':
+        where.push("(dn = ? COLLATE NOCASE OR lower(dn) LIKE '%,' || lower(?) ESCAPE '\\')");
+        params.push(scope.dn, escapeLike(scope.dn));
+        break;
+      case 'rdn':
+        where.push("(lower(dn) = lower(?) OR lower(dn) LIKE lower(?) || ',%' ESCAPE '\\')");
+        params.push(scope.rdn, escapeLike(scope.rdn));
+        break;
+      case 'dn-or-anchor':
+        where.push('(dn = ? COLLATE NOCASE OR anchor = ?)');
+        params.push(scope.value, scope.value);
+        break;
+      case 'pending-import':
+        where.push(`pi_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);
+        params.push(...scope.ops);
+        break;
+      case 'pending-export':
+        where.push(`pe_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);
+        params.push(...scope.ops);
+        break;
+      case 'import-errors':
+        where.push('error_kinds & 1 <> 0');
+        break;
+      case 'sync-errors':
+        where.push('error_kinds & 2 <> 0');
+        break;
+      case 'export-errors':
+        where.push('error_kinds & 4 <> 0');
+        break;
+      case 'disconnectors':
+        where.push(`state IN (${scope.kinds.map(() => '?').join(',') || "''"})`);
+        params.push(...scope.kinds.map((k) => `disconnector.${k}`));
+        break;
+      case 'connectors':
+        where.push("state LIKE 'connector.%'");
+        break;
+      case 'placeholders':
+        where.push("state = 'placeholder'");
+        break;
+      case 'transient':
+        where.push('transient = 1');
+        break;
+    }
+    const clause = where.join(' AND ');
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${clause}`).get(...params) as { n: number }).n;
+    const after = cursor ? Number(cursor) : 0;
+    const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${clause} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit).map(toObject);
+    return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
+  }
+}
+
+/** Escapes LIKE wildcards in user text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

@@ -1,0 +1,128 @@
+// Versioned schema migrations; PRAGMA user_version holds the number of the last one applied.
+import type Database from 'better-sqlite3';
+
+/** Each entry moves the schema one version forward. Never edit a released entry; append a new one. */
+export const migrations: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE connectors (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    type TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    config TEXT NOT NULL,
+    secrets TEXT,
+    run_profiles TEXT NOT NULL,
+    delete_threshold INTEGER,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE watermarks (connector INTEGER NOT NULL, partition TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL,
+    PRIMARY KEY (connector, partition)) WITHOUT ROWID;
+  CREATE TABLE cs_objects (
+    id INTEGER PRIMARY KEY,
+    connector INTEGER NOT NULL,
+    dn TEXT NOT NULL,
+    anchor TEXT,
+    object_type TEXT NOT NULL,
+    state TEXT NOT NULL,
+    transient INTEGER NOT NULL DEFAULT 0,
+    mv_id INTEGER,
+    link TEXT,
+    hologram TEXT NOT NULL,
+    pi_op TEXT,
+    pending_import TEXT,
+    pe_op TEXT,
+    pending_export TEXT,
+    unconfirmed TEXT,
+    errors TEXT,
+    error_kinds INTEGER NOT NULL DEFAULT 0,
+    needs_sync INTEGER NOT NULL DEFAULT 0,
+    seen INTEGER NOT NULL DEFAULT 0,
+    imported_at TEXT,
+    exported_at TEXT
+  );
+  CREATE UNIQUE INDEX cs_anchor ON cs_objects (connector, anchor) WHERE anchor IS NOT NULL;
+  CREATE INDEX cs_dn ON cs_objects (connector, dn COLLATE NOCASE);
+  CREATE INDEX cs_mv ON cs_objects (mv_id) WHERE mv_id IS NOT NULL;
+  CREATE INDEX cs_pi ON cs_objects (connector, pi_op) WHERE pi_op IS NOT NULL;
+  CREATE INDEX cs_pe ON cs_objects (connector, pe_op) WHERE pe_op IS NOT NULL;
+  CREATE INDEX cs_err ON cs_objects (connector, error_kinds) WHERE error_kinds <> 0;
+  CREATE INDEX cs_needs_sync ON cs_objects (connector) WHERE needs_sync = 1;
+  CREATE TABLE mv_objects (
+    id INTEGER PRIMARY KEY,
+    object_type TEXT NOT NULL,
+    attrs TEXT NOT NULL,
+    contrib TEXT NOT NULL,
+    retry_provisioning INTEGER NOT NULL DEFAULT 0,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX mv_type ON mv_objects (object_type);
+  CREATE INDEX mv_retry ON mv_objects (retry_provisioning) WHERE retry_provisioning = 1;
+  CREATE TABLE mv_index (attr TEXT NOT NULL, value TEXT NOT NULL, mv_id INTEGER NOT NULL, PRIMARY KEY (attr, value, mv_id)) WITHOUT ROWID;
+  CREATE INDEX mv_index_mv ON mv_index (mv_id);
+  CREATE TABLE mv_object_types (name TEXT PRIMARY KEY, attributes TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE mv_attributes (name TEXT PRIMARY KEY, type TEXT NOT NULL, multi_valued INTEGER NOT NULL, indexed INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE sync_rules (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    precedence INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    connector INTEGER NOT NULL,
+    connector_name TEXT NOT NULL,
+    profile TEXT NOT NULL,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    started_by TEXT NOT NULL,
+    pid INTEGER NOT NULL
+  );
+  CREATE INDEX runs_connector ON runs (connector, id);
+  CREATE TABLE run_steps (
+    run_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    partition TEXT,
+    status TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    counters TEXT NOT NULL,
+    message TEXT,
+    PRIMARY KEY (run_id, step)
+  ) WITHOUT ROWID;
+  CREATE TABLE run_objects (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL,
+    step INTEGER NOT NULL,
+    counter TEXT NOT NULL,
+    target TEXT,
+    cs_id INTEGER,
+    mv_id INTEGER,
+    dn TEXT NOT NULL,
+    object_type TEXT NOT NULL,
+    error TEXT,
+    snapshot TEXT,
+    at TEXT NOT NULL
+  );
+  CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter);
+  CREATE INDEX run_objects_cs ON run_objects (cs_id) WHERE cs_id IS NOT NULL;
+  `,
+];
+
+/** Applies every migration newer than the database's version, each in its own transaction. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > migrations.length) {
+    throw new Error(`The database schema (version ${current}) is newer than this engine knows (${migrations.length}); upgrade IdSync.`);
+  }
+  for (let v = current; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,132 @@
+// Metaverse objects, their value index (for joins and search) and paged search.
+import type Database from 'better-sqlite3';
+import type { MvClause } from '../../shared/model/metaverse.ts';
+import type { MvObject } from '../model/objects.ts';
+import type { StoredAttributes } from '../model/stored-values.ts';
+import { valueKey } from '../model/stored-values.ts';
+import { matchesClause } from './mv-clause.ts';
+
+interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
+
+function toObject(r: Row): MvObject {
+  return {
+    id: r.id, objectType: r.object_type, attrs: JSON.parse(r.attrs), contrib: JSON.parse(r.contrib),
+    retryProvisioning: r.retry_provisioning === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+  };
+}
+
+/** Store functions for metaverse objects. */
+export class MvStore {
+  private readonly stmts;
+  /** Attributes kept in the value index (join attributes and attributes marked indexed). */
+  private indexed = new Set<string>();
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
+      insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?)'),
+      update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
+      delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
+      indexDelete: db.prepare('DELETE FROM mv_index WHERE mv_id = ?'),
+      indexInsert: db.prepare('INSERT OR IGNORE INTO mv_index (attr, value, mv_id) VALUES (?,?,?)'),
+      indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
+      retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
+    };
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").get() as { value: string } | undefined;
+    this.indexed = new Set(row ? (JSON.parse(row.value) as string[]) : []);
+  }
+
+  /** Makes sure exactly `attributes` are indexed, rebuilding the index when the set changed. */
+  ensureIndexed(attributes: Iterable<string>): void {
+    const wanted = new Set(attributes);
+    if (wanted.size === this.indexed.size && [...wanted].every((a) => this.indexed.has(a))) return;
+    this.indexed = wanted;
+    this.db.prepare('DELETE FROM mv_index').run();
+    const all = this.db.prepare('SELECT * FROM mv_objects').iterate() as IterableIterator<Row>;
+    for (const r of all) this.writeIndex(r.id, JSON.parse(r.attrs));
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('mv-indexed', ?)").run(JSON.stringify([...wanted]));
+  }
+
+  private writeIndex(id: number, attrs: StoredAttributes): void {
+    for (const attr of this.indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
+  }
+
+  /** One MV object. */
+  get(id: number): MvObject | null {
+    const r = this.stmts.get.get(id) as Row | undefined;
+    return r ? toObject(r) : null;
+  }
+
+  /** Inserts an object; returns its id. */
+  insert(o: Omit<MvObject, 'id'>): number {
+    const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), JSON.stringify(o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
+    this.writeIndex(id, o.attrs);
+    return id;
+  }
+
+  /** Writes an object and refreshes its index entries. */
+  update(o: MvObject, attrsChanged = true): void {
+    this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), JSON.stringify(o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
+    if (attrsChanged && this.indexed.size) {
+      this.stmts.indexDelete.run(o.id);
+      this.writeIndex(o.id, o.attrs);
+    }
+  }
+
+  /** Deletes an object and its index entries. */
+  delete(id: number): void {
+    this.stmts.indexDelete.run(id);
+    this.stmts.delete.run(id);
+  }
+
+  /** MV ids whose indexed attribute has a value with this comparison key (see valueKey). */
+  findByKey(attr: string, key: string): number[] {
+    if (!this.indexed.has(attr)) throw new Error(`Metaverse attribute ${attr} is not indexed`);
+    return (this.stmts.indexFind.all(attr, key) as { mv_id: number }[]).map((r) => r.mv_id);
+  }
+
+  /** True when the attribute is in the value index. */
+  isIndexed(attr: string): boolean {
+    return this.indexed.has(attr);
+  }
+
+  /** MV objects flagged for retry provisioning. */
+  retryFlagged(): number[] {
+    return (this.stmts.retry.all() as { id: number }[]).map((r) => r.id);
+  }
+
+  /** Number of MV objects. */
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM mv_objects').get() as { n: number }).n;
+  }
+
+  /** Pages through MV objects of a type matching every clause (cursor = last id). */
+  search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; nextCursor: string | null } {
+    // Narrow with the value index when an equals clause hits an indexed attribute, then filter exactly.
+    const eq = clauses.find((c) => c.operator === 'equals' && this.indexed.has(c.attribute));
+    let sql = 'SELECT * FROM mv_objects WHERE 1=1';
+    const params: unknown[] = [];
+    if (objectType) {
+      sql += ' AND object_type = ?';
+      params.push(objectType);
+    }
+    if (eq) {
+      sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
+      params.push(eq.attribute, valueKey(eq.value));
+    }
+    sql += ' ORDER BY id';
+    const after = cursor ? Number(cursor) : 0;
+    const items: MvObject[] = [];
+    let total = 0;
+    let nextCursor: string | null = null;
+    for (const r of this.db.prepare(sql).iterate(...params) as IterableIterator<Row>) {
+      const o = toObject(r);
+      if (!clauses.every((c) => matchesClause(o.attrs[c.attribute], c))) continue;
+      total++;
+      if (o.id <= after) continue;
+      if (items.length < limit) items.push(o);
+      else if (!nextCursor) nextCursor = String(items[items.length - 1].id);
+    }
+    return { items, total, nextCursor };
+  }
+}

@@ -1,0 +1,209 @@
+// Run history: runs, steps with counters, and per-object records with a snapshot of the object at run time.
+import type Database from 'better-sqlite3';
+import type { RunStatus } from '../../shared/model/runs.ts';
+import type { StepType } from '../../shared/model/connectors.ts';
+import type { StoredAttributes } from '../model/stored-values.ts';
+import { fromJson, nowIso } from './json-column.ts';
+
+export interface RunRow {
+  id: number; connector: number; connectorName: string; profile: string; status: RunStatus; startedAt: string; endedAt: string | null; startedBy: string;
+}
+
+/** Counters of a step: flat counters, outbound counters per target connector, and error counts. */
+export interface StepCounters {
+  counters: Record<string, number>;
+  outbound: Record<string, Record<string, number>>;
+  errors: Record<string, number>;
+}
+
+export interface StepRow {
+  runId: number; step: number; type: StepType; partition: string | null; status: RunStatus; startedAt: string; endedAt: string | null;
+  counters: StepCounters; message: string | null;
+}
+
+/** One per-object record of a step. */
+export interface RunObjectWrite {
+  counter: string;
+  target?: string | null;
+  csId: number | null;
+  mvId?: number | null;
+  dn: string;
+  objectType: string;
+  error?: { code: string; message: string; detail?: string } | null;
+  snapshot?: StoredAttributes | null;
+}
+
+export interface RunObjectRow extends RunObjectWrite {
+  id: number; runId: number; step: number; at: string;
+}
+
+/** Store functions for run history. */
+export class RunStore {
+  private readonly insertObject;
+
+  constructor(private readonly db: Database.Database) {
+    this.insertObject = db.prepare(
+      'INSERT INTO run_objects (run_id, step, counter, target, cs_id, mv_id, dn, object_type, error, snapshot, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+    );
+  }
+
+  /** Creates a run in progress; returns its id. */
+  createRun(connector: number, connectorName: string, profile: string, startedBy: string): number {
+    return Number(
+      this.db
+        .prepare("INSERT INTO runs (connector, connector_name, profile, status, started_at, started_by, pid) VALUES (?,?,?,'in-progress',?,?,?)")
+        .run(connector, connectorName, profile, nowIso(), startedBy, process.pid).lastInsertRowid,
+    );
+  }
+
+  /** Ends a run with its aggregated status. */
+  finishRun(runId: number, status: RunStatus): void {
+    this.db.prepare('UPDATE runs SET status = ?, ended_at = ? WHERE id = ?').run(status, nowIso(), runId);
+  }
+
+  /** Creates a step in progress. */
+  createStep(runId: number, step: number, type: StepType, partition: string | null): void {
+    this.db
+      .prepare("INSERT INTO run_steps (run_id, step, type, partition, status, started_at, counters) VALUES (?,?,?,?,'in-progress',?,?)")
+      .run(runId, step, type, partition, nowIso(), JSON.stringify({ counters: {}, outbound: {}, errors: {} }));
+  }
+
+  /** Saves a step's counters (inside each batch transaction, so they match the committed data). */
+  saveCounters(runId: number, step: number, counters: StepCounters, message: string | null = null): void {
+    this.db.prepare('UPDATE run_steps SET counters = ?, message = coalesce(?, message) WHERE run_id = ? AND step = ?').run(JSON.stringify(counters), message, runId, step);
+  }
+
+  /** Ends a step. */
+  finishStep(runId: number, step: number, status: RunStatus, counters: StepCounters, message: string | null): void {
+    this.db
+      .prepare('UPDATE run_steps SET status = ?, ended_at = ?, counters = ?, message = coalesce(?, message) WHERE run_id = ? AND step = ?')
+      .run(status, nowIso(), JSON.stringify(counters), message, runId, step);
+  }
+
+  /** Appends per-object records of a step. */
+  addObjects(runId: number, step: number, records: readonly RunObjectWrite[]): void {
+    const at = nowIso();
+    for (const r of records) {
+      this.insertObject.run(
+        runId, step, r.counter, r.target ?? null, r.csId, r.mvId ?? null, r.dn, r.objectType,
+        r.error ? JSON.stringify(r.error) : null, r.snapshot ? JSON.stringify(r.snapshot) : null, at,
+      );
+    }
+  }
+
+  private toRun(r: Record<string, unknown>): RunRow {
+    return {
+      id: r.id as number, connector: r.connector as number, connectorName: r.connector_name as string, profile: r.profile as string,
+      status: r.status as RunStatus, startedAt: r.started_at as string, endedAt: (r.ended_at as string) ?? null, startedBy: r.started_by as string,
+    };
+  }
+
+  /** One run. */
+  getRun(runId: number): RunRow | null {
+    const r = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as Record<string, unknown> | undefined;
+    return r ? this.toRun(r) : null;
+  }
+
+  /** The steps of a run. */
+  steps(runId: number): StepRow[] {
+    return (this.db.prepare('SELECT * FROM run_steps WHERE run_id = ? ORDER BY step').all(runId) as Record<string, unknown>[]).map((r) => ({
+      runId: r.run_id as number, step: r.step as number, type: r.type as StepType, partition: (r.partition as string) ?? null,
+      status: r.status as RunStatus, startedAt: r.started_at as string, endedAt: (r.ended_at as string) ?? null,
+      counters: fromJson<StepCounters>(r.counters as string, { counters: {}, outbound: {}, errors: {} }), message: (r.message as string) ?? null,
+    }));
+  }
+
+  /** Runs newest first, filtered by connector and status, paged by id. */
+  list(filter: { connector?: number; statuses?: readonly string[] }, cursor: string | null, limit: number): { items: RunRow[]; total: number; nextCursor: string | null } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.connector !== undefined) {
+      where.push('connector = ?');
+      params.push(filter.connector);
+    }
+    if (filter.statuses?.length) {
+      where.push(`status IN (${filter.statuses.map(() => '?').join(',')})`);
+      params.push(...filter.statuses);
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM runs ${clause}`).get(...params) as { n: number }).n;
+    const before = cursor ? Number(cursor) : Number.MAX_SAFE_INTEGER;
+    const rows = this.db
+      .prepare(`SELECT * FROM runs ${clause ? `${clause} AND` : 'WHERE'} id < ? ORDER BY id DESC LIMIT ?`)
+      .all(...params, before, limit + 1) as Record<string, unknown>[];
+    const items = rows.slice(0, limit).map((r) => this.toRun(r));
+    return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+  }
+
+  /** The latest run of a connector. */
+  latest(connector: number): RunRow | null {
+    const r = this.db.prepare('SELECT * FROM runs WHERE connector = ? ORDER BY id DESC LIMIT 1').get(connector) as Record<string, unknown> | undefined;
+    return r ? this.toRun(r) : null;
+  }
+
+  private toObject(r: Record<string, unknown>): RunObjectRow {
+    return {
+      id: r.id as number, runId: r.run_id as number, step: r.step as number, counter: r.counter as string, target: (r.target as string) ?? null,
+      csId: (r.cs_id as number) ?? null, mvId: (r.mv_id as number) ?? null, dn: r.dn as string, objectType: r.object_type as string,
+      error: fromJson(r.error as string, null), snapshot: fromJson(r.snapshot as string, null), at: r.at as string,
+    };
+  }
+
+  /** The records of one counter of a step (cursor = last record id). */
+  objects(runId: number, step: number, counter: string, target: string | null, cursor: string | null, limit: number): { items: RunObjectRow[]; total: number; nextCursor: string | null } {
+    const targetClause = target ? ' AND target = ?' : '';
+    const params: unknown[] = target ? [runId, step, counter, target] : [runId, step, counter];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause}`).get(...params) as { n: number }).n;
+    const rows = this.db
+      .prepare(`SELECT * FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause} AND id > ? ORDER BY id LIMIT ?`)
+      .all(...params, cursor ? Number(cursor) : 0, limit + 1) as Record<string, unknown>[];
+    const items = rows.slice(0, limit).map((r) => this.toObject(r));
+    return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+  }
+
+  /** One record. */
+  object(id: number): RunObjectRow | null {
+    const r = this.db.prepare('SELECT * FROM run_objects WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    return r ? this.toObject(r) : null;
+  }
+
+  /** The latest records about one CS object. */
+  objectLog(csId: number, limit: number): RunObjectRow[] {
+    return (this.db.prepare('SELECT * FROM run_objects WHERE cs_id = ? ORDER BY id DESC LIMIT ?').all(csId, limit) as Record<string, unknown>[]).map((r) => this.toObject(r));
+  }
+
+  /** Deletes runs that ended before `before` (every finished run when undefined). */
+  clear(before: string | undefined): number {
+    const ids = (
+      this.db.prepare("SELECT id FROM runs WHERE status <> 'in-progress' AND (? IS NULL OR coalesce(ended_at, started_at) < ?)").all(before ?? null, before ?? null) as { id: number }[]
+    ).map((r) => r.id);
+    for (const id of ids) {
+      this.db.prepare('DELETE FROM run_objects WHERE run_id = ?').run(id);
+      this.db.prepare('DELETE FROM run_steps WHERE run_id = ?').run(id);
+      this.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+    }
+    return ids.length;
+  }
+
+  /** Closes runs left in progress by a process that no longer exists (killed mid-run). */
+  closeAbandoned(): number {
+    const rows = this.db.prepare("SELECT id, pid FROM runs WHERE status = 'in-progress'").all() as { id: number; pid: number }[];
+    let n = 0;
+    for (const r of rows) {
+      if (r.pid === process.pid || processAlive(r.pid)) continue;
+      this.db.prepare("UPDATE run_steps SET status = 'stopped-database-connection-lost', ended_at = ? WHERE run_id = ? AND status = 'in-progress'").run(nowIso(), r.id);
+      this.finishRun(r.id, 'stopped-database-connection-lost');
+      n++;
+    }
+    return n;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

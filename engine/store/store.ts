@@ -1,0 +1,69 @@
+// The engine's store: one SQLite database (WAL) behind batch-oriented functions; nothing else touches SQL.
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { migrate } from './migrations.ts';
+import { SecretBox } from './secret-box.ts';
+import { ConnectorStore } from './connector-store.ts';
+import { CsStore } from './cs-store.ts';
+import { MvStore } from './mv-store.ts';
+import { SchemaStore } from './schema-store.ts';
+import { RuleStore } from './rule-store.ts';
+import { RunStore } from './run-store.ts';
+
+export interface StoreOptions {
+  /** Key file for secrets; defaults to `idsync.key` beside the database. */
+  keyFile?: string;
+  /** A 32-byte key supplied by the host (e.g. unwrapped from the OS keychain) instead of the key file. */
+  key?: Buffer;
+}
+
+/** Opened store: one object per table family, plus transactions. */
+export class Store {
+  readonly connectors: ConnectorStore;
+  readonly cs: CsStore;
+  readonly mv: MvStore;
+  readonly schema: SchemaStore;
+  readonly rules: RuleStore;
+  readonly runs: RunStore;
+
+  constructor(readonly db: Database.Database, box: SecretBox) {
+    this.connectors = new ConnectorStore(db, box);
+    this.cs = new CsStore(db);
+    this.mv = new MvStore(db);
+    this.schema = new SchemaStore(db);
+    this.rules = new RuleStore(db);
+    this.runs = new RunStore(db);
+  }
+
+  /** Runs `fn` in a transaction (a savepoint when nested); rolls back when it throws. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  /** Database size in bytes (pages in use). */
+  sizeBytes(): number {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const free = this.db.pragma('freelist_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return (pages - free) * size;
+  }
+
+  /** Closes the database. */
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Opens (creating and migrating when needed) the database at `file`. */
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  const box = SecretBox.open(options.keyFile ?? path.join(path.dirname(file), 'idsync.key'), options.key);
+  const store = new Store(db, box);
+  store.runs.closeAbandoned();
+  return store;
+}

@@ -1,0 +1,101 @@
+// Export (spec §2.3): deletion threshold, then pending exports in batches; each batch's results are
+// committed together, and values sent wait in the unconfirmed export until an import shows them.
+import type { AttributeChange, ExportChange, ExportResult } from '../connectors/contract.ts';
+import { connectorType } from '../connectors/registry.ts';
+import type { CsObject } from '../model/objects.ts';
+import { decodeValue } from '../model/stored-values.ts';
+import { nowIso } from '../store/json-column.ts';
+import { connectorFailure } from './connector-errors.ts';
+import { checkpoint, type StepContext, type StepOutcome } from './step-context.ts';
+import { ERROR_LIMIT } from './step-stats.ts';
+
+const BATCH = 100;
+
+/** The connector change for a pending export. */
+export function toExportChange(cs: CsObject): ExportChange {
+  const pe = cs.pendingExport!;
+  const changes: AttributeChange[] = Object.entries(pe.changes)
+    .filter(([, v]) => pe.op !== 'add' || v.length > 0)
+    .map(([attribute, values]) => ({ attribute, op: values.length ? 'replace' : 'delete', values: values.map(decodeValue) }));
+  return { csId: String(cs.id), op: pe.op, objectType: cs.objectType, dn: cs.dn, ...(pe.newDn ? { newDn: pe.newDn } : {}), anchor: cs.anchor, changes };
+}
+
+/** Runs an export step. */
+export async function runExport(ctx: StepContext): Promise<StepOutcome> {
+  const { store, connector } = ctx;
+  const deletes = store.cs.countPendingExport(connector.seq, 'delete');
+  if (connector.deleteThreshold !== null && deletes > connector.deleteThreshold) {
+    const message = `${deletes} pending deletes exceed the deletion threshold of ${connector.deleteThreshold}; nothing was exported`;
+    ctx.log('warn', `${connector.name}: ${message}`);
+    return { status: 'stopped-deletion-threshold-exceeded', message };
+  }
+  const total = store.cs.count(connector.seq, 'pending-export');
+  if (total === 0) return { status: 'completed-no-objects', message: null };
+  const type = connectorType(connector.type);
+  let client;
+  try {
+    client = type.create(type.configSchema.parse(connector.config));
+  } catch (err) {
+    return { status: 'no-start-connection', message: `Connector configuration is invalid: ${(err as Error).message}` };
+  }
+  let after = 0;
+  let done = 0;
+  try {
+    for (;;) {
+      const page = store.cs.page(connector.seq, 'pending-export', after, BATCH);
+      if (!page.length) break;
+      after = page[page.length - 1].id;
+      const results = await client.export(page.map(toExportChange), { signal: ctx.signal, log: ctx.log });
+      const byId = new Map(results.map((r) => [r.csId, r]));
+      store.transaction(() => {
+        for (const cs of page) applyResult(ctx, cs, byId.get(String(cs.id)));
+        checkpoint(ctx);
+      });
+      done += page.length;
+      ctx.progress('export', done, total);
+      if (ctx.stats.errorCount > ERROR_LIMIT) return { status: 'stopped-error-limit', message: `More than ${ERROR_LIMIT} errors` };
+      if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
+    }
+  } catch (err) {
+    return connectorFailure(err);
+  } finally {
+    await client.close().catch(() => {});
+  }
+  return { status: ctx.stats.errorCount > 0 ? 'completed-export-errors' : 'success', message: null };
+}
+
+/** Applies one export result to its CS object. */
+function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | undefined): void {
+  const { store, stats } = ctx;
+  const pe = cs.pendingExport!;
+  const rec = { csId: cs.id, mvId: cs.mvId, dn: pe.newDn ?? cs.dn, objectType: cs.objectType, snapshot: pe.changes };
+  const now = nowIso();
+  if (!result || !result.ok) {
+    const error = result?.error ?? { code: 'unexpected-error', message: 'The connector returned no result for this object' };
+    cs.errors = { ...cs.errors, export: { ...error, at: now, runId: String(ctx.runId) } };
+    store.cs.update(cs);
+    stats.count('export-failure');
+    stats.error(error.code, { ...rec, error });
+    return;
+  }
+  if (pe.op === 'delete') {
+    store.cs.delete(cs.id);
+    stats.count('export-delete', rec);
+    return;
+  }
+  const counter = pe.op === 'add' ? 'export-add' : pe.newDn ? 'export-rename' : 'export-update';
+  cs.unconfirmed = { ...cs.unconfirmed, ...pe.changes };
+  if (pe.newDn) cs.dn = pe.newDn;
+  if (result.dn) cs.dn = result.dn;
+  if (result.anchor && !cs.anchor) {
+    const other = store.cs.byAnchor(cs.connector, result.anchor);
+    // The connected system matched an object we already staged: this object takes its place.
+    if (other && other.id !== cs.id && other.mvId === null) store.cs.delete(other.id);
+    cs.anchor = result.anchor;
+  }
+  cs.pendingExport = null;
+  delete cs.errors.export;
+  cs.exportedAt = now;
+  store.cs.update(cs);
+  stats.count(counter, rec);
+}

@@ -1,0 +1,77 @@
+// Counters of one step and the per-object records behind them, flushed with each batch.
+import type { RunObjectWrite, StepCounters } from '../store/run-store.ts';
+
+/** Steps stop with `stopped-error-limit` beyond this many errors (spec §14.4). */
+export const ERROR_LIMIT = 5000;
+
+/** Counters that would repeat every object on every run; they are counted but not listed per object. */
+const UNLISTED = new Set(['stage-no-change', 'connector-no-flow']);
+
+/** Collects a step's counters and records. */
+export class StepStats {
+  readonly counters: Record<string, number> = {};
+  readonly outbound: Record<string, Record<string, number>> = {};
+  readonly errors: Record<string, number> = {};
+  errorCount = 0;
+  warningCount = 0;
+  private pending: RunObjectWrite[] = [];
+
+  /** Counts one object under a counter (and records it unless the counter is a no-change one). */
+  count(counter: string, record?: Omit<RunObjectWrite, 'counter'>): void {
+    this.counters[counter] = (this.counters[counter] ?? 0) + 1;
+    if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter });
+  }
+
+  /** Counts an outbound change for a target connector. */
+  countOutbound(target: string, counter: string, record?: Omit<RunObjectWrite, 'counter' | 'target'>): void {
+    const t = (this.outbound[target] ??= {});
+    t[counter] = (t[counter] ?? 0) + 1;
+    if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter, target });
+  }
+
+  /** Records an error on an object. */
+  error(code: string, record: Omit<RunObjectWrite, 'counter'>): void {
+    this.errors[code] = (this.errors[code] ?? 0) + 1;
+    this.errorCount++;
+    this.pending.push({ ...record, counter: code });
+  }
+
+  /** Records a warning on an object (counted with errors by code, but not toward the error limit). */
+  warning(code: string, record: Omit<RunObjectWrite, 'counter'>): void {
+    this.errors[code] = (this.errors[code] ?? 0) + 1;
+    this.warningCount++;
+    this.pending.push({ ...record, counter: code });
+  }
+
+  /** Total of all flat counters. */
+  total(names: readonly string[]): number {
+    return names.reduce((n, c) => n + (this.counters[c] ?? 0), 0);
+  }
+
+  /** Takes the records collected since the last call. */
+  drain(): RunObjectWrite[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** Records collected after a mark (to fix temporary ids once written). */
+  since(mark: number): RunObjectWrite[] {
+    return this.pending.slice(mark);
+  }
+
+  /** The position to rewind to if the next object rolls back. */
+  mark(): number {
+    return this.pending.length;
+  }
+
+  /** Forgets records after a mark. */
+  rewind(mark: number): void {
+    this.pending.length = mark;
+  }
+
+  /** The serialisable counters. */
+  snapshot(): StepCounters {
+    return { counters: { ...this.counters }, outbound: structuredClone(this.outbound), errors: { ...this.errors } };
+  }
+}

@@ -1,0 +1,16 @@
+// Builds the synchronization environment from the store: compiled rules, connectors, indexed attributes.
+import type { Store } from '../store/store.ts';
+import { RuleSet, type RuleConnector } from '../rules/rule-set.ts';
+import { nowIso } from '../store/json-column.ts';
+import type { SyncEnv } from './sync-env.ts';
+
+/** Loads and compiles everything a synchronization needs; makes sure join attributes are indexed. */
+export function buildSyncEnv(store: Store, runId: string | null): SyncEnv {
+  const connectorList: RuleConnector[] = store.connectors.list().map((c) => ({ seq: c.seq, id: c.id, name: c.name, createdAt: c.createdAt }));
+  const schema = store.schema.get();
+  const rules = new RuleSet(store.rules.list(), connectorList, schema);
+  const indexed = rules.joinMvAttributes();
+  for (const a of schema.attributes) if (a.indexed) indexed.add(a.name);
+  store.transaction(() => store.mv.ensureIndexed(indexed));
+  return { store, rules, connectors: new Map(connectorList.map((c) => [c.seq, c])), now: nowIso(), runId, parameters: {} };
+}
