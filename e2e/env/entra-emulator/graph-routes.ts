@@ -140,10 +140,11 @@ function page<T>(items: T[], idOf: (t: T) => string, query: URLSearchParams, max
 }
 
 function nextLink(ctx: RouteContext, path: string, query: URLSearchParams, token: string): string {
-  const q = new URLSearchParams();
-  for (const key of ['$select', '$filter', '$top']) { const v = query.get(key); if (v !== null) q.set(key, v); }
-  q.set('$skiptoken', token);
-  return `${ctx.linkBase()}/${path}?${q.toString()}`;
+  // Graph keeps the `$` of system query options literal in its links.
+  const parts: string[] = [];
+  for (const key of ['$select', '$filter', '$top']) { const v = query.get(key); if (v !== null) parts.push(`${key}=${encodeURIComponent(v)}`); }
+  parts.push(`$skiptoken=${token}`);
+  return `${ctx.linkBase()}/${path}?${parts.join('&')}`;
 }
 
 function list(ctx: RouteContext, kind: ObjectKind, collection: string, query: URLSearchParams): GraphReply {
@@ -151,7 +152,7 @@ function list(ctx: RouteContext, kind: ObjectKind, collection: string, query: UR
   const filter = filterText ? parseFilter(filterText) : undefined;
   const select = parseSelect(kind, query.get('$select'));
   const matches = [...ctx.dir.objects.values()]
-    .filter((o) => o.kind === kind && !o.deleted && (!filter || filter({ id: o.id, ...o.props })))
+    .filter((o) => o.kind === kind && !o.deleted && (!filter || filter((key) => (key === 'id' ? o.id : o.props[key]))))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const { slice, next } = page(matches, (o) => o.id, query, ctx.pageSize());
   return { status: 200, body: {

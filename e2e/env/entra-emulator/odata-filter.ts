@@ -1,9 +1,10 @@
 // The `$filter` subset the emulator understands: `eq`, `startswith`, `any` lambdas on collections,
 // `and`/`or` and parentheses. String comparisons are case-insensitive, as in the directory.
 import { GraphFault } from './graph-fault.ts';
-import type { Props } from './directory.ts';
 
-export type Predicate = (props: Props) => boolean;
+/** Reads a property of the object being tested (`id` included). */
+export type Getter = (property: string) => unknown;
+export type Predicate = (get: Getter) => boolean;
 
 type Token = { kind: 'str'; value: string } | { kind: 'word'; value: string } | { kind: 'punct'; value: string };
 
@@ -89,7 +90,7 @@ export function parseFilter(filter: string): Predicate {
       expect(',');
       const prefix = String(literal(tokens[pos++], filter)).toLowerCase();
       expect(')');
-      return (p) => typeof p[prop] === 'string' && (p[prop] as string).toLowerCase().startsWith(prefix);
+      return (get) => { const v = get(prop); return typeof v === 'string' && v.toLowerCase().startsWith(prefix); };
     }
     const prop = t.value;
     if (peek()?.value === '/') {
@@ -104,12 +105,12 @@ export function parseFilter(filter: string): Predicate {
       if (op !== 'eq') throw unsupported(filter, `operator '${op}'`);
       const value = literal(tokens[pos++], filter);
       expect(')');
-      return (p) => Array.isArray(p[prop]) && (p[prop] as unknown[]).some((v) => equals(v, value));
+      return (get) => { const v = get(prop); return Array.isArray(v) && v.some((x) => equals(x, value)); };
     }
     const op = tokens[pos++]?.value;
     if (op !== 'eq') throw unsupported(filter, `operator '${op ?? ''}'`);
     const value = literal(tokens[pos++], filter);
-    return (p) => equals(p[prop], value);
+    return (get) => equals(get(prop), value);
   };
 
   const predicate = orExpr();
