@@ -16,6 +16,8 @@ class BarReporter implements ProgressReporter {
   private multi: cliProgress.MultiBar | undefined;
   private bar: cliProgress.SingleBar | undefined;
   private suite = '';
+  private label = '';
+  private done = 0;
 
   begin(suite: string): void {
     this.suite = suite;
@@ -37,11 +39,18 @@ class BarReporter implements ProgressReporter {
         cliProgress.Presets.shades_classic,
       );
     }
+    // A new phase (or a phase starting over) gets a fresh bar, so its time estimate starts afresh.
+    if (this.bar && (label !== this.label || done < this.done)) {
+      this.multi.remove(this.bar);
+      this.bar = undefined;
+    }
     if (!this.bar) this.bar = this.multi.create(total, done, { suite: this.suite, label });
     else {
       this.bar.setTotal(total);
       this.bar.update(done, { suite: this.suite, label });
     }
+    this.label = label;
+    this.done = done;
   }
 
   log(message: string): void {
@@ -53,6 +62,8 @@ class BarReporter implements ProgressReporter {
     this.multi?.stop();
     this.multi = undefined;
     this.bar = undefined;
+    this.label = '';
+    this.done = 0;
   }
 }
 

@@ -33,7 +33,7 @@ function rate(n: number, ms: number): number {
 }
 
 /** Serializes and parses every record one by one, timing only the JSON calls. */
-function measureJson(ctx: BenchContext): { stringifyMs: number; parseMs: number; bytes: number } {
+function measureJson(ctx: BenchContext, label: string): { stringifyMs: number; parseMs: number; bytes: number } {
   let stringifyMs = 0;
   let parseMs = 0;
   let bytes = 0;
@@ -49,7 +49,7 @@ function measureJson(ctx: BenchContext): { stringifyMs: number; parseMs: number;
     for (let k = 0; k < texts.length; k++) JSON.parse(texts[k] as string);
     parseMs += performance.now() - t;
     for (const text of texts) bytes += text.length;
-    ctx.progress('JSON', end, ctx.count);
+    ctx.progress(label, end, ctx.count);
   }
   return { stringifyMs, parseMs, bytes };
 }
@@ -64,7 +64,7 @@ function openStore(file: string): Database.Database {
 }
 
 /** Inserts every record in batches of 1,000 per transaction, timing only the transactions. */
-function measureInsert(ctx: BenchContext, db: Database.Database): number {
+function measureInsert(ctx: BenchContext, db: Database.Database, label: string): number {
   const insert = db.prepare('INSERT INTO objects (anchor, data) VALUES (?, ?)');
   const insertBatch = db.transaction((rows: readonly (readonly [string, string])[]) => {
     for (const [anchor, data] of rows) insert.run(anchor, data);
@@ -77,7 +77,7 @@ function measureInsert(ctx: BenchContext, db: Database.Database): number {
     const t = performance.now();
     insertBatch(rows);
     ms += performance.now() - t;
-    ctx.progress('SQLite insert', end, ctx.count);
+    ctx.progress(label, end, ctx.count);
   }
   return ms;
 }
@@ -117,9 +117,10 @@ export const storeFloor: BenchSuite = {
   description: 'SQLite (WAL) insert, scan and lookup of ~1 KB JSON rows, and JSON.stringify/parse of the same records',
   async run(ctx) {
     const reps = repetitions(ctx.count);
-    const json = measureJson(ctx);
+    const of = (what: string, rep: number) => (reps > 1 ? `${what} (run ${rep + 1} of ${reps})` : what);
+    const json = measureJson(ctx, of('JSON', 0));
     for (let rep = 1; rep < reps; rep++) {
-      const again = measureJson(ctx);
+      const again = measureJson(ctx, of('JSON', rep));
       json.stringifyMs = Math.min(json.stringifyMs, again.stringifyMs);
       json.parseMs = Math.min(json.parseMs, again.parseMs);
     }
@@ -130,7 +131,7 @@ export const storeFloor: BenchSuite = {
       db?.close();
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
       db = openStore(file);
-      return { ms: measureInsert(ctx, db) };
+      return { ms: measureInsert(ctx, db, of('SQLite insert', rep)) };
     });
     if (!db) throw new Error('no database was opened');
     const store: Database.Database = db;

@@ -1,0 +1,108 @@
+// File connector throughput: full and unchanged-delta import of generated CSV and LDIF files, against the floor of
+// a bare csv-parse pass over the same CSV (and a bare read of the LDIF bytes).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import type { Connector, ConnectorContext, ImportIterator } from '../../../engine/connectors/contract.ts';
+import { fileConnectorType } from '../../../engine/connectors/file/index.ts';
+import { hrCsvConfig, writeCsv } from '../../env/generate/hr-files.ts';
+import { writeLdif } from '../../env/generate/ldif-out.ts';
+import type { BenchContext, BenchFigure, BenchSuite } from '../suite.ts';
+
+/** Goal: the connector (parse, type, digest, snapshot, batch) within this many times the bare parse. */
+const GOAL_RATIO = 4;
+const SEED = 42;
+
+interface Timed {
+  readonly objects: number;
+  readonly problems: number;
+  readonly seconds: number;
+  readonly watermark: string | null;
+}
+
+async function timeImport(it: ImportIterator, onBatch: (n: number) => void): Promise<Timed> {
+  const start = performance.now();
+  let objects = 0;
+  let problems = 0;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) return { objects, problems, seconds: (performance.now() - start) / 1000, watermark: r.value };
+    objects += r.value.changes.length;
+    problems += r.value.problems?.length ?? 0;
+    onBatch(objects);
+  }
+}
+
+/** Records/s of a bare csv-parse pass over the file (header row excluded). */
+async function csvFloor(path: string): Promise<{ records: number; seconds: number }> {
+  const start = performance.now();
+  let records = -1;
+  for await (const _ of createReadStream(path).pipe(parse())) records++;
+  return { records, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Seconds to read the file's bytes and count its lines: the least any LDIF reader must do. */
+async function readFloor(path: string): Promise<number> {
+  const start = performance.now();
+  let lines = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    for (let i = (chunk as Buffer).indexOf(10); i >= 0; i = (chunk as Buffer).indexOf(10, i + 1)) lines++;
+  }
+  if (lines === 0) throw new Error(`${path} is empty`);
+  return (performance.now() - start) / 1000;
+}
+
+function figure(name: string, t: Timed, floorName: string, floorSeconds: number, floorUnit: string, floorValue: number): BenchFigure {
+  const ratio = t.seconds / floorSeconds;
+  return {
+    name,
+    value: Math.round(t.objects / t.seconds),
+    unit: 'objects/s',
+    floor: { name: floorName, value: Math.round(floorValue), unit: floorUnit },
+    ratio: Math.round(ratio * 100) / 100,
+    goal: `≤ ${GOAL_RATIO} × floor time`,
+    goalMet: ratio <= GOAL_RATIO,
+  };
+}
+
+/** The file-import benchmark suite. */
+export const fileImportSuite: BenchSuite = {
+  name: 'file-import',
+  description: 'File connector full and delta import of generated CSV and LDIF users, against a bare csv-parse / read pass',
+  async run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
+    const n = ctx.count;
+    const csvPath = join(ctx.tmpDir, 'users.csv');
+    const ldifPath = join(ctx.tmpDir, 'users.ldif');
+    ctx.progress('generating', 0, 2);
+    await writeCsv(csvPath, { seed: SEED, users: n });
+    ctx.progress('generating', 1, 2);
+    const ldifCounts = await writeLdif(ldifPath, { seed: SEED, users: n });
+    ctx.progress('generating', 2, 2);
+    ctx.log(`CSV ${((await stat(csvPath)).size / 1e6).toFixed(1)} MB, LDIF ${((await stat(ldifPath)).size / 1e6).toFixed(1)} MB`);
+
+    const context: ConnectorContext = { signal: new AbortController().signal, log: (_l, m) => ctx.log(m) };
+    const make = (config: unknown): Connector => fileConnectorType.create(fileConnectorType.configSchema.parse(config));
+    const csv = make(hrCsvConfig(csvPath, { stateDir: join(ctx.tmpDir, 'csv-state') }));
+    const ldif = make({ format: 'ldif', path: ldifPath, stateDir: join(ctx.tmpDir, 'ldif-state') });
+
+    const floor = await csvFloor(csvPath);
+    const csvFull = await timeImport(csv.importFull({}, context), (d) => ctx.progress('CSV full import', d, n));
+    const csvDelta = await timeImport(csv.importDelta(csvFull.watermark!, {}, context), (d) => ctx.progress('CSV delta import', d, n));
+    const ldifFloor = await readFloor(ldifPath);
+    const ldifTotal = n + ldifCounts.groups;
+    const ldifFull = await timeImport(ldif.importFull({}, context), (d) => ctx.progress('LDIF full import', d, ldifTotal));
+    if (csvFull.objects !== n || csvFull.problems || ldifFull.problems) {
+      throw new Error(`import incomplete: CSV ${csvFull.objects}/${n} objects, ${csvFull.problems + ldifFull.problems} problems`);
+    }
+    if (csvDelta.objects !== 0) throw new Error(`delta of an unchanged file yielded ${csvDelta.objects} changes`);
+    const unchanged = { ...csvDelta, objects: n };
+    return [
+      figure('CSV full import', csvFull, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds),
+      figure('CSV delta import (no changes)', unchanged, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds),
+      figure('LDIF full import', ldifFull, 'read LDIF bytes', ldifFloor, 'objects/s', ldifTotal / ldifFloor),
+    ];
+  },
+};
+
+export default fileImportSuite;
