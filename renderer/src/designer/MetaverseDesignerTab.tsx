@@ -37,8 +37,8 @@ export function MetaverseDesignerTab() {
   return (
     <Box sx={{ display: 'flex', height: '100%', p: 1, gap: 1, minHeight: 0 }}>
       <Paper variant="outlined" sx={{ width: 240, flexShrink: 0, display: 'flex', flexDirection: 'column' }} component="section" aria-label="Object types">
-        <Box sx={{ display: 'flex', alignItems: 'center', p: 1 }}>
-          <Typography variant="subtitle2" sx={{ flex: 1 }}>Object Types</Typography>
+        <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', p: 1 }}>
+          <Typography variant="subtitle2">Object Types</Typography>
           <Button startIcon={<AddIcon />} onClick={() => setDialog('type')} disabled={!schema.data}>
             Create Object Type
           </Button>

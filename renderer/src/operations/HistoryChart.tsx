@@ -26,9 +26,9 @@ export function HistoryChart({ connector }: { connector: string | null }) {
   if (list.isError) return <ErrorAlert error={list.error} what="Loading run history for the chart" />;
   if (points.length === 0) return <Typography sx={{ p: 2 }} color="text.secondary">No runs to chart yet.</Typography>;
   return (
-    <Box component="figure" aria-label="Run history chart" sx={{ m: 0, height: 260 }}>
+    <Box component="figure" aria-label="Run history chart" sx={{ m: 0, height: 190, flexShrink: 0 }}>
       <BarChart
-        height={240}
+        height={180}
         xAxis={[{ scaleType: 'band', data: points.map((p) => p.label), tickLabelStyle: { display: 'none' } }]}
         series={[
           { data: points.map((p) => p.adds), label: 'Adds', stack: 'changes' },

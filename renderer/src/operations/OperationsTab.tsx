@@ -69,10 +69,10 @@ export function OperationsTab() {
         </Box>
         <LiveProgress progress={progress} />
         {chart ? <HistoryChart connector={connector} /> : null}
-        <Box sx={{ flex: '1 1 45%', minHeight: 220 }}>
+        <Box sx={{ flex: '1 1 50%', minHeight: 230 }}>
           <RunGrid connector={connector} statuses={statuses} progress={progress} onSelect={(r) => r && setSelected(r)} />
         </Box>
-        <Box sx={{ flex: '1 1 55%', minHeight: 200, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}>
+        <Box sx={{ flex: '1 1 50%', minHeight: 200, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}>
           <RunDetailPane runId={selected?.id ?? null} progress={progress} />
         </Box>
         {clearing ? <ClearRunsDialog onClose={() => setClearing(false)} /> : null}

@@ -1,5 +1,4 @@
 // The change totals of one run in the history grid, read lazily (only for visible rows).
-import { Typography } from '@mui/material';
 import type { RunDetail } from '../../../shared/model/runs.ts';
 import { useApiQuery } from '../api/hooks.ts';
 import { historySeries } from './history-series.ts';
@@ -13,6 +12,5 @@ export function runTotalsText(run: RunDetail): string {
 /** Totals of one run, fetched when the row scrolls into view. */
 export function RunTotalsCell({ runId }: { runId: string }) {
   const q = useApiQuery('runs.get', { runId }, { staleTime: 30_000 });
-  if (q.isError) return <Typography variant="body2" color="text.secondary">—</Typography>;
-  return <Typography variant="body2">{q.data ? runTotalsText(q.data) : '…'}</Typography>;
+  return <span>{q.isError ? '—' : q.data ? runTotalsText(q.data) : '…'}</span>;
 }

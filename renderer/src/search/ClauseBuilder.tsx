@@ -1,5 +1,6 @@
 // The clause grid of Metaverse Search: attribute, operator, value per row; rows are ANDed.
 import { Box, Button, FormControl, IconButton, InputLabel, MenuItem, Select, TextField, Tooltip, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { MvAttributeDef, MvOperator } from '../../../shared/model/metaverse.ts';
@@ -9,6 +10,15 @@ export interface ClauseBuilderProps {
   attributes: readonly MvAttributeDef[];
   clauses: readonly ClauseDraft[];
   onChange: (clauses: ClauseDraft[]) => void;
+}
+
+// Text for screen readers only: the clause number in each control's accessible name.
+function Hidden({ children }: { children: ReactNode }) {
+  return (
+    <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+      {children}
+    </Box>
+  );
 }
 
 let nextId = 1;
@@ -32,12 +42,13 @@ export function ClauseBuilder({ attributes, clauses, onChange }: ClauseBuilderPr
           <Box key={c.id} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
             <Typography variant="body2" sx={{ width: 36 }}>{i === 0 ? 'Where' : 'And'}</Typography>
             <FormControl size="small" sx={{ minWidth: 220 }}>
-              <InputLabel id={`clause-${c.id}-attr`}>Attribute</InputLabel>
+              <InputLabel id={`clause-${c.id}-attr`}>
+                <Hidden>Clause {n} </Hidden>Attribute
+              </InputLabel>
               <Select
                 labelId={`clause-${c.id}-attr`}
                 label="Attribute"
                 value={c.attribute}
-                inputProps={{ 'aria-label': `Clause ${n} attribute` }}
                 onChange={(e) => {
                   const type = attributes.find((a) => a.name === e.target.value)?.type;
                   // Keep the operator when it still applies to the new attribute's type.
@@ -54,12 +65,13 @@ export function ClauseBuilder({ attributes, clauses, onChange }: ClauseBuilderPr
               </Select>
             </FormControl>
             <FormControl size="small" sx={{ minWidth: 170 }}>
-              <InputLabel id={`clause-${c.id}-op`}>Operator</InputLabel>
+              <InputLabel id={`clause-${c.id}-op`}>
+                <Hidden>Clause {n} </Hidden>Operator
+              </InputLabel>
               <Select
                 labelId={`clause-${c.id}-op`}
                 label="Operator"
                 value={c.operator}
-                inputProps={{ 'aria-label': `Clause ${n} operator` }}
                 onChange={(e) => update(c.id, { operator: e.target.value as MvOperator })}
               >
                 {ops.map((o) => (
