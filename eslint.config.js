@@ -6,6 +6,15 @@ import globals from 'globals';
 
 const layer = (message) => message;
 
+// The import matrix (design §2): which folder may see which.
+const matrix = [
+  { target: './shared', from: ['./engine', './electron', './renderer', './e2e', './build'], message: layer('shared/ imports nothing but zod') },
+  { target: './engine', from: ['./electron', './renderer', './build'], message: layer('engine/ never imports electron/, renderer/ or build/') },
+  { target: './renderer', from: ['./engine', './electron', './e2e', './build'], message: layer('renderer/ imports only shared/ and its own files') },
+  { target: './electron', from: ['./renderer', './e2e', './build'], message: layer('electron/ imports shared/ and engine/host only') },
+  { target: './electron', from: './engine', except: ['./host'], message: layer('electron/ imports shared/ and engine/host only') },
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'e2e/artifacts/**', 'test-results/**', 'playwright-report/**', 'bench-results/**', 'docs/**'] },
   js.configs.recommended,
@@ -27,14 +36,19 @@ export default tseslint.config(
         'error',
         {
           basePath: import.meta.dirname,
-          zones: [
-            { target: './shared', from: ['./engine', './electron', './renderer', './e2e', './build'], message: layer('shared/ imports nothing but zod') },
-            { target: './engine', from: ['./electron', './renderer', './e2e', './build'], message: layer('engine/ never imports electron/, renderer/, e2e/ or build/') },
-            { target: './renderer', from: ['./engine', './electron', './e2e', './build'], message: layer('renderer/ imports only shared/ and its own files') },
-            { target: './electron', from: ['./renderer', './e2e', './build'], message: layer('electron/ imports shared/ and engine/host only') },
-            { target: './electron', from: './engine', except: ['./host'], message: layer('electron/ imports shared/ and engine/host only') },
-          ],
+          zones: matrix,
         },
+      ],
+    },
+  },
+  {
+    // Engine code never sees the test environment; its integration tests use the launchers in e2e/env.
+    files: ['engine/**/*.{ts,tsx,mjs}'],
+    ignores: ['engine/**/*.test.ts', 'engine/**/test-*.ts', 'engine/**/*-harness.ts', 'engine/**/test-fixture.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        { basePath: import.meta.dirname, zones: [...matrix, { target: './engine', from: ['./e2e'], message: 'engine/ never imports e2e/ (only its tests do)' }] },
       ],
     },
   },

@@ -22,21 +22,21 @@ test('the desktop console opens with secure defaults and all four tabs', async (
     env: { ...process.env, IDSYNC_HOME: home },
   });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('tab', { name: 'Operations' })).toBeVisible();
-    const exposed = await window.evaluate(() => ({
+    const win = await app.firstWindow();
+    await expect(win.getByRole('tab', { name: 'Operations' })).toBeVisible();
+    const exposed = await win.evaluate(() => ({
       api: typeof window.idsync?.call,
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
     expect(exposed).toEqual({ api: 'function', require: 'undefined', process: 'undefined' });
     for (const name of ['Operations', 'Connectors', 'Metaverse Designer', 'Metaverse Search']) {
-      await window.getByRole('tab', { name }).click();
-      await expect(window.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+      await win.getByRole('tab', { name }).click();
+      await expect(win.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
     }
-    await expect(window.getByLabel('Host')).toContainText('desktop console');
+    await expect(win.getByLabel('Host')).toContainText('desktop console');
     fs.mkdirSync(artifactsDir, { recursive: true });
-    await window.screenshot({ path: path.join(artifactsDir, 'electron-console.png') });
+    await win.screenshot({ path: path.join(artifactsDir, 'electron-console.png') });
   } finally {
     await app.close();
   }

@@ -23,6 +23,7 @@ describe('import matrix', () => {
     ['engine/x.ts', "import { app } from 'electron';\nexport const x = app;\n"],
     ['engine/x.ts', "import { App } from '../renderer/src/app/App.tsx';\nexport const x = App;\n"],
     ['engine/x.ts', "import { useState } from 'react';\nexport const x = useState;\n"],
+    ['engine/x.ts', "import { chromiumPath } from '../e2e/env/chromium.ts';\nexport const x = chromiumPath;\n"],
     ['shared/x.ts', "import { ApiService } from '../engine/service/service.ts';\nexport const x = ApiService;\n"],
     ['shared/x.ts', "import fs from 'node:fs';\nexport const x = fs;\n"],
     ['electron/x.ts', "import { ApiService } from '../engine/service/service.ts';\nexport const x = ApiService;\n"],
@@ -36,6 +37,7 @@ describe('import matrix', () => {
     ['shared/x.ts', "import { z } from 'zod';\nexport const x = z;\n"],
     ['electron/x.ts', "import { EngineWorker } from '../engine/host/engine-worker.ts';\nexport const x = EngineWorker;\n"],
     ['engine/x.ts', "import { apiMethods } from '../shared/api.ts';\nexport const x = apiMethods;\n"],
+    ['engine/x.int.test.ts', "import { chromiumPath } from '../e2e/env/chromium.ts';\nexport const x = chromiumPath;\n"],
   ])('accepts a legal import in %s', async (file, code) => {
     expect(violates(await ruleIds(code, file))).toBe(false);
   });
