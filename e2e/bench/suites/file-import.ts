@@ -7,11 +7,14 @@ import { parse } from 'csv-parse';
 import type { Connector, ConnectorContext, ImportIterator } from '../../../engine/connectors/contract.ts';
 import { fileConnectorType } from '../../../engine/connectors/file/index.ts';
 import { hrCsvConfig, writeCsv } from '../../env/generate/hr-files.ts';
+import { IdentitySet } from '../../env/generate/identities.ts';
 import { writeLdif } from '../../env/generate/ldif-out.ts';
 import type { BenchContext, BenchFigure, BenchSuite } from '../suite.ts';
 
-/** Goal: the connector (parse, type, digest, snapshot, batch) within this many times the bare parse. */
-const GOAL_RATIO = 4;
+/** Goal: the connector (parse, type, digest, snapshot, batch) within this many times the bare csv-parse pass. */
+const CSV_GOAL_RATIO = 4;
+/** Goal for LDIF, whose floor is only reading the bytes (no parsing at all). */
+const LDIF_GOAL_RATIO = 15;
 const SEED = 42;
 
 interface Timed {
@@ -53,7 +56,7 @@ async function readFloor(path: string): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
-function figure(name: string, t: Timed, floorName: string, floorSeconds: number, floorUnit: string, floorValue: number): BenchFigure {
+function figure(name: string, t: Timed, floorName: string, floorSeconds: number, floorUnit: string, floorValue: number, goalRatio: number): BenchFigure {
   const ratio = t.seconds / floorSeconds;
   return {
     name,
@@ -61,8 +64,8 @@ function figure(name: string, t: Timed, floorName: string, floorSeconds: number,
     unit: 'objects/s',
     floor: { name: floorName, value: Math.round(floorValue), unit: floorUnit },
     ratio: Math.round(ratio * 100) / 100,
-    goal: `≤ ${GOAL_RATIO} × floor time`,
-    goalMet: ratio <= GOAL_RATIO,
+    goal: `≤ ${goalRatio} × floor time`,
+    goalMet: ratio <= goalRatio,
   };
 }
 
@@ -77,7 +80,8 @@ export const fileImportSuite: BenchSuite = {
     ctx.progress('generating', 0, 2);
     await writeCsv(csvPath, { seed: SEED, users: n });
     ctx.progress('generating', 1, 2);
-    const ldifCounts = await writeLdif(ldifPath, { seed: SEED, users: n });
+    const ldifOptions = { seed: SEED, users: n };
+    const ldifCounts = await writeLdif(ldifPath, ldifOptions);
     ctx.progress('generating', 2, 2);
     ctx.log(`CSV ${((await stat(csvPath)).size / 1e6).toFixed(1)} MB, LDIF ${((await stat(ldifPath)).size / 1e6).toFixed(1)} MB`);
 
@@ -90,17 +94,18 @@ export const fileImportSuite: BenchSuite = {
     const csvFull = await timeImport(csv.importFull({}, context), (d) => ctx.progress('CSV full import', d, n));
     const csvDelta = await timeImport(csv.importDelta(csvFull.watermark!, {}, context), (d) => ctx.progress('CSV delta import', d, n));
     const ldifFloor = await readFloor(ldifPath);
-    const ldifTotal = n + ldifCounts.groups;
+    // Users, groups and the department OUs below ou=people.
+    const ldifTotal = n + ldifCounts.groups + new IdentitySet(ldifOptions).ous().length - 2;
     const ldifFull = await timeImport(ldif.importFull({}, context), (d) => ctx.progress('LDIF full import', d, ldifTotal));
-    if (csvFull.objects !== n || csvFull.problems || ldifFull.problems) {
-      throw new Error(`import incomplete: CSV ${csvFull.objects}/${n} objects, ${csvFull.problems + ldifFull.problems} problems`);
+    if (csvFull.objects !== n || ldifFull.objects !== ldifTotal || csvFull.problems || ldifFull.problems) {
+      throw new Error(`import incomplete: CSV ${csvFull.objects}/${n}, LDIF ${ldifFull.objects}/${ldifTotal} objects, ${csvFull.problems + ldifFull.problems} problems`);
     }
     if (csvDelta.objects !== 0) throw new Error(`delta of an unchanged file yielded ${csvDelta.objects} changes`);
     const unchanged = { ...csvDelta, objects: n };
     return [
-      figure('CSV full import', csvFull, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds),
-      figure('CSV delta import (no changes)', unchanged, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds),
-      figure('LDIF full import', ldifFull, 'read LDIF bytes', ldifFloor, 'objects/s', ldifTotal / ldifFloor),
+      figure('CSV full import', csvFull, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds, CSV_GOAL_RATIO),
+      figure('CSV delta import (no changes)', unchanged, 'csv-parse pass', floor.seconds, 'records/s', floor.records / floor.seconds, CSV_GOAL_RATIO),
+      figure('LDIF full import', ldifFull, 'read LDIF bytes', ldifFloor, 'objects/s', ldifTotal / ldifFloor, LDIF_GOAL_RATIO),
     ];
   },
 };
