@@ -84,6 +84,13 @@ export class Directory {
     return obj;
   }
 
+  /** The object holding a unique value (`proxyAddresses` entries compare without their prefix case), if indexed. */
+  findByUnique(property: string, value: unknown): DirectoryObject | undefined | 'not-indexed' {
+    if (!Object.values(UNIQUE).some((props) => props.includes(property))) return 'not-indexed';
+    const id = this.index.get(uniqueKeys(property, value)[0] ?? '');
+    return id === undefined ? undefined : this.objects.get(id);
+  }
+
   /** Finds a live or soft-deleted object by id (or, for users, by userPrincipalName). */
   find(idOrUpn: string): DirectoryObject | undefined {
     const byId = this.objects.get(idOrUpn);

@@ -1,7 +1,7 @@
 // One Graph request (outside or inside `$batch`): routing, permissions, reads with paging, and writes.
 import { GraphFault, badRequest, notFound } from './graph-fault.ts';
 import { odataType, type Directory, type DirectoryObject, type ObjectKind, type Props } from './directory.ts';
-import { parseFilter } from './odata-filter.ts';
+import { planFilter, type FilterPlan } from './odata-filter.ts';
 import { checkNotMastered, checkWritable, parseSelect, project, refuseContactWrite } from './object-rules.ts';
 import type { DeltaService } from './delta.ts';
 import type { IssuedToken } from './identity.ts';
@@ -149,9 +149,10 @@ function nextLink(ctx: RouteContext, path: string, query: URLSearchParams, token
 
 function list(ctx: RouteContext, kind: ObjectKind, collection: string, query: URLSearchParams): GraphReply {
   const filterText = query.get('$filter');
-  const filter = filterText ? parseFilter(filterText) : undefined;
+  const plan = filterText ? planFilter(filterText) : undefined;
+  const filter = plan?.predicate;
   const select = parseSelect(kind, query.get('$select'));
-  const matches = [...ctx.dir.objects.values()]
+  const matches = [...candidates(ctx, plan)]
     .filter((o) => o.kind === kind && !o.deleted && (!filter || filter((key) => (key === 'id' ? o.id : o.props[key]))))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
   const { slice, next } = page(matches, (o) => o.id, query, ctx.pageSize());
@@ -160,6 +161,20 @@ function list(ctx: RouteContext, kind: ObjectKind, collection: string, query: UR
     value: slice.map((o) => project(o, select)),
     ...(next ? { '@odata.nextLink': nextLink(ctx, collection, query, next) } : {}),
   } };
+}
+
+/** Objects a filter may match: from the unique-value indexes when the filter allows it, else all. */
+function candidates(ctx: RouteContext, plan: FilterPlan | undefined): Iterable<DirectoryObject> {
+  const lookups = plan?.lookups;
+  if (!lookups) return ctx.dir.objects.values();
+  const found = new Set<DirectoryObject>();
+  for (const { property, value } of lookups) {
+    if (property === 'id') { const o = ctx.dir.objects.get(String(value)); if (o) found.add(o); continue; }
+    const hit = ctx.dir.findByUnique(property, value);
+    if (hit === 'not-indexed') return ctx.dir.objects.values();
+    if (hit) found.add(hit);
+  }
+  return found;
 }
 
 function listMembers(ctx: RouteContext, group: DirectoryObject, query: URLSearchParams): GraphReply {

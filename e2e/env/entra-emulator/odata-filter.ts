@@ -6,6 +6,24 @@ import { GraphFault } from './graph-fault.ts';
 export type Getter = (property: string) => unknown;
 export type Predicate = (get: Getter) => boolean;
 
+/** An equality the directory can answer from an index: `prop eq v` or `prop/any(x:x eq v)`. */
+export interface Lookup {
+  readonly property: string;
+  readonly value: unknown;
+}
+
+/** A parsed filter; `lookups` is set when it is only an `or` of equalities, so indexes can find the candidates. */
+export interface FilterPlan {
+  readonly predicate: Predicate;
+  readonly lookups?: readonly Lookup[];
+}
+
+type Part = Predicate & { lookups?: Lookup[] };
+
+function withLookup(predicate: Predicate, property: string, value: unknown): Part {
+  return Object.assign(predicate, { lookups: [{ property, value }] });
+}
+
 type Token = { kind: 'str'; value: string } | { kind: 'word'; value: string } | { kind: 'punct'; value: string };
 
 function unsupported(filter: string, why: string): GraphFault {
@@ -61,6 +79,11 @@ function equals(actual: unknown, expected: unknown): boolean {
 
 /** Parses a `$filter` expression into a predicate; unsupported syntax is a 400 `Request_UnsupportedQuery`. */
 export function parseFilter(filter: string): Predicate {
+  return planFilter(filter).predicate;
+}
+
+/** Parses a `$filter` expression into a predicate plus index lookups when it allows them. */
+export function planFilter(filter: string): FilterPlan {
   const tokens = tokenize(filter);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
@@ -69,17 +92,20 @@ export function parseFilter(filter: string): Predicate {
     if (!t || t.value !== value) throw unsupported(filter, `expected '${value}'`);
   };
 
-  const orExpr = (): Predicate => {
-    const parts = [andExpr()];
+  const orExpr = (): Part => {
+    const parts: Part[] = [andExpr()];
     while (peek()?.kind === 'word' && peek()!.value === 'or') { pos++; parts.push(andExpr()); }
-    return parts.length === 1 ? parts[0]! : (p) => parts.some((f) => f(p));
+    if (parts.length === 1) return parts[0]!;
+    const combined: Part = (p) => parts.some((f) => f(p));
+    if (parts.every((f) => f.lookups)) combined.lookups = parts.flatMap((f) => f.lookups!);
+    return combined;
   };
-  const andExpr = (): Predicate => {
-    const parts = [factor()];
+  const andExpr = (): Part => {
+    const parts: Part[] = [factor()];
     while (peek()?.kind === 'word' && peek()!.value === 'and') { pos++; parts.push(factor()); }
     return parts.length === 1 ? parts[0]! : (p) => parts.every((f) => f(p));
   };
-  const factor = (): Predicate => {
+  const factor = (): Part => {
     const t = tokens[pos++];
     if (!t) throw unsupported(filter, 'unexpected end');
     if (t.kind === 'punct' && t.value === '(') { const inner = orExpr(); expect(')'); return inner; }
@@ -105,15 +131,15 @@ export function parseFilter(filter: string): Predicate {
       if (op !== 'eq') throw unsupported(filter, `operator '${op}'`);
       const value = literal(tokens[pos++], filter);
       expect(')');
-      return (get) => { const v = get(prop); return Array.isArray(v) && v.some((x) => equals(x, value)); };
+      return withLookup((get) => { const v = get(prop); return Array.isArray(v) && v.some((x) => equals(x, value)); }, prop, value);
     }
     const op = tokens[pos++]?.value;
     if (op !== 'eq') throw unsupported(filter, `operator '${op ?? ''}'`);
     const value = literal(tokens[pos++], filter);
-    return (get) => equals(get(prop), value);
+    return withLookup((get) => equals(get(prop), value), prop, value);
   };
 
   const predicate = orExpr();
   if (pos !== tokens.length) throw unsupported(filter, 'trailing input');
-  return predicate;
+  return { predicate, lookups: predicate.lookups };
 }
