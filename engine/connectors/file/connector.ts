@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Connector, ConnectorContext, DiscoveredSchema, ExportChange, ExportResult, ImportIterator, ImportScope, Partition, TestConnectionResult } from '../contract.ts';
 import type { FileSettings } from './config.ts';
 import { applyExportChange } from './export-apply.ts';
-import { importDelta, importFull } from './import-run.ts';
+import { importDelta, importFull, PARTITION_ID } from './import-run.ts';
 import { appendLdif, ldifForChange } from './ldif-export.ts';
 import { fileStamp, loadObjectSet, writeObjectSet, type ObjectSet } from './object-set.ts';
 import { discoverFileSchema } from './schema-discovery.ts';
@@ -41,7 +41,7 @@ export class FileConnector implements Connector {
   }
 
   async discoverPartitions(): Promise<readonly Partition[]> {
-    return [{ id: 'default', name: 'default' }];
+    return [{ id: PARTITION_ID, name: PARTITION_ID }];
   }
 
   async *importFull(scope: ImportScope, ctx: ConnectorContext): ImportIterator {

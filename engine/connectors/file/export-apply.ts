@@ -67,7 +67,10 @@ function applyAdd(settings: FileSettings, set: ObjectSet, change: ExportChange):
 function applyUpdate(settings: FileSettings, set: ObjectSet, change: ExportChange): ImportedObject {
   const current = locate(set, change);
   const attributes = applyAttributeChanges(current.attributes, change.changes);
-  const object = finish(settings, null, change.newDn ?? current.dn, current.objectType, attributes);
+  const typeAttr = settings.objectTypeAttribute;
+  const types = typeAttr ? (attributeValues({ ...current, attributes }, typeAttr) ?? []).map(valueToText).filter((t) => t.toLowerCase() !== 'top') : [];
+  const objectType = types.length ? types[types.length - 1] : current.objectType;
+  const object = finish(settings, null, change.newDn ?? current.dn, objectType, attributes);
   const sameAnchor = set.key(object.anchor) === set.key(current.anchor);
   if (!sameAnchor && set.get(object.anchor)) throw new ExportFailure('cd-existing-object', `an object with anchor ${object.anchor} is already in the file`);
   if (!sameAnchor) set.delete(current.anchor);

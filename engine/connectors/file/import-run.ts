@@ -62,8 +62,12 @@ async function* replay(head: RawItem[], rest: AsyncGenerator<RawItem>): AsyncGen
   yield* rest;
 }
 
+/** The one partition of a file. */
+export const PARTITION_ID = 'default';
+
 /** Keeps the object when it is in scope; trims attributes to the inclusion list. */
 function scoped(object: ImportedObject, scope: ImportScope): ImportedObject | undefined {
+  if (scope.partitions?.length && !scope.partitions.includes(PARTITION_ID)) return undefined;
   if (scope.objectTypes?.length && !scope.objectTypes.some((t) => t.toLowerCase() === object.objectType.toLowerCase())) return undefined;
   if (scope.includeContainers?.length && !scope.includeContainers.some((c) => isUnder(object.dn, c))) return undefined;
   if (scope.excludeContainers?.some((c) => isUnder(object.dn, c))) return undefined;

@@ -4,13 +4,18 @@ import type { ExportChange, ExportResult } from '../contract.ts';
 import { DN_ANCHOR, type FileSettings } from './config.ts';
 import { dnKey, splitDn } from './dn.ts';
 import { formatLdifRecord, type LdifOutAttribute } from './ldif-writer.ts';
-import { valueToLdif } from './value-codec.ts';
+import { valueToLdif, valueToText } from './value-codec.ts';
 
 /** Change records for one exported change, or an error result when it cannot be written. */
 export function ldifForChange(settings: FileSettings, change: ExportChange): { text: string; result: ExportResult } {
   const fail = (code: string, message: string): { text: string; result: ExportResult } => ({ text: '', result: { csId: change.csId, ok: false, error: { code, message } } });
   if (!change.dn.trim() || !splitDn(change.dn).rdn.includes('=')) return fail('invalid-dn', `"${change.dn}" is not a DN`);
-  const anchorFor = (dn: string): string | undefined => (settings.anchor === DN_ANCHOR ? dn : (change.anchor ?? undefined));
+  const anchorFor = (dn: string): string | undefined => {
+    if (settings.anchor === DN_ANCHOR) return dn;
+    if (change.anchor !== null) return change.anchor;
+    const set = change.changes.find((c) => c.op !== 'delete' && c.attribute.toLowerCase() === settings.anchor.toLowerCase() && c.values.length === 1);
+    return set ? valueToText(set.values[0]) : undefined;
+  };
   if (change.op === 'delete') {
     return { text: formatLdifRecord({ kind: 'delete', dn: change.dn }), result: { csId: change.csId, ok: true } };
   }
