@@ -24,16 +24,20 @@ describe('LDAP connection modes against slapd', () => {
   it('binds with StartTLS when the CA is configured', async () => {
     const c = connectorFor(slapd, { security: 'starttls', caPem: slapd.caPem });
     const r = await c.testConnection(testContext());
-    await c.close();
     expect(r.ok).toBe(true);
     expect(r.message).toMatch(/over TLS/);
+    // The bulk search runs on a connection of its own, which must negotiate StartTLS the same way.
+    const imported = await drain(c.importFull({}, testContext()));
+    await c.close();
+    expect(imported.changes.map((x) => x.kind === 'object' && x.object.dn).sort()).toEqual([`ou=groups,${slapd.suffix}`, `ou=people,${slapd.suffix}`]);
   });
 
   it('binds over ldaps:// when the CA is configured', async () => {
     const c = connectorFor(slapd, { url: slapd.ldapsUrl, security: 'ldaps', caPem: slapd.caPem });
     const r = await c.testConnection(testContext());
-    await c.close();
     expect(r.ok).toBe(true);
+    expect((await drain(c.importFull({}, testContext()))).changes).toHaveLength(2);
+    await c.close();
   });
 
   it('refuses an untrusted certificate (ldaps and StartTLS) unless validation is switched off', async () => {

@@ -12,6 +12,8 @@ interface Converter {
   readonly name: string;
   readonly type: AttributeType;
   readonly keep: boolean;
+  readonly isAnchor: boolean;
+  readonly isObjectClass: boolean;
 }
 
 export interface MapperOptions {
@@ -48,6 +50,11 @@ export class EntryMapper {
 
   /** The configured object type of an entry, from its objectClass values. */
   objectTypeOf(objectClasses: readonly string[]): LdapObjectType | undefined {
+    if (this.typeClasses.length === 1 && this.typeClasses[0].classes.length === 1) {
+      // The common case of one type with one class needs no set.
+      const want = this.typeClasses[0].classes[0];
+      return objectClasses.some((c) => c.length === want.length && c.toLowerCase() === want) ? this.typeClasses[0].type : undefined;
+    }
     const have = new Set(objectClasses.map((c) => c.toLowerCase()));
     return this.typeClasses.find((t) => t.classes.every((c) => have.has(c)))?.type;
   }
@@ -68,7 +75,7 @@ export class EntryMapper {
         key !== '*' &&
         (lower !== this.anchorKey || this.o.keepAnchor) &&
         (this.o.inclusion === undefined || this.o.inclusion.has(lower) || lower === 'objectclass');
-      c = { name: base, type: info?.type ?? 'string', keep };
+      c = { name: base, type: info?.type ?? 'string', keep, isAnchor: lower === this.anchorKey, isObjectClass: lower === 'objectclass' };
       this.converters.set(key, c);
     }
     return c;
@@ -78,20 +85,20 @@ export class EntryMapper {
   map(entry: Entry): MapResult {
     const dn = entry.dn;
     if (this.o.excludeContainers.length > 0 && this.o.excludeContainers.some((c) => isWithin(dn, c))) return { filtered: true };
-    const classesRaw = entry.objectClass ?? entry.objectclass;
-    const classes = (Array.isArray(classesRaw) ? classesRaw : classesRaw === undefined ? [] : [classesRaw]).map(String);
-    const type = this.objectTypeOf(classes);
-    if (!type) return { problem: { code: 'missing-object-type', message: `no object type for objectClass ${classes.join(', ')}`, location: dn, dn } };
     let anchor: string | undefined;
+    let classes: string[] = [];
     const attributes: Attributes = {};
     for (const key in entry) {
       if (key === 'dn') continue;
       const raw = entry[key];
       if (Array.isArray(raw) && raw.length === 0) continue; // requested but absent
-      if (key.toLowerCase() === this.anchorKey) anchor = anchorText(raw);
-      const converted = this.convert(key, raw);
-      if (converted) attributes[converted.name] = converted.values;
+      const c = this.converter(key);
+      if (c.isAnchor) anchor = anchorText(raw);
+      if (c.isObjectClass) classes = (Array.isArray(raw) ? raw : [raw]).map(String);
+      if (c.keep) attributes[c.name] = fromWire(raw, c.type);
     }
+    const type = this.objectTypeOf(classes);
+    if (!type) return { problem: { code: 'missing-object-type', message: `no object type for objectClass ${classes.join(', ')}`, location: dn, dn } };
     if (!anchor) {
       return { problem: { code: 'missing-anchor-component', message: `entry has no ${this.o.anchorAttribute}`, location: dn, dn } };
     }

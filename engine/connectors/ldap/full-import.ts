@@ -6,28 +6,29 @@ import { EntryMapper } from './entry-mapper.ts';
 import { classify } from './errors.ts';
 import { type ImportPlan, planImport } from './import-plan.ts';
 import { mergeIterators } from './merge-iterators.ts';
+import { PagedSearchConnection } from './paged-search-connection.ts';
 import { completeRanges, hasRanges } from './range-retrieval.ts';
 import type { LdapSession } from './session.ts';
 import type { Filter } from 'ldapts';
 
-/** Pages of raw entries of one base. */
+/** Pages of raw entries of one base, on a connection of its own (servers keep one paged search per connection). */
 async function* searchBase(session: LdapSession, plan: ImportPlan, base: string, filter: Filter): AsyncGenerator<Entry[]> {
-  const { client, release } = await session.lease();
+  const connection = await PagedSearchConnection.open(session.config, await session.url());
   try {
-    const pages = client.searchPaginated(base, {
-      scope: 'sub',
+    const pages = connection.search({
+      base,
       filter,
       attributes: plan.attributes,
-      explicitBufferAttributes: plan.binaryAttributes,
-      paged: { pageSize: session.config.pageSize },
-      timeLimit: Math.ceil(session.config.timeoutMs / 1000),
+      binary: new Set(plan.binaryAttributes.map((a) => a.toLowerCase())),
+      pageSize: session.config.pageSize,
+      timeLimitSeconds: Math.ceil(session.config.timeoutMs / 1000),
     });
     for await (const page of pages) {
-      for (const entry of page.searchEntries) if (hasRanges(entry)) await completeRanges(client, entry, plan.binaryAttributes);
-      yield page.searchEntries;
+      for (const entry of page) if (hasRanges(entry)) await completeRanges(await session.client(), entry, plan.binaryAttributes);
+      yield page;
     }
   } finally {
-    await release();
+    await connection.close();
   }
 }
 

@@ -11,7 +11,6 @@ export class LdapSession {
   private opening: Promise<OpenConnection> | undefined;
   private rootDseCache: RootDse | undefined;
   private schemaCache: DirectorySchema | undefined;
-  private leased = false;
 
   constructor(readonly config: LdapConfig) {}
 
@@ -25,6 +24,11 @@ export class LdapSession {
     return (await this.open()).client;
   }
 
+  /** The URL of the server currently in use (after fail-over). */
+  async url(): Promise<string> {
+    return (await this.open()).url;
+  }
+
   /** True when the current connection is encrypted. */
   async secure(): Promise<boolean> {
     return (await this.open()).secure;
@@ -36,23 +40,6 @@ export class LdapSession {
     this.opening ??= openConnection(this.config).finally(() => (this.opening = undefined));
     this.connection = await this.opening;
     return this.connection;
-  }
-
-  /**
-   * A client for a paged search running beside others: servers keep one paged-results state per connection
-   * (slapd refuses a second one), so every parallel search after the first gets a connection of its own.
-   */
-  async lease(): Promise<{ client: Client; release(): Promise<void> }> {
-    if (!this.leased) {
-      this.leased = true;
-      const client = await this.client().catch((e: unknown) => {
-        this.leased = false;
-        throw e;
-      });
-      return { client, release: async () => void (this.leased = false) };
-    }
-    const extra = await openConnection(this.config);
-    return { client: extra.client, release: () => extra.client.unbind().catch(() => undefined) };
   }
 
   /** Runs fn with a client; failures become ConnectivityError / CredentialsError / a plain Error naming `where`. */

@@ -27,6 +27,8 @@ export function formatLdapTime(date: Date): string {
 /** Converts one attribute's raw values to engine values of the given type. */
 export function fromWire(raw: string | Buffer | string[] | Buffer[], type: AttributeType): AttributeValue[] {
   const values = (Array.isArray(raw) ? raw : [raw]) as (string | Buffer)[];
+  // Text arrives as an array of strings already: hand it on without copying.
+  if (type === 'string' && Array.isArray(raw) && (raw.length === 0 || typeof raw[0] === 'string')) return raw as string[];
   const out: AttributeValue[] = new Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const item = values[i];
