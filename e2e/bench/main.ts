@@ -12,6 +12,7 @@ import { messageOf } from './figures.ts';
 import { sizeToCount } from './suite.ts';
 import { formatSeconds, formatValue } from './format-number.ts';
 import { writeDocs, writeRunFolder } from './write-results.ts';
+import { glance } from './report-markdown.ts';
 
 /** One status line per finished suite, on stderr. */
 function announce(r: SuiteResult): void {
@@ -70,7 +71,7 @@ function summary(run: BenchRun): string {
       return `${s.name} · ${f.name}: ${formatValue(f.value)} ${f.unit}${goal}`;
     }),
   );
-  return lines.length > 0 ? lines.join('\n') : 'no figures measured';
+  return [...(lines.length > 0 ? lines : ['no figures measured']), glance(run)].join('\n');
 }
 
 /** Entry point: parses options, runs, writes, and sets the exit code (1 when a suite failed). */

@@ -14,6 +14,14 @@ export function machineLine(run: BenchRun): string {
   return `${m.cpuCount} × ${m.cpuModel}, ${gib} GiB RAM, ${m.os}, node ${m.node}`;
 }
 
+/** One line a reader can take in at once: how many suites ran and how many goals were met. */
+export function glance(run: BenchRun): string {
+  const count = (status: string) => run.suites.filter((s) => s.status === status).length;
+  const goals = run.suites.flatMap((s) => s.figures).filter((f) => f.goalMet !== undefined);
+  const met = goals.filter((f) => f.goalMet).length;
+  return `Suites: ${count('ok')} ran, ${count('failed')} failed, ${count('skipped')} skipped. Goals: ${met} of ${goals.length} met.`;
+}
+
 /** The full Markdown report; `chartFile` is linked as the picture at the top. */
 export function renderMarkdown(run: BenchRun, chartFile: string): string {
   const m = run.machine;
@@ -24,6 +32,8 @@ export function renderMarkdown(run: BenchRun, chartFile: string): string {
     `- Machine: ${machineLine(run)}`,
     `- Commit: ${m.gitCommit}${m.gitDirty ? ' (with uncommitted changes)' : ''}`,
     `- Total time: ${formatSeconds(run.durationMs)}`,
+    '',
+    `**${glance(run)}**`,
     '',
     `![Throughput against floor](${chartFile})`,
     '',

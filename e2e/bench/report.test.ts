@@ -53,6 +53,7 @@ describe('report writers', () => {
   it('writes one Markdown row per figure and per suite, escaping pipes', () => {
     const md = renderMarkdown(run, 'throughput.svg');
     expect(md).toContain('![Throughput against floor](throughput.svg)');
+    expect(md).toContain('**Suites: 1 ran, 0 failed, 1 skipped. Goals: 1 of 2 met.**');
     expect(md).toContain('| sync | ok | 1.0 s | 100.0 MiB | full \\| delta |');
     expect(md).toContain('| ldap | skipped |  |  | needs slapd on PATH |');
     expect(md).toContain('| sync | full sync <users & groups> | 6,000 | objects/s | store insert: 90,000 objects/s | 15 | ≥ 5,000 objects/s | yes |');
