@@ -108,4 +108,4 @@ export const testConnectorType: ConnectorType<TestConnectorConfig> = {
   create: (config) => new TestConnector(config),
 };
 
-export { memoryDirectory, resetMemoryDirectories } from './memory-directory.ts';
+export { memoryDirectory, resetMemoryDirectories, MemoryDirectory } from './memory-directory.ts';
