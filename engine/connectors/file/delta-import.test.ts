@@ -69,9 +69,14 @@ describe('delta import by comparison', () => {
     await writeFile(path, 'id,n\n1,5\n2,6\n');
     const c = connectorFor(cfg);
     const full = await drain(c.importFull({}, testContext()));
-    await writeFile(path, 'id,n\n1,five\n2,6\n');
+    await writeFile(path, 'id,n\n1,five\n');
     const bad = await drain(c.importDelta(full.watermark!, {}, testContext()));
-    expect(bad.changes).toEqual([]);
-    expect(bad.problems.map((p) => [p.code, p.anchor])).toEqual([['invalid-numeric-value', undefined]]);
+    expect(bad.problems.map((p) => [p.code, p.anchor, p.location])).toEqual([['invalid-numeric-value', '1', `${path}:2`]]);
+    expect(bad.problems[0].message).toContain('(anchor 1)');
+    // The broken object is not deleted; the vanished one is.
+    expect(bad.changes).toEqual([{ kind: 'delete', anchor: '2' }]);
+    await writeFile(path, 'id,n\n1,7\n');
+    const fixed = await drain(c.importDelta(bad.watermark!, {}, testContext()));
+    expect(fixed.changes.map((ch) => ch.kind === 'object' && ch.object.attributes.n)).toEqual([[7n]]);
   });
 });

@@ -24,12 +24,12 @@ describe('malformed CSV', () => {
     expect(r.changes.map((c) => c.kind === 'object' && c.object.anchor)).toEqual(['1']);
     expect(r.problems.map((p) => [p.code, p.location, p.anchor])).toEqual([
       ['parse-error', `${path}:3`, undefined],
-      ['invalid-numeric-value', `${path}:4`, undefined],
-      ['invalid-base64-value', `${path}:5`, undefined],
+      ['invalid-numeric-value', `${path}:4`, '3'],
+      ['invalid-base64-value', `${path}:5`, '4'],
       ['parse-error', `${path}:6`, undefined],
       ['duplicate-object', `${path}:7`, '1'],
       ['missing-anchor-component', `${path}:8`, undefined],
-      ['invalid-boolean-value', `${path}:9`, undefined],
+      ['invalid-boolean-value', `${path}:9`, '7'],
       ['parse-error', `${path}:10`, undefined],
     ]);
     expect(r.problems[0].message).toContain(`${path}:3`);

@@ -28,48 +28,59 @@ export function fromRawProblem(path: string, p: RawProblem): ImportProblem {
 export function mapRecord(record: RawRecord, settings: FileSettings, path: string): Mapped {
   if (record.change) return mapChange(record, settings, path);
   const fromLdif = settings.config.format === 'ldif';
+  // The anchor first, so that every later problem can name the object.
+  const anchored = findAnchor(record, settings, fromLdif);
+  if ('problem' in anchored) return { problem: problemAt(path, record.line, anchored.problem.code, anchored.problem.message, { dn: record.dn }) };
+  const { anchor } = anchored;
+  const who = { anchor, dn: record.dn };
   const attributes: Attributes = {};
   const text = new Map<string, string[]>();
   for (const [name, raws] of record.fields) {
     const spec = settings.spec(name);
     const typed = typeValues(raws, name, spec?.type ?? 'string', fromLdif);
-    if ('problem' in typed) return { problem: problemAt(path, record.line, typed.problem.code, typed.problem.message, { dn: record.dn }) };
+    if ('problem' in typed) return { problem: problemAt(path, record.line, typed.problem.code, typed.problem.message, who) };
     if (spec && !spec.multiValued && typed.values.length > 1 && !fromLdif) {
-      return { problem: problemAt(path, record.line, 'multi-single-mismatch', `${name} is single-valued but has ${typed.values.length} values`, { dn: record.dn }) };
+      return { problem: problemAt(path, record.line, 'multi-single-mismatch', `${name} is single-valued but has ${typed.values.length} values`, who) };
     }
     attributes[name] = typed.values;
     text.set(name.toLowerCase(), typed.values.map(valueToText));
   }
-  const who = { dn: record.dn };
-  let anchor: string;
-  if (settings.anchor === DN_ANCHOR) {
-    if (!record.dn) return { problem: problemAt(path, record.line, 'missing-dn', 'record has no DN', who) };
-    anchor = record.dn;
-  } else {
-    const values = text.get(settings.anchor.toLowerCase()) ?? [];
-    if (!values.length) return { problem: problemAt(path, record.line, 'missing-anchor-component', `anchor attribute ${settings.anchor} is empty`, who) };
-    if (values.length > 1) return { problem: problemAt(path, record.line, 'multi-valued-anchor-component', `anchor attribute ${settings.anchor} has ${values.length} values`, who) };
-    anchor = values[0];
-  }
-  if (anchor.length > MAX_ANCHOR_LENGTH) {
-    return { problem: problemAt(path, record.line, 'anchor-too-long', `anchor is ${anchor.length} characters (at most ${MAX_ANCHOR_LENGTH})`, who) };
-  }
   const objectType = objectTypeOf(settings, text);
   if (!objectType) {
-    return { problem: problemAt(path, record.line, 'missing-object-type', `object type attribute ${settings.objectTypeAttribute} is empty`, { anchor }) };
+    return { problem: problemAt(path, record.line, 'missing-object-type', `object type attribute ${settings.objectTypeAttribute} is empty`, who) };
   }
   let dn = record.dn;
   if (!dn) {
     if (settings.config.dnTemplate) {
       const filled = fillDnTemplate(settings.config.dnTemplate, (a) => text.get(a.toLowerCase())?.[0]);
       if ('missing' in filled) {
-        return { problem: problemAt(path, record.line, 'missing-dn', `DN template needs ${filled.missing}, which is empty`, { anchor }) };
+        return { problem: problemAt(path, record.line, 'missing-dn', `DN template needs ${filled.missing}, which is empty`, who) };
       }
       dn = filled.dn;
     } else dn = `${settings.anchor}=${escapeDnValue(anchor)}`;
   }
   const object: ImportedObject = { anchor, dn, objectType, attributes };
   return { change: { kind: 'object', object }, line: record.line };
+}
+
+/** The anchor of a full record: its DN, or the single value of the anchor attribute as text. */
+function findAnchor(record: RawRecord, settings: FileSettings, fromLdif: boolean): { anchor: string } | { problem: { code: string; message: string } } {
+  let anchor: string;
+  if (settings.anchor === DN_ANCHOR) {
+    if (!record.dn) return { problem: { code: 'missing-dn', message: 'record has no DN' } };
+    anchor = record.dn;
+  } else {
+    const lower = settings.anchor.toLowerCase();
+    const raws = [...record.fields].find(([name]) => name.toLowerCase() === lower)?.[1] ?? [];
+    const typed = typeValues(raws, settings.anchor, settings.spec(settings.anchor)?.type ?? 'string', fromLdif);
+    if ('problem' in typed) return typed;
+    const values = typed.values.map(valueToText).filter((v) => v !== '');
+    if (!values.length) return { problem: { code: 'missing-anchor-component', message: `anchor attribute ${settings.anchor} is empty` } };
+    if (values.length > 1) return { problem: { code: 'multi-valued-anchor-component', message: `anchor attribute ${settings.anchor} has ${values.length} values` } };
+    anchor = values[0];
+  }
+  if (anchor.length > MAX_ANCHOR_LENGTH) return { problem: { code: 'anchor-too-long', message: `anchor is ${anchor.length} characters (at most ${MAX_ANCHOR_LENGTH})` } };
+  return { anchor };
 }
 
 /** The object type of a record: the fixed one, or the most specific value of the type attribute. */
