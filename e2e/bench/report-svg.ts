@@ -9,12 +9,12 @@ interface Row {
   name: string;
   value: number;
   unit: string;
-  floor?: { name: string; value: number };
+  floor?: { name: string; value: number; unit: string };
   goal?: string;
   goalMet?: boolean;
 }
 
-const width = 1120;
+const width = 1160;
 const labelWidth = 300;
 const barLeft = labelWidth + 10;
 const barWidth = 440;
@@ -48,7 +48,7 @@ function rowsOf(run: BenchRun): Row[] {
         name: f.name,
         value: f.value,
         unit: f.unit,
-        floor: f.floor && isThroughput(f.floor.unit) ? { name: f.floor.name, value: f.floor.value } : undefined,
+        floor: f.floor,
         goal: f.goal,
         goalMet: f.goalMet,
       })),
@@ -69,7 +69,9 @@ function decades(values: readonly number[]): { lo: number; hi: number } {
 /** Renders the throughput chart of `run` as a standalone SVG document. */
 export function renderSvg(run: BenchRun, subtitle: string): string {
   const rows = rowsOf(run);
-  const { lo, hi } = decades(rows.flatMap((r) => [r.value, r.floor?.value ?? 0]));
+  // A floor gets a bar only in the figure's own unit; in another unit (e.g. bytes/s) it is named, not drawn.
+  const drawn = (r: Row) => r.floor !== undefined && r.floor.unit === r.unit;
+  const { lo, hi } = decades(rows.flatMap((r) => [r.value, drawn(r) ? (r.floor?.value ?? 0) : 0]));
   const x = (v: number) => (v <= 0 ? 0 : Math.max(1, ((Math.log10(v) - lo) / (hi - lo)) * barWidth));
   const chartHeight = Math.max(rows.length, 1) * rowHeight;
   const height = top + chartHeight + 40;
@@ -110,8 +112,9 @@ export function renderSvg(run: BenchRun, subtitle: string): string {
     const goal = r.goal ? `<tspan font-size="11" fill="${colors.muted}">  goal ${xml(clip(r.goal, 30))}</tspan>` : '';
     out.push(`<text x="${valueLeft}" y="${y + 18}" font-size="13" fill="${colors.text}">${xml(`${formatValue(r.value)} ${r.unit}`)}${goal}</text>`);
     if (r.floor) {
-      out.push(`<rect x="${barLeft}" y="${y + 26}" width="${x(r.floor.value).toFixed(1)}" height="9" fill="${colors.floor}"/>`);
-      out.push(`<text x="${valueLeft}" y="${y + 35}" font-size="11" fill="${colors.muted}">${xml(clip(`floor ${formatValue(r.floor.value)} · ${r.floor.name}`, 62))}</text>`);
+      if (drawn(r)) out.push(`<rect x="${barLeft}" y="${y + 26}" width="${x(r.floor.value).toFixed(1)}" height="9" fill="${colors.floor}"/>`);
+      const unit = drawn(r) ? '' : ` ${r.floor.unit}`;
+      out.push(`<text x="${valueLeft}" y="${y + 35}" font-size="11" fill="${colors.muted}">${xml(clip(`floor ${formatValue(r.floor.value)}${unit} · ${r.floor.name}`, 66))}</text>`);
     }
   });
   out.push('</svg>', '');

@@ -26,6 +26,7 @@ const run: BenchRun = benchRunSchema.parse({
       figures: [
         { name: 'full sync <users & groups>', value: 6000, unit: 'objects/s', floor: { name: 'store insert', value: 90000, unit: 'objects/s' }, ratio: 15, goal: '≥ 5,000 objects/s', goalMet: true },
         { name: 'delta sync', value: 1200, unit: 'objects/s', goal: '≥ 5,000 objects/s', goalMet: false },
+        { name: 'ldif import', value: 900, unit: 'objects/s', floor: { name: 'read bytes', value: 7_000_000, unit: 'bytes/s' } },
         { name: 'search p95', value: 3.5, unit: 'ms' },
       ],
     },
@@ -42,6 +43,9 @@ describe('report writers', () => {
     expect(svg).toContain('fill="#c62828"'); // missed
     expect(svg).toContain('floor 90,000 · store insert');
     expect(svg).not.toContain('search p95');
+    // Two bars per figure in the same unit as its floor, one otherwise: 4 figures drawn, 1 floor bar.
+    expect(svg.match(/<rect x="310" y="\d+" width="[\d.]+" height="(18|9)"/g)).toHaveLength(4);
+    expect(svg).toContain('floor 7,000,000 bytes/s · read bytes');
   });
 
   it('says so when there is nothing to draw', () => {
