@@ -5,8 +5,16 @@ import { registerStart } from './start.ts';
 import { registerInfo } from './info.ts';
 import { registerBench } from './bench.ts';
 import { registerEval } from './eval.ts';
+import { registerConnectors } from './connectors.ts';
+import { registerRun } from './run.ts';
+import { registerRuns } from './runs.ts';
+import { registerCs } from './cs.ts';
+import { registerMv } from './mv.ts';
+import { registerPreview } from './preview.ts';
+import { registerConfig } from './config.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
-export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval];
+export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
+  registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig];
