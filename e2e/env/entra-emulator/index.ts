@@ -56,8 +56,10 @@ export interface EmulatorState {
   resetDeltaTokens(): void;
   /** Approves a device code sign-in, as the user would in a browser. */
   approveDeviceCode(userCode: string, userName?: string): boolean;
-  /** Queues an injected failure (429, 500, 503, 504) for matching requests. */
+  /** Queues an injected failure (429, 500, 503, 504) for matching requests; a rule without `path` also matches `/$batch`. */
   injectFault(rule: FaultRule): void;
+  /** Adds a verified domain (user principal names must use one). */
+  addDomain(name: string): void;
 }
 
 export interface EntraEmulator {
@@ -110,6 +112,15 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     throttled: 0,
   };
 
+  const handleControl = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    // Test hook for out-of-process tests (loopback only, like the whole emulator): approve a device code.
+    if (url.pathname !== '/_emulator/device/approve' || req.method !== 'POST') return false;
+    const { userCode, userName } = JSON.parse((await readBody(req)) || '{}') as { userCode?: string; userName?: string };
+    const ok = typeof userCode === 'string' && identity.approveDeviceCode(userCode, userName);
+    send(res, ok ? 200 : 404, { approved: ok });
+    return true;
+  };
+
   const handleIdentity = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const m = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token|oauth2\/v2\.0\/devicecode)$/.exec(url.pathname);
     if (!m) return false;
@@ -158,7 +169,9 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     const url = new URL(req.url ?? '/', origin || 'https://127.0.0.1');
     const work = url.pathname === '/v1.0' || url.pathname.startsWith('/v1.0/')
       ? handleGraph(req, res, url)
-      : handleIdentity(req, res, url).then((handled) => { if (!handled) send(res, 404, { error: 'not_found' }); });
+      : handleControl(req, res, url)
+        .then((handled) => handled || handleIdentity(req, res, url))
+        .then((handled) => { if (!handled) send(res, 404, { error: 'not_found' }); });
     work.catch((e: unknown) => { if (!res.headersSent) send(res, 500, { error: String(e) }); });
   });
   await new Promise<void>((resolve, reject) => {
@@ -193,6 +206,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     resetDeltaTokens: () => delta.resetTokens(),
     approveDeviceCode: (userCode, userName) => identity.approveDeviceCode(userCode, userName),
     injectFault: (rule) => parts.faults.add(rule),
+    addDomain: (name) => { dir.domains.push({ id: name, isDefault: false, isInitial: false, isVerified: true }); },
   };
   const first = clientList[0]!;
   return {

@@ -71,5 +71,8 @@ export function executeGraph(parts: PipelineParts, req: GraphRequest, caller: Is
     return errorReply(new GraphFault(fault.status, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry the request.', undefined,
       { 'Retry-After': String(fault.retryAfterSeconds ?? 1) }), clientRequestId);
   }
-  return { ...reply, headers: { 'x-ms-resource-unit': '1', ...(reply.headers ?? {}) } };
+  // Graph announces the load above 80 % of the limit so clients can slow down before a 429.
+  const load = write ? parts.quota.used(caller.clientId) / parts.quota.options.limit : 0;
+  const loadHeader: Record<string, string> = load > 0.8 ? { 'x-ms-throttle-limit-percentage': load.toFixed(1) } : {};
+  return { ...reply, headers: { 'x-ms-resource-unit': '1', ...loadHeader, ...(reply.headers ?? {}) } };
 }

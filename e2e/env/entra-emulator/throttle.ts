@@ -32,10 +32,9 @@ export class WriteQuota {
     return { ok: true };
   }
 
-  /** Writes counted in the current window for `key`. */
-  used(key: string, now = Date.now()): number {
-    const stamps = this.stamps.get(key) ?? [];
-    return stamps.filter((t) => t > now - this.options.windowMs).length;
+  /** Writes counted in the current window for `key` (as of the last consumption). */
+  used(key: string): number {
+    return (this.stamps.get(key)?.length ?? 0) - (this.heads.get(key) ?? 0);
   }
 }
 

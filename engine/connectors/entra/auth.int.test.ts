@@ -101,5 +101,14 @@ describe('Entra connector sign-in against the emulator', () => {
       'graphBaseUrl: must be an https:// URL',
     ]));
     expect(entraConnectorType.secretFields).toEqual(['auth']);
+    const other = generateClientCertificate('other');
+    const mismatch = entraConnectorType.configSchema.safeParse({ tenantId: 'x', clientId: randomUUID(),
+      auth: { kind: 'certificate', certificatePem: cert.certificatePem, privateKeyPem: other.privateKeyPem, thumbprint: '0'.repeat(40) } });
+    const issues = mismatch.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues).toEqual([
+      'auth.privateKeyPem: does not belong to the certificate',
+      expect.stringMatching(/^auth\.thumbprint: does not match the certificate \(its SHA-1 thumbprint is [0-9A-F]{40}\)$/),
+    ]);
+    expect(JSON.stringify(issues)).not.toContain('PRIVATE KEY');
   });
 });

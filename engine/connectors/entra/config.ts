@@ -1,4 +1,5 @@
 // Configuration of an Entra ID connector, validated with zod.
+import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
 
 const guidOrDomain = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (GUID) or a tenant domain name');
@@ -14,6 +15,24 @@ export const certificateAuthSchema = z.object({
   privateKeyPem: z.string().includes('PRIVATE KEY', { message: 'must be a PEM private key' }),
   /** SHA-1 thumbprint (hex) as shown in the portal; derived from the certificate when absent. */
   thumbprint: z.string().regex(/^[0-9A-Fa-f]{40}$/, 'must be a 40-digit hex SHA-1 thumbprint').optional(),
+}).superRefine((auth, ctx) => {
+  // Messages never quote the key or certificate.
+  let cert: X509Certificate | undefined;
+  try {
+    cert = new X509Certificate(auth.certificatePem);
+  } catch {
+    if (auth.certificatePem.includes('BEGIN CERTIFICATE')) ctx.addIssue({ code: 'custom', path: ['certificatePem'], message: 'is not a readable X.509 certificate' });
+  }
+  try {
+    const key = createPrivateKey(auth.privateKeyPem);
+    if (cert && !cert.checkPrivateKey(key)) ctx.addIssue({ code: 'custom', path: ['privateKeyPem'], message: 'does not belong to the certificate' });
+  } catch {
+    if (auth.privateKeyPem.includes('PRIVATE KEY')) ctx.addIssue({ code: 'custom', path: ['privateKeyPem'], message: 'is not a readable private key (PEM, unencrypted)' });
+  }
+  const sha1 = cert?.fingerprint.replace(/:/g, '');
+  if (sha1 && auth.thumbprint && auth.thumbprint.toUpperCase() !== sha1) {
+    ctx.addIssue({ code: 'custom', path: ['thumbprint'], message: `does not match the certificate (its SHA-1 thumbprint is ${sha1})` });
+  }
 });
 
 export const writeBudgetSchema = z.object({

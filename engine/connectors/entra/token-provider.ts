@@ -24,13 +24,10 @@ export class TokenProvider {
       const cert = new X509Certificate(config.auth.certificatePem);
       auth.clientCertificate = {
         privateKey: config.auth.privateKeyPem,
-        // SHA-256 thumbprints make msal sign with PS256; the configured SHA-1 one is only checked for consistency.
+        // SHA-256 thumbprints make msal sign with PS256; the configuration checks a given SHA-1 one against the certificate.
         thumbprintSha256: cert.fingerprint256.replace(/:/g, ''),
         x5c: config.auth.certificatePem,
       };
-      if (config.auth.thumbprint && config.auth.thumbprint.toUpperCase() !== cert.fingerprint.replace(/:/g, '')) {
-        throw new Error(`Entra connector: the configured thumbprint ${config.auth.thumbprint} does not match the certificate (SHA-1 ${cert.fingerprint.replace(/:/g, '')})`);
-      }
     }
     this.app = new ConfidentialClientApplication({
       auth,
