@@ -8,6 +8,8 @@ import {
   checkExportDeletions, decideDeletionThreshold, DeleteApprovals, DEFAULT_DELETE_THRESHOLD, listPendingDeletes, pendingDeletesCsv,
   type PendingExportObject, type PendingExportSource,
 } from './deletion-threshold.ts';
+import { SettingsFile } from '../scheduler/settings-file.ts';
+import { addPerson, createFixture, type Fixture } from './test-fixture.ts';
 
 /** A connector space holding `deletes` pending deletes and `updates` pending updates. */
 function space(deletes: number, updates: number): PendingExportSource & { objects: PendingExportObject[] } {
@@ -79,5 +81,50 @@ describe('deletion threshold', () => {
     const csv = parse(pendingDeletesCsv(rows), { columns: true }) as Record<string, string>[];
     expect(csv.length).toBe(7);
     expect(csv[0]).toEqual({ dn: 'CN=user1,OU=Sales,DC=contoso,DC=com', objectType: 'user', anchor: 'anchor-1', displayName: 'User, "1"', userPrincipalName: 'user1@contoso.com', mail: '' });
+  });
+});
+
+describe('export step gates (engine, test connector)', () => {
+  let fx: Fixture | null = null;
+  afterEach(() => { fx?.close(); fx = null; });
+
+  /** Provisions `n` people to the directory, exports them, then removes them at the source so deletes are pending. */
+  async function pendingDeletes(n: number, threshold: number): Promise<Fixture> {
+    const f = createFixture();
+    f.engine.updateConnector('ldap', { deleteThreshold: threshold });
+    const anchors = Array.from({ length: n }, (_, i) => addPerson(f.hr, String(i + 1)));
+    await f.run('hr', 'Full Import');
+    await f.run('hr', 'Delta Synchronization');
+    expect((await f.run('ldap', 'Export')).status).toBe('success');
+    for (const a of anchors) f.hr.remove(a);
+    await f.run('hr', 'Full Import');
+    await f.run('hr', 'Delta Synchronization');
+    expect(f.engine.store.cs.countPendingExport(2, 'delete')).toBe(n);
+    return f;
+  }
+
+  it('S-46/S-48 the export step stops above the threshold, and an approval lets that export through once', async () => {
+    fx = await pendingDeletes(3, 2);
+    const blocked = await fx.run('ldap', 'Export');
+    expect(blocked.status).toBe('stopped-deletion-threshold-exceeded');
+    expect(blocked.steps[0].message).toMatch(/3 pending deletes exceed the deletion threshold of 2/);
+    expect(fx.ldap.byDn('uid=u1,ou=people,dc=example')).toBeDefined();
+    new DeleteApprovals(fx.dir).approve(fx.engine.connector('ldap').id, 3);
+    const allowed = await fx.run('ldap', 'Export');
+    expect(allowed.status).toBe('success');
+    expect(allowed.steps[0].counters.counters['export-delete']).toBe(3);
+    expect(fx.ldap.byDn('uid=u1,ou=people,dc=example')).toBeUndefined();
+    expect(new DeleteApprovals(fx.dir).get(fx.engine.connector('ldap').id)).toBeNull();
+  });
+
+  it('S-53 staging mode keeps the pending exports and sends nothing', async () => {
+    fx = await pendingDeletes(2, 500);
+    new SettingsFile(fx.dir).update((s) => ({ ...s, stagingModeEnabled: true }));
+    const run = await fx.run('ldap', 'Export');
+    expect(run.steps[0].message).toMatch(/Staging mode is on/);
+    expect(fx.engine.store.cs.countPendingExport(2, 'delete')).toBe(2);
+    expect(fx.ldap.byDn('uid=u1,ou=people,dc=example')).toBeDefined();
+    new SettingsFile(fx.dir).update((s) => ({ ...s, stagingModeEnabled: false }));
+    expect((await fx.run('ldap', 'Export')).steps[0].counters.counters['export-delete']).toBe(2);
   });
 });

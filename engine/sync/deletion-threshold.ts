@@ -98,12 +98,13 @@ export class DeleteApprovals {
 
 /**
  * The check an export step calls before sending anything: blocked → end the step with `decision.status`
- * and leave every pending export in place; allowed with an approval → consume it.
+ * and leave every pending export in place; allowed with an approval → consume it. Without a data directory
+ * (an in-memory store) there are no approvals.
  */
-export function checkExportDeletions(source: PendingExportSource, approvals: DeleteApprovals, connector: { seq: number; id: string; name: string; deleteThreshold: number | null }): ThresholdDecision {
+export function checkExportDeletions(source: PendingExportSource, approvals: DeleteApprovals | null, connector: { seq: number; id: string; name: string; deleteThreshold: number | null }): ThresholdDecision {
   const count = source.countPendingExport(connector.seq, 'delete');
-  const decision = decideDeletionThreshold(count, connector.deleteThreshold, approvals.get(connector.id), connector.name);
-  if (!decision.blocked && decision.usedApproval) approvals.consume(connector.id);
+  const decision = decideDeletionThreshold(count, connector.deleteThreshold, approvals?.get(connector.id) ?? null, connector.name);
+  if (!decision.blocked && decision.usedApproval) approvals?.consume(connector.id);
   return decision;
 }
 

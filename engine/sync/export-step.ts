@@ -8,6 +8,8 @@ import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
 import { checkpoint, type StepContext, type StepOutcome } from './step-context.ts';
 import { ERROR_LIMIT } from './step-stats.ts';
+import { checkExportDeletions, DeleteApprovals } from './deletion-threshold.ts';
+import { homeOfDatabase, stagingExportGate } from '../scheduler/staging-gate.ts';
 
 const BATCH = 100;
 
@@ -23,11 +25,16 @@ export function toExportChange(cs: CsObject): ExportChange {
 /** Runs an export step. */
 export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   const { store, connector } = ctx;
-  const deletes = store.cs.countPendingExport(connector.seq, 'delete');
-  if (connector.deleteThreshold !== null && deletes > connector.deleteThreshold) {
-    const message = `${deletes} pending deletes exceed the deletion threshold of ${connector.deleteThreshold}; nothing was exported`;
-    ctx.log('warn', `${connector.name}: ${message}`);
-    return { status: 'stopped-deletion-threshold-exceeded', message };
+  const home = homeOfDatabase(store.db.name);
+  const staging = stagingExportGate(home, connector.id, connector.name);
+  if (!staging.allowed) {
+    ctx.log('info', staging.message);
+    return { status: 'completed-no-objects', message: staging.message };
+  }
+  const deletions = checkExportDeletions(store.cs, home ? new DeleteApprovals(home) : null, connector);
+  if (deletions.blocked) {
+    ctx.log('warn', deletions.message);
+    return { status: deletions.status, message: deletions.message };
   }
   const total = store.cs.count(connector.seq, 'pending-export');
   if (total === 0) return { status: 'completed-no-objects', message: null };
