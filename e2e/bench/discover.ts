@@ -39,10 +39,26 @@ export function suitesOf(mod: Record<string, unknown>): BenchSuite[] {
   return suites;
 }
 
+/** How long importing one suite module may take; a module stuck at load must not stall the run. */
+const importLimitMs = 60_000;
+
+/** Imports a module, rejecting if it takes longer than `importLimitMs`. */
+async function importWithin(file: string): Promise<Record<string, unknown>> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`import did not finish within ${importLimitMs / 1000} s`)), importLimitMs);
+  });
+  try {
+    return (await Promise.race([import(pathToFileURL(file).href), limit])) as Record<string, unknown>;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Imports one suite file; any failure becomes a `broken` entry carrying the message. */
 async function load(file: string): Promise<DiscoveredSuite[]> {
   try {
-    const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    const mod = await importWithin(file);
     const suites = suitesOf(mod);
     if (suites.length === 0) {
       return [{ kind: 'empty', file, name: fileStem(file), reason: 'exports no BenchSuite (needs name, description and run)' }];
