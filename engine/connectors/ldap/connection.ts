@@ -1,5 +1,6 @@
 // Opening a bound ldapts client: ldap:// with StartTLS, ldaps:// or plain; CA pinning; timeouts; fail-over URLs.
-import type { ConnectionOptions } from 'node:tls';
+import net from 'node:net';
+import tls, { type ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
 import { ConnectivityError } from '../contract.ts';
 import { type LdapConfig, urlsOf } from './config.ts';
@@ -32,6 +33,13 @@ export async function openConnection(config: LdapConfig): Promise<OpenConnection
       connectTimeout: config.connectTimeoutMs,
       tlsOptions: url.startsWith('ldaps:') ? tlsOptions : undefined,
       strictDN: false,
+      // Small requests with several in flight: send each at once instead of waiting for the previous ACK.
+      createConnection: ((...args: Parameters<typeof net.connect>) => net.connect(...args).setNoDelay(true)) as typeof net.connect,
+      createSecureConnection: ((...args: Parameters<typeof tls.connect>) => {
+        const socket = tls.connect(...args);
+        socket.setNoDelay(true);
+        return socket;
+      }) as typeof tls.connect,
     });
     try {
       if (config.security === 'starttls') await client.startTLS(tlsOptions);
