@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SambaAdInstance, sambaAvailable, startSambaAd } from '../../../e2e/env/samba/index.ts';
 import { type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
 import type { AttributeChange, ExportChange, ImportChange } from '../contract.ts';
+import { completeRanges, hasRanges } from './range-retrieval.ts';
 import { connectorFor, drain, objectsByDn, testContext } from './test-fixtures.ts';
 
 const availability = await sambaAvailable();
@@ -91,6 +92,16 @@ describe.runIf(availability.ok)('Active Directory flavour against Samba AD', () 
     expect(team.attributes.member.map((m) => (m as { dn: string }).dn.toLowerCase()).sort()).toEqual([`cn=ann,${ou()}`.toLowerCase(), `cn=bob,${ou()}`.toLowerCase()]);
     expect(JSON.parse(r.watermark!)).toMatchObject({ type: 'usn' });
     expect(objects.get(`ou=moved,${ou()}`.toLowerCase())?.objectType).toBe('organizationalUnit');
+  });
+
+  it('completes a ranged multi-valued attribute with follow-up range requests', async () => {
+    const { searchEntries } = await admin.search(`CN=team,${ou()}`, { scope: 'base', attributes: ['member;range=0-0'] });
+    const entry = searchEntries[0];
+    expect(Object.keys(entry)).toContain('member;range=0-0');
+    expect(hasRanges(entry)).toBe(true);
+    await completeRanges(admin, entry, []);
+    expect(hasRanges(entry)).toBe(false);
+    expect([entry.member].flat().map((m) => String(m).toLowerCase()).sort()).toEqual([`cn=ann,${ou()}`.toLowerCase(), `cn=bob,${ou()}`.toLowerCase()]);
   });
 
   it('exports a user with a password over LDAPS, enables it, renames, moves and deletes', async () => {
