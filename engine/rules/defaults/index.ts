@@ -3,3 +3,4 @@ export { generateDefaultRules, defaultRuleId, FIRST_DEFAULT_PRECEDENCE } from '.
 export { DefaultsOptions, ConnectorRef, type DefaultsOptionsInput } from './options.ts';
 export { adaptToGraph, GRAPH_PROPERTY } from './graph-adaptation.ts';
 export { defaultMetaverseSchema } from './metaverse-schema.ts';
+export { applyDefaultConfiguration, DEFAULT_ENTRA_DELETE_THRESHOLD, type DefaultConfigurationInput, type ConnectorSpec } from './apply-defaults.ts';
