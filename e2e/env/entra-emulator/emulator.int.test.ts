@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEntraEmulator, type EntraEmulator } from './index.ts';
 import { HttpsTransport } from '../../../engine/connectors/entra/https-transport.ts';
 
+// Replies are checked structurally by the assertions, so the test reads them loosely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 describe('Entra emulator: Graph behaviours at the HTTP level', () => {
   let emu: EntraEmulator;
   let http: HttpsTransport;
@@ -13,7 +17,7 @@ describe('Entra emulator: Graph behaviours at the HTTP level', () => {
       ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers,
     }, body === undefined ? undefined : JSON.stringify(body));
     const text = reply.body.toString('utf8');
-    return { status: reply.status, headers: reply.headers, json: (text ? JSON.parse(text) : undefined) as any };
+    return { status: reply.status, headers: reply.headers, json: (text ? JSON.parse(text) : undefined) as Json };
   };
   const newUser = (n: string) => ({ accountEnabled: true, displayName: n, mailNickname: n, userPrincipalName: `${n}@contoso.onmicrosoft.com`, passwordProfile: { password: 'Xy12345678!' } });
 
@@ -53,7 +57,7 @@ describe('Entra emulator: Graph behaviours at the HTTP level', () => {
     expect(next.json.value).toHaveLength(1);
     expect(next.json['@odata.nextLink']).toBeUndefined();
     const any = await call('GET', `/users?$filter=${encodeURIComponent("proxyAddresses/any(p:p eq 'smtp:BOB@contoso.com')")}`);
-    expect(any.json.value.map((u: any) => u.displayName)).toEqual(['bob']);
+    expect(any.json.value.map((u: Json) => u.displayName)).toEqual(['bob']);
     expect((await call('GET', '/users?$top=1000')).json.error.code).toBe('Request_UnsupportedQuery');
     expect((await call('GET', `/users?$filter=${encodeURIComponent('displayName ne 1')}`)).json.error.code).toBe('Request_UnsupportedQuery');
     expect((await call('GET', '/users/bob@contoso.onmicrosoft.com?$select=mail')).json.mail).toBe('bob@contoso.com');
@@ -69,9 +73,9 @@ describe('Entra emulator: Graph behaviours at the HTTP level', () => {
       { id: '5', method: 'POST', url: '/users', body: newUser('b5') },
     ] });
     expect(r.status).toBe(200);
-    const status = Object.fromEntries(r.json.responses.map((x: any) => [x.id, x.status]));
+    const status = Object.fromEntries(r.json.responses.map((x: Json) => [x.id, x.status]));
     expect(status).toEqual({ 1: 201, 2: 400, 3: 424, 4: 400, 5: 400 });
-    const conflict = r.json.responses.find((x: any) => x.id === '2').body.error;
+    const conflict = r.json.responses.find((x: Json) => x.id === '2').body.error;
     expect(conflict.details[0]).toMatchObject({ code: 'ObjectConflict', target: 'userPrincipalName' });
     const tooMany = await call('POST', '/$batch', { requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/users' })) });
     expect(tooMany.status).toBe(400);
@@ -84,7 +88,7 @@ describe('Entra emulator: Graph behaviours at the HTTP level', () => {
     // Two writes were counted above (b1 created, B1 refused); the quota is 5 per minute.
     const r = await call('POST', '/$batch', { requests: Array.from({ length: 5 }, (_, i) => ({
       id: String(i), method: 'POST', url: '/users', headers: { 'Content-Type': 'application/json' }, body: newUser(`t${i}`) })) });
-    const statuses = r.json.responses.map((x: any) => x.status);
+    const statuses = r.json.responses.map((x: Json) => x.status);
     expect(statuses).toEqual([201, 201, 201, 429, 429]);
     const throttled = r.json.responses[3];
     expect(Number(throttled.headers['Retry-After'])).toBeGreaterThan(0);

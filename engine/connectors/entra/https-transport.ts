@@ -46,7 +46,7 @@ export class HttpsTransport {
     const call = async <T>(method: string, url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
       const reply = await this.send(method, url, options?.headers ?? {}, options?.body);
       const text = reply.body.toString('utf8');
-      let parsed: unknown = {};
+      let parsed: unknown;
       try {
         parsed = text ? JSON.parse(text) : {};
       } catch {
