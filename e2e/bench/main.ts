@@ -21,6 +21,11 @@ function announce(r: SuiteResult): void {
   process.stderr.write(`[${mark}] ${r.name}: ${detail}\n`);
 }
 
+/** The result of a suite that did not run. */
+function notRun(name: string, file: string, status: 'skipped' | 'failed', reason: string): SuiteResult {
+  return { name, description: '', file, status, reason, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+}
+
 /** Runs every selected suite and returns the complete, validated run. */
 async function runAll(opts: HarnessOptions): Promise<BenchRun> {
   const started = performance.now();
@@ -32,7 +37,7 @@ async function runAll(opts: HarnessOptions): Promise<BenchRun> {
 
   for (const wanted of opts.only) {
     if (!discovered.some((d) => discoveredName(d) === wanted)) {
-      const r: SuiteResult = { name: wanted, description: '', file: '', status: 'skipped', reason: `no suite named "${wanted}" in ${path.relative(repoRoot, opts.suitesDir) || '.'}`, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+      const r = notRun(wanted, '', 'skipped', `no suite named "${wanted}" in ${shortPath(opts.suitesDir)}`);
       announce(r);
       suites.push(r);
     }
@@ -41,7 +46,7 @@ async function runAll(opts: HarnessOptions): Promise<BenchRun> {
     const r: SuiteResult =
       d.kind === 'loaded'
         ? await runSuite(d.suite, d.file, opts.size, count, reporter, opts.suiteTimeoutMs)
-        : { name: d.name, description: '', file: path.basename(d.file), status: d.kind === 'broken' ? 'failed' : 'skipped', reason: d.reason, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+        : notRun(d.name, path.basename(d.file), d.kind === 'broken' ? 'failed' : 'skipped', d.reason);
     announce(r);
     suites.push(r);
   }
