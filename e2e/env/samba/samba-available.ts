@@ -1,6 +1,8 @@
 // Whether a Samba AD DC can run here, and if not, why (tests print the reason and fall back to slapd).
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { portOpen } from '../slapd/free-port.ts';
 
@@ -28,7 +30,19 @@ export async function sambaAvailable(): Promise<SambaAvailability> {
   } catch (error) {
     return { ok: false, reason: `samba --version failed: ${(error as Error).message}` };
   }
+  // Another of our DCs holding 389 is fine (startSambaAd waits for its lock); a foreign listener is not.
+  if ((await ldapPortBusy()) && !(await lockHeld())) return { ok: false, reason: 'port 389 on 127.0.0.1 is taken by another LDAP server' };
   return { ok: true, version };
+}
+
+/** The lock startSambaAd holds while one of its DCs owns the fixed ports. */
+export const PORT_LOCK = path.join(os.tmpdir(), 'idsync-samba-ad-port389.lock');
+
+async function lockHeld(): Promise<boolean> {
+  return access(PORT_LOCK).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** True when something already listens on 127.0.0.1:389. */

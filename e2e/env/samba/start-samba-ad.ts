@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { waitForPort } from '../slapd/free-port.ts';
 import { acquireLock } from './dir-lock.ts';
-import { ldapPortBusy, SAMBA, SAMBA_TOOL, sambaAvailable } from './samba-available.ts';
+import { ldapPortBusy, PORT_LOCK, SAMBA, SAMBA_TOOL, sambaAvailable } from './samba-available.ts';
 
 const run = promisify(execFile);
 
@@ -118,9 +118,10 @@ async function launch(dir: string): Promise<{ child: ChildProcess; stop(): Promi
 export async function startSambaAd(): Promise<SambaAdInstance> {
   const availability = await sambaAvailable();
   if (!availability.ok) throw new Error(availability.reason);
-  const template = await ensureTemplate(availability.version);
-  const release = await acquireLock(path.join(root, 'idsync-samba-ad-port389.lock'), 300_000);
+  // Held from the template's first start until this DC stops: both need the fixed ports.
+  const release = await acquireLock(PORT_LOCK, 300_000);
   try {
+    const template = await ensureTemplate(availability.version);
     const dir = path.join(root, `idsync-samba-run-${process.pid}-${Date.now()}`);
     // The template holds the sockets of its first start (private/ldapi, …); a socket cannot be copied.
     await cp(template, dir, { recursive: true, filter: async (src) => !(await lstat(src)).isSocket() });
