@@ -19,7 +19,8 @@ export function glance(run: BenchRun): string {
   const count = (status: string) => run.suites.filter((s) => s.status === status).length;
   const goals = run.suites.flatMap((s) => s.figures).filter((f) => f.goalMet !== undefined);
   const met = goals.filter((f) => f.goalMet).length;
-  return `Suites: ${count('ok')} ran, ${count('failed')} failed, ${count('skipped')} skipped. Goals: ${met} of ${goals.length} met.`;
+  const goalText = goals.length === 0 ? 'No goals measured.' : `Goals: ${met} of ${goals.length} met.`;
+  return `Suites: ${count('ok')} ran, ${count('failed')} failed, ${count('skipped')} skipped. ${goalText}`;
 }
 
 /** The full Markdown report; `chartFile` is linked as the picture at the top. */
