@@ -1,10 +1,13 @@
 // Connector types by name: the engine creates connectors only through this map.
 import type { ConnectorType } from './contract.ts';
 import { testConnectorType } from './test-connector/index.ts';
+import { fileConnectorType } from './file/index.ts';
+import { ldapConnectorType } from './ldap/index.ts';
+import { entraConnectorType } from './entra/index.ts';
 
 /** Every connector type this build knows. */
 export const connectorTypes: ReadonlyMap<string, ConnectorType<unknown>> = new Map(
-  ([testConnectorType] as ConnectorType<unknown>[]).map((t) => [t.type, t]),
+  ([testConnectorType, fileConnectorType, ldapConnectorType, entraConnectorType] as ConnectorType<unknown>[]).map((t) => [t.type, t]),
 );
 
 /** The connector type for a name; throws a clear error for an unknown type. */

@@ -1,7 +1,7 @@
-// The one place expression flows meet the expression language.
-// Until the full language is wired in, a small reader covers attribute references, string literals and the
-// flow keywords (NULL, AuthoritativeNull, IgnoreThisFlow, True, False); anything else is refused at validation.
-import type { StoredValue } from '../model/stored-values.ts';
+// The one place expression flows meet the expression language: compile once, evaluate per object over the
+// engine's stored values, and classify the result as a flow value.
+import { compile, referencedAttributes, toFlowOutcome, ExpressionError, fromAttributeValues, type DataValue, type EvaluationContext } from '../expressions/index.ts';
+import { decodeValue, encodeValue, type StoredAttributes } from '../model/stored-values.ts';
 import { AUTHORITATIVE_NULL_FLOW, FlowError, IGNORE_FLOW, NULL_FLOW, type FlowInput, type FlowValue } from './flow-value.ts';
 
 /** A compiled expression flow. */
@@ -12,52 +12,53 @@ export interface FlowExpression {
   evaluate(input: FlowInput): FlowValue;
 }
 
-/** Compiles an expression; throws FlowError (`expression-syntax`) naming the problem. */
+/** Compiles an expression; throws FlowError (`expression-syntax`) naming the position of the problem. */
 export function compileFlowExpression(text: string): FlowExpression {
-  const t = text.trim();
-  const attr = /^\[([^\]]+)\]$/.exec(t);
-  if (attr) {
-    const name = attr[1];
-    return { text, attributes: [name], evaluate: (input) => values(input.attributes[name]) };
+  let compiled: ReturnType<typeof compile>;
+  try {
+    compiled = compile(text);
+  } catch (err) {
+    throw new FlowError('expression-syntax', err instanceof Error ? err.message : String(err));
   }
-  const str = /^"((?:[^"]|"")*)"$/.exec(t);
-  if (str) {
-    const v = str[1].replace(/""/g, '"');
-    return { text, attributes: [], evaluate: () => ({ kind: 'values', values: [v] }) };
-  }
-  const keyword = keywordValue(t);
-  if (keyword) return { text, attributes: [], evaluate: () => keyword };
-  const err = /^Error\("((?:[^"]|"")*)"\)$/.exec(t);
-  if (err) {
-    const message = err[1].replace(/""/g, '"');
-    return {
-      text,
-      attributes: [],
-      evaluate: () => {
-        throw new FlowError('sync-rule-error-function-triggered', message);
-      },
-    };
-  }
-  throw new FlowError('expression-syntax', `Expression not supported by this engine build: ${text}`);
+  const attributes = referencedAttributes(compiled.ast);
+  return {
+    text,
+    attributes,
+    evaluate(input) {
+      let result;
+      try {
+        result = compiled.evaluate(context(input));
+      } catch (err) {
+        if (err instanceof ExpressionError && err.code === 'user-error') throw new FlowError('sync-rule-error-function-triggered', err.detail, err.message);
+        throw new FlowError('sync-rule-flow-evaluation-failed', err instanceof Error ? err.message : String(err));
+      }
+      const outcome = toFlowOutcome(result);
+      switch (outcome.kind) {
+        case 'values':
+          return { kind: 'values', values: outcome.values.map(encodeValue) };
+        case 'null':
+          return NULL_FLOW;
+        case 'authoritativeNull':
+          return AUTHORITATIVE_NULL_FLOW;
+        case 'ignoreThisFlow':
+          return IGNORE_FLOW;
+      }
+    },
+  };
 }
 
-function keywordValue(t: string): FlowValue | null {
-  switch (t) {
-    case 'NULL':
-      return NULL_FLOW;
-    case 'AuthoritativeNull':
-      return AUTHORITATIVE_NULL_FLOW;
-    case 'IgnoreThisFlow':
-      return IGNORE_FLOW;
-    case 'True':
-      return { kind: 'values', values: [true] };
-    case 'False':
-      return { kind: 'values', values: [false] };
-    default:
-      return null;
-  }
-}
-
-function values(v: StoredValue[] | undefined): FlowValue {
-  return v && v.length ? { kind: 'values', values: v } : NULL_FLOW;
+/** An evaluation context that decodes only the attributes the expression reads. */
+function context(input: FlowInput): EvaluationContext {
+  const read = (source: StoredAttributes, name: string): DataValue => {
+    const values = source[name];
+    if (!values || values.length === 0) return null;
+    const multi = input.multiValued ? input.multiValued(name) : values.length > 1;
+    return fromAttributeValues(values.map(decodeValue), multi);
+  };
+  return {
+    attribute: (name) => read(input.attributes, name),
+    importedValue: (name) => read(input.imported, name),
+    valueCount: (name) => input.attributes[name]?.length ?? 0,
+    parameter: (name) => (Object.hasOwn(input.parameters, name) ? input.parameters[name] : undefined),
+  };
 }
