@@ -61,6 +61,13 @@ const EXPORT_CODES: Record<number, string> = {
   69: 'schema-violation', // objectClassModsProhibited
 };
 
+/** Readable form of a result-code error: `no such object (LDAP 32): <server text>`. */
+export function describeResultCode(error: ResultCodeError, secrets: readonly string[] = []): string {
+  const name = error.constructor.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  const serverText = redact(error.message, secrets).replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim();
+  return `${name} (LDAP ${error.code})${serverText ? `: ${serverText}` : ''}`;
+}
+
 /** Export error for one failed operation; `op` decides whether "no such object" means a missing parent. */
 export function exportErrorOf(error: unknown, op: 'add' | 'update' | 'delete' | 'rename', secrets: readonly string[], password = false): ExportError {
   const raw = error instanceof Error ? error.message : String(error);
@@ -70,9 +77,7 @@ export function exportErrorOf(error: unknown, op: 'add' | 'update' | 'delete' | 
     if (error.code === 32) code = op === 'add' || op === 'rename' ? 'non-existent-parent' : 'cd-missing-object';
     if (password && error.code === 19) code = 'password-policy-violation';
     if (password && (error.code === 53 || error.code === 13)) code = 'password-set-disallowed';
-    const name = error.constructor.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-    const serverText = message.replace(/\s*Code: 0x[0-9a-f]+\s*$/i, '').trim();
-    return { code, message: `${name} (LDAP ${error.code})${serverText ? `: ${serverText}` : ''}`, detail: `LDAP result code ${error.code}; ${message.trim()}` };
+    return { code, message: describeResultCode(error, secrets), detail: `LDAP result code ${error.code}; ${message.trim()}` };
   }
   return { code: 'unexpected-error', message };
 }

@@ -3,7 +3,8 @@
 import type { Entry } from 'ldapts';
 import type { ConnectorContext, ImportBatch, ImportedObject, ImportChange, ImportProblem, ImportScope } from '../contract.ts';
 import { EntryMapper } from './entry-mapper.ts';
-import { classify } from './errors.ts';
+import { classify, describeResultCode } from './errors.ts';
+import { ResultCodeError } from 'ldapts';
 import { type ImportPlan, planImport } from './import-plan.ts';
 import { mergeIterators } from './merge-iterators.ts';
 import { PagedSearchConnection } from './paged-search-connection.ts';
@@ -62,7 +63,11 @@ export async function* searchInBatches(
     }
   } catch (error) {
     if (error === ctx.signal.reason) throw error;
-    throw classify(error, `searching ${plan.bases.map((b) => b.base).join('; ')}`, session.secrets);
+    const where = `searching ${plan.bases.map((b) => b.base).join('; ')}`;
+    const classified = classify(error, where, session.secrets);
+    // A refused search (e.g. an included container that no longer exists) stops the import with its context.
+    if (classified instanceof ResultCodeError) throw new Error(`${where}: ${describeResultCode(classified)}`, { cause: classified });
+    throw classified;
   }
   if (changes.length > 0 || problems.length > 0) yield problems.length > 0 ? { changes, problems } : { changes };
 }

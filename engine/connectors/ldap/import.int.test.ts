@@ -120,6 +120,14 @@ describe('full import from slapd', () => {
   });
 });
 
+describe('refused searches', () => {
+  it('names the missing included container', async () => {
+    const c = connectorFor(slapd, { includeContainers: [`ou=gone,${slapd.suffix}`] });
+    await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(`searching ou=gone,${slapd.suffix}: no such object (LDAP 32)`);
+    await c.close();
+  });
+});
+
 describe('escaping against slapd', () => {
   it('cannot widen a search with a hostile value, and builds DNs that keep hostile values inside one RDN', async () => {
     const hostile = '*)(uid=*';
