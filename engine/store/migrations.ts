@@ -20,7 +20,7 @@ export const migrations: readonly string[] = [
   CREATE TABLE watermarks (connector INTEGER NOT NULL, partition TEXT NOT NULL, value TEXT NOT NULL, updated_at TEXT NOT NULL,
     PRIMARY KEY (connector, partition)) WITHOUT ROWID;
   CREATE TABLE cs_objects (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     connector INTEGER NOT NULL,
     dn TEXT NOT NULL,
     anchor TEXT,
@@ -50,7 +50,7 @@ export const migrations: readonly string[] = [
   CREATE INDEX cs_err ON cs_objects (connector, error_kinds) WHERE error_kinds <> 0;
   CREATE INDEX cs_needs_sync ON cs_objects (connector) WHERE needs_sync = 1;
   CREATE TABLE mv_objects (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     object_type TEXT NOT NULL,
     attrs TEXT NOT NULL,
     contrib TEXT NOT NULL,
@@ -71,7 +71,7 @@ export const migrations: readonly string[] = [
     body TEXT NOT NULL
   );
   CREATE TABLE runs (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     connector INTEGER NOT NULL,
     connector_name TEXT NOT NULL,
     profile TEXT NOT NULL,

@@ -108,9 +108,9 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
   });
   if (ctx.stats.errorCount > 0) return { status: 'completed-discovery-errors', message };
   if (store.cs.countTransient(connector.seq) > 0) return { status: 'completed-transient-objects', message };
-  if (ctx.stats.warningCount > 0) return { status: 'completed-warnings', message };
+  if (ctx.stats.warningCount > 0 || message) return { status: 'completed-warnings', message };
   if (full && seen === 0) return { status: 'completed-no-objects', message };
-  return { status: message ? 'completed-warnings' : 'success', message };
+  return { status: 'success', message };
 }
 
 function changeDn(c: ImportChange): string {

@@ -101,7 +101,7 @@ export class MemoryDirectory {
   /** Forgets the change log: watermarks older than now expire. */
   trimLog(): void {
     this.log = [];
-    this.logStart = this.seq;
+    this.logStart = this.seq + 1;
   }
 
   /** An object by DN (case-insensitive). */
