@@ -4,3 +4,4 @@ export { DefaultsOptions, ConnectorRef, type DefaultsOptionsInput } from './opti
 export { adaptToGraph, GRAPH_PROPERTY } from './graph-adaptation.ts';
 export { defaultMetaverseSchema } from './metaverse-schema.ts';
 export { applyDefaultConfiguration, DEFAULT_ENTRA_DELETE_THRESHOLD, type DefaultConfigurationInput, type ConnectorSpec } from './apply-defaults.ts';
+export { parseSetupInput, connectorSpecs, refusePlainSecrets, AD_OBJECT_TYPES, type SetupInput, type SecretSource } from './setup-input.ts';
