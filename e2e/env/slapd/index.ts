@@ -3,3 +3,4 @@ export { startSlapd, type SlapdInstance, type StartSlapdOptions } from './start-
 export { ldapAddFile, ldapAddText, type LdapTarget } from './bulk-load.ts';
 export { person, peopleLdif, toLdif, type PersonEntry } from './inetorgperson-ldif.ts';
 export { freePort, waitForPort } from './free-port.ts';
+export { AD_LIKE_SCHEMA } from './ad-like-schema.ts';

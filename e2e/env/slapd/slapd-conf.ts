@@ -12,6 +12,8 @@ export interface SlapdConfOptions {
   /** Write the change log under cn=accesslog (delta import source). */
   readonly accesslog: boolean;
   readonly tls?: { readonly certFile: string; readonly keyFile: string };
+  /** Extra schema files to include after the standard ones. */
+  readonly schemaFiles?: readonly string[];
 }
 
 // mdb's default map size (10 MB) cannot hold 100k entries; the map is sparse, so a large value costs nothing.
@@ -26,6 +28,7 @@ export function slapdConf(o: SlapdConfOptions): string {
     'include /etc/ldap/schema/cosine.schema',
     'include /etc/ldap/schema/inetorgperson.schema',
     'include /etc/ldap/schema/nis.schema',
+    ...(o.schemaFiles ?? []).map((f) => `include ${f}`),
     `pidfile ${o.dir}/slapd.pid`,
     `argsfile ${o.dir}/slapd.args`,
     'modulepath /usr/lib/ldap',

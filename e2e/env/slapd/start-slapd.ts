@@ -21,6 +21,8 @@ export interface StartSlapdOptions {
   readonly tls?: boolean;
   /** Keep a change log under cn=accesslog. Default true. */
   readonly accesslog?: boolean;
+  /** Extra schema texts (slapd.conf `attributetype`/`objectclass` lines), e.g. AD_LIKE_SCHEMA. */
+  readonly schemas?: readonly string[];
   /** LDIF file loaded offline with `slapadd -q` before the server starts (fast big seeds; bypasses accesslog). */
   readonly seedLdif?: string;
 }
@@ -56,6 +58,12 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
   await mkdir(path.join(dir, 'data'));
   await mkdir(path.join(dir, 'accesslog'));
   const tls = options.tls ? await makeSelfSignedCert(dir) : undefined;
+  const schemaFiles: string[] = [];
+  for (const [i, text] of (options.schemas ?? []).entries()) {
+    const file = path.join(dir, `extra-${i}.schema`);
+    await writeFile(file, text);
+    schemaFiles.push(file);
+  }
   const { stdout: hash } = await run('/usr/sbin/slappasswd', ['-s', PASSWORD]);
   const confFile = path.join(dir, 'slapd.conf');
   await writeFile(
@@ -68,6 +76,7 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
       nosync: options.nosync ?? true,
       accesslog: options.accesslog ?? true,
       tls,
+      schemaFiles,
     }),
   );
   await run('/usr/sbin/slaptest', ['-Q', '-u', '-f', confFile]);

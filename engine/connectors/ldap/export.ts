@@ -123,8 +123,9 @@ async function add(session: LdapSession, client: Client, change: ExportChange, e
     .map((c) => new Attribute({ type: c.attribute, values: wireValues(c) }));
   const control = env.postRead ? new PostReadControl([anchorAttribute]) : undefined;
   await client.add(change.dn, attributes, control);
-  const fromControl = control?.entry?.[anchorAttribute.toLowerCase()]?.[0];
-  let anchor = fromControl?.toString('utf8');
+  const binary = (await session.schema()).attributes.get(anchorAttribute.toLowerCase())?.type === 'binary';
+  const text = (buf: Buffer | undefined): string | undefined => (buf ? (binary ? anchorText(buf) : buf.toString('utf8')) : undefined);
+  let anchor = text(control?.entry?.[anchorAttribute.toLowerCase()]?.[0]);
   if (!anchor) {
     const { searchEntries } = await client.search(change.dn, {
       scope: 'base',
@@ -132,9 +133,7 @@ async function add(session: LdapSession, client: Client, change: ExportChange, e
       explicitBufferAttributes: [anchorAttribute],
     });
     const raw = searchEntries[0]?.[anchorAttribute] as Buffer | Buffer[] | undefined;
-    const buf = Array.isArray(raw) ? raw[0] : raw;
-    const binary = (await session.schema()).attributes.get(anchorAttribute.toLowerCase())?.type === 'binary';
-    if (buf) anchor = binary ? anchorText(buf) : buf.toString('utf8');
+    anchor = text(Array.isArray(raw) ? raw[0] : raw);
   }
   return { csId: change.csId, ok: true, anchor, dn: change.dn };
 }

@@ -3,7 +3,9 @@
 import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SambaAdInstance, sambaAvailable, startSambaAd } from '../../../e2e/env/samba/index.ts';
-import { type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
+import { AD_LIKE_SCHEMA, type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
+import { eq } from './filter.ts';
+import { guidToBytes, guidToString } from './guid.ts';
 import type { AttributeChange, ExportChange, ImportChange } from '../contract.ts';
 import { completeRanges, hasRanges } from './range-retrieval.ts';
 import { connectorFor, drain, objectsByDn, testContext } from './test-fixtures.ts';
@@ -158,21 +160,76 @@ describe.runIf(availability.ok)('Active Directory flavour against Samba AD', () 
   });
 });
 
-// Runs everywhere: the AD-flavour configuration logic that needs no AD (the only check where Samba cannot run).
-describe('Active Directory flavour configuration against slapd', () => {
+// Runs everywhere (and is all that runs where Samba cannot): the AD flavour against slapd with AD's attribute
+// names and syntaxes. slapd does not generate objectGUID, so the test supplies it.
+describe('Active Directory flavour against slapd with AD-like attributes', () => {
   let slapd: SlapdInstance;
+  let admin: Client;
+  const guid = (i: number) => Buffer.from(`0${i}`.repeat(16).slice(0, 32), 'hex');
+  const users = () => `ou=people,${slapd.suffix}`;
+  const adLike = () => ({
+    flavour: 'ad' as const,
+    baseDns: [slapd.suffix],
+    objectTypes: [
+      { name: 'user', objectClasses: ['user'] },
+      { name: 'group', objectClasses: ['group'] },
+    ],
+  });
+
   beforeAll(async () => {
-    slapd = await startSlapd();
+    slapd = await startSlapd({ schemas: [AD_LIKE_SCHEMA] });
+    admin = new Client({ url: slapd.url });
+    await admin.bind(slapd.bindDn, slapd.password);
+    for (const i of [1, 2]) {
+      await admin.add(`cn=u${i},${users()}`, [
+        new Attribute({ type: 'objectClass', values: ['user'] }),
+        new Attribute({ type: 'cn', values: [`u${i}`] }),
+        new Attribute({ type: 'sn', values: [`U${i}`] }),
+        new Attribute({ type: 'sAMAccountName', values: [`u${i}`] }),
+        new Attribute({ type: 'userAccountControl', values: ['514'] }),
+        new Attribute({ type: 'objectGUID', values: [guid(i)] }),
+        new Attribute({ type: 'objectSid', values: [Buffer.from([1, 5, 0, 0, 0, 0, 0, 5, i])] }),
+      ]);
+    }
+    await admin.add(`cn=g1,ou=groups,${slapd.suffix}`, [
+      new Attribute({ type: 'objectClass', values: ['group'] }),
+      new Attribute({ type: 'cn', values: ['g1'] }),
+      new Attribute({ type: 'member', values: [`cn=u1,${users()}`, `cn=u2,${users()}`] }),
+      new Attribute({ type: 'objectGUID', values: [guid(9)] }),
+    ]);
   });
   afterAll(async () => {
+    await admin?.unbind();
     await slapd?.dispose();
   });
 
-  it('maps AD-like object types with a per-type filter and refuses unicodePwd without TLS', async () => {
-    const c = connectorFor(slapd, { flavour: 'ad', anchorAttribute: 'entryUUID', objectTypes: [{ name: 'organizationalUnit', objectClasses: ['organizationalUnit'], filter: '(ou=people)' }] });
-    const r = await drain(c.importFull({ partitions: [slapd.suffix] }, testContext()));
-    expect(r.changes.map((x) => x.kind === 'object' && x.object.dn)).toEqual([`ou=people,${slapd.suffix}`]);
-    const [refused] = await c.export([{ csId: 'p', op: 'update', objectType: 'organizationalUnit', dn: `ou=people,${slapd.suffix}`, anchor: 'a', changes: [replace('unicodePwd', 'x-y-z')] }], testContext());
+  it('imports with objectGUID anchors in GUID text form, binary SIDs, integers and references', async () => {
+    const c = connectorFor(slapd, adLike());
+    const r = await drain(c.importFull({}, testContext()));
+    await c.close();
+    const objects = objectsByDn(r.changes);
+    const u1 = objects.get(`cn=u1,${users()}`)!;
+    expect(u1).toMatchObject({ objectType: 'user', anchor: guidToString(guid(1)) });
+    expect(u1.attributes.objectSid[0]).toEqual(new Uint8Array([1, 5, 0, 0, 0, 0, 0, 5, 1]));
+    expect(u1.attributes.userAccountControl).toEqual([514n]);
+    const g1 = objects.get(`cn=g1,ou=groups,${slapd.suffix}`)!;
+    expect(g1.attributes.member).toEqual([{ dn: `cn=u1,${users()}` }, { dn: `cn=u2,${users()}` }]);
+    expect(r.changes).toHaveLength(3);
+  });
+
+  it('finds an object by its GUID bytes with a binary filter value', async () => {
+    const { searchEntries } = await admin.search(slapd.suffix, { filter: eq('objectGUID', guidToBytes(guidToString(guid(2)))), attributes: ['cn'] });
+    expect(searchEntries.map((e) => e.cn)).toEqual(['u2']);
+  });
+
+  it('reads a binary anchor back after an add and refuses unicodePwd without TLS', async () => {
+    const c = connectorFor(slapd, adLike());
+    const [added] = await c.export(
+      [{ csId: 'n', op: 'add', objectType: 'user', dn: `cn=u3,${users()}`, anchor: null, changes: [replace('objectClass', 'user'), replace('cn', 'u3'), replace('sn', 'U3'), replace('userAccountControl', 512n), { attribute: 'objectGUID', op: 'replace', values: [new Uint8Array(guid(3))] }] }],
+      testContext(),
+    );
+    expect(added).toMatchObject({ ok: true, anchor: guidToString(guid(3)) });
+    const [refused] = await c.export([{ csId: 'p', op: 'update', objectType: 'user', dn: `cn=u3,${users()}`, anchor: added.anchor!, changes: [replace('unicodePwd', 'x-y-z')] }], testContext());
     await c.close();
     expect(refused.error?.code).toBe('encryption-not-enabled');
   });
