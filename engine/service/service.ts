@@ -8,6 +8,7 @@ import { EngineLockManager } from './lock.ts';
 import { ApiError } from './api-error.ts';
 import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
+import { createWizardHandlers } from './wizard-handlers.ts';
 
 export interface ServiceOptions {
   readonly home: string;
@@ -48,6 +49,7 @@ export class ApiService {
     const engine = createEngineHandlers(this.context);
     this.groups = [system, engine];
     this.handlers = { ...system.handlers, ...engine.handlers } as Record<string, AnyHandler>;
+    const wizard = createWizardHandlers(this.context); this.groups.push(wizard); Object.assign(this.handlers, wizard.handlers);
   }
 
   /** Validates the request, runs the handler and validates its response. */

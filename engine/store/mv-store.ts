@@ -42,8 +42,13 @@ export class MvStore {
     if (wanted.size === this.indexed.size && [...wanted].every((a) => this.indexed.has(a))) return;
     this.indexed = wanted;
     this.db.prepare('DELETE FROM mv_index').run();
-    const all = this.db.prepare('SELECT * FROM mv_objects').iterate() as IterableIterator<Row>;
-    for (const r of all) this.writeIndex(r.id, JSON.parse(r.attrs));
+    const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as { id: number; attrs: string }[];
+      if (!rows.length) break;
+      for (const r of rows) this.writeIndex(r.id, JSON.parse(r.attrs));
+      after = rows[rows.length - 1].id;
+    }
     this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('mv-indexed', ?)").run(JSON.stringify([...wanted]));
   }
 

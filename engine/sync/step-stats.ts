@@ -15,10 +15,13 @@ export class StepStats {
   errorCount = 0;
   warningCount = 0;
   private pending: RunObjectWrite[] = [];
+  /** Counter increments since the last drain, so a rolled-back object can take its counts back. */
+  private journal: (readonly [target: string | null, name: string, kind: 'counter' | 'error' | 'warning'])[] = [];
 
   /** Counts one object under a counter (and records it unless the counter is a no-change one). */
   count(counter: string, record?: Omit<RunObjectWrite, 'counter'>): void {
     this.counters[counter] = (this.counters[counter] ?? 0) + 1;
+    this.journal.push([null, counter, 'counter']);
     if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter });
   }
 
@@ -26,6 +29,7 @@ export class StepStats {
   countOutbound(target: string, counter: string, record?: Omit<RunObjectWrite, 'counter' | 'target'>): void {
     const t = (this.outbound[target] ??= {});
     t[counter] = (t[counter] ?? 0) + 1;
+    this.journal.push([target, counter, 'counter']);
     if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter, target });
   }
 
@@ -33,6 +37,7 @@ export class StepStats {
   error(code: string, record: Omit<RunObjectWrite, 'counter'>): void {
     this.errors[code] = (this.errors[code] ?? 0) + 1;
     this.errorCount++;
+    this.journal.push([null, code, 'error']);
     this.pending.push({ ...record, counter: code });
   }
 
@@ -40,6 +45,7 @@ export class StepStats {
   warning(code: string, record: Omit<RunObjectWrite, 'counter'>): void {
     this.errors[code] = (this.errors[code] ?? 0) + 1;
     this.warningCount++;
+    this.journal.push([null, code, 'warning']);
     this.pending.push({ ...record, counter: code });
   }
 
@@ -52,22 +58,32 @@ export class StepStats {
   drain(): RunObjectWrite[] {
     const out = this.pending;
     this.pending = [];
+    this.journal = [];
     return out;
   }
 
   /** Records collected after a mark (to fix temporary ids once written). */
-  since(mark: number): RunObjectWrite[] {
-    return this.pending.slice(mark);
+  since(mark: { records: number }): RunObjectWrite[] {
+    return this.pending.slice(mark.records);
   }
 
   /** The position to rewind to if the next object rolls back. */
-  mark(): number {
-    return this.pending.length;
+  mark(): { records: number; journal: number } {
+    return { records: this.pending.length, journal: this.journal.length };
   }
 
-  /** Forgets records after a mark. */
-  rewind(mark: number): void {
-    this.pending.length = mark;
+  /** Forgets the records and counts made after a mark. */
+  rewind(mark: { records: number; journal: number }): void {
+    this.pending.length = mark.records;
+    for (const [target, name, kind] of this.journal.splice(mark.journal)) {
+      const bucket = kind === 'counter' ? (target === null ? this.counters : this.outbound[target]) : this.errors;
+      if (bucket && bucket[name] !== undefined) {
+        bucket[name]--;
+        if (bucket[name] === 0) delete bucket[name];
+      }
+      if (kind === 'error') this.errorCount--;
+      if (kind === 'warning') this.warningCount--;
+    }
   }
 
   /** The serialisable counters. */
