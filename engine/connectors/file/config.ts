@@ -82,12 +82,20 @@ export function resolveSettings(config: FileConfig, dirname: (p: string) => stri
     for (const a of LDIF_DEFAULT_BINARY) specs.set(a.toLowerCase(), { type: 'binary', multiValued: false });
   }
   for (const [name, spec] of Object.entries(config.attributes)) specs.set(name.toLowerCase(), spec);
+  const seen = new Map<string, AttributeSpec | undefined>();
   return {
     config,
     exportPath,
-    stateDir: config.stateDir ?? join(dirname(exportPath), '.idsync-state'),
+    // One state folder per source file: several connectors may read files in the same directory.
+    stateDir: config.stateDir ?? join(dirname(exportPath), '.idsync-state', config.path.split(/[\\/]/).pop() ?? 'source'),
     anchor: config.anchor ?? DN_ANCHOR,
     objectTypeAttribute: config.objectTypeAttribute ?? (config.format === 'ldif' && !config.objectType ? 'objectClass' : undefined),
-    spec: (attribute) => specs.get(attribute.toLowerCase()),
+    spec: (attribute) => {
+      // Called for every attribute of every record: remember the answer per spelling.
+      if (seen.has(attribute)) return seen.get(attribute);
+      const spec = specs.get(attribute.toLowerCase());
+      seen.set(attribute, spec);
+      return spec;
+    },
   };
 }

@@ -1,14 +1,10 @@
 // Streams a CSV file with a header row into raw records; bad rows become problems and reading goes on.
-import { Readable } from 'node:stream';
 import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { FileSettings } from './config.ts';
-import type { RawItem, RawProblem } from './raw-record.ts';
+import type { RawItem } from './raw-record.ts';
 import { readLines, readTextChunks, type InvalidLines } from './text-source.ts';
 import type { RawValue } from './value-codec.ts';
-
-/** A parsed row with its first and last line. */
-type Row = [start: number, end: number, cells: string[]];
 
 /** Splits a multi-valued cell on the separator; `\` escapes the separator and itself. */
 export function splitCell(cell: string, separator: string): string[] {
@@ -32,52 +28,19 @@ export function joinCell(values: readonly string[], separator: string): string {
   return values.map((v) => v.replaceAll('\\', '\\\\').replaceAll(separator, '\\' + separator)).join(separator);
 }
 
-/** Reads the CSV file at `path` as raw records; the first row names the columns. */
-export async function* readCsv(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem> {
+/** Reads the CSV file at `path` as raw records, one array per chunk; the first row names the columns. */
+export async function* readCsv(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem[]> {
   const { config } = settings;
   const invalid: InvalidLines = new Set();
-  const skipped: RawProblem[] = [];
-  let lastLine = 0;
-  // on_record and on_skip run inside the parser in file order, so they can tell where each record starts.
-  const options: Options<Row, string[]> = {
-    bom: true,
-    delimiter: config.delimiter,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: string[], context: InfoRecord): Row => {
-      const start = lastLine + 1;
-      lastLine = context.lines;
-      return [start, lastLine, record];
-    },
-    on_skip: (err: CsvError | undefined) => {
-      const start = lastLine + 1;
-      const what = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened in the row starting here is never closed` : (err?.message ?? 'unreadable row');
-      skipped.push({ kind: 'problem', code: 'parse-error', message: `${path}:${start}: ${what}`, line: start });
-      lastLine = (err as { lines?: number } | undefined)?.lines ?? start;
-      return undefined;
-    },
-  };
-  // The typings tie on_record to the record type of the callback-less overload; the row shape is ours.
-  const parser = parse(options as unknown as Options);
-  const source = Readable.from(
-    (async function* () {
-      for await (const chunk of readTextChunks(path, invalid, signal)) yield chunk.text;
-    })(),
-  );
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
+  let items: RawItem[] = [];
   let header: string[] | undefined;
-  for await (const [start, end, record] of parser as AsyncIterable<Row>) {
-    while (skipped.length && skipped[0].line < start) yield skipped.shift()!;
-    if (rangeHasInvalid(invalid, start, end)) {
-      yield { kind: 'problem', code: 'parse-error', message: `${path}:${start}: the row is not valid UTF-8`, line: start };
-      continue;
-    }
+  let lastLine = 0;
+  const toItem = (start: number, end: number, record: string[]): RawItem | undefined => {
+    if (rangeHasInvalid(invalid, start, end)) return { kind: 'problem', code: 'parse-error', message: `${path}:${start}: the row is not valid UTF-8`, line: start };
     if (!header) {
       header = record.map((h) => h.trim());
       const dup = header.find((h, i) => header!.indexOf(h) !== i);
-      if (dup !== undefined) yield { kind: 'problem', code: 'parse-error', message: `${path}:${start}: column "${dup}" appears twice; the later one is ignored`, line: start };
-      continue;
+      return dup === undefined ? undefined : { kind: 'problem', code: 'parse-error', message: `${path}:${start}: column "${dup}" appears twice; the later one is ignored`, line: start };
     }
     const fields = new Map<string, RawValue[]>();
     let dn: string | undefined;
@@ -92,9 +55,47 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
       const spec = settings.spec(name);
       fields.set(name, spec?.multiValued ? splitCell(cell, spec.separator ?? config.multiValueSeparator) : [cell]);
     }
-    yield { kind: 'record', line: start, fields, dn };
+    return { kind: 'record', line: start, fields, dn };
+  };
+  // The parser is driven synchronously: on_record and on_skip run inside write() in file order, collect the
+  // records of the chunk, and return nothing to the stream side (which is never read).
+  const options: Options = {
+    bom: true,
+    delimiter: config.delimiter,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record: string[], context: InfoRecord) => {
+      const start = lastLine + 1;
+      lastLine = context.lines;
+      const item = toItem(start, lastLine, record);
+      if (item) items.push(item);
+      return null;
+    },
+    on_skip: (err: CsvError | undefined) => {
+      const start = lastLine + 1;
+      const what = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened in the row starting here is never closed` : (err?.message ?? 'unreadable row');
+      items.push({ kind: 'problem', code: 'parse-error', message: `${path}:${start}: ${what}`, line: start });
+      lastLine = (err as { lines?: number } | undefined)?.lines ?? start;
+      return undefined;
+    },
+  };
+  const parser = parse(options);
+  let failure: Error | undefined;
+  parser.on('error', (err) => (failure ??= err));
+  const take = (): RawItem[] => {
+    if (failure) throw new Error(`${path}:${lastLine + 1}: ${failure.message}`);
+    const out = items;
+    items = [];
+    return out;
+  };
+  for await (const chunk of readTextChunks(path, invalid, signal)) {
+    parser.write(chunk.text);
+    const out = take();
+    if (out.length) yield out;
   }
-  while (skipped.length) yield skipped.shift()!;
+  await new Promise<void>((resolve) => parser.end(resolve));
+  const out = take();
+  if (out.length) yield out;
 }
 
 /** Reads only the header row of a CSV file. */

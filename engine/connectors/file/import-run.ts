@@ -33,15 +33,13 @@ export async function* importFull(settings: FileSettings, scope: ImportScope, ct
 /** Yields what changed since the snapshot the watermark names (or the changes of an LDIF change file). */
 export async function* importDelta(settings: FileSettings, watermark: string, scope: ImportScope, ctx: ConnectorContext): ImportIterator {
   const records = readRecords(settings.config.path, settings, ctx.signal);
-  const head: RawItem[] = [];
+  // Peek at the first record without for-await: leaving such a loop early would close the reader.
+  const head: RawItem[][] = [];
   let first: Extract<RawItem, { kind: 'record' }> | undefined;
-  // Peek without for-await: leaving such a loop early would close the reader.
   for (let r = await records.next(); !r.done; r = await records.next()) {
     head.push(r.value);
-    if (r.value.kind === 'record') {
-      first = r.value;
-      break;
-    }
+    first = r.value.find((item) => item.kind === 'record');
+    if (first) break;
   }
   const all = replay(head, records);
   if (first?.changeRecord) {
@@ -57,7 +55,7 @@ function anchorKey(settings: FileSettings): (anchor: string) => string {
   return settings.anchor === DN_ANCHOR ? dnKey : (a) => a;
 }
 
-async function* replay(head: RawItem[], rest: AsyncGenerator<RawItem>): AsyncGenerator<RawItem> {
+async function* replay(head: RawItem[][], rest: AsyncGenerator<RawItem[]>): AsyncGenerator<RawItem[]> {
   yield* head;
   yield* rest;
 }
@@ -87,7 +85,7 @@ async function* compareImport(
   settings: FileSettings,
   scope: ImportScope,
   ctx: ConnectorContext,
-  records: AsyncIterable<RawItem>,
+  records: AsyncIterable<RawItem[]>,
   previous: Map<string, string> | undefined,
 ): ImportIterator {
   const path = settings.config.path;
@@ -96,7 +94,7 @@ async function* compareImport(
   const keyOf = anchorKey(settings);
   const seen = new Set<string>();
   let unattributedProblem = false;
-  const keepPrevious = async (anchor: string | undefined): Promise<void> => {
+  const keepPrevious = (anchor: string | undefined): void => {
     if (anchor === undefined || !previous) return;
     const key = keyOf(anchor);
     const old = previous.get(key);
@@ -104,45 +102,48 @@ async function* compareImport(
     seen.add(key);
     previous.delete(key);
     const entry = snapshotEntry(old);
-    await snapshot.add(entry.anchor, entry.digest);
+    snapshot.add(entry.anchor, entry.digest);
   };
   try {
-    for await (const item of records) {
+    for await (const items of records) {
       ctx.signal.throwIfAborted();
-      if (item.kind === 'problem') {
-        out.problems.push(fromRawProblem(path, item));
-        unattributedProblem = true;
-      } else if (item.change) {
-        out.problems.push(problemAt(path, item.line, 'need-full-object', `a ${item.change.kind} change record cannot be imported here; use a content or add record`, { dn: item.dn }));
-        unattributedProblem = true;
-      } else {
-        const mapped = mapRecord(item, settings, path);
-        if ('problem' in mapped) {
-          out.problems.push(mapped.problem);
-          if (mapped.problem.anchor === undefined) unattributedProblem = true;
-          await keepPrevious(mapped.problem.anchor);
-        } else if (mapped.change.kind === 'object') {
-          const object = scoped(mapped.change.object, scope);
-          const anchor = mapped.change.object.anchor;
-          const key = keyOf(anchor);
-          if (seen.has(key)) {
-            out.problems.push(problemAt(path, mapped.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
-          } else if (object) {
-            seen.add(key);
-            const digest = objectDigest(object);
-            await snapshot.add(anchor, digest);
-            const old = previous?.get(key);
-            previous?.delete(key);
-            if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
+      for (const item of items) {
+        if (item.kind === 'problem') {
+          out.problems.push(fromRawProblem(path, item));
+          unattributedProblem = true;
+        } else if (item.change) {
+          out.problems.push(problemAt(path, item.line, 'need-full-object', `a ${item.change.kind} change record cannot be imported here; use a content or add record`, { dn: item.dn }));
+          unattributedProblem = true;
+        } else {
+          const mapped = mapRecord(item, settings, path);
+          if ('problem' in mapped) {
+            out.problems.push(mapped.problem);
+            if (mapped.problem.anchor === undefined) unattributedProblem = true;
+            keepPrevious(mapped.problem.anchor);
+          } else if (mapped.change.kind === 'object') {
+            const object = scoped(mapped.change.object, scope);
+            const anchor = mapped.change.object.anchor;
+            const key = keyOf(anchor);
+            if (seen.has(key)) {
+              out.problems.push(problemAt(path, mapped.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
+            } else if (object) {
+              seen.add(key);
+              const digest = objectDigest(object);
+              snapshot.add(anchor, digest);
+              const old = previous?.get(key);
+              previous?.delete(key);
+              if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
+            }
           }
         }
+        if (out.full) yield out.take();
       }
-      if (out.full) yield out.take();
+      await snapshot.spill();
     }
     if (previous) {
       for (const value of previous.values()) {
         const { anchor, digest } = snapshotEntry(value);
-        if (unattributedProblem) await snapshot.add(anchor, digest);
+        if (unattributedProblem) snapshot.add(anchor, digest);
         else {
           out.changes.push({ kind: 'delete', anchor });
           if (out.full) yield out.take();
@@ -161,22 +162,24 @@ async function* compareImport(
 }
 
 /** Yields the records of an LDIF change file as they are: adds as objects, modifies as updates, deletes. */
-async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, records: AsyncIterable<RawItem>): AsyncGenerator<ImportBatch> {
+async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, records: AsyncIterable<RawItem[]>): AsyncGenerator<ImportBatch> {
   const path = settings.config.path;
   const out = new Batcher(settings.config.batchSize);
-  for await (const item of records) {
+  for await (const items of records) {
     ctx.signal.throwIfAborted();
-    if (item.kind === 'problem') out.problems.push(fromRawProblem(path, item));
-    else {
-      const mapped = mapRecord(item, settings, path);
-      if ('problem' in mapped) out.problems.push(mapped.problem);
-      else if (mapped.change.kind !== 'object') out.changes.push(mapped.change);
+    for (const item of items) {
+      if (item.kind === 'problem') out.problems.push(fromRawProblem(path, item));
       else {
-        const object = scoped(mapped.change.object, scope);
-        if (object) out.changes.push({ kind: 'object', object });
+        const mapped = mapRecord(item, settings, path);
+        if ('problem' in mapped) out.problems.push(mapped.problem);
+        else if (mapped.change.kind !== 'object') out.changes.push(mapped.change);
+        else {
+          const object = scoped(mapped.change.object, scope);
+          if (object) out.changes.push({ kind: 'object', object });
+        }
       }
+      if (out.full) yield out.take();
     }
-    if (out.full) yield out.take();
   }
   if (out.changes.length || out.problems.length) yield out.take();
 }

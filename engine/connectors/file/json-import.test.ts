@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { splitJsonArray } from './json-source.ts';
+import { JsonArraySplitter } from './json-source.ts';
 import { connectorFor, drain, scratch, testContext } from './test-harness.ts';
 
 let dir: string;
@@ -9,16 +9,18 @@ let cleanup: () => Promise<void>;
 beforeEach(async () => ({ dir, cleanup } = await scratch()));
 afterEach(() => cleanup());
 
-async function* chunksOf(text: string, size: number): AsyncGenerator<{ text: string }> {
-  for (let i = 0; i < text.length; i += size) yield { text: text.slice(i, i + size) };
+function split(text: string, size: number) {
+  const splitter = new JsonArraySplitter('f.json');
+  const out = [];
+  for (let i = 0; i < text.length; i += size) out.push(...splitter.push(text.slice(i, i + size)));
+  return [...out, ...splitter.end()];
 }
 
 describe('JSON array splitting', () => {
   it('cuts elements correctly whatever the chunk boundaries, including brackets and quotes inside strings', async () => {
     const text = '[\n {"a":"x]}\\"{"},\n {"b":[1,{"c":2}]} ,{"d":"é"}\n]\n';
     for (const size of [1, 2, 3, 7, 1000]) {
-      const out = [];
-      for await (const el of splitJsonArray(chunksOf(text, size), 'f.json')) out.push(el);
+      const out = split(text, size);
       expect(out.map((e) => ('text' in e ? JSON.parse(e.text) : e))).toEqual([{ a: 'x]}"{' }, { b: [1, { c: 2 }] }, { d: 'é' }]);
       expect(out.map((e) => e.line)).toEqual([2, 3, 3]);
     }

@@ -11,99 +11,110 @@ interface ElementText {
   readonly endLine: number;
 }
 
-/** Cuts the elements of a top-level JSON array out of the text stream without parsing them. */
-export async function* splitJsonArray(chunks: AsyncIterable<{ text: string }>, path: string): AsyncGenerator<ElementText | { error: string; line: number }> {
-  let line = 1;
-  let started = false;
-  let ended = false;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  let pieces: string[] = [];
-  let startLine = 0;
-  for await (const { text } of chunks) {
+type Piece = ElementText | { error: string; line: number };
+
+/** Cuts the elements of a top-level JSON array out of text pushed chunk by chunk, without parsing them. */
+export class JsonArraySplitter {
+  private line = 1;
+  private started = false;
+  private ended = false;
+  private stopped = false;
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private pieces: string[] = [];
+  private startLine = 0;
+
+  constructor(private readonly path: string) {}
+
+  /** Takes the next chunk; returns the elements (and structural errors) completed in it. */
+  push(text: string): Piece[] {
+    const out: Piece[] = [];
+    if (this.stopped) return out;
     let from = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) line++;
-      if (depth > 0) {
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 92) escaped = true;
-          else if (c === 34) inString = false;
-        } else if (c === 34) inString = true;
-        else if (c === 123 || c === 91) depth++;
+      if (c === 10) this.line++;
+      if (this.depth > 0) {
+        if (this.inString) {
+          if (this.escaped) this.escaped = false;
+          else if (c === 92) this.escaped = true;
+          else if (c === 34) this.inString = false;
+        } else if (c === 34) this.inString = true;
+        else if (c === 123 || c === 91) this.depth++;
         else if (c === 125 || c === 93) {
-          depth--;
-          if (depth === 0) {
-            pieces.push(text.slice(from < 0 ? 0 : from, i + 1));
-            yield { text: pieces.join(''), line: startLine, endLine: line };
-            pieces = [];
+          this.depth--;
+          if (this.depth === 0) {
+            this.pieces.push(text.slice(from < 0 ? 0 : from, i + 1));
+            out.push({ text: this.pieces.join(''), line: this.startLine, endLine: this.line });
+            this.pieces = [];
             from = -1;
           }
         }
         continue;
       }
       if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) continue;
-      if (!started) {
-        if (c !== 91) {
-          yield { error: `${path}:${line}: expected a JSON array of objects`, line };
-          return;
-        }
-        started = true;
+      if (!this.started) {
+        if (c !== 91) return this.stop(out, `${this.path}:${this.line}: expected a JSON array of objects`);
+        this.started = true;
         continue;
       }
-      if (ended) {
-        yield { error: `${path}:${line}: unexpected text after the end of the array`, line };
-        return;
-      }
+      if (this.ended) return this.stop(out, `${this.path}:${this.line}: unexpected text after the end of the array`);
       if (c === 44) continue;
       if (c === 93) {
-        ended = true;
+        this.ended = true;
         continue;
       }
       // A new element: objects and arrays are cut by bracket depth, scalars are reported as not-objects.
-      startLine = line;
+      this.startLine = this.line;
       if (c === 123 || c === 91) {
-        depth = 1;
+        this.depth = 1;
         from = i;
-        inString = false;
+        this.inString = false;
       } else {
-        yield { error: `${path}:${line}: array element is not an object`, line };
+        out.push({ error: `${this.path}:${this.line}: array element is not an object`, line: this.line });
         let j = i;
         while (j < text.length && text[j] !== ',' && text[j] !== ']') j++;
         i = j - 1;
       }
     }
-    if (depth > 0) pieces.push(text.slice(from < 0 ? 0 : from));
+    if (this.depth > 0) this.pieces.push(text.slice(from < 0 ? 0 : from));
+    return out;
   }
-  if (!started) yield { error: `${path}: the file is empty; expected a JSON array`, line };
-  else if (depth > 0) yield { error: `${path}:${startLine}: object starting here is never closed`, line: startLine };
-  else if (!ended) yield { error: `${path}:${line}: the array is never closed`, line };
+
+  /** Ends the input; reports an array or object that was never closed. */
+  end(): Piece[] {
+    if (this.stopped) return [];
+    if (!this.started) return [{ error: `${this.path}: the file is empty; expected a JSON array`, line: this.line }];
+    if (this.depth > 0) return [{ error: `${this.path}:${this.startLine}: object starting here is never closed`, line: this.startLine }];
+    if (!this.ended) return [{ error: `${this.path}:${this.line}: the array is never closed`, line: this.line }];
+    return [];
+  }
+
+  private stop(out: Piece[], error: string): Piece[] {
+    this.stopped = true;
+    out.push({ error, line: this.line });
+    return out;
+  }
 }
 
-/** Reads the JSON file at `path` as raw records. */
-export async function* readJson(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem> {
+/** Reads the JSON file at `path` as raw records, one array per chunk of the file. */
+export async function* readJson(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem[]> {
   const invalid: InvalidLines = new Set();
-  for await (const el of splitJsonArray(readTextChunks(path, invalid, signal), path)) {
-    if ('error' in el) {
-      yield { kind: 'problem', code: 'parse-error', message: el.error, line: el.line };
-      continue;
-    }
+  const splitter = new JsonArraySplitter(path);
+  const toItem = (el: Piece): RawItem => {
+    if ('error' in el) return { kind: 'problem', code: 'parse-error', message: el.error, line: el.line };
     if (invalid.size && [...invalid].some((l) => l >= el.line && l <= el.endLine)) {
-      yield { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: the object is not valid UTF-8`, line: el.line };
-      continue;
+      return { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: the object is not valid UTF-8`, line: el.line };
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(el.text);
     } catch (err) {
-      yield { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: ${(err as Error).message}`, line: el.line };
-      continue;
+      return { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: ${(err as Error).message}`, line: el.line };
     }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-      yield { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: array element is not an object`, line: el.line };
-      continue;
+      return { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: array element is not an object`, line: el.line };
     }
     const fields = new Map<string, RawValue[]>();
     const names = new Map<string, string>();
@@ -118,6 +129,12 @@ export async function* readJson(path: string, settings: FileSettings, signal?: A
         addField(fields, names, key, v as RawValue);
       }
     }
-    yield { kind: 'record', line: el.line, fields, dn };
+    return { kind: 'record', line: el.line, fields, dn };
+  };
+  for await (const chunk of readTextChunks(path, invalid, signal)) {
+    const items = splitter.push(chunk.text).map(toItem);
+    if (items.length) yield items;
   }
+  const rest = splitter.end().map(toItem);
+  if (rest.length) yield rest;
 }

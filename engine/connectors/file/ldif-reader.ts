@@ -66,52 +66,66 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   return new Uint8Array(Buffer.from(s, 'base64'));
 }
 
-/** Reads LDIF records from lines; malformed records come out as `error` items. */
-export async function* readLdif(lines: AsyncIterable<TextLine>): AsyncGenerator<LdifRecord | LdifError> {
-  let current: { text: string; line: number } | null = null;
-  let inComment = false;
-  let record: LogicalLine[] = [];
-  let broken: LdifError | null = null;
-  let first = true;
-  const finish = (): LdifRecord | LdifError | null => {
-    if (current) record.push(current);
-    current = null;
-    inComment = false;
-    const lines = record;
-    record = [];
-    const err = broken;
-    broken = null;
+/** Assembles LDIF records from lines pushed one at a time (unfolding, comments, record boundaries). */
+export class LdifParser {
+  private current: { text: string; line: number } | null = null;
+  private inComment = false;
+  private record: LogicalLine[] = [];
+  private broken: LdifError | null = null;
+  private first = true;
+
+  /** Takes the next line; a record completed by it is returned. */
+  push(text: string, line: number): LdifRecord | LdifError | null {
+    if (text === '') return this.finish();
+    if (text[0] === ' ') {
+      if (this.inComment) return null;
+      if (!this.current) {
+        this.broken ??= { kind: 'error', code: 'parse-error', message: `line ${line}: continuation line without a line to continue (bad folding)`, line };
+        return null;
+      }
+      this.current.text += text.slice(1);
+      return null;
+    }
+    if (this.current) this.record.push(this.current);
+    this.current = null;
+    this.inComment = text[0] === '#';
+    if (!this.inComment) this.current = { text, line };
+    return null;
+  }
+
+  /** Ends the input; returns the last record, if any. */
+  end(): LdifRecord | LdifError | null {
+    return this.finish();
+  }
+
+  private finish(): LdifRecord | LdifError | null {
+    if (this.current) this.record.push(this.current);
+    this.current = null;
+    this.inComment = false;
+    const lines = this.record;
+    this.record = [];
+    const err = this.broken;
+    this.broken = null;
     if (err) return err;
     if (!lines.length) return null;
-    if (first) {
-      first = false;
+    if (this.first) {
+      this.first = false;
       if (/^version:/i.test(lines[0].text)) lines.shift();
       if (!lines.length) return null;
     }
     return parseRecord(lines);
-  };
-  for await (const { text, line } of lines) {
-    if (text === '') {
-      const out = finish();
-      if (out) yield out;
-      continue;
-    }
-    if (text[0] === ' ') {
-      if (inComment) continue;
-      if (!current) {
-        broken ??= { kind: 'error', code: 'parse-error', message: `line ${line}: continuation line without a line to continue (bad folding)`, line };
-        continue;
-      }
-      current.text += text.slice(1);
-      continue;
-    }
-    if (current) record.push(current);
-    current = null;
-    inComment = text[0] === '#';
-    if (!inComment) current = { text, line };
   }
-  const out = finish();
-  if (out) yield out;
+}
+
+/** Reads LDIF records from lines; malformed records come out as `error` items. */
+export async function* readLdif(lines: AsyncIterable<TextLine>): AsyncGenerator<LdifRecord | LdifError> {
+  const parser = new LdifParser();
+  for await (const { text, line } of lines) {
+    const out = parser.push(text, line);
+    if (out) yield out;
+  }
+  const last = parser.end();
+  if (last) yield last;
 }
 
 function parseRecord(lines: LogicalLine[]): LdifRecord | LdifError {

@@ -63,13 +63,15 @@ export async function loadObjectSet(settings: FileSettings): Promise<ObjectSet> 
   const set = new ObjectSet(settings.anchor === DN_ANCHOR);
   if ((await fileStamp(path)) === 'absent') return set;
   if (settings.config.format === 'csv') set.columns = await readCsvHeader(path, settings);
-  for await (const item of readRecords(path, settings)) {
-    if (item.kind === 'problem') throw new Error(`cannot update ${path}: ${item.message}`);
-    const mapped = mapRecord(item, settings, path);
-    if ('problem' in mapped) throw new Error(`cannot update ${path}: ${mapped.problem.message}`);
-    if (mapped.change.kind !== 'object') continue;
-    if (set.get(mapped.change.object.anchor)) throw new Error(`cannot update ${path}: anchor ${mapped.change.object.anchor} appears twice`);
-    set.set(mapped.change.object);
+  for await (const items of readRecords(path, settings)) {
+    for (const item of items) {
+      if (item.kind === 'problem') throw new Error(`cannot update ${path}: ${item.message}`);
+      const mapped = mapRecord(item, settings, path);
+      if ('problem' in mapped) throw new Error(`cannot update ${path}: ${mapped.problem.message}`);
+      if (mapped.change.kind !== 'object') continue;
+      if (set.get(mapped.change.object.anchor)) throw new Error(`cannot update ${path}: anchor ${mapped.change.object.anchor} appears twice`);
+      set.set(mapped.change.object);
+    }
   }
   return set;
 }

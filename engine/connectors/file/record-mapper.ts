@@ -34,7 +34,6 @@ export function mapRecord(record: RawRecord, settings: FileSettings, path: strin
   const { anchor } = anchored;
   const who = { anchor, dn: record.dn };
   const attributes: Attributes = {};
-  const text = new Map<string, string[]>();
   for (const [name, raws] of record.fields) {
     const spec = settings.spec(name);
     const typed = typeValues(raws, name, spec?.type ?? 'string', fromLdif);
@@ -43,16 +42,19 @@ export function mapRecord(record: RawRecord, settings: FileSettings, path: strin
       return { problem: problemAt(path, record.line, 'multi-single-mismatch', `${name} is single-valued but has ${typed.values.length} values`, who) };
     }
     attributes[name] = typed.values;
-    text.set(name.toLowerCase(), typed.values.map(valueToText));
   }
-  const objectType = objectTypeOf(settings, text);
+  const textOf = (attribute: string): string[] => {
+    const values = attributes[attribute] ?? Object.entries(attributes).find(([n]) => n.toLowerCase() === attribute.toLowerCase())?.[1] ?? [];
+    return values.map(valueToText);
+  };
+  const objectType = objectTypeOf(settings, textOf);
   if (!objectType) {
     return { problem: problemAt(path, record.line, 'missing-object-type', `object type attribute ${settings.objectTypeAttribute} is empty`, who) };
   }
   let dn = record.dn;
   if (!dn) {
     if (settings.config.dnTemplate) {
-      const filled = fillDnTemplate(settings.config.dnTemplate, (a) => text.get(a.toLowerCase())?.[0]);
+      const filled = fillDnTemplate(settings.config.dnTemplate, (a) => textOf(a)[0]);
       if ('missing' in filled) {
         return { problem: problemAt(path, record.line, 'missing-dn', `DN template needs ${filled.missing}, which is empty`, who) };
       }
@@ -84,9 +86,9 @@ function findAnchor(record: RawRecord, settings: FileSettings, fromLdif: boolean
 }
 
 /** The object type of a record: the fixed one, or the most specific value of the type attribute. */
-function objectTypeOf(settings: FileSettings, text: Map<string, string[]>): string | undefined {
+function objectTypeOf(settings: FileSettings, textOf: (attribute: string) => string[]): string | undefined {
   if (settings.config.objectType) return settings.config.objectType;
-  const values = (text.get(settings.objectTypeAttribute!.toLowerCase()) ?? []).filter((v) => v.toLowerCase() !== 'top');
+  const values = textOf(settings.objectTypeAttribute!).filter((v) => v.toLowerCase() !== 'top');
   return values[values.length - 1];
 }
 

@@ -34,16 +34,19 @@ export async function discoverFileSchema(settings: FileSettings): Promise<Discov
     }
   }
   let n = 0;
-  for await (const item of readRecords(path, settings)) {
-    if (item.kind !== 'record' || item.change) continue;
-    if (++n > SAMPLE) break;
-    const mapped = mapRecord(item, settings, path);
-    if ('problem' in mapped || mapped.change.kind !== 'object') continue;
-    const { objectType, attributes } = mapped.change.object;
-    for (const [name, values] of Object.entries(attributes)) {
-      const binary = values.some((v) => v instanceof Uint8Array);
-      note(objectType, name, declared(name, binary ? 'binary' : 'string', values.length));
+  for await (const items of readRecords(path, settings)) {
+    for (const item of items) {
+      if (item.kind !== 'record' || item.change) continue;
+      n++;
+      const mapped = mapRecord(item, settings, path);
+      if ('problem' in mapped || mapped.change.kind !== 'object') continue;
+      const { objectType, attributes } = mapped.change.object;
+      for (const [name, values] of Object.entries(attributes)) {
+        const binary = values.some((v) => v instanceof Uint8Array);
+        note(objectType, name, declared(name, binary ? 'binary' : 'string', values.length));
+      }
     }
+    if (n >= SAMPLE) break;
   }
   return {
     objectTypes: [...types].map(([name, attrs]) => ({

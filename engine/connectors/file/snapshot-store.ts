@@ -25,11 +25,15 @@ export class SnapshotWriter {
     return join(this.stateDir, `${this.id}${SUFFIX}.tmp`);
   }
 
-  /** Records the digest of one anchor. */
-  async add(anchor: string, digest: string): Promise<void> {
+  /** Records the digest of one anchor (buffered; see `spill`). */
+  add(anchor: string, digest: string): void {
     const line = `${digest}\t${JSON.stringify(anchor)}\n`;
     this.buffer.push(line);
     this.size += line.length;
+  }
+
+  /** Writes the buffer out once it has grown large. */
+  async spill(): Promise<void> {
     if (this.size >= FLUSH_AT) await this.flush();
   }
 

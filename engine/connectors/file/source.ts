@@ -5,8 +5,8 @@ import { readJson } from './json-source.ts';
 import { readLdifFile } from './ldif-source.ts';
 import type { RawItem } from './raw-record.ts';
 
-/** Raw records of `path` in the configured format. */
-export function readRecords(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem> {
+/** Raw records of `path` in the configured format, in arrays (one per chunk of the file). */
+export function readRecords(path: string, settings: FileSettings, signal?: AbortSignal): AsyncGenerator<RawItem[]> {
   switch (settings.config.format) {
     case 'csv':
       return readCsv(path, settings, signal);

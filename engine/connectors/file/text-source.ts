@@ -62,22 +62,25 @@ export async function* readTextChunks(path: string, invalid: InvalidLines, signa
   if (carry.length) yield emit(carry);
 }
 
+/** Splits one chunk into lines (CR LF or LF), numbered from the chunk's first line. */
+export function* chunkLines(chunk: TextChunk): Generator<TextLine> {
+  const { text } = chunk;
+  let line = chunk.firstLine;
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    const next = end < 0 ? text.length : end + 1;
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    yield { text: text.slice(start, stop), line };
+    line++;
+    start = next;
+  }
+}
+
 /** Splits the chunk stream into lines (CR LF or LF), numbered from 1. */
 export async function* readLines(chunks: AsyncIterable<TextChunk>): AsyncGenerator<TextLine> {
-  for await (const chunk of chunks) {
-    const { text } = chunk;
-    let line = chunk.firstLine;
-    let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf('\n', start);
-      const next = end < 0 ? text.length : end + 1;
-      if (end < 0) end = text.length;
-      const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-      yield { text: text.slice(start, stop), line };
-      line++;
-      start = next;
-    }
-  }
+  for await (const chunk of chunks) yield* chunkLines(chunk);
 }
 
 function countNewlines(buf: Buffer): number {
