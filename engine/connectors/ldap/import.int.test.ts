@@ -120,6 +120,20 @@ describe('full import from slapd', () => {
   });
 });
 
+describe('stopping early', () => {
+  it('closes the searches cleanly when the consumer stops after the first batch', async () => {
+    const c = connectorFor(slapd, { pageSize: 100, batchSize: 100 });
+    const it = c.importFull({}, testContext());
+    const first = await it.next();
+    expect(first.done).toBe(false);
+    await it.return(null);
+    await new Promise((r) => setTimeout(r, 100));
+    // The connector is still usable.
+    expect((await c.discoverPartitions(testContext())).length).toBe(1);
+    await c.close();
+  });
+});
+
 describe('refused searches', () => {
   it('names the missing included container', async () => {
     const c = connectorFor(slapd, { includeContainers: [`ou=gone,${slapd.suffix}`] });

@@ -142,7 +142,10 @@ export class PagedSearchConnection {
       const id = this.nextId++;
       const control = new PagedResultsControl({ value: { size: s.pageSize, cookie } });
       const req = new SearchRequest({ messageId: id, baseDN: s.base, scope: 'sub', filter: s.filter, attributes: s.attributes, timeLimit: s.timeLimitSeconds, controls: [control] });
-      return this.request(req.write(), id);
+      const answer = this.request(req.write(), id);
+      // A page requested ahead may never be awaited when the consumer stops early and the connection closes.
+      answer.catch(() => undefined);
+      return answer;
     };
     let inFlight = send(Buffer.alloc(0));
     for (;;) {
