@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CsObject } from '../model/objects.ts';
+import { openStore, type Store } from './store.ts';
+
+let dir = '';
+let store: Store;
+afterEach(() => {
+  store?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function open() {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-store-'));
+  store = openStore(path.join(dir, 'idsync.sqlite'));
+  return store;
+}
+
+function cs(connector: number, dn: string, extra: Partial<CsObject> = {}): Omit<CsObject, 'id'> {
+  return {
+    connector, dn, anchor: dn, objectType: 'user', state: 'disconnector.normal', transient: false, mvId: null, link: null, hologram: { cn: [dn] },
+    pendingImport: null, pendingExport: null, unconfirmed: {}, errors: {}, needsSync: false, seen: 0, importedAt: null, exportedAt: null, ...extra,
+  };
+}
+
+describe('store', () => {
+  it('seals secrets with a 0600 key file and reads them back', () => {
+    open();
+    const c = store.connectors.save({ name: 'ad', type: 'test', description: '', config: { host: 'h', password: 'hunter2' }, runProfiles: [], deleteThreshold: 500 }, ['password']);
+    expect(store.connectors.find('AD')!.config.password).toBe('hunter2');
+    const row = store.db.prepare('SELECT config, secrets FROM connectors WHERE seq = ?').get(c.seq) as { config: string; secrets: string };
+    expect(row.config).not.toContain('hunter2');
+    expect(row.secrets).not.toContain('hunter2');
+    expect(fs.statSync(path.join(dir, 'idsync.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('finds CS objects by anchor, DN (case-insensitive) and the console search scopes', () => {
+    open();
+    store.cs.insert(cs(1, 'CN=Ann,OU=Sales,DC=x', { pendingImport: { op: 'add', image: {} } }));
+    store.cs.insert(cs(1, 'CN=Bob,OU=HR,DC=x', { pendingExport: { op: 'update', changes: {} }, errors: { export: { code: 'cd-error', message: 'm', at: '', runId: null } } }));
+    store.cs.insert(cs(1, 'CN=Cy,OU=Sales,DC=x', { state: 'disconnector.filtered' }));
+    store.cs.insert(cs(2, 'CN=Ann,OU=Sales,DC=x'));
+    expect(store.cs.byDn(1, 'cn=ann,ou=sales,dc=x')?.anchor).toBe('CN=Ann,OU=Sales,DC=x');
+    expect([...store.cs.byAnchors(1, ['CN=Bob,OU=HR,DC=x', 'nope']).keys()]).toEqual(['CN=Bob,OU=HR,DC=x']);
+    const count = (scope: Parameters<Store['cs']['search']>[1]) => store.cs.search(1, scope, null, 10).total;
+    expect(count({ scope: 'subtree', dn: 'OU=Sales,DC=x' })).toBe(2);
+    expect(count({ scope: 'rdn', rdn: 'cn=bob' })).toBe(1);
+    expect(count({ scope: 'dn-or-anchor', value: 'CN=Cy,OU=Sales,DC=x' })).toBe(1);
+    expect(count({ scope: 'pending-import', ops: ['add'] })).toBe(1);
+    expect(count({ scope: 'pending-import', ops: ['delete'] })).toBe(0);
+    expect(count({ scope: 'pending-export', ops: ['update'] })).toBe(1);
+    expect(count({ scope: 'export-errors' })).toBe(1);
+    expect(count({ scope: 'disconnectors', kinds: ['filtered'] })).toBe(1);
+    const first = store.cs.search(1, { scope: 'all' }, null, 2);
+    expect(first.items).toHaveLength(2);
+    const second = store.cs.search(1, { scope: 'all' }, first.nextCursor, 2);
+    expect(second.items).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect(store.cs.count(1, 'needs-sync')).toBe(1);
+  });
+
+  it('keeps the MV value index for joins and searches MV objects with clauses', () => {
+    open();
+    store.mv.ensureIndexed(['employeeId']);
+    const a = store.mv.insert({ objectType: 'person', attrs: { employeeId: ['E1'], title: ['Dev'], age: [{ int: '30' }] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' });
+    store.mv.insert({ objectType: 'person', attrs: { employeeId: ['E2'], title: ['Ops'] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' });
+    expect(store.mv.findByKey('employeeId', 's:e1')).toEqual([a]);
+    const search = (clauses: Parameters<Store['mv']['search']>[1]) => store.mv.search('person', clauses, null, 10).items.map((o) => o.id);
+    expect(search([{ attribute: 'employeeId', operator: 'equals', value: 'e1' }])).toEqual([a]);
+    expect(search([{ attribute: 'title', operator: 'starts-with', value: 'd' }])).toEqual([a]);
+    expect(search([{ attribute: 'age', operator: 'greater-than', value: '29' }])).toEqual([a]);
+    expect(search([{ attribute: 'age', operator: 'is-not-present', value: '' }])).toHaveLength(1);
+    expect(search([{ attribute: 'title', operator: 'not-contains', value: 'o' }])).toEqual([a]);
+    store.mv.update({ ...store.mv.get(a)!, attrs: { employeeId: ['E9'] } });
+    expect(store.mv.findByKey('employeeId', 's:e1')).toEqual([]);
+    store.mv.delete(a);
+    expect(store.mv.findByKey('employeeId', 's:e9')).toEqual([]);
+  });
+
+  it('records runs with steps, counters and per-object records, newest first, and clears old runs', () => {
+    open();
+    const r1 = store.runs.createRun(1, 'hr', 'Full Import', 'test');
+    store.runs.createStep(r1, 1, 'full-import', null);
+    store.runs.addObjects(r1, 1, [{ counter: 'stage-add', csId: 5, dn: 'cn=a', objectType: 'user', snapshot: { cn: ['a'] } }]);
+    store.runs.finishStep(r1, 1, 'success', { counters: { 'stage-add': 1 }, outbound: {}, errors: {} }, null);
+    store.runs.finishRun(r1, 'success');
+    const r2 = store.runs.createRun(2, 'ldap', 'Export', 'test');
+    expect(store.runs.list({}, null, 10).items.map((r) => r.id)).toEqual([r2, r1]);
+    expect(store.runs.list({ connector: 1 }, null, 10).total).toBe(1);
+    expect(store.runs.list({ statuses: ['in-progress'] }, null, 10).items[0].id).toBe(r2);
+    expect(store.runs.steps(r1)[0].counters.counters['stage-add']).toBe(1);
+    const objs = store.runs.objects(r1, 1, 'stage-add', null, null, 10);
+    expect(objs.items[0].snapshot).toEqual({ cn: ['a'] });
+    expect(store.runs.objectLog(5, 5)).toHaveLength(1);
+    expect(store.runs.clear(undefined)).toBe(1);
+    expect(store.runs.getRun(r1)).toBeNull();
+  });
+
+  it('closes runs left in progress by a dead process', () => {
+    open();
+    const r = store.runs.createRun(1, 'hr', 'Full Import', 'test');
+    store.db.prepare('UPDATE runs SET pid = 999999 WHERE id = ?').run(r);
+    expect(store.runs.closeAbandoned()).toBe(1);
+    expect(store.runs.getRun(r)!.status).toBe('stopped-database-connection-lost');
+  });
+});
