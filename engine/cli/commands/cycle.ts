@@ -1,0 +1,55 @@
+// `idsync cycle --initial|--delta`: runs one sync cycle now (Start-ADSyncSyncCycle) in this process.
+import path from 'node:path';
+import type { Command } from 'commander';
+import { CliError, report } from '../output.ts';
+import { resolveHome } from '../../host/home.ts';
+import { SyncEngine } from '../../sync/engine.ts';
+import { createEngineScheduler } from '../../scheduler/engine-scheduler.ts';
+import { HostLockError } from '../../scheduler/host-lock.ts';
+import type { CycleRecord } from '../../scheduler/scheduler.ts';
+
+function text(r: CycleRecord): string {
+  return [
+    `${r.policy} cycle ${r.result} (${r.startedAt} → ${r.endedAt})`,
+    ...r.warnings.map((w) => `warning: ${w}`),
+    ...r.steps.map((s) => `  ${s.step.padEnd(12)} ${s.connectorName.padEnd(30)} ${s.status}`),
+    ...r.skipped.map((s) => `  ${s.step.padEnd(12)} ${s.connectorName.padEnd(30)} skipped`),
+  ].join('\n');
+}
+
+/** Registers `idsync cycle`. */
+export function registerCycle(program: Command): void {
+  program
+    .command('cycle')
+    .description('run one sync cycle now: imports, syncs and exports of every connector in the scheduler order')
+    .option('--initial', 'full import, full sync and export on every connector')
+    .option('--delta', 'delta import, delta sync and export (default: the scheduler\'s next policy)')
+    .option('--json', 'print JSON')
+    .action(async (o: { initial?: boolean; delta?: boolean; json?: boolean }) => {
+      if (o.initial && o.delta) throw new CliError('give --initial or --delta, not both');
+      const home = resolveHome(program.opts<{ home?: string }>().home);
+      const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
+      let s;
+      try {
+        s = createEngineScheduler({ home, engine, holder: 'cli', log: (level, m) => { if (level !== 'info') process.stderr.write(`${level}: ${m}\n`); } });
+      } catch (err) {
+        engine.close();
+        if (err instanceof HostLockError) {
+          throw new CliError(`${err.message}\nThe running engine's scheduler runs the cycles; ask it for an initial one with "idsync scheduler set --next-policy Initial".`);
+        }
+        throw err;
+      }
+      const onSigint = () => { s.scheduler.stopCycle(); };
+      process.once('SIGINT', onSigint);
+      let record: CycleRecord;
+      try {
+        record = await s.scheduler.runCycle(o.initial ? 'Initial' : o.delta ? 'Delta' : undefined, 'manual');
+      } finally {
+        process.off('SIGINT', onSigint);
+        await s.close();
+        engine.close();
+      }
+      report(o, record, text);
+      if (record.result !== 'completed') process.exitCode = 1;
+    });
+}
