@@ -13,7 +13,7 @@ describe('Entra write budget', () => {
       expect(worstWindow).toBeLessThanOrEqual(settings.quotaWrites);
       expect(b.ratePerMs * settings.windowSeconds * 1000).toBeCloseTo(settings.quotaWrites * settings.targetShare);
     }
-    expect(new WriteBudget({ quotaWrites: 3000, windowSeconds: 150, targetShare: 0.95 }).capacity).toBe(149);
+    expect(new WriteBudget({ quotaWrites: 3000, windowSeconds: 150, targetShare: 0.95 }).capacity).toBe(75);
   });
 
   it('is shared per tenant and app, and renewed when the settings change', () => {

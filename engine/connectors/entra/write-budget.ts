@@ -19,8 +19,9 @@ export class WriteBudget {
   constructor(readonly settings: WriteBudgetSettings) {
     const { quotaWrites, windowSeconds, targetShare } = settings;
     this.ratePerMs = (quotaWrites * targetShare) / (windowSeconds * 1000);
-    // Burst = what is left of the quota after a full window at the steady rate, minus one for rounding.
-    this.capacity = Math.max(1, Math.floor(quotaWrites * (1 - targetShare)) - 1);
+    // What a full window at the steady rate leaves of the quota is split: half is the burst, half a margin for
+    // latency jitter (writes counted by the server later or earlier than they were taken here).
+    this.capacity = Math.max(1, Math.floor((quotaWrites * (1 - targetShare)) / 2));
     this.tokens = this.capacity;
   }
 
