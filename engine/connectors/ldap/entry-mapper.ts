@@ -1,6 +1,6 @@
 // Turns ldapts search entries into imported objects: object type from objectClass, anchor, typed values.
 import type { Entry } from 'ldapts';
-import type { AttributeType, AttributeValue, Attributes, ImportedObject, ImportProblem } from '../contract.ts';
+import type { AttributeType, Attributes, ImportedObject, ImportProblem } from '../contract.ts';
 import type { LdapObjectType } from './config.ts';
 import { isWithin } from './dn.ts';
 import { guidToString } from './guid.ts';
@@ -57,12 +57,6 @@ export class EntryMapper {
     }
     const have = new Set(objectClasses.map((c) => c.toLowerCase()));
     return this.typeClasses.find((t) => t.classes.every((c) => have.has(c)))?.type;
-  }
-
-  /** Converts one attribute's raw values by the schema (names with options such as `;binary` keep the base name). */
-  convert(key: string, raw: string | Buffer | string[] | Buffer[]): { name: string; values: AttributeValue[] } | undefined {
-    const c = this.converter(key);
-    return c.keep ? { name: c.name, values: fromWire(raw, c.type) } : undefined;
   }
 
   private converter(key: string): Converter {

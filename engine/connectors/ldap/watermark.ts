@@ -10,8 +10,6 @@ const watermarkSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('csn'), csn: z.string().min(1) }),
   /** AD highestCommittedUSN of one domain controller (a USN is only meaningful on the DC that issued it). */
   z.object({ type: z.literal('usn'), usn: z.string().regex(/^\d+$/), dsa: z.string() }),
-  /** AD DirSync cookie per partition (base64). */
-  z.object({ type: z.literal('dirsync'), cookies: z.record(z.string(), z.string()) }),
 ]);
 
 export type Watermark = z.infer<typeof watermarkSchema>;
