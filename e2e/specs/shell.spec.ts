@@ -1,5 +1,8 @@
 // The console shell: it loads, the four tabs switch, the status bar tells host, data and engine state.
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures.ts';
+import { startServe } from '../env/idsync-serve.ts';
 
 const TABS = ['Operations', 'Connectors', 'Metaverse Designer', 'Metaverse Search'];
 
@@ -40,4 +43,24 @@ test('light and dark themes switch and persist', async ({ openConsole, snap, pag
   await expect.poll(background).not.toBe(before);
   await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
   await expect.poll(background).toBe(before);
+});
+
+test('an empty console offers the demo workspace and opens it in one click', async ({ page, snap }) => {
+  test.setTimeout(120_000);
+  const fresh = await startServe();
+  try {
+    await page.goto(fresh.url);
+    const banner = page.getByRole('alert').filter({ hasText: 'Nothing is configured yet' });
+    await expect(banner).toBeVisible();
+    await snap('shell-welcome-demo');
+    await page.getByRole('button', { name: 'Open the demo workspace' }).click();
+    await expect(page.getByRole('button', { name: 'Creating the demo…' })).toBeVisible();
+    await expect(banner).toBeHidden({ timeout: 90_000 });
+    // The demo's files and runs exist in the data directory the host serves.
+    expect(fs.existsSync(path.join(fresh.home, 'demo', 'hr-users.csv'))).toBe(true);
+    await page.getByRole('tab', { name: 'Operations' }).click();
+    await snap('shell-demo-operations');
+  } finally {
+    await fresh.stop();
+  }
 });

@@ -1,5 +1,5 @@
 // What every API handler can reach: the data directory, the host kind, events, logging and the engine lock.
-import type { EventName, EventPayload } from '../../shared/api.ts';
+import type { EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
 import type { HostKind, LogLine } from '../../shared/model/system.ts';
 import type { EngineLockManager } from './lock.ts';
 
@@ -11,6 +11,8 @@ export interface ServiceContext {
   /** Key for secrets at rest when the host supplies one; otherwise the store keeps a key file. */
   readonly secretKey?: Buffer;
   readonly lock: EngineLockManager;
+  /** Calls another API method of this engine (for handlers that compose others). */
+  call<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   log(level: LogLine['level'], source: string, message: string): void;
 }

@@ -9,6 +9,7 @@ import { ApiError } from './api-error.ts';
 import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
+import { createWorkspaceHandlers } from './workspace-handlers.ts';
 
 export interface ServiceOptions {
   readonly home: string;
@@ -39,6 +40,7 @@ export class ApiService {
       secretKey: options.secretKey,
       lock,
       emit,
+      call: (method, request) => this.dispatch(method, request),
       log: (level: LogLine['level'], source: string, message: string) => {
         const line: LogLine = { time: new Date().toISOString(), level, source, message };
         logs.push(line);
@@ -47,8 +49,9 @@ export class ApiService {
     };
     const system = createSystemHandlers(this.context, logs, startedAt);
     const engine = createEngineHandlers(this.context);
-    this.groups = [system, engine];
-    this.handlers = { ...system.handlers, ...engine.handlers } as Record<string, AnyHandler>;
+    const workspace = createWorkspaceHandlers(this.context);
+    this.groups = [system, engine, workspace];
+    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers } as Record<string, AnyHandler>;
     const wizard = createWizardHandlers(this.context); this.groups.push(wizard); Object.assign(this.handlers, wizard.handlers);
   }
 

@@ -12,6 +12,7 @@ import { registerCs } from './cs.ts';
 import { registerMv } from './mv.ts';
 import { registerPreview } from './preview.ts';
 import { registerConfig } from './config.ts';
+import { registerDemo } from './demo.ts';
 import { registerSetup } from './setup.ts';
 import { registerScheduler } from './scheduler.ts';
 import { registerCycle } from './cycle.ts';
@@ -22,5 +23,5 @@ export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
-  registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig,
+  registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
   registerSetup, registerScheduler, registerCycle, registerStaging, registerDeletes];

@@ -10,6 +10,8 @@ export interface ServeOptions {
   port?: string;
   host?: string;
   json?: boolean;
+  /** Create the demo workspace first when the data directory holds no configuration. */
+  demoIfEmpty?: boolean;
 }
 
 /** Starts the headless host and keeps it running until the process is asked to stop. */
@@ -25,6 +27,11 @@ export async function serve(program: Command, opts: ServeOptions): Promise<void>
     port,
     token: process.env.IDSYNC_TOKEN || undefined,
   });
+  if (opts.demoIfEmpty && (await host.engine.call('system.status', {})).empty) {
+    process.stderr.write(`Nothing is configured in ${home}: creating the demo workspace…\n`);
+    const demo = await host.engine.call('workspace.createDemo', { users: 1000 });
+    process.stderr.write(`Demo workspace ready: ${demo.users} users, ${demo.groups} groups, ${demo.runs.length} runs.\n`);
+  }
   if (opts.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, home })}\n`);
   else process.stdout.write(`IdSync console: ${host.url}  (data: ${home}; Ctrl+C to stop)\n`);
   const stop = () => {
@@ -42,5 +49,6 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on (default: a free port)')
     .option('--host <addr>', 'address to bind (default: 127.0.0.1)')
     .option('--json', 'print the URL as JSON')
+    .option('--demo-if-empty', 'create the demo workspace when nothing is configured yet')
     .action((opts: ServeOptions) => serve(program, opts));
 }

@@ -16,7 +16,7 @@ export function registerStart(program: Command): void {
       const binary = electronBinary();
       if (!binary.path) {
         process.stdout.write(`Electron is not available (${binary.reason}); starting the headless console instead.\n`);
-        return serve(program, opts);
+        return serve(program, { ...opts, demoIfEmpty: true });
       }
       const main = ensureDesktopBuilt((line) => process.stderr.write(`${line}\n`));
       const home = resolveHome(program.opts<{ home?: string }>().home);

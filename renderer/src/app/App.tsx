@@ -7,6 +7,7 @@ import LightModeIcon from '@mui/icons-material/LightMode';
 import { buildTheme, type ThemeMode } from './theme.ts';
 import { TABS, type TabId } from './tabs.ts';
 import { StatusBar } from './StatusBar.tsx';
+import { WelcomeBanner } from './WelcomeBanner.tsx';
 import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
@@ -51,6 +52,7 @@ export function App() {
             </Tooltip>
           </Toolbar>
         </AppBar>
+        <WelcomeBanner />
         <Box component="main" sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
           {TABS.map((t) => (
             <Box key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} sx={{ height: '100%' }}>
