@@ -39,6 +39,9 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
       const e = engine();
       const c = e.connector(connector);
       if (e.isRunning(c.seq)) throw new ApiError('no-start-ma-already-running', `${c.name} is already running`);
+      if (!c.runProfiles.some((p) => p.name.toLowerCase() === profile.toLowerCase())) {
+        throw new ApiError('no-start-unknown-profile-name', `${c.name} has no run profile "${profile}" (has: ${c.runProfiles.map((p) => p.name).join(', ')})`);
+      }
       const release = ctx.lock.acquire(`run ${c.name}/${profile}`, 'run');
       let resolveId!: (id: number) => void;
       const started = new Promise<number>((r) => (resolveId = r));
