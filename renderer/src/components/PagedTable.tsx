@@ -74,7 +74,8 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
         count={query.isPending ? 'Loading…' : `${total} ${total === 1 ? 'item' : 'items'}`}
         selectedCount={picked.length}
         onExport={async () => {
-          const all = await fetchAllPages<R>((c) => fetchPage(c, 1000));
+          // 500 is the largest page every paged method accepts (runs.list caps there).
+          const all = await fetchAllPages<R>((c) => fetchPage(c, 500));
           downloadText(exportFileName(label.toLowerCase(), 'csv'), toCsv(exportCols, all));
         }}
         onCopy={async () => (await copyText(toTsv(exportCols, picked)), picked.length)}

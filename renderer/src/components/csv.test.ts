@@ -33,3 +33,16 @@ describe('exportFileName', () => {
     expect(exportFileName('Run history / all', 'csv', new Date('2026-01-31T10:20:30Z'))).toBe('Run-history-all-2026-01-31T10-20-30.csv');
   });
 });
+
+describe('exportColumns', () => {
+  it('keeps header names and text functions and drops columns marked not exported', async () => {
+    const { exportColumns } = await import('./table-columns.ts');
+    const cols = exportColumns<{ a: string }>([
+      { field: 'a', headerName: 'A', text: (r) => r.a.toUpperCase() },
+      { field: 'decor', headerName: 'Decor', exported: false },
+      { field: 'b' },
+    ]);
+    expect(cols.map((c) => c.header)).toEqual(['A', 'b']);
+    expect(toCsv(cols, [{ a: 'x' }])).toBe('A,b\r\nX,\r\n');
+  });
+});

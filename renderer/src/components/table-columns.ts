@@ -3,19 +3,22 @@ import type { GridColDef, GridValidRowModel } from '@mui/x-data-grid';
 import type { ExportColumn } from './csv.ts';
 import { cellText } from './csv.ts';
 
-/** A grid column; `text` (when given) is both what the cell shows and what CSV and copy write. */
-export type TableColumn<R extends GridValidRowModel> = GridColDef<R> & { text?: (row: R) => string };
+/**
+ * A grid column; `text` (when given) is both what the cell shows and what CSV and copy write.
+ * `exported: false` leaves out a column that only decorates the screen.
+ */
+export type TableColumn<R extends GridValidRowModel> = GridColDef<R> & { text?: (row: R) => string; exported?: false };
 
 /** The export columns of a table: every column with a field, under its header name. */
 export function exportColumns<R extends GridValidRowModel>(columns: readonly TableColumn<R>[]): ExportColumn<R>[] {
   return columns
-    .filter((c) => c.field !== '__check__' && c.field !== 'actions')
+    .filter((c) => c.field !== '__check__' && c.field !== 'actions' && c.exported !== false)
     .map((c) => ({ field: c.field, header: c.headerName ?? c.field, text: c.text }));
 }
 
 /** Grid column definitions: a `text` function becomes the cell's value getter, so sort and display agree with exports. */
 export function gridColumns<R extends GridValidRowModel>(columns: readonly TableColumn<R>[]): GridColDef<R>[] {
-  return columns.map(({ text, ...col }) => {
+  return columns.map(({ text, exported: _exported, ...col }) => {
     if (text) return { ...col, valueGetter: (_value: unknown, row: R) => text(row) } as GridColDef<R>;
     if (col.valueFormatter || col.renderCell) return col as GridColDef<R>;
     // Value arrays and tagged values read as text, as they do in exports.

@@ -8,6 +8,7 @@ import type { TableColumn } from '../components/table-columns.ts';
 import { formatTime } from '../components/values.ts';
 import { StatusChip } from './StatusChip.tsx';
 import { RunTotalsCell } from './RunTotalsCell.tsx';
+import { statusLook } from './run-status.ts';
 import { percentDone, type ProgressMap } from './progress.ts';
 
 export interface RunGridProps {
@@ -35,11 +36,12 @@ export function RunGrid({ connector, statuses, progress, onSelect }: RunGridProp
           }
           return <StatusChip status={p.row.status} />;
         },
+        text: (r) => statusLook(r.status).text,
       },
       { field: 'statusCode', headerName: 'Result code', width: 150, text: (r) => r.status },
       { field: 'startedAt', headerName: 'Start Time', width: 170, text: (r) => formatTime(r.startedAt) },
       { field: 'endedAt', headerName: 'End Time', width: 170, text: (r) => formatTime(r.endedAt) },
-      { field: 'totals', headerName: 'Adds / Updates / Deletes / Errors', width: 220, renderCell: (p) => <RunTotalsCell runId={p.row.id} /> },
+      { field: 'totals', headerName: 'Adds / Updates / Deletes / Errors', width: 220, renderCell: (p) => <RunTotalsCell runId={p.row.id} />, exported: false },
       { field: 'startedBy', headerName: 'Started by', width: 120 },
     ],
     [progress],
