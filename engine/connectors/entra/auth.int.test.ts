@@ -91,6 +91,13 @@ describe('Entra connector sign-in against the emulator', () => {
     expect(token.accessToken.length).toBeGreaterThan(20);
   });
 
+  it('stops polling when a device code sign-in is cancelled', async () => {
+    const abort = new AbortController();
+    const signIn = await startDeviceCodeSignIn({ tenantId: emu.tenantId, clientId: secretClientId, authorityHost: emu.authorityHost, caPem: emu.caPem, signal: abort.signal });
+    abort.abort();
+    await expect(signIn.result).rejects.toThrow(/cancel/i);
+  });
+
   it('validates the configuration with readable messages', () => {
     const parsed = entraConnectorType.configSchema.safeParse({ tenantId: 'x', clientId: 'not-a-guid', auth: { kind: 'certificate', certificatePem: 'x', privateKeyPem: 'y' }, graphBaseUrl: 'http://graph.example' });
     expect(parsed.success).toBe(false);

@@ -22,6 +22,8 @@ interface PendingGroup {
 }
 
 const TYPES: readonly EntraObjectType[] = ['user', 'group', 'contact'];
+/** Groups emitted per batch; in delta rounds their member lists are read this many at a time. */
+const GROUP_SLICE = 16;
 
 /** The object types an import covers. */
 function typesInScope(scope: ImportScope): EntraObjectType[] {
@@ -108,16 +110,21 @@ function mergeGroup(groups: Map<string, PendingGroup>, item: GraphItem): void {
 
 async function* emitGroups(session: GraphSession, groups: Map<string, PendingGroup>, incremental: boolean,
   include: ReadonlySet<string> | undefined, ctx: ConnectorContext): AsyncGenerator<{ changes: ImportChange[] }> {
-  let changes: ImportChange[] = [];
-  for (const group of groups.values()) {
+  const all = [...groups.values()];
+  for (let i = 0; i < all.length; i += GROUP_SLICE) {
     ctx.signal.throwIfAborted();
+    const slice = all.slice(i, i + GROUP_SLICE);
     // A delta round carries only member changes; the full member list makes the object a complete image.
-    const members = incremental ? await readMembers(session, group.props.id) : [...group.members];
-    if (members === undefined) continue;
-    changes.push({ kind: 'object', object: toImportedObject('group', group.props, members, include) });
-    if (changes.length >= 100) { yield { changes }; changes = []; }
+    const memberLists = incremental
+      ? await Promise.all(slice.map((g) => readMembers(session, g.props.id)))
+      : slice.map((g) => [...g.members]);
+    const changes: ImportChange[] = [];
+    slice.forEach((group, k) => {
+      const members = memberLists[k];
+      if (members !== undefined) changes.push({ kind: 'object', object: toImportedObject('group', group.props, members, include) });
+    });
+    if (changes.length > 0) yield { changes };
   }
-  if (changes.length > 0) yield { changes };
 }
 
 /** All member ids of a group, or undefined when the group is gone (the next round reports its removal). */
