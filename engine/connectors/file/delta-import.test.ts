@@ -79,4 +79,11 @@ describe('delta import by comparison', () => {
     const fixed = await drain(c.importDelta(bad.watermark!, {}, testContext()));
     expect(fixed.changes.map((ch) => ch.kind === 'object' && ch.object.attributes.n)).toEqual([[7n]]);
   });
+
+  it('fails with a clear message when the state directory cannot be written', async () => {
+    const path = join(dir, 'f.csv');
+    await writeFile(path, 'id\n1\n');
+    const c = connectorFor({ ...config(path), stateDir: join(path, 'state') });
+    await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(/cannot write the delta-import state in .*f\.csv\/state/);
+  });
 });

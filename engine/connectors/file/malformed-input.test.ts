@@ -81,6 +81,24 @@ describe('malformed LDIF', () => {
   });
 });
 
+describe('invalid UTF-8', () => {
+  it('names the JSON object and the LDIF record whose bytes are not UTF-8, and imports the others', async () => {
+    const bad = Buffer.from([0xc3, 0x28]);
+    const jsonPath = join(dir, 'bad.json');
+    await writeFile(jsonPath, Buffer.concat([Buffer.from('[\n{"id":"1"},\n{"id":"2","name":"'), bad, Buffer.from('"},\n{"id":"3"}\n]\n')]));
+    const j = await drain(connectorFor({ ...csv(jsonPath), format: 'json' }).importFull({}, testContext()));
+    expect(j.changes.map((c) => c.kind === 'object' && c.object.anchor)).toEqual(['1', '3']);
+    expect(j.problems.map((p) => [p.code, p.location])).toEqual([['parse-error', `${jsonPath}:3`]]);
+    expect(j.problems[0].message).toContain('not valid UTF-8');
+
+    const ldifPath = join(dir, 'bad.ldif');
+    await writeFile(ldifPath, Buffer.concat([Buffer.from('dn: cn=a,dc=x\nobjectClass: person\n\ndn: cn=b,dc=x\nobjectClass: person\nsn: '), bad, Buffer.from('\n\ndn: cn=c,dc=x\nobjectClass: person\n')]));
+    const l = await drain(connectorFor({ format: 'ldif', path: ldifPath }).importFull({}, testContext()));
+    expect(l.changes.map((c) => c.kind === 'object' && c.object.dn)).toEqual(['cn=a,dc=x', 'cn=c,dc=x']);
+    expect(l.problems.map((p) => [p.code, p.location, p.dn])).toEqual([['parse-error', `${ldifPath}:4`, 'cn=b,dc=x']]);
+  });
+});
+
 describe('unreadable files', () => {
   it('throws ConnectivityError naming the file when it is missing', async () => {
     const c = connectorFor(csv(join(dir, 'nope.csv')));

@@ -38,11 +38,15 @@ export class SnapshotWriter {
   }
 
   private async flush(): Promise<void> {
-    if (!this.handle) {
-      await mkdir(this.stateDir, { recursive: true });
-      this.handle = await open(this.tempPath, 'w');
+    try {
+      if (!this.handle) {
+        await mkdir(this.stateDir, { recursive: true });
+        this.handle = await open(this.tempPath, 'w');
+      }
+      if (this.buffer.length) await this.handle.write(this.buffer.join(''));
+    } catch (err) {
+      throw new Error(`cannot write the delta-import state in ${this.stateDir}: ${(err as Error).message}`);
     }
-    if (this.buffer.length) await this.handle.write(this.buffer.join(''));
     this.buffer = [];
     this.size = 0;
   }

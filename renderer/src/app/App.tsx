@@ -1,6 +1,6 @@
 // The console window: tab bar, the active tab, and the status bar.
 import { useMemo, useState } from 'react';
-import { AppBar, Box, CssBaseline, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
+import { AppBar, Box, Button, CssBaseline, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
@@ -12,6 +12,7 @@ import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
 import { MetaverseSearchTab } from '../search/MetaverseSearchTab.tsx';
+import { WizardDialog } from '../wizard/WizardDialog.tsx';
 
 const THEME_KEY = 'idsync.theme';
 
@@ -25,6 +26,7 @@ function initialMode(): ThemeMode {
 export function App() {
   const [mode, setMode] = useState<ThemeMode>(initialMode);
   const [tab, setTab] = useState<TabId>('operations');
+  const [wizardOpen, setWizardOpen] = useState(false);
   const theme = useMemo(() => buildTheme(mode), [mode]);
   const toggleMode = () => {
     const next = mode === 'light' ? 'dark' : 'light';
@@ -45,6 +47,9 @@ export function App() {
                 <Tab key={t.id} value={t.id} label={t.label} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} />
               ))}
             </Tabs>
+            <Button variant="outlined" size="small" onClick={() => setWizardOpen(true)} aria-label="Configure (installation wizard)">
+              Configure
+            </Button>
             <Tooltip title={mode === 'light' ? 'Dark theme' : 'Light theme'}>
               <IconButton onClick={toggleMode} aria-label={mode === 'light' ? 'Switch to dark theme' : 'Switch to light theme'}>
                 {mode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}
@@ -61,6 +66,7 @@ export function App() {
           ))}
         </Box>
         <StatusBar />
+        {wizardOpen ? <WizardDialog open onClose={() => setWizardOpen(false)} /> : null}
       </Box>
     </ThemeProvider>
   );
