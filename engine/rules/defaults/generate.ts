@@ -18,6 +18,13 @@ export function defaultRuleId(connectorId: string, immutableTag: string): string
   return `${hash.slice(0, 8)}-${hash.slice(8, 12)}-5${hash.slice(13, 16)}-${((parseInt(hash[16], 16) & 3) | 8).toString(16)}${hash.slice(17, 20)}-${hash.slice(20, 32)}`;
 }
 
+/** The scope of a template for one connector: group-based filtering narrows the forest's projecting rules. */
+function scopeFor(t: RuleTemplate, connector: ConnectorRef): RuleTemplate['scopingFilter'] {
+  if (!connector.groupFilterDn || t.side !== 'ad' || t.direction !== 'Inbound' || t.linkType !== 'Provision') return t.scopingFilter;
+  const member = { attribute: 'dn', operator: 'ISMEMBEROF', value: connector.groupFilterDn } as const;
+  return t.scopingFilter.length ? t.scopingFilter.map((g) => [...g, member]) : [[member]];
+}
+
 function bind(t: RuleTemplate, connector: ConnectorRef, precedence: number): SyncRule {
   const description = [t.description, t.disabledReason ? `Disabled: ${t.disabledReason}` : undefined].filter(Boolean).join(' ');
   return SyncRule.parse({
@@ -33,7 +40,7 @@ function bind(t: RuleTemplate, connector: ConnectorRef, precedence: number): Syn
     linkType: t.linkType,
     disabled: t.disabledReason !== undefined,
     enablePasswordSync: t.enablePasswordSync ?? false,
-    scopingFilter: t.scopingFilter,
+    scopingFilter: scopeFor(t, connector),
     joinRules: t.joinRules,
     attributeFlows: t.attributeFlows,
   });

@@ -5,3 +5,7 @@ export { adaptToGraph, GRAPH_PROPERTY } from './graph-adaptation.ts';
 export { defaultMetaverseSchema } from './metaverse-schema.ts';
 export { applyDefaultConfiguration, DEFAULT_ENTRA_DELETE_THRESHOLD, type DefaultConfigurationInput, type ConnectorSpec } from './apply-defaults.ts';
 export { parseSetupInput, connectorSpecs, refusePlainSecrets, AD_OBJECT_TYPES, type SetupInput, type SecretSource } from './setup-input.ts';
+export { inOuScope, normalizeDn, isUnder, type OuFilter } from './filtering/ou-scope.ts';
+export { checkOuRenames, type SelectedOu, type DirectoryContainer, type RenameReport, type OuFinding } from './filtering/ou-rename.ts';
+export { filteringChanges, overridesFor, type ForestFiltering, type FilteringChange } from './filtering/filter-change.ts';
+export { negativeFilter, positiveFilter, type FilterRuleTarget } from './filtering/attribute-filter.ts';

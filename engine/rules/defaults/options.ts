@@ -1,7 +1,12 @@
 // What the default configuration is generated from: the connectors and the wizard's choices.
 import { z } from 'zod';
 
-export const ConnectorRef = z.object({ connectorId: z.string().min(1), connectorName: z.string().min(1) });
+export const ConnectorRef = z.object({
+  connectorId: z.string().min(1),
+  connectorName: z.string().min(1),
+  /** Group-based filtering (§5.4, pilots): only direct members of this group (DN) are projected from this forest. */
+  groupFilterDn: z.string().min(1).optional(),
+});
 export type ConnectorRef = z.infer<typeof ConnectorRef>;
 
 export const DefaultsOptions = z.object({
