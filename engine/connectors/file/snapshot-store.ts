@@ -66,7 +66,8 @@ export class SnapshotWriter {
   async abort(): Promise<void> {
     await this.handle?.close().catch(() => undefined);
     this.handle = undefined;
-    await rm(this.tempPath, { force: true });
+    // Cleanup must never hide the error that made the import stop.
+    await rm(this.tempPath, { force: true }).catch(() => undefined);
   }
 }
 
