@@ -58,6 +58,7 @@ export function executeBatch(parts: PipelineParts, body: unknown, caller: Issued
     }
     results.set(item.id.toLowerCase(), reply);
     order.push(item.id);
+    parts.batchLog.push({ id: item.id, method: item.method, url: item.url, status: reply.status, dependsOn: item.dependsOn ?? [] });
   }
   const byId = new Map(items.map((i) => [i.id.toLowerCase(), i.id]));
   return {

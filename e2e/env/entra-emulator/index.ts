@@ -8,7 +8,7 @@ import { GraphFault, graphErrorBody } from './graph-fault.ts';
 import { Directory, type DirectoryObject, type ObjectKind, type Props } from './directory.ts';
 import { DeltaService } from './delta.ts';
 import { IdentityPlatform, type EmulatedClient } from './identity.ts';
-import { executeGraph, type PipelineParts, type WriteLogEntry } from './pipeline.ts';
+import { executeGraph, type BatchItemLogEntry, type PipelineParts, type WriteLogEntry } from './pipeline.ts';
 import { executeBatch } from './batch.ts';
 import { FaultInjector, WriteQuota, type FaultRule, type WriteQuotaOptions } from './throttle.ts';
 import { generateTestPki, type TestPki } from './tls.ts';
@@ -32,6 +32,8 @@ export interface EntraEmulatorOptions {
 export interface EmulatorState {
   readonly directory: Directory;
   readonly writeLog: WriteLogEntry[];
+  /** Every `$batch` item with its status (424 for a failed dependency). */
+  readonly batchLog: BatchItemLogEntry[];
   readonly faults: FaultInjector;
   readonly quota: WriteQuota;
   /** Number of writes refused with 429 because of the quota. */
@@ -109,6 +111,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     quota: new WriteQuota({ limit: options.writeQuota?.limit ?? 3000, windowMs: options.writeQuota?.windowMs ?? 150_000 }),
     faults: new FaultInjector(),
     writeLog: [],
+    batchLog: [],
     throttled: 0,
   };
 
@@ -184,6 +187,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const state: EmulatorState = {
     directory: dir,
     writeLog: parts.writeLog,
+    batchLog: parts.batchLog,
     faults: parts.faults,
     quota: parts.quota,
     get throttledWrites() { return parts.throttled; },
@@ -242,5 +246,5 @@ function executeBatchWithFaults(parts: PipelineParts, body: unknown, caller: Par
   return executeBatch(parts, body, caller, clientRequestId);
 }
 
-export type { EmulatedClient, FaultRule, TestPki, WriteLogEntry, DirectoryObject, ObjectKind, Props };
+export type { BatchItemLogEntry, EmulatedClient, FaultRule, TestPki, WriteLogEntry, DirectoryObject, ObjectKind, Props };
 export { generateClientCertificate, generateTestPki } from './tls.ts';

@@ -17,11 +17,21 @@ export interface WriteLogEntry {
   readonly inBatch: boolean;
 }
 
+export interface BatchItemLogEntry {
+  readonly id: string;
+  readonly method: string;
+  readonly url: string;
+  readonly status: number;
+  readonly dependsOn: readonly string[];
+}
+
 export interface PipelineParts {
   readonly route: RouteContext;
   readonly quota: WriteQuota;
   readonly faults: FaultInjector;
   readonly writeLog: WriteLogEntry[];
+  /** Every `$batch` item with the status it got. */
+  readonly batchLog: BatchItemLogEntry[];
   /** Writes answered 429 because of the quota. */
   throttled: number;
 }

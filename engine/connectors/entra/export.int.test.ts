@@ -135,6 +135,25 @@ describe('Entra connector export against the emulator', () => {
     expect(result!.error).toMatchObject({ code: 'permission-issue', message: expect.stringMatching(/Authorization_RequestDenied/) });
   });
 
+  it('re-sends the dependent steps of an object when the first one is throttled (dependsOn → 424)', async () => {
+    const a = emu.state.addUser({ userPrincipalName: 'dep.a@contoso.onmicrosoft.com', displayName: 'A', mailNickname: 'depa' });
+    const b = emu.state.addUser({ userPrincipalName: 'dep.b@contoso.onmicrosoft.com', displayName: 'B', mailNickname: 'depb' });
+    const group = emu.state.addGroup({ displayName: 'Dep', mailNickname: 'dep' }, [a]);
+    emu.state.injectFault({ method: 'PATCH', path: `/groups/${group}`, status: 429, count: 1, retryAfterSeconds: 0 });
+    const logStart = emu.state.batchLog.length;
+    const [result] = await connector.export([{ csId: 'dep', op: 'update', objectType: 'group', dn: group, anchor: group, changes: [
+      { attribute: 'description', op: 'replace', values: ['chained'] },
+      { attribute: 'member', op: 'add', values: [{ dn: b }] },
+      { attribute: 'member', op: 'delete', values: [{ dn: a }] },
+    ] }], testContext());
+    expect(result).toEqual({ csId: 'dep', ok: true });
+    const items = emu.state.batchLog.slice(logStart);
+    expect(items.map((i) => `${i.method} ${i.status}`)).toEqual(['PATCH 429', 'PATCH 424', 'DELETE 424', 'PATCH 204', 'PATCH 204', 'DELETE 204']);
+    expect(items[1]!.dependsOn).toEqual([items[0]!.id]);
+    expect(emu.state.get(group)!.props.description).toBe('chained');
+    expect([...emu.state.get(group)!.members]).toEqual([b]);
+  });
+
   it('does not duplicate a create whose reply was lost (503 after the write was applied)', async () => {
     emu.state.injectFault({ method: 'POST', path: '/users', status: 503, count: 1, retryAfterSeconds: 0, afterApply: true });
     emu.state.injectFault({ method: 'POST', path: '/groups', status: 503, count: 1, retryAfterSeconds: 0, afterApply: true });

@@ -92,6 +92,12 @@ describe('Entra connector import (full and delta) against the emulator', () => {
     expect(replayed.changes.filter((c) => c.kind === 'delete').map((c) => c.anchor)).toEqual([ids.u5, ids.u5]);
   });
 
+  it('waits out a throttled delta page (Retry-After) and completes', async () => {
+    emu.state.injectFault({ method: 'GET', path: '/contacts/delta', status: 429, count: 1, retryAfterSeconds: 1 });
+    const { changes } = await collectImport(connector.importFull({ objectTypes: ['contact'] }, testContext()));
+    expect(objects(changes).map((o) => o.anchor)).toEqual([ids.c1]);
+  });
+
   it('throws WatermarkExpiredError when Graph answers 410 for the delta token', async () => {
     const { watermark } = await collectImport(connector.importDelta(ids.watermark!, {}, testContext()));
     emu.state.resetDeltaTokens();
