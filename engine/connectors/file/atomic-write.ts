@@ -28,13 +28,13 @@ export async function writeFileAtomic(path: string, produce: (write: (text: stri
     await handle.close();
   } catch (err) {
     await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw err;
   }
   try {
     await rename(temp, path);
   } catch (err) {
-    await rm(temp, { force: true });
+    await rm(temp, { force: true }).catch(() => undefined);
     throw err;
   }
   // The rename itself is durable only once the directory entry is flushed.
