@@ -83,7 +83,7 @@ function matchUserStep(plan: BodyPlan, ctx: PlanContext): Step {
   ].filter(Boolean);
   return {
     method: 'GET',
-    url: `/users?$filter=${encodeURIComponent(clauses.join(' or '))}&$select=id,userPrincipalName,onPremisesImmutableId,proxyAddresses`,
+    url: `/users?$filter=${encodeURIComponent(clauses.join(' or '))}&$count=true&$select=id,userPrincipalName,onPremisesImmutableId,proxyAddresses`,
     headers: { ConsistencyLevel: 'eventual' },
     onOk: (j, body) => {
       const found = ((body as { value?: UserRecord[] }).value ?? []);
