@@ -51,11 +51,29 @@ function readLength(buf: Buffer, offset: number): [number, number] | undefined {
   return [len, offset + 1 + n];
 }
 
+// The decoder runs once per value of every entry; returning [length, start] pairs would allocate an array
+// each time, so `contentLength` leaves the start here instead.
+let contentStart = 0;
+
+/** Length of the element at offset; its content starts at `contentStart` (complete buffer assumed). */
+function contentLength(buf: Buffer, offset: number): number {
+  const first = buf[offset + 1];
+  if (first < 0x80) {
+    contentStart = offset + 2;
+    return first;
+  }
+  const n = first & 0x7f;
+  if (n === 0 || n > 4 || offset + 2 + n > buf.length) throw new Error(`bad BER length at ${offset + 1}`);
+  let len = 0;
+  for (let i = 0; i < n; i++) len = len * 256 + buf[offset + 2 + i];
+  contentStart = offset + 2 + n;
+  return len;
+}
+
 /** Length and content start of the element at offset (complete buffer assumed). */
 function element(buf: Buffer, offset: number): [number, number] {
-  const l = readLength(buf, offset + 1);
-  if (!l) throw new Error(`truncated BER element at ${offset}`);
-  return l;
+  const len = contentLength(buf, offset);
+  return [len, contentStart];
 }
 
 function readInt(buf: Buffer, start: number, len: number): number {
@@ -106,32 +124,33 @@ function decodeMessage(buf: Buffer, pos: number, end: number, binary: BinaryTest
 }
 
 function decodeEntry(buf: Buffer, pos: number, end: number, binary: BinaryTest): ResponseEntry {
-  const [dnLen, dnStart] = element(buf, pos);
-  const entry: ResponseEntry = { dn: buf.toString('utf8', dnStart, dnStart + dnLen) };
-  const [, attrsStart] = element(buf, dnStart + dnLen);
-  let p = attrsStart;
+  const dnLen = contentLength(buf, pos);
+  const entry: ResponseEntry = { dn: buf.toString('utf8', contentStart, contentStart + dnLen) };
+  contentLength(buf, contentStart + dnLen); // attributes SEQUENCE
+  let p = contentStart;
   while (p < end) {
-    const [attrLen, attrStart] = element(buf, p);
-    const attrEnd = attrStart + attrLen;
-    const [typeLen, typeStart] = element(buf, attrStart);
+    const attrLen = contentLength(buf, p);
+    const attrEnd = contentStart + attrLen;
+    const typeLen = contentLength(buf, contentStart);
+    const typeStart = contentStart;
     const type = buf.toString('utf8', typeStart, typeStart + typeLen);
     const isBinary = binary(type);
-    const [, valsStart] = element(buf, typeStart + typeLen);
-    let v = valsStart;
+    contentLength(buf, typeStart + typeLen); // SET OF values
+    let v = contentStart;
     if (isBinary) {
       const values: Buffer[] = [];
       while (v < attrEnd) {
-        const [len, start] = element(buf, v);
-        values.push(Buffer.from(buf.subarray(start, start + len)));
-        v = start + len;
+        const len = contentLength(buf, v);
+        values.push(Buffer.from(buf.subarray(contentStart, contentStart + len)));
+        v = contentStart + len;
       }
       entry[type] = values;
     } else {
       const values: string[] = [];
       while (v < attrEnd) {
-        const [len, start] = element(buf, v);
-        values.push(buf.toString('utf8', start, start + len));
-        v = start + len;
+        const len = contentLength(buf, v);
+        values.push(buf.toString('utf8', contentStart, contentStart + len));
+        v = contentStart + len;
       }
       entry[type] = values;
     }

@@ -24,8 +24,10 @@ async function* searchBase(session: LdapSession, plan: ImportPlan, base: string,
       pageSize: session.config.pageSize,
       timeLimitSeconds: Math.ceil(session.config.timeoutMs / 1000),
     });
+    // Only Active Directory slices large attributes into ranges.
+    const ranged = session.config.flavour === 'ad' || (await session.rootDse()).isActiveDirectory;
     for await (const page of pages) {
-      for (const entry of page) if (hasRanges(entry)) await completeRanges(await session.client(), entry, plan.binaryAttributes);
+      if (ranged) for (const entry of page) if (hasRanges(entry)) await completeRanges(await session.client(), entry, plan.binaryAttributes);
       yield page;
     }
   } finally {
