@@ -6,7 +6,6 @@ import type { HandlerGroup, HandlersFor } from './handlers.ts';
 import type { ServiceContext } from './context.ts';
 import { ApiError } from './api-error.ts';
 import { connectorTypes } from '../connectors/registry.ts';
-import { SyncEngine } from '../sync/engine.ts';
 import { EngineError } from '../sync/engine-error.ts';
 import * as present from '../sync/presenters.ts';
 import { exportConfig } from '../config/config-export.ts';
@@ -16,8 +15,7 @@ type Methods = typeof engineMethods;
 
 /** Creates the engine method handlers over the store in the context's data directory. */
 export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods> {
-  let opened: SyncEngine | null = null;
-  const engine = () => (opened ??= SyncEngine.open(ctx.databasePath));
+  const engine = () => ctx.engine();
   const stopStatus: RunStatus = ctx.host === 'cli' ? 'stopped-user-termination-from-cli' : 'stopped-user-termination-from-ui';
   const notFound = (what: string) => new ApiError('not-found', what);
 
@@ -175,10 +173,8 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
 
   return {
     handlers: wrapErrors(handlers),
-    close() {
-      opened?.close();
-      opened = null;
-    },
+    // The engine is shared by every handler group; the service closes it.
+    close() {},
   };
 }
 

@@ -10,6 +10,7 @@ import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.t
 import { createEngineHandlers } from './engine-handlers.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
   readonly home: string;
@@ -26,6 +27,7 @@ export class ApiService {
   readonly context: ServiceContext;
   private readonly handlers: Record<string, AnyHandler>;
   private readonly groups: { close(): Promise<void> | void }[];
+  private syncEngine: SyncEngine | null = null;
 
   constructor(options: ServiceOptions) {
     fs.mkdirSync(options.home, { recursive: true });
@@ -41,6 +43,7 @@ export class ApiService {
       lock,
       emit,
       call: (method, request) => this.dispatch(method, request),
+      engine: () => (this.syncEngine ??= SyncEngine.open(path.join(options.home, 'idsync.sqlite'), options.secretKey ? { key: options.secretKey } : {})),
       log: (level: LogLine['level'], source: string, message: string) => {
         const line: LogLine = { time: new Date().toISOString(), level, source, message };
         logs.push(line);
@@ -69,5 +72,7 @@ export class ApiService {
   /** Releases databases and connections. */
   async close(): Promise<void> {
     for (const group of this.groups) await group.close();
+    this.syncEngine?.close();
+    this.syncEngine = null;
   }
 }

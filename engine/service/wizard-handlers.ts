@@ -3,7 +3,7 @@
 import type { wizardMethods } from '../../shared/api/wizard.ts';
 import { SECRET_MASK } from '../../shared/model/connectors.ts';
 import { SettingsFile } from '../scheduler/settings-file.ts';
-import { SyncEngine } from '../sync/engine.ts';
+import { type SyncEngine } from '../sync/engine.ts';
 import { readAppliedSettings, writeSnapshot } from '../wizard/applied-settings.ts';
 import { closedView } from '../wizard/closed-view.ts';
 import { directoryContainers, testDirectory } from '../wizard/directory-probe.ts';
@@ -17,8 +17,7 @@ const HOLDER = 'Installation wizard';
 
 /** Creates the wizard handlers over the context's data directory. */
 export function createWizardHandlers(ctx: ServiceContext): HandlerGroup<typeof wizardMethods> {
-  let engine: SyncEngine | null = null;
-  const getEngine = (): SyncEngine => (engine ??= SyncEngine.open(ctx.databasePath, ctx.secretKey ? { key: ctx.secretKey } : {}));
+  const getEngine = (): SyncEngine => ctx.engine();
   const settings = new SettingsFile(ctx.home);
   let session: WizardSession | null = null;
   let release: (() => void) | null = null;
@@ -110,8 +109,6 @@ export function createWizardHandlers(ctx: ServiceContext): HandlerGroup<typeof w
     },
     close() {
       end(true);
-      engine?.close();
-      engine = null;
     },
   };
 }
