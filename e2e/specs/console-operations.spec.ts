@@ -85,3 +85,22 @@ test('Clear Runs asks for confirmation before deleting anything', async ({ openC
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('copy several rows of a grid to the clipboard, and chart the run history', async ({ openConsole, page, served, context, snap }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
+  const grid = page.getByRole('grid', { name: 'Run history' });
+  const boxes = grid.getByRole('checkbox', { name: 'Select row' });
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await page.getByRole('button', { name: 'Copy selected Run history rows' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Name\tProfile Name\t/);
+  const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+  expect(lines).toHaveLength(3);
+  expect(lines.slice(1).every((l) => l.startsWith(`${HR}\t`))).toBe(true);
+  await page.getByRole('button', { name: 'Show run history chart' }).click();
+  await expect(page.getByRole('figure', { name: 'Run history chart' })).toBeVisible();
+  await snap('console-operations-chart');
+});

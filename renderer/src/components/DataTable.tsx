@@ -60,6 +60,13 @@ export function DataTable<R extends GridValidRowModel>(props: DataTableProps<R>)
             onSelect?.(one.length === 1 ? one[0] : null);
           }}
           onRowDoubleClick={(p) => onOpen?.(p.row)}
+          onCellKeyDown={(p, e) => {
+            // Enter opens the row, as a double-click does; the grid keeps its own keys otherwise.
+            if (e.key === 'Enter' && onOpen) {
+              e.preventDefault();
+              onOpen(p.row);
+            }
+          }}
           hideFooter={props.hideFooter}
           pageSizeOptions={[100]}
           initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}

@@ -111,6 +111,13 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
             props.onSelect?.(one.length === 1 ? one[0] : null);
           }}
           onRowDoubleClick={(p) => props.onOpen?.(p.row)}
+          onCellKeyDown={(p, e) => {
+            // Enter opens the row, as a double-click does; the grid keeps its own keys otherwise.
+            if (e.key === 'Enter' && props.onOpen) {
+              e.preventDefault();
+              props.onOpen(p.row);
+            }
+          }}
           disableColumnSorting
         />
       </Box>

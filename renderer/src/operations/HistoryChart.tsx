@@ -29,6 +29,7 @@ export function HistoryChart({ connector }: { connector: string | null }) {
     <Box component="figure" aria-label="Run history chart" sx={{ m: 0, height: 190, flexShrink: 0 }}>
       <BarChart
         height={180}
+        skipAnimation
         xAxis={[{ scaleType: 'band', data: points.map((p) => p.label), tickLabelStyle: { display: 'none' } }]}
         series={[
           { data: points.map((p) => p.adds), label: 'Adds', stack: 'changes' },

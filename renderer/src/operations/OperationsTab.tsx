@@ -30,6 +30,9 @@ export function OperationsTab() {
   const connectors = useApiQuery('connectors.list', {});
   const client = useQueryClient();
   const statuses = statusGroup === ALL ? [] : (STATUS_GROUPS[statusGroup] ?? []);
+  // Until a run is chosen, the lower pane follows the newest run of the filtered history.
+  const newest = useApiQuery('runs.list', { connector: connector ?? undefined, status: statuses.length ? (statuses as RunSummary['status'][]) : undefined, limit: 1 }, { enabled: selected === null });
+  const shownRun = selected?.id ?? newest.data?.items[0]?.id ?? null;
   return (
     <ObjectDialogs>
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', p: 1, gap: 1, minHeight: 0 }}>
@@ -73,7 +76,7 @@ export function OperationsTab() {
           <RunGrid connector={connector} statuses={statuses} progress={progress} onSelect={(r) => r && setSelected(r)} />
         </Box>
         <Box sx={{ flex: '1 1 50%', minHeight: 200, overflow: 'auto', borderTop: 1, borderColor: 'divider' }}>
-          <RunDetailPane runId={selected?.id ?? null} progress={progress} />
+          <RunDetailPane runId={shownRun} progress={progress} />
         </Box>
         {clearing ? <ClearRunsDialog onClose={() => setClearing(false)} /> : null}
       </Box>
