@@ -83,7 +83,9 @@ export class WizardSession {
   }
 
   private pathState(): PathState {
-    return { mode: this.mode, path: this.path, task: this.task, unverifiedSuffixes: upnSuffixRows(this.suffixCounts, this.domains).some((r) => r.state !== 'Verified') };
+    // Once shown, the sign-in page stays on the path even after its suffixes were verified.
+    const unverified = upnSuffixRows(this.suffixCounts, this.domains).some((r) => r.state !== 'Verified');
+    return { mode: this.mode, path: this.path, task: this.task, unverifiedSuffixes: unverified || this.page === 'upn-suffixes' };
   }
 
   /** Fills the choices from what an earlier run applied; secrets stay in the store (shown masked). */
