@@ -41,7 +41,7 @@ export interface EmulatorState {
   /** Token requests answered with a token. */
   readonly tokenRequests: number;
   /** Emulator behaviour that tests may change at run time. */
-  readonly settings: { pageSize: number; deltaMembersPerItem: number; duplicateDeltaItems: boolean };
+  readonly settings: { pageSize: number; deltaMembersPerItem: number; duplicateDeltaItems: boolean; latencyMs: number };
   /** Seeds a user (`onPremisesSyncEnabled: true` makes it mastered on-premises). Returns its id. */
   addUser(props: Props): string;
   addGroup(props: Props, memberIds?: readonly string[]): string;
@@ -103,7 +103,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const clients = new Map(clientList.map((c) => [c.clientId, c]));
   let origin = '';
   const dir = new Directory(options.initialDomain ?? 'contoso.onmicrosoft.com');
-  const settings = { pageSize: options.pageSize ?? 100, deltaMembersPerItem: options.deltaMembersPerItem ?? 100, duplicateDeltaItems: false };
+  const settings = { pageSize: options.pageSize ?? 100, deltaMembersPerItem: options.deltaMembersPerItem ?? 100, duplicateDeltaItems: false, latencyMs: 0 };
   const delta = new DeltaService(dir, () => ({ pageSize: settings.pageSize, membersPerItem: settings.deltaMembersPerItem, duplicateItems: settings.duplicateDeltaItems }));
   const identity = new IdentityPlatform(tenantId, clients, () => origin, `admin@${dir.domains[0]!.id}`);
   const parts: PipelineParts = {
@@ -157,6 +157,8 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
       return;
     }
     const path = url.pathname.slice('/v1.0'.length) || '/';
+    // Simulated network and service latency (slow responses), before the request is handled.
+    if (settings.latencyMs > 0) await new Promise((r) => setTimeout(r, settings.latencyMs));
     try {
       const reply = path === '/$batch' && req.method === 'POST'
         ? executeBatchWithFaults(parts, body, caller, clientRequestId)
