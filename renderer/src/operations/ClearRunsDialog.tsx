@@ -3,14 +3,7 @@ import { useState } from 'react';
 import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, TextField } from '@mui/material';
 import { useApiMutation } from '../api/hooks.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
-
-/** The `before` of a runs.clear request: the start of the chosen local day, or undefined for all runs. */
-export function clearBefore(date: string, all: boolean): string | undefined {
-  if (all) return undefined;
-  const d = new Date(`${date}T00:00:00`);
-  if (Number.isNaN(d.getTime())) throw new Error(`Not a date: "${date}"`);
-  return d.toISOString();
-}
+import { clearBefore } from './clear-before.ts';
 
 /** Two-stage dialog: choose what to clear, then confirm. */
 export function ClearRunsDialog({ onClose }: { onClose: () => void }) {
