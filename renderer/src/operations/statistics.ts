@@ -18,8 +18,8 @@ export interface StatSection {
 type LineDef = readonly [label: string, counters: readonly string[]];
 
 const IMPORT: readonly LineDef[] = [
-  ['Filtered Deletions', ['discovery-filtered-deletion']],
-  ['Filtered Objects', ['discovery-filtered-object']],
+  ['Filtered Deletions', ['filtered-deletions']],
+  ['Filtered Objects', ['filtered-objects']],
   ['Unchanged', ['stage-no-change']],
   ['Adds', ['stage-add']],
   ['Updates', ['stage-update']],
@@ -53,7 +53,6 @@ const EXPORT: readonly LineDef[] = [
   ['Renames', ['export-rename']],
   ['Deletes', ['export-delete']],
   ['Delete Adds', ['export-delete-add']],
-  ['Awaiting export confirmation', ['export-unconfirmed']],
 ];
 
 // Failure counters belong to the errors box, not the statistics.
