@@ -40,7 +40,7 @@ export const writeBudgetSchema = z.object({
   quotaWrites: z.number().int().positive().default(3000),
   windowSeconds: z.number().positive().default(150),
   /** Share of the quota the connector allows itself (below 1 so other writers and clock drift fit). */
-  targetShare: z.number().gt(0).max(1).default(0.97),
+  targetShare: z.number().gt(0).max(1).default(0.98),
 });
 
 export const entraConfigSchema = z.object({
