@@ -1,7 +1,8 @@
 // Connectors tab: properties, export, Search Connector Space by every scope, every object properties tab, preview and commit.
 import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures.ts';
-import { HR, PEOPLE, seedHr, skipUnlessReady } from './console-seed.ts';
+import { HR, HR_SECRET, PEOPLE, callApi, seedHr, skipUnlessReady } from './console-seed.ts';
 import type { Page } from '@playwright/test';
 
 async function openHr(page: Page) {
@@ -86,4 +87,31 @@ test('open every object properties tab, then generate and commit a preview', asy
   await cs.getByRole('button', { name: 'Commit Preview' }).click();
   await expect(cs.getByRole('status').filter({ hasText: 'Committed' })).toBeVisible();
   await snap('console-cs-preview-committed');
+});
+
+test('secrets stay masked in the properties view and in the exported connector file', async ({ openConsole, page, served, snap }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  const types = (await callApi(page, 'connectors.types', {})).map((t) => t.type);
+  skipUnlessReady(types.includes('test') ? null : 'no connector type with a secret field (the in-memory test connector)');
+  const existing = await callApi(page, 'connectors.list', {});
+  if (!existing.some((c) => c.name === 'Vault')) {
+    await callApi(page, 'connectors.create', { name: 'Vault', type: 'test', config: { directory: `vault-${path.basename(served.home)}`, password: HR_SECRET } });
+  }
+  await page.getByRole('tab', { name: 'Connectors' }).click();
+  await page.getByRole('grid', { name: 'Connectors' }).getByRole('gridcell', { name: 'Vault', exact: true }).click();
+  await page.getByRole('button', { name: 'Properties', exact: true }).click();
+  const props = page.getByRole('dialog', { name: 'Properties: Vault' });
+  await props.getByRole('button', { name: 'Connectivity' }).click();
+  const config = props.getByRole('grid', { name: 'Connector configuration' });
+  await expect(config.getByRole('row', { name: /password/ })).toContainText('********');
+  await expect(props).not.toContainText(HR_SECRET);
+  await snap('console-connectors-secret-masked');
+  await props.getByRole('button', { name: 'Close' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Connector', exact: true }).click();
+  const text = fs.readFileSync(await (await download).path(), 'utf8');
+  expect(text).not.toContain(HR_SECRET);
+  expect(JSON.parse(text)).toMatchObject({ name: 'Vault', config: { password: '********' } });
 });
