@@ -109,6 +109,8 @@ describe('Entra emulator: Graph behaviours at the HTTP level', () => {
     expect(patch.json.error.message).toMatch(/on-premises mastered Directory Sync objects/);
     expect((await call('PATCH', `/users/${synced}`, { usageLocation: 'DE' })).status).toBe(204);
     expect((await call('POST', '/users', { displayName: 'x' })).json.error.message).toMatch(/Invalid value specified for property 'accountEnabled'/);
+    const dl = await call('POST', '/groups', { displayName: 'DL', mailNickname: 'dl', mailEnabled: true, securityEnabled: false });
+    expect(dl.json.error.message).toMatch(/distribution lists is not supported/);
   });
 
   it('answers delta with deltaLink, @removed and members@delta, and 410 with Location after a reset', async () => {

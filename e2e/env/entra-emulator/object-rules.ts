@@ -60,6 +60,11 @@ export function checkWritable(kind: ObjectKind, body: Props, creating: boolean, 
       throw badRequest('The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.');
     }
   }
+  // Graph creates only security groups and Microsoft 365 groups; mail-enabled security groups and distribution
+  // lists belong to Exchange Online.
+  if (kind === 'group' && creating && body.mailEnabled === true && !(Array.isArray(body.groupTypes) && body.groupTypes.includes('Unified'))) {
+    throw badRequest('Creating mail-enabled security groups or distribution lists is not supported through Microsoft Graph.');
+  }
   const immutableId = body.onPremisesImmutableId;
   if (typeof immutableId === 'string' && /[$_]/.test(immutableId)) {
     throw badRequest("Invalid value specified for property 'onPremisesImmutableId' of resource 'User'.");
