@@ -1,16 +1,50 @@
 // Metaverse objects, their value index (for joins and search) and paged search.
 import type Database from 'better-sqlite3';
 import type { MvClause } from '../../shared/model/metaverse.ts';
-import type { MvObject } from '../model/objects.ts';
+import type { ContributorRef, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
 
+/**
+ * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
+ * most common contributor is stored once (`d`) and only the other attributes are listed (`x`).
+ */
+interface StoredContrib {
+  d?: ContributorRef[];
+  x?: Record<string, ContributorRef[]>;
+}
+
+/** Compacts a contributor map for storage. */
+export function packContrib(attrs: StoredAttributes, contrib: Record<string, ContributorRef[]>): string {
+  const tally = new Map<string, number>();
+  for (const refs of Object.values(contrib)) if (refs.length === 1) tally.set(JSON.stringify(refs), (tally.get(JSON.stringify(refs)) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [k, n] of tally) if (best === null || n > tally.get(best)!) best = k;
+  const out: StoredContrib = {};
+  if (best) out.d = JSON.parse(best) as ContributorRef[];
+  for (const [attr, refs] of Object.entries(contrib)) {
+    if (JSON.stringify(refs) === best && attr in attrs) continue;
+    (out.x ??= {})[attr] = refs;
+  }
+  return JSON.stringify(out);
+}
+
+/** Expands a stored contributor map. */
+export function unpackContrib(attrs: StoredAttributes, text: string): Record<string, ContributorRef[]> {
+  const packed = JSON.parse(text) as StoredContrib;
+  const out: Record<string, ContributorRef[]> = {};
+  if (packed.d) for (const attr of Object.keys(attrs)) out[attr] = packed.d;
+  if (packed.x) Object.assign(out, packed.x);
+  return out;
+}
+
 function toObject(r: Row): MvObject {
+  const attrs = JSON.parse(r.attrs) as StoredAttributes;
   return {
-    id: r.id, objectType: r.object_type, attrs: JSON.parse(r.attrs), contrib: JSON.parse(r.contrib),
+    id: r.id, objectType: r.object_type, attrs, contrib: unpackContrib(attrs, r.contrib),
     retryProvisioning: r.retry_provisioning === 1, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }
@@ -64,14 +98,14 @@ export class MvStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
-    const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), JSON.stringify(o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
+    const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
     this.writeIndex(id, o.attrs);
     return id;
   }
 
   /** Writes an object and refreshes its index entries. */
   update(o: MvObject, attrsChanged = true): void {
-    this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), JSON.stringify(o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
+    this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
     if (attrsChanged && this.indexed.size) {
       this.stmts.indexDelete.run(o.id);
       this.writeIndex(o.id, o.attrs);

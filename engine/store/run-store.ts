@@ -1,5 +1,6 @@
 // Run history: runs, steps with counters, and per-object records with a snapshot of the object at run time.
 import type Database from 'better-sqlite3';
+import zlib from 'node:zlib';
 import type { RunStatus } from '../../shared/model/runs.ts';
 import type { StepType } from '../../shared/model/connectors.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
@@ -86,7 +87,7 @@ export class RunStore {
     for (const r of records) {
       this.insertObject.run(
         runId, step, r.counter, r.target ?? null, r.csId, r.mvId ?? null, r.dn, r.objectType,
-        r.error ? JSON.stringify(r.error) : null, r.snapshot ? JSON.stringify(r.snapshot) : null, at,
+        r.error ? JSON.stringify(r.error) : null, r.snapshot ? packSnapshot(r.snapshot) : null, at,
       );
     }
   }
@@ -145,7 +146,7 @@ export class RunStore {
     return {
       id: r.id as number, runId: r.run_id as number, step: r.step as number, counter: r.counter as string, target: (r.target as string) ?? null,
       csId: (r.cs_id as number) ?? null, mvId: (r.mv_id as number) ?? null, dn: r.dn as string, objectType: r.object_type as string,
-      error: fromJson(r.error as string, null), snapshot: fromJson(r.snapshot as string, null), at: r.at as string,
+      error: fromJson(r.error as string, null), snapshot: unpackSnapshot(r.snapshot as Buffer | string | null), at: r.at as string,
     };
   }
 
@@ -197,6 +198,16 @@ export class RunStore {
     }
     return n;
   }
+}
+
+/** Snapshots are deflated: run history holds one per changed object and is the largest part of the database. */
+function packSnapshot(snapshot: StoredAttributes): Buffer {
+  return zlib.deflateRawSync(JSON.stringify(snapshot), { level: 1 });
+}
+
+function unpackSnapshot(value: Buffer | string | null): StoredAttributes | null {
+  if (value === null) return null;
+  return JSON.parse(typeof value === 'string' ? value : zlib.inflateRawSync(value).toString('utf8')) as StoredAttributes;
 }
 
 function processAlive(pid: number): boolean {

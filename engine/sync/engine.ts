@@ -213,7 +213,7 @@ export class SyncEngine {
     const trace = newTrace();
     let error: PreviewOutcome['error'] = null;
     try {
-      syncObject(env, ws, cs, null, trace);
+      syncObject(env, ws, structuredClone(cs), null, trace);
     } catch (err) {
       error = { code: err instanceof FlowError ? err.code : 'unexpected-error', message: err instanceof Error ? err.message : String(err) };
     }

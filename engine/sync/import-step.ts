@@ -279,7 +279,7 @@ function createPlaceholders(st: Staging, image: StoredAttributes): void {
   for (const values of Object.values(image)) {
     for (const v of values) {
       if (typeof v !== 'object' || !('ref' in v)) continue;
-      if (store.cs.byDn(connector.seq, v.ref)) continue;
+      if (store.cs.hasDn(connector.seq, v.ref)) continue;
       store.cs.insert({
         connector: connector.seq, dn: v.ref, anchor: null, objectType: '', state: 'placeholder', transient: false, mvId: null, link: null,
         hologram: {}, pendingImport: null, pendingExport: null, unconfirmed: {}, errors: {}, needsSync: false, seen: 0, importedAt: null, exportedAt: null,

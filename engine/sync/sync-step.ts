@@ -50,7 +50,6 @@ export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): vo
   const mark = stats.mark();
   try {
     syncObject(env, ws, cs, stats, null);
-    env.store.transaction(() => ws.flush(stats.since(mark)));
   } catch (err) {
     stats.rewind(mark);
     const code = err instanceof FlowError ? err.code : 'unexpected-error';
@@ -62,7 +61,10 @@ export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): vo
       env.store.cs.update(fresh);
     }
     stats.error(code, { csId: cs.id, mvId: cs.mvId, dn: cs.dn, objectType: cs.objectType, error: { code, message, detail } });
+    return;
   }
+  // Written inside the batch transaction; a failure here is a store failure and fails the whole batch.
+  ws.flush(stats.since(mark));
 }
 
 /** Re-runs outbound provisioning for MV objects flagged by an import (spec §2.2.3). */

@@ -16,13 +16,12 @@ export class WorkingSet {
 
   constructor(readonly store: Store) {}
 
-  /** Puts a loaded object under tracking (or returns the tracked copy). */
+  /** Puts a freshly loaded object under tracking (or returns the tracked one); the working set may change it. */
   track(o: CsObject): CsObject {
     const existing = this.cs.get(o.id);
     if (existing) return existing;
-    const copy = structuredClone(o);
-    this.cs.set(o.id, copy);
-    return copy;
+    this.cs.set(o.id, o);
+    return o;
   }
 
   /** Marks a CS object as changed. */
