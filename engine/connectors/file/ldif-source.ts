@@ -1,7 +1,7 @@
 // Reads an LDIF file as raw records: content and add records carry attributes, other change records pass through.
 import { LdifParser, type LdifError, type LdifRecord } from './ldif-reader.ts';
 import { addField, type RawItem, type RawRecord } from './raw-record.ts';
-import { chunkLines, readTextChunks, type InvalidLines } from './text-source.ts';
+import { forEachLine, readTextChunks, type InvalidLines } from './text-source.ts';
 import type { RawValue } from './value-codec.ts';
 
 /** Reads the LDIF file at `path` as raw records, one array per chunk of the file. */
@@ -25,11 +25,11 @@ export async function* readLdifFile(path: string, signal?: AbortSignal): AsyncGe
   };
   for await (const chunk of readTextChunks(path, invalid, signal)) {
     const items: RawItem[] = [];
-    for (const { text, line } of chunkLines(chunk)) {
+    forEachLine(chunk, (text, line) => {
       lastLine = line;
       const rec = parser.push(text, line);
       if (rec) items.push(toItem(rec, line));
-    }
+    });
     if (items.length) yield items;
   }
   const last = parser.end();

@@ -62,8 +62,8 @@ export async function* readTextChunks(path: string, invalid: InvalidLines, signa
   if (carry.length) yield emit(carry);
 }
 
-/** Splits one chunk into lines (CR LF or LF), numbered from the chunk's first line. */
-export function* chunkLines(chunk: TextChunk): Generator<TextLine> {
+/** Calls `each` for every line of one chunk (CR LF or LF), numbered from the chunk's first line. */
+export function forEachLine(chunk: TextChunk, each: (text: string, line: number) => void): void {
   const { text } = chunk;
   let line = chunk.firstLine;
   let start = 0;
@@ -72,7 +72,7 @@ export function* chunkLines(chunk: TextChunk): Generator<TextLine> {
     const next = end < 0 ? text.length : end + 1;
     if (end < 0) end = text.length;
     const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-    yield { text: text.slice(start, stop), line };
+    each(text.slice(start, stop), line);
     line++;
     start = next;
   }
@@ -80,7 +80,11 @@ export function* chunkLines(chunk: TextChunk): Generator<TextLine> {
 
 /** Splits the chunk stream into lines (CR LF or LF), numbered from 1. */
 export async function* readLines(chunks: AsyncIterable<TextChunk>): AsyncGenerator<TextLine> {
-  for await (const chunk of chunks) yield* chunkLines(chunk);
+  for await (const chunk of chunks) {
+    const lines: TextLine[] = [];
+    forEachLine(chunk, (text, line) => lines.push({ text, line }));
+    yield* lines;
+  }
 }
 
 function countNewlines(buf: Buffer): number {
