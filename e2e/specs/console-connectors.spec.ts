@@ -50,6 +50,8 @@ test('search the connector space by each scope', async ({ openConsole, page, ser
   await expect(count(dialog)).toHaveText('1 item');
   dialog = await searchScope(page, 'DN or Anchor', 'CN=Person 2 Garcia,OU=People,O=HR');
   await expect(count(dialog)).toHaveText('1 item');
+  dialog = await searchScope(page, 'DN or Anchor', '1005');
+  await expect(dialog.getByRole('grid', { name: 'Connector space objects' })).toContainText('CN=Person 5 Lee');
   // After a full synchronization nothing is pending and nothing failed; every person is a connector.
   for (const [scope, expected] of [
     ['Pending Import', '0 items'], ['Pending Export', '0 items'], ['Import Error', '0 items'], ['Synchronization Error', '0 items'],

@@ -28,6 +28,26 @@ test('add a metaverse attribute; deleting one a rule uses is refused with a reas
   await expect(grid.getByRole('gridcell', { name: 'mail', exact: true })).toBeVisible();
 });
 
+test('create a metaverse object type', async ({ openConsole, page, served, snap }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  await page.getByRole('tab', { name: 'Metaverse Designer' }).click();
+  const name = `device${Date.now() % 100000}`;
+  await page.getByRole('button', { name: 'Create Object Type' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Create Object Type' });
+  // A name that exists is refused with the reason before anything is sent.
+  await dialog.getByRole('textbox', { name: 'Object type name' }).fill('Person');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toContainText('The object type "Person" already exists');
+  await dialog.getByRole('textbox', { name: 'Object type name' }).fill(name);
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('list', { name: 'Object type list' }).getByRole('button', { name: new RegExp(`^${name}`) })).toBeVisible();
+  await expect(page.getByRole('grid', { name: `Attributes of ${name}` })).toBeVisible();
+  await snap('console-designer-object-type');
+});
+
 test('a three-clause metaverse search, object properties and CSV export of the results', async ({ openConsole, page, served, snap }) => {
   await openConsole();
   const reason = await seedHr(page, served.home);

@@ -11,6 +11,7 @@ import { downloadText } from './download.ts';
 import { copyText } from './clipboard.ts';
 import { fetchAllPages, type Page } from './fetch-all.ts';
 import { emptySelection, selectedRows } from './selection.ts';
+import { canShowPage, recordNextCursor } from './page-cursors.ts';
 import { exportColumns, gridColumns, type TableColumn } from './table-columns.ts';
 
 export interface PagedTableProps<R extends GridValidRowModel> {
@@ -55,12 +56,7 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
   const data = query.data;
   useEffect(() => {
     if (!data) return;
-    setCursors((cs) => {
-      if (cs[pagination.page + 1] === data.nextCursor) return cs;
-      const next = cs.slice(0, pagination.page + 1);
-      if (data.nextCursor) next.push(data.nextCursor);
-      return next;
-    });
+    setCursors((cs) => recordNextCursor(cs, pagination.page, data.nextCursor) as (string | null)[]);
   }, [data, pagination.page]);
   const rows = (data?.items ?? []) as R[];
   const cols = useMemo(() => gridColumns(columns), [columns]);
@@ -101,7 +97,7 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
             if (m.pageSize !== pagination.pageSize) {
               setCursors([null]);
               setPagination({ page: 0, pageSize: m.pageSize });
-            } else if (m.page <= cursors.length - 1) setPagination(m);
+            } else if (canShowPage(cursors, m.page)) setPagination(m);
           }}
           pageSizeOptions={[25, 50, 100]}
           rowSelectionModel={selection}
