@@ -1,4 +1,5 @@
 // Configuration of the file connector: which file, which format, how rows become objects.
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
 /** How one column / attribute is read and written. */
@@ -74,7 +75,7 @@ export interface FileSettings {
 }
 
 /** Fills in the defaults that depend on the format and on other fields. */
-export function resolveSettings(config: FileConfig, dirname: (p: string) => string, join: (...p: string[]) => string): FileSettings {
+export function resolveSettings(config: FileConfig): FileSettings {
   const exportPath = config.exportPath ?? config.path;
   const specs = new Map<string, AttributeSpec>();
   if (config.format === 'ldif') {

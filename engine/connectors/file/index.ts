@@ -1,5 +1,4 @@
 // The file connector type: CSV, JSON and LDIF files for HR feeds, demos and tests.
-import { dirname, join } from 'node:path';
 import type { ConnectorType } from '../contract.ts';
 import { fileConfigSchema, resolveSettings, type FileConfig } from './config.ts';
 import { FileConnector } from './connector.ts';
@@ -13,5 +12,5 @@ export const fileConnectorType: ConnectorType<FileConfig> = {
   configSchema: fileConfigSchema,
   secretFields: [],
   capabilities: { deltaImport: true, export: true, rename: true, passwordExport: false, exportsWholeSet: false },
-  create: (config) => new FileConnector(resolveSettings(fileConfigSchema.parse(config), dirname, join)),
+  create: (config) => new FileConnector(resolveSettings(fileConfigSchema.parse(config))),
 };
