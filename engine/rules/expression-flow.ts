@@ -18,7 +18,19 @@ export function compileFlowExpression(text: string): FlowExpression {
   try {
     compiled = compile(text);
   } catch (err) {
-    throw new FlowError('expression-syntax', err instanceof Error ? err.message : String(err));
+    const message = err instanceof Error ? err.message : String(err);
+    // A rule set exported from a product may use a function this engine lacks: the rule loads, and the flow
+    // fails per object with a clear sync error when it is evaluated.
+    if (err instanceof ExpressionError && err.code === 'unsupported-function') {
+      return {
+        text,
+        attributes: [],
+        evaluate: () => {
+          throw new FlowError('sync-rule-flow-evaluation-failed', message);
+        },
+      };
+    }
+    throw new FlowError('expression-syntax', message);
   }
   const attributes = referencedAttributes(compiled.ast);
   return {
