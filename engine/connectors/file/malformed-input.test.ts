@@ -107,6 +107,11 @@ describe('unreadable files', () => {
     expect((await c.testConnection(testContext())).ok).toBe(false);
   });
 
+  it('throws ConnectivityError when the path is a directory', async () => {
+    await expect(drain(connectorFor(csv(dir)).importFull({}, testContext()))).rejects.toThrow(new RegExp(`cannot read ${dir}: is a directory`));
+    await expect(drain(connectorFor({ format: 'ldif', path: dir }).importFull({}, testContext()))).rejects.toBeInstanceOf(ConnectivityError);
+  });
+
   it('throws ConnectivityError when permission is denied', async (ctx) => {
     if (process.getuid?.() === 0) {
       console.log('skipped: running as root, where file permissions do not deny reads');
