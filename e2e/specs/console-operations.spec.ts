@@ -75,6 +75,24 @@ test('export the run history grid to CSV', async ({ openConsole, page, served })
   expect(lines.slice(1).every((l) => l.startsWith(`${HR},`))).toBe(true);
 });
 
+test('filter the run history by status and connector', async ({ openConsole, page, served }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  const count = page.getByLabel('Run history count');
+  await expect(count).not.toHaveText('0 items');
+  const all = await count.textContent();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Errors' }).click();
+  await expect(count).toHaveText('0 items');
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Succeeded' }).click();
+  await expect(count).toHaveText(all!);
+  await page.getByRole('combobox', { name: 'Connector' }).click();
+  await page.getByRole('option', { name: HR }).click();
+  await expect(count).toHaveText(all!);
+});
+
 test('Clear Runs asks for confirmation before deleting anything', async ({ openConsole, page, snap }) => {
   await openConsole();
   await page.getByRole('button', { name: 'Clear Runs' }).click();
