@@ -1,4 +1,5 @@
 // Configuration of the file connector: which file, which format, how rows become objects.
+import { hash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 
@@ -99,4 +100,11 @@ export function resolveSettings(config: FileConfig): FileSettings {
       return spec;
     },
   };
+}
+
+/** Fingerprint of everything that decides how records become objects; snapshots only compare under the same one. */
+export function readingFingerprint(config: FileConfig): string {
+  const { format, path, anchor, objectType, objectTypeAttribute, dnTemplate, dnAttribute, attributes, multiValueSeparator, delimiter } = config;
+  const key = JSON.stringify([format, path, anchor, objectType, objectTypeAttribute, dnTemplate, dnAttribute, attributes, multiValueSeparator, delimiter]);
+  return hash('sha1', key, 'hex').slice(0, 16);
 }

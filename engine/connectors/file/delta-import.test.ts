@@ -43,6 +43,9 @@ describe('delta import by comparison', () => {
     expect((await readdir(join(dir, 'state'))).filter((n) => n.endsWith('.snapshot'))).toHaveLength(3);
     await expect(drain(c.importDelta(first.watermark!, {}, testContext()))).rejects.toBeInstanceOf(WatermarkExpiredError);
     await expect(drain(c.importDelta('../../etc/passwd', {}, testContext()))).rejects.toBeInstanceOf(WatermarkExpiredError);
+    const latest = await drain(c.importFull({}, testContext()));
+    const reconfigured = connectorFor({ ...config(path), anchor: 'name' });
+    await expect(drain(reconfigured.importDelta(latest.watermark!, {}, testContext()))).rejects.toThrow(/configuration changed/);
     await rm(join(dir, 'state'), { recursive: true });
     await expect(drain(c.importDelta(first.watermark!, {}, testContext()))).rejects.toThrow(/full import/);
   });

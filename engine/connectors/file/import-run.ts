@@ -1,7 +1,7 @@
 // Full and delta import of a file: batches of changes, located problems, and the digest snapshot as watermark.
 import type { ConnectorContext, ImportBatch, ImportChange, ImportIterator, ImportProblem, ImportScope, ImportedObject } from '../contract.ts';
 import type { Attributes } from '../../model/values.ts';
-import { DN_ANCHOR, type FileSettings } from './config.ts';
+import { DN_ANCHOR, readingFingerprint, type FileSettings } from './config.ts';
 import { objectDigest } from './digest.ts';
 import { dnKey, isUnder } from './dn.ts';
 import type { RawItem } from './raw-record.ts';
@@ -46,7 +46,7 @@ export async function* importDelta(settings: FileSettings, watermark: string, sc
     yield* changeFileImport(settings, scope, ctx, all);
     return watermark;
   }
-  const previous = await loadSnapshot(settings.stateDir, watermark, anchorKey(settings));
+  const previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
   return yield* compareImport(settings, scope, ctx, all, previous);
 }
 
@@ -90,7 +90,7 @@ async function* compareImport(
 ): ImportIterator {
   const path = settings.config.path;
   const out = new Batcher(settings.config.batchSize);
-  const snapshot = new SnapshotWriter(settings.stateDir);
+  const snapshot = new SnapshotWriter(settings.stateDir, readingFingerprint(settings.config));
   const keyOf = anchorKey(settings);
   const seen = new Set<string>();
   let unattributedProblem = false;

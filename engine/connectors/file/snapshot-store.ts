@@ -11,6 +11,8 @@ const ID = /^[0-9a-z]+-[0-9a-f]+$/;
 /** Snapshots kept: the newest plus older ones a not-yet-committed watermark may still name. */
 const KEEP = 3;
 const FLUSH_AT = 1 << 20;
+/** Anchor of the first line, which carries the configuration fingerprint instead of a digest. */
+const HEADER = '#configuration';
 
 /** Writes a new snapshot line by line; `commit` makes it visible under its id. */
 export class SnapshotWriter {
@@ -19,7 +21,13 @@ export class SnapshotWriter {
   private buffer: string[] = [];
   private size = 0;
 
-  constructor(private readonly stateDir: string) {}
+  /** `fingerprint` names the configuration the digests were made with (see `readingFingerprint`). */
+  constructor(
+    private readonly stateDir: string,
+    fingerprint: string,
+  ) {
+    this.add(HEADER, fingerprint);
+  }
 
   private get tempPath(): string {
     return join(this.stateDir, `${this.id}${SUFFIX}.tmp`);
@@ -77,17 +85,28 @@ export interface SnapshotEntry {
   readonly digest: string;
 }
 
-/** Loads a snapshot keyed by `keyOf(anchor)`; a missing or malformed id means the watermark expired. */
-export async function loadSnapshot(stateDir: string, id: string, keyOf: (anchor: string) => string): Promise<Map<string, string>> {
+/**
+ * Loads a snapshot keyed by `keyOf(anchor)`. A missing or malformed id, or a snapshot made with another reading
+ * configuration (whose anchors or digests would not compare), means the watermark expired.
+ */
+export async function loadSnapshot(stateDir: string, id: string, fingerprint: string, keyOf: (anchor: string) => string): Promise<Map<string, string>> {
   const path = join(stateDir, id + SUFFIX);
   if (!ID.test(id) || !(await stat(path).catch(() => undefined))) {
     throw new WatermarkExpiredError(`the snapshot "${id}" of the last import is gone; run a full import`);
   }
   const map = new Map<string, string>();
+  let first = true;
   for await (const { text } of readLines(readTextChunks(path, new Set()))) {
     if (!text) continue;
     const tab = text.indexOf('\t');
     const anchor = JSON.parse(text.slice(tab + 1)) as string;
+    if (first) {
+      first = false;
+      if (anchor !== HEADER || text.slice(0, tab) !== fingerprint) {
+        throw new WatermarkExpiredError('the file connector configuration changed since the last import; run a full import');
+      }
+      continue;
+    }
     map.set(keyOf(anchor), text);
   }
   return map;
