@@ -9,3 +9,4 @@ export { inOuScope, normalizeDn, isUnder, type OuFilter } from './filtering/ou-s
 export { checkOuRenames, type SelectedOu, type DirectoryContainer, type RenameReport, type OuFinding } from './filtering/ou-rename.ts';
 export { filteringChanges, overridesFor, type ForestFiltering, type FilteringChange } from './filtering/filter-change.ts';
 export { negativeFilter, positiveFilter, type FilterRuleTarget } from './filtering/attribute-filter.ts';
+export { adAttributesOf, defaultAdAttributes } from './ad-attributes.ts';

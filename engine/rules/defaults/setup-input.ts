@@ -2,6 +2,7 @@
 // Secrets are never part of it: only the names of the environment variables that hold them.
 import { z } from 'zod';
 import type { ConnectorSpec, DefaultConfigurationInput } from './apply-defaults.ts';
+import { defaultAdAttributes } from './ad-attributes.ts';
 
 /** Object types of an Active Directory forest the default rules read. */
 export const AD_OBJECT_TYPES = [
@@ -84,6 +85,7 @@ function forestName(f: ForestSetup): string {
 
 /** Turns the setup input into connector specifications (secrets read now, from their variables). */
 export function connectorSpecs(input: SetupInput, secrets: SecretSource): DefaultConfigurationInput {
+  const attributes = defaultAdAttributes({ sourceAnchor: input.sourceAnchor, userMatching: input.userMatching });
   const forests: ConnectorSpec[] = input.forests.map((f) => ({
     name: forestName(f),
     type: 'ldap',
@@ -97,7 +99,7 @@ export function connectorSpecs(input: SetupInput, secrets: SecretSource): Defaul
       baseDns: f.baseDns,
       includeContainers: f.ous,
       excludeContainers: f.excludeOus,
-      ...(f.flavour === 'ad' ? { objectTypes: AD_OBJECT_TYPES } : {}),
+      ...(f.flavour === 'ad' ? { objectTypes: AD_OBJECT_TYPES, attributes } : {}),
       ...(f.caFile ? { caPem: secrets.file(f.caFile) } : {}),
     },
   }));
