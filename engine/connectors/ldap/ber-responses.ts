@@ -123,6 +123,30 @@ function decodeMessage(buf: Buffer, pos: number, end: number, binary: BinaryTest
   return { kind: 'result', id, op, code, message, cookie };
 }
 
+// Attribute names repeat in every entry: decode each spelling once and reuse the string.
+const names = new Map<number, { bytes: Buffer; name: string }[]>();
+
+function internName(buf: Buffer, start: number, len: number): string {
+  const key = len * 65536 + buf[start] * 256 + buf[start + len - 1];
+  let bucket = names.get(key);
+  if (bucket) {
+    for (const candidate of bucket) {
+      const bytes = candidate.bytes;
+      let same = true;
+      for (let i = 1; i < len - 1; i++) {
+        if (bytes[i] !== buf[start + i]) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return candidate.name;
+    }
+  } else names.set(key, (bucket = []));
+  const name = buf.toString('utf8', start, start + len);
+  if (bucket.length < 8) bucket.push({ bytes: Buffer.from(buf.subarray(start, start + len)), name });
+  return name;
+}
+
 function decodeEntry(buf: Buffer, pos: number, end: number, binary: BinaryTest): ResponseEntry {
   const dnLen = contentLength(buf, pos);
   const entry: ResponseEntry = { dn: buf.toString('utf8', contentStart, contentStart + dnLen) };
@@ -133,7 +157,7 @@ function decodeEntry(buf: Buffer, pos: number, end: number, binary: BinaryTest):
     const attrEnd = contentStart + attrLen;
     const typeLen = contentLength(buf, contentStart);
     const typeStart = contentStart;
-    const type = buf.toString('utf8', typeStart, typeStart + typeLen);
+    const type = internName(buf, typeStart, typeLen);
     const isBinary = binary(type);
     contentLength(buf, typeStart + typeLen); // SET OF values
     let v = contentStart;
