@@ -79,6 +79,9 @@ test('open every object properties tab, then generate and commit a preview', asy
     await expect(cs.getByRole('tabpanel')).toBeVisible();
     await snap(`console-cs-tab-${tab.toLowerCase().replace(/\s+/g, '-')}`);
   }
+  await cs.getByRole('tab', { name: 'Lineage', exact: true }).click();
+  await expect(cs.getByRole('grid', { name: 'Attribute contributions' }).getByRole('row', { name: /employeeID/ })).toContainText('In from HR - Person');
+  await snap('console-cs-lineage-contributions');
   await cs.getByRole('tab', { name: 'Preview', exact: true }).click();
   await cs.getByRole('button', { name: 'Generate Preview' }).click();
   await expect(cs.getByRole('list', { name: 'Preview contents' })).toBeVisible();
