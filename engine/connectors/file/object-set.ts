@@ -11,11 +11,29 @@ import { mapRecord } from './record-mapper.ts';
 import { readRecords } from './source.ts';
 import { valueToJson, valueToText } from './value-codec.ts';
 
-/** Objects by anchor, with a DN index and the CSV column order to keep. */
+/** Objects by anchor, with a DN index, the CSV column order to keep, and each object's written text. */
 export class ObjectSet {
   readonly byAnchor = new Map<string, ImportedObject>();
   private readonly byDn = new Map<string, string>();
   columns: string[] = [];
+  // Objects are never changed in place (an update makes a new object), so their text can be kept by identity:
+  // rewriting the file after a small batch then only serializes what the batch touched.
+  private texts = new WeakMap<ImportedObject, string>();
+  private layout = '';
+
+  /** The text of an object in a given layout (CSV columns or JSON), made by `serialize` once per object. */
+  textOf(object: ImportedObject, layout: string, serialize: (object: ImportedObject) => string): string {
+    if (layout !== this.layout) {
+      this.layout = layout;
+      this.texts = new WeakMap();
+    }
+    let text = this.texts.get(object);
+    if (text === undefined) {
+      text = serialize(object);
+      this.texts.set(object, text);
+    }
+    return text;
+  }
 
   constructor(private readonly dnIsAnchor: boolean) {}
 
@@ -80,18 +98,21 @@ export async function loadObjectSet(settings: FileSettings): Promise<ObjectSet> 
 export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Promise<void> {
   const writeDn = !settings.config.dnTemplate;
   if (settings.config.format === 'json') {
+    const toJson = (object: ImportedObject): string => {
+      const out: Record<string, unknown> = {};
+      if (writeDn) out[settings.config.dnAttribute] = object.dn;
+      for (const [name, values] of Object.entries(object.attributes)) {
+        if (!values.length) continue;
+        const multi = settings.spec(name)?.multiValued || values.length > 1;
+        out[name] = multi ? values.map(valueToJson) : valueToJson(values[0]);
+      }
+      return JSON.stringify(out);
+    };
     await writeFileAtomic(settings.exportPath, async (write) => {
       let first = true;
       await write('[');
       for (const object of set.byAnchor.values()) {
-        const out: Record<string, unknown> = {};
-        if (writeDn) out[settings.config.dnAttribute] = object.dn;
-        for (const [name, values] of Object.entries(object.attributes)) {
-          if (!values.length) continue;
-          const multi = settings.spec(name)?.multiValued || values.length > 1;
-          out[name] = multi ? values.map(valueToJson) : valueToJson(values[0]);
-        }
-        await write((first ? '\n' : ',\n') + JSON.stringify(out));
+        await write((first ? '\n' : ',\n') + set.textOf(object, 'json', toJson));
         first = false;
       }
       await write('\n]\n');
@@ -101,17 +122,12 @@ export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Pr
   const columns = csvColumns(settings, set, writeDn);
   set.columns = columns;
   const options = { delimiter: settings.config.delimiter };
+  const toRow = (object: ImportedObject): string =>
+    stringify([columns.map((c) => (c === settings.config.dnAttribute && writeDn ? object.dn : cell(settings, object, c)))], options);
+  const layout = columns.join('\0');
   await writeFileAtomic(settings.exportPath, async (write) => {
     await write(stringify([columns], options));
-    let rows: string[][] = [];
-    for (const object of set.byAnchor.values()) {
-      rows.push(columns.map((c) => (c === settings.config.dnAttribute && writeDn ? object.dn : cell(settings, object, c))));
-      if (rows.length >= 1000) {
-        await write(stringify(rows, options));
-        rows = [];
-      }
-    }
-    if (rows.length) await write(stringify(rows, options));
+    for (const object of set.byAnchor.values()) await write(set.textOf(object, layout, toRow));
   });
 }
 
