@@ -1,7 +1,8 @@
 // Operations and Connectors tabs: honest states without data, running a profile, drilling from a counter to an object, CSV export.
 import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect } from './fixtures.ts';
-import { HR, PEOPLE, seedHr, skipUnlessReady } from './console-seed.ts';
+import { HR, PEOPLE, callApi, seedHr, skipUnlessReady, waitForRun } from './console-seed.ts';
 
 const TABS = ['Operations', 'Connectors', 'Metaverse Designer', 'Metaverse Search'];
 
@@ -91,6 +92,36 @@ test('filter the run history by status and connector', async ({ openConsole, pag
   await page.getByRole('combobox', { name: 'Connector' }).click();
   await page.getByRole('option', { name: HR }).click();
   await expect(count).toHaveText(all!);
+});
+
+test('a run with errors: plain status, the error list, the failing objects and their messages', async ({ openConsole, page, served, snap }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  const types = (await callApi(page, 'connectors.types', {})).map((t) => t.type);
+  skipUnlessReady(types.includes('file') ? null : 'no file connector type to read a malformed file');
+  if (!(await callApi(page, 'connectors.list', {})).some((c) => c.name === 'Broken')) {
+    const csv = path.join(served.home, 'broken.csv');
+    // Row 3 repeats an anchor, row 4 has none.
+    fs.writeFileSync(csv, 'employeeID,displayName,sn\n1,Ann,Lee\n1,Bob,Kim\n,NoAnchor,X\n2,Cid,Ok\n');
+    await callApi(page, 'connectors.create', { name: 'Broken', type: 'file', config: { format: 'csv', path: csv, anchor: 'employeeID', objectType: 'person', dnTemplate: 'CN={displayName},O=Broken' } });
+  }
+  const { runId } = await callApi(page, 'runs.start', { connector: 'Broken', profile: 'Full Import' });
+  await waitForRun(page, runId);
+  await page.getByRole('combobox', { name: 'Connector' }).click();
+  await page.getByRole('option', { name: 'Broken' }).click();
+  const details = page.getByRole('region', { name: 'Run details' });
+  await expect(details.getByLabel(/^Status: Stopped early: discovery errors/).first()).toBeVisible();
+  await expect(details.getByLabel('Connection status')).toContainText('could not be read');
+  await details.getByRole('button', { name: 'duplicate-object: 1 — list failing objects' }).click();
+  const list = page.getByRole('dialog', { name: /^Object Details: duplicate-object/ });
+  await expect(list.getByRole('grid', { name: 'Object details' })).toContainText('the anchor appears more than once');
+  await snap('console-operations-error-objects');
+  await list.getByRole('button', { name: /^Open / }).click();
+  const snapshot = page.getByRole('dialog', { name: /^Object at run time/ });
+  await expect(snapshot.getByRole('alert')).toContainText('duplicate-object');
+  await expect(snapshot.getByRole('button', { name: 'Current state' })).toBeDisabled();
+  await snap('console-operations-error-snapshot');
 });
 
 test('Clear Runs asks for confirmation before deleting anything', async ({ openConsole, page, snap }) => {

@@ -12,6 +12,9 @@ describe('describeError', () => {
     expect(t.message).toBe('Loading run history: the engine does not offer this yet.');
     expect(t.detail).toBe('runs.list is not implemented');
   });
+  it('never shows the console stack as the detail of an engine error', () => {
+    expect(describeError(new ApiCallError('duplicate-object', 'anchor twice')).detail).toBeNull();
+  });
   it('uses the stack of a plain error as detail', () => {
     const t = describeError(new Error('boom'));
     expect(t.code).toBe('error');

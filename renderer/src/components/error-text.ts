@@ -13,7 +13,9 @@ export function describeError(error: unknown, what?: string): ErrorText {
     const e = error as { code?: unknown; message?: unknown; detail?: unknown; stack?: unknown };
     const code = typeof e.code === 'string' ? e.code : 'error';
     const raw = typeof e.message === 'string' && e.message ? e.message : 'Unknown error';
-    const detail = typeof e.detail === 'string' && e.detail ? e.detail : typeof e.stack === 'string' ? e.stack : null;
+    // An API error's detail comes from the engine; the console's own stack would only mislead there.
+    const own = typeof e.stack === 'string' && typeof e.code !== 'string' ? e.stack : null;
+    const detail = typeof e.detail === 'string' && e.detail ? e.detail : own;
     if (code === 'not-implemented') {
       return { code, message: `${what ? `${what}: ` : ''}the engine does not offer this yet.`, detail: raw };
     }

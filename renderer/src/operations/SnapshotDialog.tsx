@@ -35,10 +35,8 @@ export function SnapshotDialog({ recordId, connector, onClose }: { recordId: str
       </DialogContent>
       <DialogActions>
         {s?.mvId ? <Button onClick={() => nav.open({ kind: 'mv', id: s.mvId! })}>Metaverse object</Button> : null}
-        <Button
-          disabled={!s || (!s.csId && !s.dn)}
-          onClick={() => s && nav.open({ kind: 'cs', connector, ...(s.csId ? { id: s.csId } : { dn: s.dn }) })}
-        >
+        {/* Records of objects that never reached the connector space (unreadable input) have no current state. */}
+        <Button disabled={!s?.csId} onClick={() => s?.csId && nav.open({ kind: 'cs', connector, id: s.csId })}>
           Current state
         </Button>
         <Button onClick={onClose}>Close</Button>
