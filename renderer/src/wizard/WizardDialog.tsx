@@ -31,7 +31,7 @@ const PAGES: Record<Draft['page'], (props: PageProps<any>) => React.ReactElement
   'schema-refresh': SchemaRefreshPage, staging: StagingPage,
 };
 
-/** The wizard as a full-screen dialog; opening it takes the engine lock, Cancel gives it back unchanged. */
+/** The wizard as a large dialog; opening it takes the engine lock, Cancel gives it back unchanged. */
 export function WizardDialog({ open, onClose }: WizardDialogProps) {
   const [view, setView] = useState<WizardView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -74,8 +74,9 @@ export function WizardDialog({ open, onClose }: WizardDialogProps) {
   const finished = view?.page === 'complete' || view?.page === 'view-config';
   const firstPage = view?.steps[0]?.id === view?.page;
   return (
-    <Dialog open={open} fullScreen aria-labelledby="wizard-title">
-      <DialogTitle id="wizard-title">IdSync configuration wizard</DialogTitle>
+    // Not full-screen: the status bar below stays in sight and names the wizard as the engine lock's holder.
+    <Dialog open={open} maxWidth="lg" fullWidth aria-labelledby="wizard-title" slotProps={{ paper: { sx: { height: 'calc(100vh - 96px)', mt: 2, mb: 6 } } }}>
+      <DialogTitle id="wizard-title" sx={{ py: 1 }}>IdSync configuration wizard</DialogTitle>
       <DialogContent dividers sx={{ display: 'flex', gap: 3, p: 0 }}>
         <Box component="nav" aria-label="Wizard steps" sx={{ width: 240, borderRight: 1, borderColor: 'divider', flexShrink: 0 }}>
           <List dense>
