@@ -49,6 +49,7 @@ export function parentOf(dn: string): string {
 
 /** Decodes the escapes of an RDN value (`\,` and `\2C` forms) into the plain string. */
 export function unescapeDnValue(value: string): string {
+  if (!value.includes('\\')) return value;
   const bytes: number[] = [];
   const enc = new TextEncoder();
   for (let i = 0; i < value.length; i++) {
@@ -66,6 +67,16 @@ export function unescapeDnValue(value: string): string {
 
 /** Canonical form for comparisons: attribute types and values lower-cased, escapes decoded, spaces trimmed. */
 export function normalizeDn(dn: string): string {
+  // Most DNs have no escapes and no multi-valued RDNs: lower-casing and trimming is all they need.
+  if (!dn.includes('\\') && !dn.includes('+') && !dn.includes('"') && !dn.includes(';')) {
+    return dn
+      .split(',')
+      .map((rdn) => {
+        const eq = rdn.indexOf('=');
+        return `${rdn.slice(0, eq).trim()}=${rdn.slice(eq + 1).trim()}`.toLowerCase();
+      })
+      .join(',');
+  }
   return splitDn(dn)
     .map((rdn) =>
       splitRdn(rdn)
