@@ -89,4 +89,19 @@ describe('delta import by comparison', () => {
     const c = connectorFor({ ...config(path), stateDir: join(path, 'state') });
     await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(/cannot write the delta-import state in .*f\.csv\/state/);
   });
+
+  it('stops when cancelled and leaves no snapshot behind', async () => {
+    const path = join(dir, 'big.csv');
+    await writeFile(path, 'id,name\n' + Array.from({ length: 3000 }, (_, i) => `${i},n${i}`).join('\n') + '\n');
+    const controller = new AbortController();
+    const c = connectorFor({ ...config(path), batchSize: 100 });
+    const it = c.importFull({}, { signal: controller.signal, log: () => undefined });
+    const first = await it.next();
+    expect(first.done).toBe(false);
+    controller.abort();
+    // The whole file is one read chunk here, so this proves the stop does not wait for the next chunk.
+    await expect(it.next()).rejects.toThrow(/abort/i);
+    expect(await readdir(join(dir, 'state')).catch(() => [])).toEqual([]);
+  });
 });
+

@@ -106,8 +106,8 @@ async function* compareImport(
   };
   try {
     for await (const items of records) {
-      ctx.signal.throwIfAborted();
       for (const item of items) {
+        ctx.signal.throwIfAborted();
         if (item.kind === 'problem') {
           out.problems.push(fromRawProblem(path, item));
           unattributedProblem = true;
@@ -166,8 +166,8 @@ async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx
   const path = settings.config.path;
   const out = new Batcher(settings.config.batchSize);
   for await (const items of records) {
-    ctx.signal.throwIfAborted();
     for (const item of items) {
+      ctx.signal.throwIfAborted();
       if (item.kind === 'problem') out.problems.push(fromRawProblem(path, item));
       else {
         const mapped = mapRecord(item, settings, path);
