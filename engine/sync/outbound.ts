@@ -8,6 +8,7 @@ import { inScope } from '../rules/scoping.ts';
 import type { StepStats } from './step-stats.ts';
 import type { SyncEnv, SyncTrace, TraceFlow } from './sync-env.ts';
 import { exportBaseView } from './views.ts';
+import { translateReferences } from './references.ts';
 import type { WorkingSet } from './working-set.ts';
 
 /** Stages deletion of a target the engine owns; an object never exported is simply dropped. */
@@ -35,8 +36,13 @@ function record(cs: CsObject) {
   return { csId: cs.id, mvId: cs.mvId, dn: cs.dn, objectType: cs.objectType };
 }
 
-/** Runs outbound synchronization of an MV object to every connector with outbound rules for its type. */
-export function syncOutbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, linked: readonly CsObject[], stats: StepStats | null, trace: SyncTrace | null): void {
+/**
+ * Runs outbound synchronization of an MV object to every connector with outbound rules for its type.
+ * Returns the number of reference values that could not be translated yet (the object is then synchronized
+ * again by the next delta synchronization).
+ */
+export function syncOutbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, linked: readonly CsObject[], stats: StepStats | null, trace: SyncTrace | null): number {
+  let unresolved = 0;
   for (const [targetSeq, rules] of env.rules.outbound(mv.objectType)) {
     const target = env.connectors.get(targetSeq);
     const targetName = target?.name ?? String(targetSeq);
@@ -95,12 +101,14 @@ export function syncOutbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, linked:
         provisioned = true;
       }
     }
-    const { changed, flows } = exportFlow(env, ws, cs, mv, active, provisioned);
+    const { changed, flows, unresolved: missing } = exportFlow(env, ws, cs, mv, active, provisioned);
+    unresolved += missing;
     const rec = record(cs);
     if (provisioned) stats?.countOutbound(targetName, changed ? 'provisioned-add-flow' : 'provisioned-add-no-flow', rec);
     else stats?.countOutbound(targetName, changed ? 'connector-flow' : 'connector-no-flow', rec);
     trace?.outbound.push({ connector: targetSeq, action: provisioned ? 'provision' : changed ? 'update' : 'none', dn: cs.pendingExport?.newDn ?? cs.dn, exportFlows: flows });
   }
+  return unresolved;
 }
 
 /** The DN the in-scope outbound rules give the target object, or null. */
@@ -114,8 +122,9 @@ function computeDn(env: SyncEnv, mv: MvObject, active: readonly CompiledRule[]):
 }
 
 /** Computes target values and stages the differences from what the target holds as its pending export. */
-function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, active: readonly CompiledRule[], applyOnce: boolean): { changed: boolean; flows: TraceFlow[] } {
-  if (cs.pendingExport?.op === 'delete') return { changed: false, flows: [] };
+function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, active: readonly CompiledRule[], applyOnce: boolean): { changed: boolean; flows: TraceFlow[]; unresolved: number } {
+  if (cs.pendingExport?.op === 'delete') return { changed: false, flows: [], unresolved: 0 };
+  let unresolved = 0;
   const input = { attributes: mv.attrs, imported: mv.attrs, parameters: env.parameters };
   const cands: FlowCandidate[] = [];
   for (const r of active) {
@@ -132,7 +141,13 @@ function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, ac
   const flows: TraceFlow[] = [];
   for (const [attr, o] of outcomes) {
     if (o.kind === 'keep') continue;
-    const want = o.kind === 'set' ? o.values : [];
+    let want = o.kind === 'set' ? o.values : [];
+    if (o.kind === 'set' && o.winner?.flow.flow.flowType === 'Direct') {
+      const source = o.winner.flow.flow.sources[0];
+      const translated = translateReferences(ws, mv, source, want, cs.connector);
+      want = translated.values;
+      unresolved += translated.unresolved;
+    }
     const before = attr in pe.changes ? pe.changes[attr] : (base[attr] ?? []);
     if (sameValues(want, base[attr])) {
       if (attr in pe.changes) {
@@ -158,5 +173,5 @@ function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, ac
     cs.pendingExport = null;
   } else cs.pendingExport = pe;
   if (changed || applyOnce) ws.touch(cs);
-  return { changed: changed || applyOnce, flows };
+  return { changed: changed || applyOnce, flows, unresolved };
 }
