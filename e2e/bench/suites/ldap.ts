@@ -96,14 +96,18 @@ async function measureImport(ctx: BenchContext, seed: string): Promise<BenchFigu
   }
 }
 
-async function measureExport(ctx: BenchContext, seed: string): Promise<BenchFigure> {
-  const floorServer = await startSlapd({ nosync: true });
-  let floorMs: number;
+/** Time of ldapadd loading the LDIF into a fresh server. */
+async function ldapaddOnce(seed: string): Promise<number> {
+  const server = await startSlapd({ nosync: true });
   try {
-    floorMs = await timed(() => ldapAddFile(floorServer, seed));
+    return await timed(() => ldapAddFile(server, seed));
   } finally {
-    await floorServer.dispose();
+    await server.dispose();
   }
+}
+
+/** Time of the connector exporting the same entries as adds into a fresh server. */
+async function exportOnce(ctx: BenchContext): Promise<number> {
   const slapd = await startSlapd({ nosync: true });
   try {
     const c = connectorFor(slapd, { exportConcurrency: 8 });
@@ -128,11 +132,22 @@ async function measureExport(ctx: BenchContext, seed: string): Promise<BenchFigu
       }
     });
     await c.close();
-    ctx.log(`export ${ms.toFixed(0)} ms, ldapadd ${floorMs.toFixed(0)} ms`);
-    return figure('LDAP export adds (slapd, dbnosync)', ctx.count, ms, 'ldapadd -f (same LDIF, dbnosync)', floorMs);
+    return ms;
   } finally {
     await slapd.dispose();
   }
+}
+
+async function measureExport(ctx: BenchContext, seed: string): Promise<BenchFigure> {
+  // Writes are the noisiest figure on a shared machine: the best of two runs each, alternating.
+  let floorMs = Infinity;
+  let ms = Infinity;
+  for (let rep = 0; rep < (ctx.count <= 10_000 ? 2 : 1); rep++) {
+    floorMs = Math.min(floorMs, await ldapaddOnce(seed));
+    ms = Math.min(ms, await exportOnce(ctx));
+  }
+  ctx.log(`export ${ms.toFixed(0)} ms, ldapadd ${floorMs.toFixed(0)} ms`);
+  return figure('LDAP export adds (slapd, dbnosync)', ctx.count, ms, 'ldapadd -f (same LDIF, dbnosync)', floorMs);
 }
 
 const suite: BenchSuite = {

@@ -25,6 +25,9 @@ describe('DN escaping (RFC 4514)', () => {
     expect(unescapeDnValue('a\\2Cb\\c3\\a9')).toBe('a,bé');
     expect(normalizeDn('CN=Ann , OU=People,DC=Example')).toBe(normalizeDn('cn=ann,ou=people,dc=example'));
     expect(normalizeDn('cn=a\\2cb,dc=x')).toBe(normalizeDn('cn=a\\,b,dc=x'));
+    // Plain DNs take a shortcut; it must agree with the full decoding.
+    expect(normalizeDn('CN=A B,DC=X')).toBe(normalizeDn('cn=a\\20b,dc=x'));
+    expect(normalizeDn('cn=a\\3cb,dc=x')).toBe(normalizeDn('cn=a\\<b,dc=x'));
   });
 
   it('tests containment case-insensitively and not by suffix text alone', () => {

@@ -68,7 +68,7 @@ export function unescapeDnValue(value: string): string {
 /** Canonical form for comparisons: attribute types and values lower-cased, escapes decoded, spaces trimmed. */
 export function normalizeDn(dn: string): string {
   // Most DNs have no escapes and no multi-valued RDNs: lower-casing and trimming is all they need.
-  if (!dn.includes('\\') && !dn.includes('+') && !dn.includes('"') && !dn.includes(';')) {
+  if (!/[\\+";<>#]/.test(dn)) {
     return dn
       .split(',')
       .map((rdn) => {
