@@ -46,7 +46,13 @@ export async function* importDelta(settings: FileSettings, watermark: string, sc
     yield* changeFileImport(settings, scope, ctx, all);
     return watermark;
   }
-  const previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
+  let previous: Map<string, string>;
+  try {
+    previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
+  } catch (err) {
+    await records.return([]);
+    throw err;
+  }
   return yield* compareImport(settings, scope, ctx, all, previous);
 }
 
@@ -63,17 +69,21 @@ async function* replay(head: RawItem[][], rest: AsyncGenerator<RawItem[]>): Asyn
 /** The one partition of a file. */
 export const PARTITION_ID = 'default';
 
-/** Keeps the object when it is in scope; trims attributes to the inclusion list. */
-function scoped(object: ImportedObject, scope: ImportScope): ImportedObject | undefined {
-  if (scope.partitions?.length && !scope.partitions.includes(PARTITION_ID)) return undefined;
-  if (scope.objectTypes?.length && !scope.objectTypes.some((t) => t.toLowerCase() === object.objectType.toLowerCase())) return undefined;
-  if (scope.includeContainers?.length && !scope.includeContainers.some((c) => isUnder(object.dn, c))) return undefined;
-  if (scope.excludeContainers?.some((c) => isUnder(object.dn, c))) return undefined;
-  if (!scope.attributes) return object;
-  const wanted = new Set(scope.attributes.map((a) => a.toLowerCase()));
-  const attributes: Attributes = {};
-  for (const [name, values] of Object.entries(object.attributes)) if (wanted.has(name.toLowerCase())) attributes[name] = values;
-  return { ...object, attributes };
+/** A filter for the import scope: keeps an object when it is in scope, trimmed to the attribute inclusion list. */
+function scopeFilter(scope: ImportScope): (object: ImportedObject) => ImportedObject | undefined {
+  const types = scope.objectTypes?.length ? new Set(scope.objectTypes.map((t) => t.toLowerCase())) : undefined;
+  const wanted = scope.attributes ? new Set(scope.attributes.map((a) => a.toLowerCase())) : undefined;
+  const otherPartition = !!scope.partitions?.length && !scope.partitions.includes(PARTITION_ID);
+  return (object) => {
+    if (otherPartition) return undefined;
+    if (types && !types.has(object.objectType.toLowerCase())) return undefined;
+    if (scope.includeContainers?.length && !scope.includeContainers.some((c) => isUnder(object.dn, c))) return undefined;
+    if (scope.excludeContainers?.some((c) => isUnder(object.dn, c))) return undefined;
+    if (!wanted) return object;
+    const attributes: Attributes = {};
+    for (const [name, values] of Object.entries(object.attributes)) if (wanted.has(name.toLowerCase())) attributes[name] = values;
+    return { ...object, attributes };
+  };
 }
 
 /**
@@ -89,6 +99,7 @@ async function* compareImport(
   previous: Map<string, string> | undefined,
 ): ImportIterator {
   const path = settings.config.path;
+  const scoped = scopeFilter(scope);
   const out = new Batcher(settings.config.batchSize);
   const snapshot = new SnapshotWriter(settings.stateDir, readingFingerprint(settings.config));
   const keyOf = anchorKey(settings);
@@ -121,7 +132,7 @@ async function* compareImport(
             if (mapped.problem.anchor === undefined) unattributedProblem = true;
             keepPrevious(mapped.problem.anchor);
           } else if (mapped.change.kind === 'object') {
-            const object = scoped(mapped.change.object, scope);
+            const object = scoped(mapped.change.object);
             const anchor = mapped.change.object.anchor;
             const key = keyOf(anchor);
             if (seen.has(key)) {
@@ -164,6 +175,7 @@ async function* compareImport(
 /** Yields the records of an LDIF change file as they are: adds as objects, modifies as updates, deletes. */
 async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, records: AsyncIterable<RawItem[]>): AsyncGenerator<ImportBatch> {
   const path = settings.config.path;
+  const scoped = scopeFilter(scope);
   const out = new Batcher(settings.config.batchSize);
   for await (const items of records) {
     for (const item of items) {
@@ -174,7 +186,7 @@ async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx
         if ('problem' in mapped) out.problems.push(mapped.problem);
         else if (mapped.change.kind !== 'object') out.changes.push(mapped.change);
         else {
-          const object = scoped(mapped.change.object, scope);
+          const object = scoped(mapped.change.object);
           if (object) out.changes.push({ kind: 'object', object });
         }
       }
