@@ -6,6 +6,7 @@ import { comparePrecedence } from '../rules/rule-set.ts';
 import { inScope } from '../rules/scoping.ts';
 import type { SyncEnv, TraceFlow } from './sync-env.ts';
 import { exportAwareView } from './views.ts';
+import { membershipOf } from './membership.ts';
 import type { WorkingSet } from './working-set.ts';
 
 export interface InboundResult {
@@ -29,8 +30,9 @@ export function recomputeInbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, lin
     if (c.link?.type === 'StickyJoin' || c.state === 'connector.explicit') keepAlive = true;
     const view = exportAwareView(c);
     const input = { attributes: view, imported: c.hologram, parameters: env.parameters };
+    const memberOf = membershipOf(ws, c);
     for (const r of env.rules.inbound(c.connector, c.objectType)) {
-      if (!targetsType(r.rule.targetObjectType, mv.objectType) || !inScope(r.rule.scopingFilter, view)) continue;
+      if (!targetsType(r.rule.targetObjectType, mv.objectType) || !inScope(r.rule.scopingFilter, view, memberOf)) continue;
       if (r.rule.linkType !== 'Join') keepAlive = true;
       for (const f of r.flows) {
         if (f.flow.executeOnce && !projectedNow) continue;

@@ -10,6 +10,7 @@ import { deprovision, disconnect, syncOutbound } from './outbound.ts';
 import type { StepStats } from './step-stats.ts';
 import type { SyncEnv, SyncTrace } from './sync-env.ts';
 import { exportAwareView } from './views.ts';
+import { membershipOf } from './membership.ts';
 import type { WorkingSet } from './working-set.ts';
 
 function record(cs: CsObject, mvId: number | null = cs.mvId) {
@@ -56,8 +57,9 @@ export function syncObject(env: SyncEnv, ws: WorkingSet, input: CsObject, stats:
   const view = exportAwareView(cs);
   const candidates = env.rules.inbound(cs.connector, cs.objectType);
   const inRules: CompiledRule[] = [];
+  const memberOf = membershipOf(ws, cs);
   for (const r of candidates) {
-    const ok = inScope(r.rule.scopingFilter, view);
+    const ok = inScope(r.rule.scopingFilter, view, memberOf);
     if (ok) inRules.push(r);
     trace?.scoping.push({ ruleSeq: r.seq, inScope: ok });
   }

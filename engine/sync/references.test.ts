@@ -37,3 +37,18 @@ describe('references across connectors', () => {
     expect(fx.ldap.byDn('cn=staff,ou=groups,dc=example')!.attributes.member).toEqual([{ dn: 'uid=u1,ou=people,dc=example' }, { dn: 'uid=u2,ou=people,dc=example' }]);
   });
 });
+
+describe('ISMEMBEROF scoping', () => {
+  it('projects only members of the named group of the same connector space', async () => {
+    fx = createFixture(false);
+    const { hrInboundRule } = await import('./test-fixture.ts');
+    fx.engine.saveRule(hrInboundRule({ scopingFilter: [[{ attribute: 'dn', operator: 'ISMEMBEROF', value: 'cn=sync,o=hr' }]] }));
+    addPerson(fx.hr, '1');
+    addPerson(fx.hr, '2');
+    fx.hr.add('cn=sync,o=hr', 'group', { cn: ['sync'], member: [{ dn: 'employeeId=2,o=hr' }] }, 'g');
+    await fx.run('hr', 'Full Import');
+    await fx.run('hr', 'Delta Synchronization');
+    expect(fx.engine.store.cs.byAnchor(1, 'hr-1')!.state).toBe('disconnector.filtered');
+    expect(fx.engine.store.cs.byAnchor(1, 'hr-2')!.state).toBe('connector.normal');
+  });
+});
