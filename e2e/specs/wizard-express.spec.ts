@@ -160,6 +160,7 @@ test('express path: each validation error, device code sign-in, Install and the 
   const code = wizard.getByLabel('User code');
   await expect(code).toHaveText(/\w+/);
   await expect(wizard.getByLabel('Device code')).toContainText('/devicelogin');
+  await code.scrollIntoViewIfNeeded();
   await snap('entra-device-code');
   expect(emu.state.approveDeviceCode((await code.textContent())!, 'admin@contoso.onmicrosoft.com')).toBe(true);
   await expect(wizard.getByText('Signed in as admin@contoso.onmicrosoft.com')).toBeVisible();
@@ -211,6 +212,7 @@ test('express path: each validation error, device code sign-in, Install and the 
   const cycle = wizard.getByLabel('Start the initial synchronization cycle');
   await expect(cycle).toContainText(/Initial cycle (completed|completed-with-errors|stopped)/, { timeout: 120_000 });
   await expect(cycle).toContainText(`Full Import on ${dir.name}: success`);
+  await expect(wizard.getByRole('navigation', { name: 'Wizard steps' })).toContainText('Configuration complete');
   await snap('complete');
   const cycleText = (await cycle.textContent()) ?? '';
   const logs = JSON.stringify(await callApi(page, 'system.recentLogs', { limit: 2000 }));

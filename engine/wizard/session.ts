@@ -73,13 +73,17 @@ export class WizardSession {
   private applySteps: ApplyStep[] = [];
   private notes: string[] = [];
 
+  /** Whether this run started before anything was configured (applying does not turn it into a later run). */
+  private readonly firstRun: boolean;
+
   constructor(private readonly deps: SessionDeps, private applied: AppliedSettings | null) {
+    this.firstRun = applied === null;
     this.page = applied ? 'tasks' : 'welcome';
     if (applied) this.loadApplied(applied);
   }
 
   private get mode(): 'first-run' | 'maintenance' {
-    return this.applied ? 'maintenance' : 'first-run';
+    return this.firstRun ? 'first-run' : 'maintenance';
   }
 
   private pathState(): PathState {
@@ -149,8 +153,8 @@ export class WizardSession {
       filtering: this.filtering,
       features: featureViews(this.features),
       ready: this.ready,
-      tasks: this.applied ? taskViews() : [],
-      fixed: this.applied ? fixedChoices(this.applied) : [],
+      tasks: this.firstRun ? [] : taskViews(),
+      fixed: this.applied && !this.firstRun ? fixedChoices(this.applied) : [],
       applied: this.applied,
       apply: this.applySteps,
       notes: this.notes,
@@ -511,7 +515,9 @@ export class WizardSession {
       progress.push(text);
       steps[4] = { ...steps[4]!, message: progress.join('\n') };
     }, this.deps.log).then((cycle) => {
+      const withErrors = cycle.steps.filter((st) => !/^(success|completed-no-objects)$/.test(st.status));
       steps[4] = { ...steps[4]!, status: cycle.result === 'completed' ? 'done' : 'failed', message: [...progress, `Initial cycle ${cycle.result}`].join('\n') };
+      if (withErrors.length) this.notes.push(`The initial cycle finished with ${withErrors.length} step(s) reporting errors (${withErrors.map((st) => `${st.connectorName}: ${st.status}`).join('; ')}); the Operations tab lists the objects and their errors.`);
     }).catch((err: unknown) => {
       steps[4] = { ...steps[4]!, status: 'failed', message: (err as Error).message };
     }).finally(() => lock.release());
