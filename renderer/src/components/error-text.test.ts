@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError } from './error-text.ts';
+import { describeError, rootCause } from './error-text.ts';
 import { ApiCallError } from '../../../shared/api/call-error.ts';
 
 describe('describeError', () => {
@@ -22,5 +22,23 @@ describe('describeError', () => {
   });
   it('handles values that are not errors', () => {
     expect(describeError('text')).toEqual({ code: 'error', message: 'text', detail: null });
+  });
+});
+
+describe('rootCause', () => {
+  const trace = 'Attributes: cn=Ann, mail=\nat SyncRulesEngine.Evaluate\nInnerException => \n  Department is required for Ann\n   at Error()';
+  it('takes the first line after the last InnerException marker', () => {
+    expect(rootCause(trace)).toBe('Department is required for Ann');
+    expect(rootCause('no marker here')).toBeNull();
+  });
+  it('puts the root cause first in the message and keeps the whole trace as detail', () => {
+    const t = describeError(new ApiCallError('sync-rule-error-function-triggered', 'Error in rule In from AD', trace));
+    expect(t.message).toBe('Department is required for Ann (Error in rule In from AD)');
+    expect(t.detail).toBe(trace);
+  });
+  it('finds the cause in a message that carries the trace itself', () => {
+    const t = describeError(new ApiCallError('sync-rule-error-function-triggered', trace));
+    expect(t.message).toBe('Department is required for Ann (Attributes: cn=Ann, mail=)');
+    expect(t.detail).toBe(trace);
   });
 });

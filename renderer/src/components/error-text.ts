@@ -7,6 +7,24 @@ export interface ErrorText {
   readonly detail: string | null;
 }
 
+const INNER = 'InnerException =>';
+
+/**
+ * The root cause buried in a sync rules engine trace: the text after the last `InnerException =>` marker
+ * (its first non-empty line), or null when there is no marker.
+ */
+export function rootCause(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const at = text.lastIndexOf(INNER);
+  if (at < 0) return null;
+  const line = text
+    .slice(at + INNER.length)
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
+  return line ?? null;
+}
+
 /** Readable message, stable code and detail (stack, server response) of an error of any shape. */
 export function describeError(error: unknown, what?: string): ErrorText {
   if (error && typeof error === 'object') {
@@ -20,7 +38,10 @@ export function describeError(error: unknown, what?: string): ErrorText {
       return { code, message: `${what ? `${what}: ` : ''}the engine does not offer this yet.`, detail: raw };
     }
     if (code === 'host-unreachable') return { code, message: `${raw}. Check that the IdSync host is running.`, detail };
-    return { code, message: what ? `${what}: ${raw}` : raw, detail };
+    // Admins should not have to scroll a trace for the real cause: it goes first.
+    const cause = rootCause(detail) ?? rootCause(raw);
+    const readable = cause && !raw.startsWith(cause) ? `${cause} (${raw.split(/\r?\n/)[0]})` : raw;
+    return { code, message: what ? `${what}: ${readable}` : readable, detail: detail ?? (cause ? raw : null) };
   }
   return { code: 'error', message: what ? `${what}: ${String(error)}` : String(error), detail: null };
 }

@@ -6,6 +6,7 @@ import { getApi } from '../api/client.ts';
 import { PagedTable } from '../components/PagedTable.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
 import { useObjectNavigation } from '../components/object-navigation.ts';
+import { rootCause } from '../components/error-text.ts';
 import { chainCounters } from './drilldown.ts';
 import type { StatLine } from './statistics.ts';
 
@@ -40,7 +41,7 @@ export function ObjectListDialog({ run, step, line, isError, onClose }: ObjectLi
       },
       { field: 'objectType', headerName: 'Object Type', width: 120 },
       { field: 'counter', headerName: isError ? 'Error Type' : 'Modification', width: 200 },
-      ...(isError ? [{ field: 'error', headerName: 'Error', width: 280, text: (r: RunObjectRecord) => r.error?.message ?? '' }] : []),
+      ...(isError ? [{ field: 'error', headerName: 'Error', width: 280, text: (r: RunObjectRecord) => rootCause(r.error?.detail) ?? rootCause(r.error?.message) ?? r.error?.message ?? '' }] : []),
     ],
     [isError, open],
   );
