@@ -36,7 +36,7 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
     'runs.start': async ({ connector, profile }) => {
       const e = engine();
       const c = e.connector(connector);
-      if (e.isRunning(c.seq)) throw new ApiError('no-start-ma-already-running', `${c.name} is already running`);
+      if (e.isRunning(c.seq) || e.store.runs.activeFor(c.seq)) throw new ApiError('no-start-ma-already-running', `${c.name} is already running`);
       if (!c.runProfiles.some((p) => p.name.toLowerCase() === profile.toLowerCase())) {
         throw new ApiError('no-start-unknown-profile-name', `${c.name} has no run profile "${profile}" (has: ${c.runProfiles.map((p) => p.name).join(', ')})`);
       }

@@ -186,6 +186,13 @@ export class RunStore {
     return ids.length;
   }
 
+  /** A run of the connector in progress in a live process (this one or another), or null. */
+  activeFor(connector: number): RunRow | null {
+    const rows = this.db.prepare("SELECT * FROM runs WHERE connector = ? AND status = 'in-progress'").all(connector) as Record<string, unknown>[];
+    const live = rows.find((r) => processAlive(r.pid as number));
+    return live ? this.toRun(live) : null;
+  }
+
   /** Closes runs left in progress by a process that no longer exists (killed mid-run). */
   closeAbandoned(): number {
     const rows = this.db.prepare("SELECT id, pid FROM runs WHERE status = 'in-progress'").all() as { id: number; pid: number }[];

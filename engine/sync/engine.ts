@@ -162,6 +162,8 @@ export class SyncEngine {
     const c = this.connector(idOrName);
     if (!findProfile(c, profile)) throw new EngineError('no-start-unknown-profile-name', `${c.name} has no run profile "${profile}" (has: ${c.runProfiles.map((p) => p.name).join(', ')})`);
     if (this.active.has(c.seq)) throw new EngineError('no-start-ma-already-running', `${c.name} is already running`);
+    const elsewhere = this.store.runs.activeFor(c.seq);
+    if (elsewhere) throw new EngineError('no-start-ma-already-running', `${c.name} is already running (run ${elsewhere.id}, ${elsewhere.profile}, started by ${elsewhere.startedBy})`);
     const controller = new AbortController();
     options.signal?.addEventListener('abort', () => controller.abort());
     const entry: ActiveRun = { runId: null, connector: c.seq, controller, stopStatus: options.stopStatus };

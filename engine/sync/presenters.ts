@@ -15,6 +15,8 @@ import type { Store } from '../store/store.ts';
 import type { PreviewOutcome, SyncEngine } from './engine.ts';
 import type { TraceFlow } from './sync-env.ts';
 import { EngineError } from './engine-error.ts';
+import { exportAwareView } from './views.ts';
+import { inScope } from '../rules/scoping.ts';
 
 /** The configuration with every secret field replaced by the mask. */
 export function maskedConfig(c: ConnectorRecord): Record<string, unknown> {
@@ -94,12 +96,14 @@ export function csDetail(engine: SyncEngine, o: CsObject): CsObjectDetail {
   const linked = o.mvId !== null ? store.cs.linkedTo(o.mvId).filter((c) => c.id !== o.id) : [];
   const rules = store.rules.list();
   const connector = store.connectors.bySeq(o.connector)!;
+  const mv = o.mvId !== null ? store.mv.get(o.mvId) : null;
+  const view = exportAwareView(o);
   const lineage = rules
     .filter((r) => r.rule.connector.id === connector.id || r.rule.connector.name.toLowerCase() === connector.name.toLowerCase())
     .filter((r) => (r.rule.direction === 'Inbound' ? r.rule.sourceObjectType : r.rule.targetObjectType).toLowerCase() === o.objectType.toLowerCase())
     .map((r) => ({
       ruleId: r.rule.id, ruleName: r.rule.name, direction: r.rule.direction, action: r.rule.linkType, passwordSync: r.rule.enablePasswordSync,
-      inScope: o.link?.rule === r.seq,
+      inScope: r.rule.direction === 'Inbound' ? inScope(r.rule.scopingFilter, view) : mv !== null && inScope(r.rule.scopingFilter, mv.attrs),
     }));
   const linkRule = o.link?.rule != null ? rules.find((r) => r.seq === o.link!.rule) : undefined;
   return {
