@@ -73,6 +73,16 @@ describe('installation wizard session', () => {
     expect(readAppliedSettings(home)).toBeNull();
   });
 
+  it('does not open while a run holds the engine lock, and names the holder', async () => {
+    const release = service.context.lock.acquire('Full Import on example.com', 'run');
+    try {
+      await expect(service.dispatch('wizard.open', {})).rejects.toThrow(/busy: Full Import on example\.com \(run\)/);
+      expect(new SettingsFile(home).load().schedulerSuspended).toBe(false);
+    } finally {
+      release();
+    }
+  });
+
   it('validates each page with a readable message and never returns or logs a secret', async () => {
     await service.dispatch('wizard.open', {});
     let view = await submit({ page: 'welcome', licenseAccepted: false });
