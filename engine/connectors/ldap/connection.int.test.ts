@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { freePort, type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
 import { ConnectivityError, CredentialsError } from '../contract.ts';
 import { ldapConfigSchema } from './config.ts';
 import { connectorFor, drain, testContext } from './test-fixtures.ts';
@@ -70,6 +72,30 @@ describe('LDAP connection modes against slapd', () => {
     const error = await c.discoverPartitions(testContext()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectivityError);
     expect((error as Error).message).toMatch(/ldap:\/\/127\.0\.0\.1:1/);
+    await c.close();
+  });
+
+  it('fails over to the next URL when the first cannot be reached', async () => {
+    const dead = `ldap://127.0.0.1:${await freePort()}`;
+    const c = connectorFor(slapd, { url: [dead, slapd.url], connectTimeoutMs: 2000 });
+    const r = await c.testConnection(testContext());
+    await c.close();
+    expect(r.ok).toBe(true);
+  });
+
+  it('gives up on a server that stops answering after the configured timeout', async () => {
+    const c = connectorFor(slapd, { timeoutMs: 800, connectTimeoutMs: 800 });
+    expect((await c.testConnection(testContext())).ok).toBe(true);
+    const pid = Number((await readFile(path.join(slapd.dir, 'slapd.pid'), 'utf8')).trim());
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const error = await drain(c.importFull({}, testContext())).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectivityError);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    // Once the server answers again, the connector does too.
+    expect((await c.testConnection(testContext())).ok).toBe(true);
     await c.close();
   });
 
