@@ -7,6 +7,8 @@ import { SyncEngine } from '../../sync/engine.ts';
 import { createEngineScheduler } from '../../scheduler/engine-scheduler.ts';
 import { HostLockError } from '../../scheduler/host-lock.ts';
 import type { CycleRecord } from '../../scheduler/scheduler.ts';
+import { SettingsFile } from '../../scheduler/settings-file.ts';
+import { checkConnectorOus } from '../../rules/defaults/filtering/ou-check.ts';
 
 function text(r: CycleRecord): string {
   return [
@@ -24,8 +26,9 @@ export function registerCycle(program: Command): void {
     .description('run one sync cycle now: imports, syncs and exports of every connector in the scheduler order')
     .option('--initial', 'full import, full sync and export on every connector')
     .option('--delta', 'delta import, delta sync and export (default: the scheduler\'s next policy)')
+    .option('--force', 'run even when a selected OU was renamed (its objects will be deleted)')
     .option('--json', 'print JSON')
-    .action(async (o: { initial?: boolean; delta?: boolean; json?: boolean }) => {
+    .action(async (o: { initial?: boolean; delta?: boolean; force?: boolean; json?: boolean }) => {
       if (o.initial && o.delta) throw new CliError('give --initial or --delta, not both');
       const home = resolveHome(program.opts<{ home?: string }>().home);
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
@@ -38,6 +41,24 @@ export function registerCycle(program: Command): void {
           throw new CliError(`${err.message}\nThe running engine's scheduler runs the cycles; ask it for an initial one with "idsync scheduler set --next-policy Initial".`);
         }
         throw err;
+      }
+      // The rename trap: a full import of a forest whose selected OU was renamed would delete its objects.
+      const settings = new SettingsFile(home).load();
+      const policy = o.initial ? 'Initial' : o.delta ? 'Delta' : settings.nextSyncCyclePolicyType;
+      if (!o.force) {
+        for (const c of engine.store.connectors.list()) {
+          if (c.type !== 'ldap' || !(policy === 'Initial' || settings.connectorOverrides[c.id]?.fullImportRequired)) continue;
+          const check = await checkConnectorOus(home, engine, c).catch((err: unknown) => {
+            process.stderr.write(`warning: ${c.name}: the OU selection could not be checked (${(err as Error).message})\n`);
+            return null;
+          });
+          if (check?.blocksFullImport) {
+            await s.close();
+            engine.close();
+            const findings = check.findings.filter((f) => f.status === 'renamed' || f.status === 'missing').map((f) => ('message' in f ? f.message : '')).join('\n');
+            throw new CliError(`Full import of ${c.name} refused:\n${findings}\nFix the OU selection (idsync setup … --ou <new DN>) or run with --force.`);
+          }
+        }
       }
       const onSigint = () => { s.scheduler.stopCycle(); };
       process.once('SIGINT', onSigint);

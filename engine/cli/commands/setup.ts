@@ -8,6 +8,7 @@ import { resolveHome } from '../../host/home.ts';
 import { SyncEngine } from '../../sync/engine.ts';
 import { applyDefaultConfiguration, connectorSpecs, parseSetupInput, type SecretSource } from '../../rules/defaults/index.ts';
 import { SettingsFile } from '../../scheduler/settings-file.ts';
+import { recordOuSelection } from '../../rules/defaults/filtering/ou-check.ts';
 
 interface SetupOptions {
   config?: string;
@@ -132,7 +133,7 @@ export function registerSetup(program: Command): void {
     .option('--delete-threshold <n|off>', 'deletion threshold of the Entra connector (default 500)')
     .option('--no-initial-cycle', 'do not ask the scheduler for an initial cycle')
     .option('--json', 'print JSON')
-    .action((opts: SetupOptions) => {
+    .action(async (opts: SetupOptions) => {
       const home = resolveHome(program.opts<{ home?: string }>().home);
       let input;
       try {
@@ -144,15 +145,29 @@ export function registerSetup(program: Command): void {
       fs.mkdirSync(home, { recursive: true });
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
       let result;
+      const warnings: string[] = [];
       try {
         result = applyDefaultConfiguration(engine, specs);
+        // The OU selection is recorded with each OU's objectGUID, so a renamed OU is found before a full import.
+        for (const c of result.connectors) {
+          const rec = engine.store.connectors.find(c.id);
+          if (!rec || rec.type !== 'ldap') continue;
+          const filtered = [rec.config.includeContainers, rec.config.excludeContainers].some((l) => Array.isArray(l) && l.length > 0);
+          if (!filtered) continue;
+          try {
+            await recordOuSelection(home, rec);
+          } catch (err) {
+            warnings.push(`${rec.name}: the OU selection could not be recorded (${(err as Error).message}); renamed OUs will not be detected`);
+          }
+        }
       } catch (err) {
         throw new CliError(`Setup failed: ${(err as Error).message}`);
       } finally {
         engine.close();
       }
+      for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
       if (opts.initialCycle) new SettingsFile(home).update((s) => ({ ...s, nextSyncCyclePolicyType: 'Initial' }));
-      report(opts, { ...result, initialCycleRequested: opts.initialCycle }, (r) => [
+      report(opts, { ...result, initialCycleRequested: opts.initialCycle, warnings }, (r) => [
         ...r.connectors.map((c) => `${c.action} connector ${c.name} (${c.type})`),
         `metaverse schema: ${r.schema.objectTypes} object types, ${r.schema.attributes} attributes`,
         `rules: ${r.rules.saved} saved, ${r.rules.disabled.length} disabled (see their descriptions)`,

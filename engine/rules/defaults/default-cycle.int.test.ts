@@ -14,6 +14,7 @@ import { createEngineScheduler, type EngineScheduler } from '../../scheduler/eng
 import { applyDefaultConfiguration } from './apply-defaults.ts';
 import { AD_OBJECT_TYPES } from './setup-input.ts';
 import { defaultAdAttributes } from './ad-attributes.ts';
+import { checkConnectorOus, recordOuSelection } from './filtering/ou-check.ts';
 
 const samba = await sambaAvailable();
 const typesReady = connectorTypes.has('ldap') && connectorTypes.has('entra');
@@ -89,6 +90,7 @@ describe.runIf(skipReason === null)('default configuration: Samba AD to the Entr
     });
     substituteConnectorParameters(engine, { 'Domain.FQDN': 'example.test', 'Domain.Netbios': 'EXAMPLE', 'Forest.FQDN': 'example.test', 'Forest.Netbios': 'EXAMPLE' });
     sched = createEngineScheduler({ home, engine, holder: 'cli' });
+    await recordOuSelection(home, engine.connector('example.test'));
   }, 300_000);
 
   afterAll(async () => {
@@ -128,6 +130,21 @@ describe.runIf(skipReason === null)('default configuration: Samba AD to the Entr
     expect(cycle.steps.filter((s) => !/^(success|completed)/.test(s.status))).toEqual([]);
     expect(byUpn('bob@example.test')?.props.accountEnabled).toBe(false);
     expect(byUpn('ann@example.test')?.props.displayName).toBe('Ann Renamed');
+  });
+
+  it('the rename trap: a renamed selected OU is found by objectGUID before a full import would delete its objects', async () => {
+    const forest = engine.connector('example.test');
+    expect((await checkConnectorOus(home, engine, forest)).findings.map((f) => f.status)).toEqual(['ok']);
+    const renamed = `OU=Synced Renamed,${dc.baseDn}`;
+    await ad([{ csId: 'ou', op: 'update', objectType: 'organizationalUnit', dn: ou(), newDn: renamed, anchor: null, changes: [] }]);
+    try {
+      const report = await checkConnectorOus(home, engine, forest);
+      expect(report.blocksFullImport).toBe(true);
+      expect(report.findings[0]).toMatchObject({ status: 'renamed', newDn: renamed, objectsAtRisk: 4 });
+      expect(report.repairedSelection.map((o) => o.dn)).toEqual([renamed]);
+    } finally {
+      await ad([{ csId: 'ou', op: 'update', objectType: 'organizationalUnit', dn: renamed, newDn: ou(), anchor: null, changes: [] }]);
+    }
   });
 
   // Groups reach Entra ID, but their members are metaverse references the sync engine does not translate into

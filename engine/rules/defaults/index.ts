@@ -10,3 +10,4 @@ export { checkOuRenames, type SelectedOu, type DirectoryContainer, type RenameRe
 export { filteringChanges, overridesFor, type ForestFiltering, type FilteringChange } from './filtering/filter-change.ts';
 export { negativeFilter, positiveFilter, type FilterRuleTarget } from './filtering/attribute-filter.ts';
 export { adAttributesOf, defaultAdAttributes } from './ad-attributes.ts';
+export { recordOuSelection, checkConnectorOus, directoryOus, recordedSelection } from './filtering/ou-check.ts';
