@@ -162,6 +162,25 @@ describe('writers', () => {
     expect(second!.attributes.proxyAddresses.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('changes about 1% of users per revision, which a delta import of the CSV finds exactly', async () => {
+    const path = join(dir, 'rev.csv');
+    const options = { seed: 9, users: 3000 };
+    await writeCsv(path, options);
+    const connector = fileConnectorType.create(fileConnectorType.configSchema.parse(hrCsvConfig(path, { stateDir: join(dir, 'rev-state') })));
+    let watermark: string | null = null;
+    const full = connector.importFull({}, ctx);
+    for (let r = await full.next(); ; r = await full.next()) if (r.done) { watermark = r.value; break; }
+    await writeCsv(path, { ...options, revision: 1 });
+    const changed: string[] = [];
+    for await (const batch of connector.importDelta(watermark!, {}, ctx)) for (const c of batch.changes) changed.push(c.kind === 'object' ? c.object.anchor : `${c.kind} ${c.anchor}`);
+    const set = new IdentitySet({ ...options, revision: 1 });
+    const expected = Array.from({ length: 3000 }, (_, i) => i).filter((i) => set.changedIn(i, 1)).map((i) => set.userAt(i).employeeId);
+    expect(changed).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(expected.length).toBeLessThan(60);
+    expect(set.userAt(0)).toEqual({ ...new IdentitySet(options).userAt(0), title: set.userAt(0).title, telephoneNumber: set.userAt(0).telephoneNumber });
+  });
+
   it('writes a JSON file of users and groups the file connector imports', async () => {
     const path = join(dir, 'hr.json');
     const counts = await writeJson(path, { seed: 9, users: 300 });

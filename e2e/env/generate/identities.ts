@@ -12,6 +12,13 @@ export interface GenerateOptions {
   readonly largeGroups?: number;
   /** Mail and UPN domain (default example.com). */
   readonly domain?: string;
+  /**
+   * Revision of the data set (default 0). Each later revision changes the title and telephone number of about
+   * `changeShare` of the users, as an HR feed changes between two days; everything else stays the same.
+   */
+  readonly revision?: number;
+  /** Share of users a revision changes (default 0.01). */
+  readonly changeShare?: number;
 }
 
 /** An organizational unit, as a path of names from the top (e.g. ['people', 'Sales']). */
@@ -113,6 +120,14 @@ export class IdentitySet {
     const proxyAddresses = [`SMTP:${mail}`, `smtp:${uid}@${this.domain}`];
     if (r.next() < 0.3) proxyAddresses.push(`smtp:${uid}@legacy.${this.domain}`);
     const typeRoll = r.next();
+    let title = isManager ? r.of(MANAGER_TITLES) : r.of(TITLES);
+    let telephoneNumber = `+1 ${200 + r.int(800)} 555 ${String(r.int(10000)).padStart(4, '0')}`;
+    const revision = this.options.revision ?? 0;
+    if (revision > 0 && this.changedIn(i, revision)) {
+      const c = new Rng(this.seed, 9, revision, i);
+      title = `${c.of(isManager ? MANAGER_TITLES : TITLES)} (rev ${revision})`;
+      telephoneNumber = `+1 ${200 + c.int(800)} 556 ${String(c.int(10000)).padStart(4, '0')}`;
+    }
     return {
       kind: 'user',
       index: i,
@@ -127,17 +142,22 @@ export class IdentitySet {
       mailNickname,
       userPrincipalName: mail,
       department,
-      title: isManager ? r.of(MANAGER_TITLES) : r.of(TITLES),
+      title,
       managerIndex: this.managerOf(i),
       employeeId,
       employeeType: typeRoll < 0.85 ? 'Employee' : typeRoll < 0.95 ? 'Contractor' : 'Intern',
-      telephoneNumber: `+1 ${200 + r.int(800)} 555 ${String(r.int(10000)).padStart(4, '0')}`,
+      telephoneNumber,
       company: r.of(COMPANIES),
       city: r.of(CITIES),
       objectGUID: guid(USER_TAG, i, r),
       proxyAddresses,
       accountEnabled: r.next() < 0.95,
     };
+  }
+
+  /** True when the given revision changes this user (see `GenerateOptions.revision`). */
+  changedIn(i: number, revision: number): boolean {
+    return revision > 0 && unit(this.seed, 8, revision, i) < (this.options.changeShare ?? 0.01);
   }
 
   /** Organizational units, parents first. */
