@@ -1,7 +1,7 @@
 // Synchronization of one CS object (spec §2.2): apply pending import, scope, join or project, import
 // attribute flow with precedence, MV deletion rule, then outbound to every connector.
 import type { CsObject, MvObject } from '../model/objects.ts';
-import { valueKey } from '../model/stored-values.ts';
+import { valueKey, type StoredAttributes } from '../model/stored-values.ts';
 import type { CompiledRule } from '../rules/compiled-rule.ts';
 import { FlowError } from '../rules/flow-value.ts';
 import { inScope } from '../rules/scoping.ts';
@@ -197,7 +197,7 @@ function deleteMv(ws: WorkingSet, mv: MvObject, linked: readonly CsObject[], sou
 }
 
 /** Tries the join groups of a rule top to bottom; a group matches when exactly one MV object satisfies it. */
-function findJoin(env: SyncEnv, ws: WorkingSet, cs: CsObject, view: Record<string, import('../model/stored-values.ts').StoredValue[]>, rule: CompiledRule): MvObject | null {
+function findJoin(env: SyncEnv, ws: WorkingSet, cs: CsObject, view: StoredAttributes, rule: CompiledRule): MvObject | null {
   for (const group of rule.rule.joinRules) {
     let ids: Set<number> | null = null;
     for (const clause of group) {
