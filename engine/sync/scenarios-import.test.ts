@@ -54,6 +54,17 @@ describe('§16.1 import scenarios', () => {
     expect(fx.engine.store.mv.count()).toBe(1);
   });
 
+  it('S-05 variant: a full import with discovery errors obsoletes nothing and stops the profile', async () => {
+    fx = createFixture();
+    await seedAndSync(['1', '2']);
+    fx.hr.removeSilently('hr-2');
+    fx.hr.importProblems = [{ code: 'parse-error', message: 'unreadable record', location: 'line 7' }];
+    const r = await fx.run('hr', 'Full Import');
+    expect(r.status).toBe('completed-discovery-errors');
+    expect(r.steps[0].counters.errors['parse-error']).toBe(1);
+    expect(fx.engine.store.cs.byAnchor(HR, 'hr-2')!.pendingImport).toBeNull();
+  });
+
   it('S-06 an object type change stages delete-add and the object is re-processed with the new type', async () => {
     fx = createFixture();
     await seedAndSync(['1']);

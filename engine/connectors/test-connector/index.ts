@@ -46,7 +46,9 @@ class TestConnector implements Connector {
   async *importFull(): AsyncGenerator<ImportBatch, string | null, void> {
     const d = this.dir();
     const all: ImportChange[] = [...d.entries.values()].map((e) => ({ kind: 'object', object: { anchor: e.anchor, dn: e.dn, objectType: e.objectType, attributes: e.attributes } }));
-    for (let i = 0; i < all.length; i += this.config.batchSize) yield { changes: all.slice(i, i + this.config.batchSize) };
+    for (let i = 0; i < Math.max(all.length, 1); i += this.config.batchSize) {
+      yield { changes: all.slice(i, i + this.config.batchSize), ...(i === 0 && d.importProblems.length ? { problems: d.importProblems } : {}) };
+    }
     return String(d.seq);
   }
 

@@ -3,7 +3,7 @@
 // processes (the CLI) see the same data.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { ExportError, ImportChange } from '../contract.ts';
+import type { ExportError, ImportChange, ImportProblem } from '../contract.ts';
 import type { Attributes } from '../../model/values.ts';
 import { decodeAttributes, encodeAttributes, type StoredAttributes } from '../../model/stored-values.ts';
 
@@ -35,6 +35,8 @@ export class MemoryDirectory {
   readonly failExport = new Map<string, ExportError>();
   /** When true every operation fails with a connectivity error. */
   unreachable = false;
+  /** Problems reported with the first batch of every import (records that could not be read). */
+  importProblems: ImportProblem[] = [];
 
   constructor(readonly file?: string) {
     if (file && fs.existsSync(file)) this.load(file);
