@@ -22,6 +22,7 @@ import { fullImport } from './full-import.ts';
 import { LdapSession } from './session.ts';
 import { parseWatermark } from './watermark.ts';
 
+/** A live LDAP connector: one session, dispatching to discovery, import, delta import and export. */
 export class LdapConnector implements Connector {
   private readonly session: LdapSession;
 

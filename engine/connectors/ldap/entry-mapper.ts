@@ -38,6 +38,7 @@ export function anchorText(raw: string | Buffer | string[] | Buffer[] | undefine
   return v.length === 16 ? guidToString(v) : v.toString('hex');
 }
 
+/** Maps entries of one import plan; converters per attribute spelling are built once and reused. */
 export class EntryMapper {
   private readonly converters = new Map<string, Converter>();
   private readonly anchorKey: string;

@@ -28,6 +28,7 @@ function tlsOptionsOf(config: LdapConfig): ConnectionOptions {
   };
 }
 
+/** One bound connection running paged searches with the lean decoder. */
 export class PagedSearchConnection {
   private socket!: net.Socket;
   private pending: Buffer = Buffer.alloc(0);

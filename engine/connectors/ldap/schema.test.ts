@@ -49,7 +49,7 @@ describe('subschema parsing', () => {
   });
 });
 
-describe('value helpers', () => {
+describe('value conversions', () => {
   it('round-trips AD GUIDs with the byte-swapped first fields', () => {
     const text = '94adab2d-5a8f-4d11-8e2c-0123456789ab';
     const bytes = guidToBytes(text);

@@ -6,6 +6,7 @@ import { classify, isConnectivityFailure } from './errors.ts';
 import { readRootDse, readSchema, type RootDse } from './root-dse.ts';
 import type { DirectorySchema } from './schema.ts';
 
+/** The connection state of one connector; every operation goes through `run` for uniform error handling. */
 export class LdapSession {
   private connection: OpenConnection | undefined;
   private opening: Promise<OpenConnection> | undefined;

@@ -1,4 +1,4 @@
-// Shared helpers of the integration tests: a connector for a test server, a context, draining imports.
+// What the integration tests share: a connector for a test server, a context, draining imports.
 import type { ConnectorContext, ImportChange, ImportIterator, ImportProblem, ImportedObject } from '../contract.ts';
 import { type LdapConfigInput, ldapConfigSchema } from './config.ts';
 import { LdapConnector } from './connector.ts';
