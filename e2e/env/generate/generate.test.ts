@@ -167,9 +167,10 @@ describe('writers', () => {
     const options = { seed: 9, users: 3000 };
     await writeCsv(path, options);
     const connector = fileConnectorType.create(fileConnectorType.configSchema.parse(hrCsvConfig(path, { stateDir: join(dir, 'rev-state') })));
-    let watermark: string | null = null;
     const full = connector.importFull({}, ctx);
-    for (let r = await full.next(); ; r = await full.next()) if (r.done) { watermark = r.value; break; }
+    let r = await full.next();
+    while (!r.done) r = await full.next();
+    const watermark = r.value;
     await writeCsv(path, { ...options, revision: 1 });
     const changed: string[] = [];
     for await (const batch of connector.importDelta(watermark!, {}, ctx)) for (const c of batch.changes) changed.push(c.kind === 'object' ? c.object.anchor : `${c.kind} ${c.anchor}`);
