@@ -1,7 +1,7 @@
 // One wizard session: the choices so far (secrets in memory only), per-page validation, navigation, and at the
 // end the configuration applied in one go. Nothing is written before "Install" / "Configure".
 import { z } from 'zod';
-import type { WizardPageSubmit } from '../../shared/api/wizard.ts';
+import type { WizardPageSubmit as PageSubmitSchema } from '../../shared/api/wizard.ts';
 import { SECRET_MASK } from '../../shared/model/connectors.ts';
 import type {
   AppliedSettings, ApplyStep, DeviceCodeView, DirectoryInput, DirectoryView, EntraPageInput, FeatureId, FilteringChoice, IdentifyingChoice,
@@ -23,7 +23,7 @@ import { fixedChoices, taskAvailable, taskViews } from './tasks.ts';
 import { entraConfig, readDomains, startAdminSignIn, testTenant } from './tenant-probe.ts';
 import { initialDomain, upnIssues, upnSuffixRows, type TenantDomain } from './upn-suffixes.ts';
 
-type PageSubmit = z.output<typeof import('../../shared/api/wizard.ts').WizardPageSubmit>;
+type PageSubmit = z.output<typeof PageSubmitSchema>;
 
 export interface SessionDeps {
   readonly home: string;
@@ -548,4 +548,3 @@ function entraField(path: readonly PropertyKey[]): string {
   return ({ 'auth.clientSecret': 'clientSecret', 'auth.certificatePem': 'certificatePem', 'auth.privateKeyPem': 'privateKeyPem' } as Record<string, string>)[key] ?? (key || 'entra');
 }
 
-export type { WizardPageSubmit };

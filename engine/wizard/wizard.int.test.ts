@@ -194,6 +194,20 @@ describe('installation wizard session', () => {
     await service.dispatch('wizard.close', {});
 
     view = await service.dispatch('wizard.open', {});
+    view = await submit({ page: 'tasks', task: 'refresh-schema' });
+    expect(view.page).toBe('schema-refresh');
+    view = await submit({ page: 'schema-refresh', directories: [] });
+    expect(view.issues[0]?.message).toMatch(/Select at least one directory/);
+    const rulesBefore = JSON.parse(configNow()).syncRules as { id: string }[];
+    view = await submit({ page: 'schema-refresh', directories: ['example.com'] });
+    expect(view.page).toBe('ready');
+    view = await submit({ page: 'ready', startSync: false, stagingMode: false });
+    expect(view.apply[2]?.status).toBe('done');
+    // Regenerated rules keep their ids: a refresh replaces them in place.
+    expect((JSON.parse(configNow()).syncRules as { id: string }[]).map((r) => r.id).sort()).toEqual(rulesBefore.map((r) => r.id).sort());
+    await service.dispatch('wizard.close', {});
+
+    view = await service.dispatch('wizard.open', {});
     await submit({ page: 'tasks', task: 'customize' });
     await submit({ page: 'entra', entra: { ...view.entra!, clientSecret: SECRET_MASK } });
     view = await submit({ page: 'directories', directories: [directory(SECRET_MASK)] });
