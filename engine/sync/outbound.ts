@@ -1,6 +1,6 @@
 // Outbound synchronization of one MV object (spec §2.2.2): provisioning, deprovisioning, export attribute flow.
 import type { CsObject, MvObject, PendingExport } from '../model/objects.ts';
-import { sameValues, valueText, type StoredAttributes } from '../model/stored-values.ts';
+import { sameValues, valueKey, valueText, type StoredAttributes } from '../model/stored-values.ts';
 import type { CompiledRule } from '../rules/compiled-rule.ts';
 import { contribute, type FlowCandidate } from '../rules/contribution.ts';
 import { FlowError } from '../rules/flow-value.ts';
@@ -73,33 +73,32 @@ export function syncOutbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, linked:
       }
     } else {
       if (active.length === 0) continue;
-      const joinKeys = new Set(active.filter((r) => r.joinKey).map((r) => r.joinKey));
-      if (joinKeys.size > 1) throw new FlowError('join-rules-conflict', `The outbound sync rules in scope for ${targetName} have different join criteria`);
-      if (!provRule) continue;
-      const dn = computeDn(env, mv, active);
-      if (!dn) {
+      const joinRules = active.filter((r) => r.joinKey);
+      if (new Set(joinRules.map((r) => r.joinKey)).size > 1) throw new FlowError('join-rules-conflict', `The outbound sync rules in scope for ${targetName} have different join criteria`);
+      const jr = joinRules[0] ?? null;
+      if (!provRule && !jr) continue;
+      const dn = provRule ? computeDn(env, mv, active) : null;
+      if (provRule && !dn) {
         throw new FlowError('sync-rule-flow-provisioning-failed', `Rule "${provRule.rule.name}" provisions to ${targetName} but no rule in scope gives a dn`);
       }
       // Reverse join by DN first (spec §2.2.2): an existing disconnector with the target DN is adopted.
-      const cand = ws.csByDn(targetSeq, dn);
-      const link = { rule: provRule.seq, dir: 'out' as const, type: 'Provision' as const, owned: true, at: env.now };
-      if (cand && cand.mvId === null && cand.state !== 'placeholder' && cand.state !== 'disconnector.explicit') {
-        cs = cand;
-        cs.mvId = mv.id;
-        cs.link = link;
-        cs.state = 'connector.normal';
-        if (cs.pendingExport?.op === 'delete') cs.pendingExport = null;
-        ws.touch(cs);
-      } else if (cand) {
-        throw new FlowError('cd-existing-object', `Cannot provision ${dn} to ${targetName}: the DN is taken by another object`);
-      } else {
+      const byDn = dn ? ws.csByDn(targetSeq, dn) : null;
+      if (byDn && byDn.mvId === null && byDn.state !== 'placeholder' && byDn.state !== 'disconnector.explicit') {
+        cs = adopt(env, ws, byDn, mv, provRule!, true);
+      } else if (jr) {
+        const cand = outboundJoin(env, ws, targetSeq, jr, mv);
+        if (cand) cs = adopt(env, ws, cand, mv, jr, provRule !== null);
+      }
+      if (!cs && provRule) {
+        if (byDn) throw new FlowError('cd-existing-object', `Cannot provision ${dn} to ${targetName}: the DN is taken by another object`);
         cs = ws.createCs({
-          connector: targetSeq, dn, anchor: null, objectType: provRule.rule.targetObjectType, state: 'connector.normal', transient: false,
-          mvId: mv.id, link, hologram: {}, pendingImport: null, pendingExport: { op: 'add', changes: {} }, unconfirmed: {}, errors: {},
-          needsSync: false, seen: 0, importedAt: null, exportedAt: null,
+          connector: targetSeq, dn: dn!, anchor: null, objectType: provRule.rule.targetObjectType, state: 'connector.normal', transient: false,
+          mvId: mv.id, link: { rule: provRule.seq, dir: 'out', type: 'Provision', owned: true, at: env.now }, hologram: {}, pendingImport: null,
+          pendingExport: { op: 'add', changes: {} }, unconfirmed: {}, errors: {}, needsSync: false, seen: 0, importedAt: null, exportedAt: null,
         });
         provisioned = true;
       }
+      if (!cs) continue;
     }
     const { changed, flows, unresolved: missing } = exportFlow(env, ws, cs, mv, active, provisioned);
     unresolved += missing;
@@ -109,6 +108,43 @@ export function syncOutbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, linked:
     trace?.outbound.push({ connector: targetSeq, action: provisioned ? 'provision' : changed ? 'update' : 'none', dn: cs.pendingExport?.newDn ?? cs.dn, exportFlows: flows });
   }
   return unresolved;
+}
+
+/** Links a target disconnector to the MV object by an outbound rule. */
+function adopt(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, rule: CompiledRule, owned: boolean): CsObject {
+  cs.mvId = mv.id;
+  cs.link = { rule: rule.seq, dir: 'out', type: rule.rule.linkType, owned, at: env.now };
+  cs.state = 'connector.normal';
+  if (cs.pendingExport?.op === 'delete') cs.pendingExport = null;
+  ws.touch(cs);
+  return cs;
+}
+
+/** Outbound join: the join groups of a rule tried top to bottom against the target's disconnectors. */
+function outboundJoin(env: SyncEnv, ws: WorkingSet, target: number, rule: CompiledRule, mv: MvObject): CsObject | null {
+  for (const group of rule.rule.joinRules) {
+    let ids: Set<number> | null = null;
+    for (const clause of group) {
+      const found = new Set<number>();
+      for (const v of mv.attrs[clause.mvAttribute] ?? []) {
+        for (const id of env.outboundJoins.lookup(target, rule.rule.targetObjectType, clause.csAttribute, valueKey(v))) found.add(id);
+      }
+      const prev: Set<number> | null = ids;
+      ids = prev === null ? found : new Set<number>([...prev].filter((id: number) => found.has(id)));
+      if (ids.size === 0) break;
+    }
+    if (!ids || ids.size === 0) continue;
+    const matches: CsObject[] = [];
+    for (const id of ids) {
+      const c = ws.csById(id);
+      if (!c || c.mvId !== null || c.state === 'disconnector.explicit') continue;
+      const image = c.pendingImport && c.pendingImport.op !== 'delete' ? c.pendingImport.image : c.hologram;
+      const exact = group.every((cl) => !cl.caseSensitive || (mv.attrs[cl.mvAttribute] ?? []).some((m) => (image[cl.csAttribute] ?? []).some((x) => valueKey(x, true) === valueKey(m, true))));
+      if (exact) matches.push(c);
+    }
+    if (matches.length === 1) return matches[0];
+  }
+  return null;
 }
 
 /** The DN the in-scope outbound rules give the target object, or null. */

@@ -245,6 +245,24 @@ describe('§16.4 provisioning and §16.8 rules', () => {
     expect(fx.engine.store.cs.count(LDAP, 'all')).toBe(1);
   });
 
+  it('outbound join links an existing target object by attribute when the DN differs', async () => {
+    fx = createFixture(false);
+    fx.engine.saveRule(hrInboundRule());
+    fx.engine.saveRule(ldapOutboundRule({ joinRules: [[{ csAttribute: 'employeeNumber', mvAttribute: 'employeeId', caseSensitive: false }]] }));
+    fx.ldap.add('uid=legacy1,ou=old,dc=example', 'inetOrgPerson', { employeeNumber: ['1'], cn: ['Legacy'] }, 'l1');
+    await fx.run('ldap', 'Full Import');
+    await fx.run('ldap', 'Delta Synchronization');
+    addPerson(fx.hr, '1');
+    addPerson(fx.hr, '2');
+    await importAndSync();
+    const joined = fx.engine.store.cs.byAnchor(LDAP, 'l1')!;
+    expect(joined.mvId).toBe(mvOf('hr-1')!.id);
+    expect(joined.link).toMatchObject({ dir: 'out', owned: true });
+    // The provisioning rule's dn renames the joined object to its target DN.
+    expect(joined.pendingExport).toMatchObject({ op: 'update', newDn: 'uid=u1,ou=people,dc=example' });
+    expect(fx.engine.store.cs.count(LDAP, 'all')).toBe(2);
+  });
+
   it('S-38 and S-39 an outbound scoping filter deprovisions owned targets and keeps the MV object', async () => {
     fx = createFixture(false);
     fx.engine.saveRule(hrInboundRule());

@@ -3,6 +3,7 @@ import type { Store } from '../store/store.ts';
 import { RuleSet, type RuleConnector } from '../rules/rule-set.ts';
 import { nowIso } from '../store/json-column.ts';
 import type { SyncEnv } from './sync-env.ts';
+import { OutboundJoinIndex } from './outbound-join-index.ts';
 
 /** Loads and compiles everything a synchronization needs; makes sure join attributes are indexed. */
 export function buildSyncEnv(store: Store, runId: string | null): SyncEnv {
@@ -12,5 +13,5 @@ export function buildSyncEnv(store: Store, runId: string | null): SyncEnv {
   const indexed = rules.joinMvAttributes();
   for (const a of schema.attributes) if (a.indexed) indexed.add(a.name);
   store.transaction(() => store.mv.ensureIndexed(indexed));
-  return { store, rules, connectors: new Map(connectorList.map((c) => [c.seq, c])), now: nowIso(), runId, parameters: {} };
+  return { store, rules, connectors: new Map(connectorList.map((c) => [c.seq, c])), now: nowIso(), runId, parameters: {}, outboundJoins: new OutboundJoinIndex(store) };
 }

@@ -2,6 +2,7 @@
 import type { Store } from '../store/store.ts';
 import type { RuleSet, RuleConnector } from '../rules/rule-set.ts';
 import type { StoredValue } from '../model/stored-values.ts';
+import type { OutboundJoinIndex } from './outbound-join-index.ts';
 
 export interface SyncEnv {
   readonly store: Store;
@@ -10,6 +11,7 @@ export interface SyncEnv {
   readonly now: string;
   readonly runId: string | null;
   readonly parameters: Readonly<Record<string, string>>;
+  readonly outboundJoins: OutboundJoinIndex;
 }
 
 /** One attribute decision, kept for previews. */
