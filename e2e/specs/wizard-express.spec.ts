@@ -229,9 +229,9 @@ test('express path: each validation error, device code sign-in, Install and the 
   const exported = JSON.stringify(await callApi(page, 'config.export', {}));
   expect(exported).not.toContain(emu.clientSecret);
   expect(exported).not.toContain(`"${dir.password}"`);
-  // Users reach the tenant when the default rules synchronize them without errors.
+  // Users reach the tenant when the default rules synchronize and export them without errors.
   const users = emu.state.list('user').filter((u) => u.props.onPremisesImmutableId);
-  if (cycleText.includes(`Full Synchronization on ${dir.name}: success`) && dir.kind === 'ad') {
+  if (dir.kind === 'ad' && cycleText.includes(`Full Synchronization on ${dir.name}: success`) && cycleText.includes('Export on contoso.onmicrosoft.com - AAD: success')) {
     expect(users).toHaveLength(dir.users);
   } else {
     console.log(`emulator users not checked: the initial cycle reported ${cycleText.replace(/\s+/g, ' ')}`);
