@@ -48,6 +48,24 @@ export interface SlapdInstance {
 }
 
 const SLAPD = '/usr/sbin/slapd';
+
+// slapd daemonizes, so it would outlive a test process that forgets stop(): such servers are ended on exit.
+const running = new Set<number>();
+let exitHookInstalled = false;
+function track(pid: number): void {
+  running.add(pid);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once('exit', () => {
+    for (const p of running) {
+      try {
+        process.kill(p, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+    }
+  });
+}
 const PASSWORD = 'secret';
 
 /** Starts slapd, waits until it answers and adds the base entries. */
@@ -103,9 +121,13 @@ export async function startSlapd(options: StartSlapdOptions = {}): Promise<Slapd
     });
     if (!(await waitForPort(port, true, 10_000))) throw new Error(`slapd did not open port ${port}`);
     await waitForBind(`ldap://127.0.0.1:${port}`, bindDn);
+    // The daemon has written its pidfile by the time it answers.
+    const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+    if (pid > 0) track(pid);
   };
   const stop = async (): Promise<void> => {
     const pid = Number((await readFile(pidFile, 'utf8').catch(() => '')).trim());
+    running.delete(pid);
     if (pid > 0) {
       try {
         process.kill(pid, 'SIGTERM');
