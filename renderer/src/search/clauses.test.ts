@@ -66,8 +66,9 @@ describe('buildClauses', () => {
       ],
     });
   });
-  it('accepts no clauses (every object of the type)', () => {
+  it('accepts no clauses, and skips untouched rows (every object of the type)', () => {
     expect(buildClauses([], schema)).toEqual({ ok: true, clauses: [] });
+    expect(buildClauses([{ id: 1, attribute: '', operator: 'equals', value: ' ' }], schema)).toEqual({ ok: true, clauses: [] });
   });
 });
 

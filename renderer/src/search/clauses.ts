@@ -54,12 +54,14 @@ export function attributesInScope(schema: MvSchema, objectType: string | null): 
 
 export type BuildResult = { ok: true; clauses: MvClause[] } | { ok: false; problems: string[] };
 
-/** Validates the clause rows (ANDed) and turns them into the request's clauses; problems name the clause by position. */
+/** Validates the clause rows (ANDed) and turns them into the request's clauses; blank rows are skipped; problems name the clause by position. */
 export function buildClauses(drafts: readonly ClauseDraft[], schema: MvSchema | undefined): BuildResult {
   const problems: string[] = [];
   const clauses: MvClause[] = [];
   drafts.forEach((d, i) => {
     const where = `Clause ${i + 1}`;
+    // An untouched row is no clause at all, so a fresh form searches every object of the scope.
+    if (!d.attribute && !d.value.trim()) return;
     if (!d.attribute) return problems.push(`${where}: choose an attribute`);
     const def = schema?.attributes.find((a) => a.name === d.attribute);
     if (schema && !def) return problems.push(`${where}: "${d.attribute}" is not a metaverse attribute`);
