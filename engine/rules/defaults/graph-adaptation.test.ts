@@ -42,6 +42,8 @@ describe('rules adapted to Microsoft Graph', () => {
     expect(join.linkType).toBe('Provision');
     expect(join.joinRules).toEqual([[{ csAttribute: 'onPremisesImmutableId', mvAttribute: 'sourceAnchor', caseSensitive: false }]]);
     expect(join.attributeFlows.find((f) => f.destination === 'onPremisesImmutableId')?.expression).toContain('Error("SourceAnchor attribute has changed.")');
+    // Named by the object id once Graph created it (cloudAnchor User_<id>), so the name never looks renamed.
+    expect(join.attributeFlows.find((f) => f.destination === 'dn')?.expression).toBe('IIF(IsPresent([cloudAnchor]),Word([cloudAnchor],2,"_"),"CN={" & ConvertToUTF8Hex([sourceAnchor]) & "}")');
     expect(rule('Out to AAD - User Identity').attributeFlows.map((f) => f.destination).sort()).toEqual(
       ['accountEnabled', 'displayName', 'givenName', 'mail', 'mailNickname', 'surname', 'userPrincipalName']);
   });

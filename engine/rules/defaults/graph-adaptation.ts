@@ -18,6 +18,9 @@ export const GRAPH_PROPERTY: Readonly<Record<string, Readonly<Record<string, str
   device: {},
 };
 
+/** The connector-space name of an Entra object: its object id once known, the anchor-based name before. */
+export const GRAPH_DN = 'IIF(IsPresent([cloudAnchor]),Word([cloudAnchor],2,"_"),"CN={" & ConvertToUTF8Hex([sourceAnchor]) & "}")';
+
 /** Why a whole rule cannot work through Graph, by rule name. */
 const DISABLED_FOR_GRAPH: Readonly<Record<string, string>> = {
   'Out to AAD - Device Join SOAInAD': 'Microsoft Graph cannot register hybrid-joined devices (device registration owns userCertificate and deviceId).',
@@ -36,8 +39,9 @@ function adaptOutbound(rule: SyncRule, map: Readonly<Record<string, string>>): S
   const kept: AttributeFlow[] = [];
   const dropped: string[] = [];
   for (const f of rule.attributeFlows) {
-    // `dn` names the new connector-space object; Graph assigns the real name (the object id) on create.
-    if (f.destination === 'dn') { kept.push(f); continue; }
+    // `dn` names the new connector-space object; Graph names it by its object id on create, which comes back
+    // as cloudAnchor (`User_<id>`) — from then on the name is the object id, so it never looks renamed.
+    if (f.destination === 'dn') { kept.push({ ...f, sources: ['cloudAnchor', 'sourceAnchor'], expression: GRAPH_DN }); continue; }
     const property = map[f.destination];
     if (property) kept.push({ ...f, destination: property });
     else dropped.push(reasonForDroppedFlow(f.destination, rule.targetObjectType));
