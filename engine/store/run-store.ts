@@ -152,7 +152,8 @@ export class RunStore {
 
   /** The records of one counter of a step (cursor = last record id). */
   objects(runId: number, step: number, counter: string, target: string | null, cursor: string | null, limit: number): { items: RunObjectRow[]; total: number; nextCursor: string | null } {
-    const targetClause = target ? ' AND target = ?' : '';
+    // Inbound and outbound counters share names (connector-flow): no target means the inbound ones.
+    const targetClause = target ? ' AND target = ?' : ' AND target IS NULL';
     const params: unknown[] = target ? [runId, step, counter, target] : [runId, step, counter];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause}`).get(...params) as { n: number }).n;
     const rows = this.db

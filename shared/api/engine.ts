@@ -35,7 +35,7 @@ export const engineMethods = {
     z.object({ connector: z.string().optional(), status: z.array(RunStatus).optional(), cursor: z.string().nullable().optional(), limit: z.number().int().min(1).max(500).default(50) }),
     page(RunSummary)),
   'runs.get': method('A run with its steps, counters and error counts', z.object({ runId: z.string() }), RunDetail),
-  'runs.objects': method('The objects behind one counter or error code of a step',
+  'runs.objects': method('The objects behind one counter or error code of a step (outbound counters: pass targetConnector)',
     z.object({ runId: z.string(), step: z.number().int(), counter: z.string(), targetConnector: z.string().optional(), cursor: z.string().nullable().optional(), limit: z.number().int().min(1).max(1000).default(100) }),
     page(RunObjectRecord)),
   'runs.objectSnapshot': method('One run record with the object as it was at run time', z.object({ recordId: z.string() }), RunObjectSnapshot),
