@@ -139,6 +139,21 @@ test('Clear Runs asks for confirmation before deleting anything', async ({ openC
   await expect(dialog).toBeHidden();
 });
 
+test('Clear Runs deletes only runs that ended before the chosen date', async ({ openConsole, page, served }) => {
+  await openConsole();
+  const reason = await seedHr(page, served.home);
+  skipUnlessReady(reason);
+  const before = (await callApi(page, 'runs.list', {})).total;
+  await page.getByRole('button', { name: 'Clear Runs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Clear Runs' });
+  await dialog.getByLabel('Clear runs ended before').fill('2000-01-01');
+  await dialog.getByRole('button', { name: 'Clear…' }).click();
+  await expect(dialog).toContainText('Delete runs that ended before 2000-01-01?');
+  await dialog.getByRole('button', { name: 'Delete runs' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Deleted 0 runs.');
+  expect((await callApi(page, 'runs.list', {})).total).toBe(before);
+});
+
 test('copy several rows of a grid to the clipboard, and chart the run history', async ({ openConsole, page, served, context, snap }) => {
   await openConsole();
   const reason = await seedHr(page, served.home);
