@@ -1,5 +1,5 @@
 // "Out to AD" templates: joins back to the AD objects (never provisioning) and hybrid Exchange write-back.
-import { clause, direct, expr, joinOn, renamed } from './flow-builders.ts';
+import { clause, expr, joinOn, renamed } from './flow-builders.ts';
 import * as X from './expressions.ts';
 import { SID_JOIN } from './inbound-ad.ts';
 import type { RuleTemplate } from './rule-template.ts';
