@@ -11,7 +11,8 @@ import { exportConfig } from '../config/config-export.ts';
 import { SyncEngine } from '../sync/engine.ts';
 import { SettingsFile } from '../scheduler/settings-file.ts';
 import { startSlapd, ldapAddText, peopleLdif, type SlapdInstance } from '../../e2e/env/slapd/index.ts';
-import { startEntraEmulator, type EntraEmulator } from '../../e2e/env/entra-emulator/index.ts';
+import { generateClientCertificate, startEntraEmulator, type EntraEmulator } from '../../e2e/env/entra-emulator/index.ts';
+import { randomUUID } from 'node:crypto';
 import { readAppliedSettings } from './applied-settings.ts';
 
 let slapd: SlapdInstance;
@@ -122,6 +123,33 @@ describe('installation wizard session', () => {
     // The directory password ("secret" in the test server) appears nowhere but as the credential kind's name.
     expect(text.replaceAll('"authKind":"secret"', '')).not.toContain(`"${slapd.password}"`);
     await service.dispatch('wizard.cancel', {});
+  });
+
+  it('signs in with a certificate; a key that does not match is refused; the key never comes back', async () => {
+    const cert = generateClientCertificate('idsync wizard');
+    const clientId = randomUUID();
+    const certEmu = await startEntraEmulator({ clients: [{ clientId, certificatePem: cert.certificatePem, roles: ['Directory.Read.All'] }] });
+    try {
+      await service.dispatch('wizard.open', {});
+      await submit({ page: 'welcome', licenseAccepted: true });
+      await submit({ page: 'express', path: 'express' });
+      const page = (pair: { certificatePem: string; privateKeyPem: string }): RequestOf<'wizard.submit'> => ({
+        page: 'entra',
+        entra: { tenantId: certEmu.tenantId, clientId, authKind: 'certificate', ...pair, authorityHost: certEmu.authorityHost, graphBaseUrl: certEmu.graphBaseUrl, caPem: certEmu.caPem },
+      });
+      const other = generateClientCertificate('someone else');
+      let view = await submit(page({ certificatePem: cert.certificatePem, privateKeyPem: other.privateKeyPem }));
+      expect(view.issues[0]).toMatchObject({ field: 'privateKeyPem', message: expect.stringMatching(/does not belong to the certificate/) });
+      view = await submit(page(other));
+      expect(view.issues[0]?.message).toMatch(/Cannot sign in to Microsoft Entra ID/);
+      view = await submit(page(cert));
+      expect(view.page).toBe('directories');
+      expect(view.entra?.privateKeyPem).toBe(SECRET_MASK);
+      expect(JSON.stringify(view)).not.toContain('PRIVATE KEY');
+    } finally {
+      await service.dispatch('wizard.cancel', {});
+      await certEmu.stop();
+    }
   });
 
   it('applies the customized path with OU filtering and a pilot group', async () => {
