@@ -19,7 +19,7 @@ export function SnapshotDialog({ recordId, connector, onClose }: { recordId: str
         {s ? (
           <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
             <Typography variant="body2">
-              Object type: {s.objectType || "—"} · Counter: {s.counter} · Step {s.step}
+              Object type: {s.objectType || '—'} · Counter: {s.counter} · Step {s.step}
               {s.targetConnector ? ` · Target: ${s.targetConnector}` : ''}
             </Typography>
             {s.error ? <ErrorAlert error={new ApiCallError(s.error.code, `${s.error.code}: ${s.error.message}`, s.error.detail)} /> : null}
