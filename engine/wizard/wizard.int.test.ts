@@ -221,7 +221,7 @@ describe('installation wizard session', () => {
     expect(readAppliedSettings(home)?.stagingMode).toBe(false);
     await service.dispatch('wizard.close', {});
 
-    view = await service.dispatch('wizard.open', {});
+    expect((await service.dispatch('wizard.open', {})).page).toBe('tasks');
     view = await submit({ page: 'tasks', task: 'refresh-schema' });
     expect(view.page).toBe('schema-refresh');
     view = await submit({ page: 'schema-refresh', directories: [] });
