@@ -82,9 +82,10 @@ export async function resolveGroup(d: DirectoryInput, baseDns: readonly string[]
   const cls = d.kind === 'ad' ? eq('objectClass', 'group') : eq('objectClass', 'groupOfNames');
   const byName = d.kind === 'ad' ? or(eq('cn', name), eq('sAMAccountName', name)) : eq('cn', name);
   return withSession(d, (s) => s.run(`resolving group ${name} in ${d.name}`, async (client) => {
-    for (const base of baseDns) {
-      const isDn = /=/.test(name);
-      const { searchEntries } = await client.search(isDn ? name : base, { scope: isDn ? 'base' : 'sub', filter: isDn ? and(cls, present('objectClass')) : and(cls, byName), attributes: ['member'] })
+    // A DN is read directly; a name is searched for in each naming context.
+    const isDn = /=/.test(name);
+    for (const base of isDn ? [name] : baseDns) {
+      const { searchEntries } = await client.search(base, { scope: isDn ? 'base' : 'sub', filter: isDn ? and(cls, present('objectClass')) : and(cls, byName), attributes: ['member'] })
         .catch(() => ({ searchEntries: [] as { dn: string; member?: unknown }[] }));
       const hit = searchEntries[0];
       if (hit) {

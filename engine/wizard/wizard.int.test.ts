@@ -219,6 +219,9 @@ describe('installation wizard session', () => {
     view = await submit({ page: 'ready', startSync: false, stagingMode: false });
     expect(view.page).toBe('complete');
     expect(readAppliedSettings(home)?.stagingMode).toBe(false);
+    // The pilot scope survives a later run that does not touch it.
+    const after = JSON.parse(configNow()) as { connectors: { type: string; config: Record<string, unknown> }[] };
+    expect(JSON.stringify(after.connectors.find((c) => c.type === 'ldap')?.config.objectTypes)).toContain('user000002');
     await service.dispatch('wizard.close', {});
 
     expect((await service.dispatch('wizard.open', {})).page).toBe('tasks');
