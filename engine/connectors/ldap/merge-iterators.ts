@@ -4,7 +4,10 @@
 export async function* mergeIterators<T>(sources: readonly AsyncIterator<T>[]): AsyncGenerator<T> {
   const pending = new Map<number, Promise<{ index: number; result: IteratorResult<T> }>>();
   const pull = (index: number): void => {
-    pending.set(index, sources[index].next().then((result) => ({ index, result })));
+    const next = sources[index].next().then((result) => ({ index, result }));
+    // A source may fail while the consumer is busy elsewhere; the failure still surfaces through the race below.
+    next.catch(() => undefined);
+    pending.set(index, next);
   };
   sources.forEach((_, i) => pull(i));
   try {
@@ -17,7 +20,6 @@ export async function* mergeIterators<T>(sources: readonly AsyncIterator<T>[]): 
       }
     }
   } finally {
-    for (const p of pending.values()) p.catch(() => undefined);
     // Stop the other searches when the consumer stops or one source failed.
     await Promise.allSettled(sources.map((s) => s.return?.()));
   }
