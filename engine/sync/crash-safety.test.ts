@@ -98,7 +98,7 @@ function killDuringRun(home: string, args: string[]): Promise<boolean> {
     child.stderr!.on('data', () => {
       timer ??= setTimeout(() => {
         killed = child.kill('SIGKILL');
-      }, Math.random() * 250);
+      }, Math.random() * 60);
     });
     child.on('exit', (_code, signal) => {
       if (timer) clearTimeout(timer);
@@ -115,7 +115,7 @@ describe('crash safety', () => {
     const home = path.join(crashed, 'home');
     let kills = 0;
     const killedSteps = new Set<string>();
-    for (let attempt = 0; kills < KILLS && attempt < KILLS * 4; attempt++) {
+    for (let attempt = 0; kills < KILLS && attempt < KILLS * 8; attempt++) {
       if (attempt === KILLS) mutate(path.join(crashed, 'hr.json'));
       const args = CYCLE[attempt % CYCLE.length];
       if (await killDuringRun(home, args)) {
