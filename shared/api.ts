@@ -6,6 +6,7 @@ import { systemMethods } from './api/system.ts';
 import { engineMethods } from './api/engine.ts';
 import { workspaceMethods } from './api/workspace.ts';
 import { wizardMethods } from './api/wizard.ts';
+import { entraConnectMethods } from './api/entra-connect.ts';
 import { apiEvents, type EventName, type EventPayload } from './api/events.ts';
 
 export { apiEvents };
@@ -13,7 +14,7 @@ export type { EventName, EventPayload } from './api/events.ts';
 export type { MethodDef } from './api/define.ts';
 
 /** Every API method, by name. */
-export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods } as const;
+export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods, ...entraConnectMethods } as const;
 
 export type ApiMethods = typeof apiMethods;
 export type MethodName = keyof ApiMethods;

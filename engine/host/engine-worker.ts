@@ -37,6 +37,9 @@ export class EngineWorker {
         if (m.type === 'ready') {
           this.worker.off('message', onReady);
           resolve();
+        } else if (m.type === 'failed') {
+          this.worker.off('message', onReady);
+          reject(new ApiCallError(m.error.code, m.error.message, m.error.detail));
         }
       };
       this.worker.on('message', onReady);

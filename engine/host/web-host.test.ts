@@ -136,3 +136,11 @@ describe('headless host', () => {
     socket.close();
   });
 });
+
+describe('one engine per data directory', () => {
+  it('refuses a second host on the same data directory, naming the first', async () => {
+    await expect(startWebHost({ home: path.join(dir, 'home'), rendererDir: path.join(dir, 'renderer'), token: TOKEN })).rejects.toThrow(
+      /data directory is in use by IdSync \(web, process \d+/,
+    );
+  });
+});

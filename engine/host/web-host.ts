@@ -38,7 +38,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bindHost = options.host ?? '127.0.0.1';
   const token = options.token ?? generateToken();
   const engine = new EngineWorker({ home: options.home, host: 'web' });
-  await engine.whenReady();
+  try {
+    await engine.whenReady();
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
   const sockets = new Set<WebSocket>();
   let authorities = new Set<string>();
 

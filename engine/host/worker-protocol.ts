@@ -15,6 +15,8 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly type: 'ready' }
+  /** The engine could not start (e.g. another host holds the data directory); the thread then ends. */
+  | { readonly type: 'failed'; readonly error: ApiErrorShape }
   | { readonly type: 'result'; readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly type: 'result'; readonly id: number; readonly ok: false; readonly error: ApiErrorShape }
   | { readonly type: 'event'; readonly event: EventName; readonly payload: unknown }

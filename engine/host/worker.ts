@@ -9,12 +9,19 @@ if (!port) throw new Error('engine/host/worker.ts must run as a worker thread');
 
 const init = workerData as WorkerInit;
 const post = (message: FromWorker) => port.postMessage(message);
-const service = new ApiService({
-  home: init.home,
-  host: init.host,
-  secretKey: init.secretKey ? Buffer.from(init.secretKey, 'base64') : undefined,
-  onEvent: (event, payload) => post({ type: 'event', event, payload }),
-});
+let service: ApiService;
+try {
+  service = new ApiService({
+    home: init.home,
+    host: init.host,
+    secretKey: init.secretKey ? Buffer.from(init.secretKey, 'base64') : undefined,
+    onEvent: (event, payload) => post({ type: 'event', event, payload }),
+  });
+} catch (err) {
+  post({ type: 'failed', error: toApiError(err, 'start') });
+  port.close();
+  process.exit(1);
+}
 
 port.on('message', (message: ToWorker) => {
   if (message.type === 'shutdown') {

@@ -9,6 +9,7 @@ import { ApiError } from './api-error.ts';
 import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
+import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
@@ -16,6 +17,8 @@ export interface ServiceOptions {
   readonly home: string;
   readonly host: HostKind;
   readonly secretKey?: Buffer;
+  /** Run the scheduler in this service (default: in the console hosts, not in the CLI). */
+  readonly schedule?: boolean;
   /** Receives every event (the host relays it to its clients). */
   readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -53,9 +56,14 @@ export class ApiService {
     const system = createSystemHandlers(this.context, logs, startedAt);
     const engine = createEngineHandlers(this.context);
     const workspace = createWorkspaceHandlers(this.context);
-    this.groups = [system, engine, workspace];
-    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers } as Record<string, AnyHandler>;
-    const wizard = createWizardHandlers(this.context); this.groups.push(wizard); Object.assign(this.handlers, wizard.handlers);
+    const wizard = createWizardHandlers(this.context);
+    // Takes the data directory's host lock and starts the scheduler in console hosts.
+    const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
+    this.groups = [system, engine, workspace, wizard, entraConnect];
+    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers } as Record<
+      string,
+      AnyHandler
+    >;
   }
 
   /** Validates the request, runs the handler and validates its response. */

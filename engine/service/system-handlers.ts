@@ -32,7 +32,7 @@ export function systemStatus(ctx: ServiceContext, startedAt: string): SystemStat
     lock,
     pid: process.pid,
     startedAt,
-    empty: !fs.existsSync(ctx.databasePath),
+    empty: !fs.existsSync(ctx.databasePath) || ctx.engine().store.connectors.list().length === 0,
   };
 }
 

@@ -23,7 +23,7 @@ export const SystemStatus = z.object({
   lock: EngineLock.nullable(),
   pid: z.number(),
   startedAt: z.string(),
-  /** True when the data directory holds no configuration yet (the console then offers the demo). */
+  /** True when no connector is configured yet (the console then offers the demo). */
   empty: z.boolean(),
 });
 export type SystemStatus = z.infer<typeof SystemStatus>;

@@ -26,6 +26,8 @@ export async function serve(program: Command, opts: ServeOptions): Promise<void>
     host: opts.host ?? '127.0.0.1',
     port,
     token: process.env.IDSYNC_TOKEN || undefined,
+  }).catch((err: Error) => {
+    throw new CliError(`the engine did not start: ${err.message}`);
   });
   if (opts.demoIfEmpty && (await host.engine.call('system.status', {})).empty) {
     process.stderr.write(`Nothing is configured in ${home}: creating the demo workspace…\n`);

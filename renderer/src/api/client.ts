@@ -6,6 +6,10 @@ let api: IdSyncApi | null = null;
 
 /** The preload's window.idsync in Electron, else the WebSocket client. */
 export function getApi(): IdSyncApi {
-  if (!api) api = window.idsync ?? createWebSocketApi();
+  if (!api) {
+    // In a browser the WebSocket client stands in for the preload's object, under the same name.
+    api = window.idsync ?? createWebSocketApi();
+    window.idsync = api;
+  }
   return api;
 }
