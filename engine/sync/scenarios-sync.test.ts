@@ -221,6 +221,46 @@ describe('§16.3 precedence and flow semantics', () => {
     expect(fx.engine.store.cs.count(LDAP, 'all')).toBe(0);
   });
 
+  it('S-26 IgnoreThisFlow keeps the target value until the condition holds', async () => {
+    fx = createFixture(false);
+    fx.engine.saveRule(hrInboundRule({ attributeFlows: [...hrInboundRule().attributeFlows!, ...['cloudSOA', 'cloudHash'].map((a) => ({ destination: a, sources: [a], flowType: 'Direct' as const }))] }));
+    fx.engine.saveRule(ldapOutboundRule({
+      attributeFlows: [
+        { destination: 'dn', sources: ['targetDn'], flowType: 'Direct' },
+        { destination: 'safeSendersHash', flowType: 'Expression', expression: 'IIF([cloudSOA] = "True",[cloudHash],IgnoreThisFlow)' },
+      ],
+    }));
+    fx.ldap.add('uid=u1,ou=people,dc=example', 'inetOrgPerson', { safeSendersHash: ['H0'] }, 'l1');
+    await importAndSync('ldap');
+    addPerson(fx.hr, '1', { cloudSOA: 'False', cloudHash: 'H1' });
+    await importAndSync();
+    const cs = fx.engine.store.cs.byAnchor(LDAP, 'l1')!;
+    expect(cs.mvId).not.toBeNull();
+    expect(cs.pendingExport).toBeNull();
+    fx.hr.modify('hr-1', { cloudSOA: ['True'] });
+    await fx.run('hr', 'Delta Import');
+    await fx.run('hr', 'Delta Synchronization');
+    expect(fx.engine.store.cs.byAnchor(LDAP, 'l1')!.pendingExport?.changes.safeSendersHash).toEqual(['H1']);
+  });
+
+  it('S-32 ImportedValue reads only values confirmed by an import', async () => {
+    fx = createFixture(false);
+    fx.engine.saveRule(hrInboundRule({ attributeFlows: [...hrInboundRule().attributeFlows!, { destination: 'wantedProxy', sources: ['proxy'], flowType: 'Direct' }] }));
+    fx.engine.saveRule(ldapOutboundRule({ attributeFlows: [{ destination: 'dn', sources: ['targetDn'], flowType: 'Direct' }, { destination: 'proxyAddresses', sources: ['wantedProxy'], flowType: 'Direct' }] }));
+    fx.engine.saveRule(ldapInbound({ joinRules: [], attributeFlows: [{ destination: 'proxyAddresses', flowType: 'Expression', expression: 'ImportedValue("proxyAddresses")' }] }));
+    fx.ldap.add('uid=u1,ou=people,dc=example', 'inetOrgPerson', { proxyAddresses: ['P1'] }, 'l1');
+    await importAndSync('ldap');
+    fx.hr.add('employeeId=1,o=hr', 'person', { employeeId: ['1'], targetDn: ['uid=u1,ou=people,dc=example'], proxy: ['P1', 'P2'] }, 'hr-1');
+    await importAndSync();
+    expect(fx.engine.store.cs.byAnchor(LDAP, 'l1')!.pendingExport?.changes.proxyAddresses).toEqual(['P1', 'P2']);
+    await fx.run('ldap', 'Full Synchronization');
+    expect(mvOf('hr-1')!.attrs.proxyAddresses).toEqual(['P1']);
+    await fx.run('ldap', 'Export');
+    await fx.run('ldap', 'Delta Import');
+    await fx.run('ldap', 'Delta Synchronization');
+    expect(mvOf('hr-1')!.attrs.proxyAddresses).toEqual(['P1', 'P2']);
+  });
+
   it('S-34 a function applied to a multi-valued attribute applies per value', async () => {
     fx = createFixture();
     fx.engine.saveRule(rule({ id: 'r5', name: 'R5', precedence: 5, attributeFlows: [{ destination: 'proxyAddresses', flowType: 'Expression', expression: 'IIF(InStr([proxyAddresses],"SIP:")=1,NULL,[proxyAddresses])' }] }));
