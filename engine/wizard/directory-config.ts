@@ -1,30 +1,38 @@
 // Turns a directory of the wizard into the LDAP connector's configuration, with the OU and pilot-group scope.
+// Active Directory gets the object types and attribute list of the default configuration.
 import type { LdapConfigInput } from '../connectors/ldap/index.ts';
 import type { DirectoryInput, OuFilter } from '../../shared/model/wizard.ts';
+import { AD_OBJECT_TYPES } from '../rules/defaults/setup-input.ts';
+import { defaultAdAttributes } from '../rules/defaults/ad-attributes.ts';
 
 export interface DirectoryScope {
   readonly ouFilter?: OuFilter;
   /** LDAP filter limiting users, groups and contacts to the pilot group's direct members. */
   readonly pilotFilter?: string;
+  readonly sourceAnchor?: 'ms-DS-ConsistencyGuid' | 'objectGUID';
+  readonly userMatching?: 'unique' | 'objectSid';
 }
 
-/** The LDAP connector configuration for a directory; AD keeps its object types, OpenLDAP gets AD-named ones. */
+/** Object types a pilot group limits (containers stay, so the tree is whole). */
+const PILOTED = new Set(['user', 'inetOrgPerson', 'group', 'contact', 'computer']);
+
+/** Adds the pilot filter to a type's own filter. */
+function scoped<T extends { name: string; filter?: string }>(t: T, pilot: string | undefined): T {
+  if (!pilot || !PILOTED.has(t.name)) return t;
+  return { ...t, filter: t.filter ? `(&${t.filter}${pilot})` : pilot };
+}
+
+/** The LDAP connector configuration for a directory; OpenLDAP gets the AD type names the default rules read. */
 export function directoryConfig(d: DirectoryInput, scope: DirectoryScope = {}): LdapConfigInput {
   const selected = scope.ouFilter?.mode === 'selected' ? scope.ouFilter.included : [];
   const pilot = scope.pilotFilter;
   const objectTypes = d.kind === 'ad'
-    ? [
-        { name: 'user', objectClasses: ['user'], filter: pilot ? `(&(objectCategory=person)${pilot})` : '(objectCategory=person)' },
-        { name: 'group', objectClasses: ['group'], ...(pilot ? { filter: pilot } : {}) },
-        { name: 'contact', objectClasses: ['contact'], ...(pilot ? { filter: pilot } : {}) },
-        { name: 'organizationalUnit', objectClasses: ['organizationalUnit'] },
-      ]
+    ? AD_OBJECT_TYPES.map((t) => scoped(t, pilot))
     : [
-        // The default rules read inetOrgPerson and group objects.
-        { name: 'inetOrgPerson', objectClasses: ['inetOrgPerson'], ...(pilot ? { filter: pilot } : {}) },
-        { name: 'group', objectClasses: ['groupOfNames'], ...(pilot ? { filter: pilot } : {}) },
+        { name: 'inetOrgPerson', objectClasses: ['inetOrgPerson'] },
+        { name: 'group', objectClasses: ['groupOfNames'] },
         { name: 'organizationalUnit', objectClasses: ['organizationalUnit'] },
-      ];
+      ].map((t) => scoped(t, pilot));
   return {
     url: d.url,
     security: d.security,
@@ -35,6 +43,7 @@ export function directoryConfig(d: DirectoryInput, scope: DirectoryScope = {}): 
     flavour: d.kind === 'ad' ? 'ad' : 'openldap',
     includeContainers: selected,
     objectTypes,
+    ...(d.kind === 'ad' ? { attributes: defaultAdAttributes({ sourceAnchor: scope.sourceAnchor, userMatching: scope.userMatching }) } : {}),
     connectTimeoutMs: 5000,
     timeoutMs: 30_000,
   };

@@ -468,13 +468,14 @@ export class WizardSession {
       for (const d of this.directories) {
         const input = this.directory(d.input.name)!;
         const ouFilter = this.ouFilters.find((f) => f.directory === d.input.name);
-        directories.push({ name: d.input.name, connectorId: d.connectorId, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d) }) });
+        const identity = { sourceAnchor: this.identifying.sourceAnchor === 'objectGUID' ? 'objectGUID' as const : 'ms-DS-ConsistencyGuid' as const, userMatching: this.identifying.userMatching === 'objectSid' ? 'objectSid' as const : 'unique' as const };
+        directories.push({ name: d.input.name, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d), ...identity }) });
       }
       const entraInput = { ...this.entra.input };
       if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
       if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
       const plan: ApplyPlan = {
-        entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, connectorId: this.entra.connectorId, config: entraConfig(entraInput) },
+        entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, config: entraConfig(entraInput) },
         directories,
         removedConnectorIds: this.removedConnectorIds,
         startSync: this.ready.startSync,
