@@ -15,7 +15,7 @@ import { EngineError } from './engine-error.ts';
 import { runProfile, findProfile, type RunOptions, type RunResult } from './run-profile.ts';
 import { buildSyncEnv } from './sync-env-builder.ts';
 import { newTrace, type SyncTrace } from './sync-env.ts';
-import { syncObject } from './object-sync.ts';
+import { settleMv, syncObject } from './object-sync.ts';
 import { WorkingSet } from './working-set.ts';
 import type { CsObject } from '../model/objects.ts';
 
@@ -116,8 +116,20 @@ export class SyncEngine {
     if (this.active.has(c.seq)) throw new EngineError('no-start-ma-already-running', `${c.name} is running`);
     this.store.transaction(() => {
       const mvIds = this.store.cs.deleteConnectorSpace(c.seq);
-      for (const id of mvIds) if (this.store.cs.linkedTo(id).length === 0) this.store.mv.delete(id);
       this.store.connectors.delete(c.seq);
+      // The metaverse objects lose the connector's contributions: recompute them, deleting those nothing keeps alive.
+      const env = buildSyncEnv(this.store, null);
+      for (const id of mvIds) {
+        const ws = new WorkingSet(this.store);
+        const mv = ws.mvById(id);
+        if (!mv) continue;
+        try {
+          settleMv(env, ws, mv, null, null);
+          ws.flush();
+        } catch {
+          // A flow error leaves the object as it was; the next full synchronization reports it.
+        }
+      }
     });
   }
 

@@ -172,7 +172,7 @@ function processDelete(env: SyncEnv, ws: WorkingSet, cs: CsObject, stats: StepSt
 }
 
 /** After a link went away: recompute the MV object, delete it when nothing keeps it alive, else run outbound. */
-function settleMv(env: SyncEnv, ws: WorkingSet, mv: MvObject, stats: StepStats | null, trace: SyncTrace | null): boolean {
+export function settleMv(env: SyncEnv, ws: WorkingSet, mv: MvObject, stats: StepStats | null, trace: SyncTrace | null): boolean {
   const linked = ws.linked(mv.id);
   if (linked.length === 0) {
     ws.deleteMv(mv);

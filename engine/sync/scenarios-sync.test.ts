@@ -342,6 +342,21 @@ describe('§16.4 provisioning and §16.8 rules', () => {
     expect(joined.pendingExport).toBeNull();
   });
 
+  it('deleting a connector recalls its contributions and deletes what only it kept alive', async () => {
+    fx = createFixture();
+    fx.engine.saveRule(ldapInbound({ attributeFlows: [{ destination: 'mail', sources: ['mail'], flowType: 'Direct' }] }));
+    addPerson(fx.hr, '1');
+    await importAndSync();
+    fx.ldap.add('uid=u1,ou=people,dc=example', 'inetOrgPerson', { employeeNumber: ['1'], mail: ['a@x'] }, 'l1');
+    await importAndSync('ldap');
+    const mvId = mvOf('hr-1')!.id;
+    expect(fx.engine.store.mv.get(mvId)!.attrs.mail).toEqual(['a@x']);
+    fx.engine.deleteConnector('ldap');
+    expect(fx.engine.store.mv.get(mvId)!.attrs.mail).toBeUndefined();
+    fx.engine.deleteConnector('hr');
+    expect(fx.engine.store.mv.count()).toBe(0);
+  });
+
   it('S-66 precedenceBefore inserts the rule and shifts the others', () => {
     fx = createFixture();
     const saved = fx.engine.saveRule(rule({ id: 'custom', name: 'Custom', precedence: 0, precedenceBefore: 'in-hr-person' }));
