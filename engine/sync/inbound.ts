@@ -29,7 +29,7 @@ export function recomputeInbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, lin
   for (const c of linked) {
     if (c.link?.type === 'StickyJoin' || c.state === 'connector.explicit') keepAlive = true;
     const view = exportAwareView(c);
-    const input = { attributes: view, imported: c.hologram, parameters: env.parameters };
+    const input = { attributes: view, imported: c.hologram, parameters: env.parametersFor(c.connector) };
     const memberOf = membershipOf(ws, c);
     for (const r of env.rules.inbound(c.connector, c.objectType)) {
       if (!targetsType(r.rule.targetObjectType, mv.objectType) || !inScope(r.rule.scopingFilter, view, memberOf)) continue;

@@ -150,7 +150,7 @@ function outboundJoin(env: SyncEnv, ws: WorkingSet, target: number, rule: Compil
 /** The DN the in-scope outbound rules give the target object, or null. */
 function computeDn(env: SyncEnv, mv: MvObject, active: readonly CompiledRule[]): string | null {
   const cands: FlowCandidate[] = [];
-  const input = { attributes: mv.attrs, imported: mv.attrs, parameters: env.parameters };
+  const input = { attributes: mv.attrs, imported: mv.attrs, parameters: active.length ? env.parametersFor(active[0]!.connectorSeq) : {} };
   for (const r of active) for (const f of r.flows) if (f.flow.destination.toLowerCase() === 'dn') cands.push({ rule: r, flow: f, csId: 0, input });
   if (!cands.length) return null;
   const o = contribute(cands, () => false).values().next().value;
@@ -161,7 +161,7 @@ function computeDn(env: SyncEnv, mv: MvObject, active: readonly CompiledRule[]):
 function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, active: readonly CompiledRule[], applyOnce: boolean): { changed: boolean; flows: TraceFlow[]; unresolved: number } {
   if (cs.pendingExport?.op === 'delete') return { changed: false, flows: [], unresolved: 0 };
   let unresolved = 0;
-  const input = { attributes: mv.attrs, imported: mv.attrs, parameters: env.parameters };
+  const input = { attributes: mv.attrs, imported: mv.attrs, parameters: env.parametersFor(cs.connector) };
   const cands: FlowCandidate[] = [];
   for (const r of active) {
     for (const f of r.flows) {

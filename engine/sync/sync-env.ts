@@ -10,7 +10,8 @@ export interface SyncEnv {
   readonly connectors: ReadonlyMap<number, RuleConnector>;
   readonly now: string;
   readonly runId: string | null;
-  readonly parameters: Readonly<Record<string, string>>;
+  /** Expression parameters (%Connector.ID%, %Domain.FQDN%, ...) of a connector, by its sequence number. */
+  parametersFor(connectorSeq: number): Readonly<Record<string, string>>;
   readonly outboundJoins: OutboundJoinIndex;
 }
 
