@@ -22,6 +22,12 @@ describe('connector parameters', () => {
     expect(p['Domain.FQDN']).toBe('corp.example.test');
   });
 
+  it('falls back to the domain of the first container in scope', () => {
+    const p = connectorParameters(record({ includeContainers: ['OU=Staff,DC=example,DC=test'] }));
+    expect(p['Domain.FQDN']).toBe('example.test');
+    expect(p['Domain.LDAP']).toBe('DC=example,DC=test');
+  });
+
   it('gives only the connector id to a connector without a naming context', () => {
     expect(connectorParameters(record({ format: 'csv' }))).toEqual({ 'Connector.ID': 'c-1', 'Connector.Name': 'contoso.com' });
     expect(dnToFqdn('OU=Staff,O=Example')).toBeNull();

@@ -15,9 +15,11 @@ export function dnToFqdn(dn: string): string | null {
 export function connectorParameters(c: ConnectorRecord): Record<string, string> {
   const params: Record<string, string> = { 'Connector.ID': c.id, 'Connector.Name': c.name };
   const cfg = c.config;
-  const baseDns = Array.isArray(cfg.baseDns) ? (cfg.baseDns as unknown[]).filter((b): b is string => typeof b === 'string') : [];
-  const base = baseDns[0];
-  const fqdn = base ? dnToFqdn(base) : null;
+  const strings = (v: unknown) => (Array.isArray(v) ? v.filter((b): b is string => typeof b === 'string') : []);
+  // The naming context, or else the domain part of the first container in scope.
+  const scopeDn = strings(cfg.baseDns)[0] ?? strings(cfg.includeContainers)[0];
+  const fqdn = scopeDn ? dnToFqdn(scopeDn) : null;
+  const base = fqdn ? fqdn.split('.').map((l) => `DC=${l}`).join(',') : undefined;
   if (base && fqdn) {
     const netbios = (typeof cfg.netbiosName === 'string' && cfg.netbiosName) || fqdn.split('.')[0]!.toUpperCase();
     Object.assign(params, {

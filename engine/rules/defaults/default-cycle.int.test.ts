@@ -21,23 +21,6 @@ const typesReady = connectorTypes.has('ldap') && connectorTypes.has('entra');
 const skipReason = !samba.ok ? `Samba AD cannot run here: ${samba.reason}` : !typesReady ? 'the ldap and entra connector types are not registered in this build' : null;
 if (skipReason) console.log(`default configuration end-to-end test skipped: ${skipReason}`);
 
-/**
- * The sync engine does not define connector parameters (%Connector.ID%, %Domain.FQDN%, …) yet; until it does,
- * this test writes their values into the stored rules so the rest of the path is exercised.
- */
-function substituteConnectorParameters(engine: SyncEngine, values: Record<string, string>): void {
-  const probe = engine.store.rules.list().find((r) => r.rule.name === 'In from AD - User AccountEnabled');
-  if (!probe) return;
-  console.log('connector parameters are written into the rules for this test (the engine does not supply them)');
-  for (const { rule } of engine.store.rules.list()) {
-    const all: Record<string, string> = { ...values, 'Connector.ID': rule.connector.id };
-    const put = (text: string) => text.replace(/%([A-Za-z.]+)%/g, (m, name: string) => (name in all ? `"${all[name]}"` : m));
-    const flows = rule.attributeFlows.map((f) => (f.flowType === 'Expression' && f.expression?.includes('%') ? { ...f, expression: put(f.expression) } : f));
-    const scope = rule.scopingFilter.map((g) => g.map((c) => (c.value.includes('%') ? { ...c, value: put(c.value).replace(/"/g, '') } : c)));
-    engine.store.rules.put({ ...rule, attributeFlows: flows, scopingFilter: scope });
-  }
-}
-
 const replace = (attribute: string, ...values: (string | bigint | { dn: string })[]): AttributeChange => ({ attribute, op: 'replace', values });
 
 describe.runIf(skipReason === null)('default configuration: Samba AD to the Entra ID emulator', () => {
@@ -87,7 +70,6 @@ describe.runIf(skipReason === null)('default configuration: Samba AD to the Entr
         config: { tenantId: emu.tenantId, clientId: emu.clientId, auth: { kind: 'secret', clientSecret: emu.clientSecret }, authorityHost: emu.authorityHost, graphBaseUrl: emu.graphBaseUrl, caPem: emu.caPem },
       },
     });
-    substituteConnectorParameters(engine, { 'Domain.FQDN': 'example.test', 'Domain.Netbios': 'EXAMPLE', 'Forest.FQDN': 'example.test', 'Forest.Netbios': 'EXAMPLE' });
     sched = createEngineScheduler({ home, engine, holder: 'cli' });
     await recordOuSelection(home, engine.connector('example.test'));
   }, 300_000);
