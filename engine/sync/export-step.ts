@@ -22,6 +22,24 @@ export function toExportChange(cs: CsObject): ExportChange {
   return { csId: String(cs.id), op: pe.op, objectType: cs.objectType, dn: cs.dn, ...(pe.newDn ? { newDn: pe.newDn } : {}), anchor: cs.anchor, changes };
 }
 
+/** DNs (lower case) the connected system replaced on add, e.g. a placeholder by the object id, with the new DN. */
+type Moved = Map<string, string>;
+
+/** Rewrites the object's reference values to moved DNs; true when one still points to an object awaiting its add. */
+function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
+  let waits = false;
+  for (const values of Object.values(cs.pendingExport!.changes)) {
+    values.forEach((v, i) => {
+      if (typeof v !== 'object' || v === null || !('ref' in v)) return;
+      const dn = moved.get(v.ref.toLowerCase());
+      if (dn) values[i] = { ref: dn };
+      const target = ctx.store.cs.byDn(ctx.connector.seq, dn ?? v.ref);
+      if (target && target.id !== cs.id && target.pendingExport?.op === 'add') waits = true;
+    });
+  }
+  return waits;
+}
+
 /** Runs an export step. */
 export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   const { store, connector } = ctx;
@@ -47,21 +65,43 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   }
   let after = 0;
   let done = 0;
+  const moved: Moved = new Map();
+  /** Exports a batch; a stop reason ends the step. */
+  const send = async (batch: CsObject[]): Promise<StepOutcome | null> => {
+    const results = await client.export(batch.map(toExportChange), { signal: ctx.signal, log: ctx.log });
+    const byId = new Map(results.map((r) => [r.csId, r]));
+    store.transaction(() => {
+      for (const cs of batch) applyResult(ctx, cs, byId.get(String(cs.id)), moved);
+      checkpoint(ctx);
+    });
+    done += batch.length;
+    ctx.progress('export', done, total);
+    if (ctx.stats.errorCount > ERROR_LIMIT) return { status: 'stopped-error-limit', message: `More than ${ERROR_LIMIT} errors` };
+    if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
+    return null;
+  };
   try {
+    // Objects referring to objects still to be added wait until those exist (and have their final DN).
+    let deferred: number[] = [];
     for (;;) {
       const page = store.cs.page(connector.seq, 'pending-export', after, BATCH);
       if (!page.length) break;
       after = page[page.length - 1].id;
-      const results = await client.export(page.map(toExportChange), { signal: ctx.signal, log: ctx.log });
-      const byId = new Map(results.map((r) => [r.csId, r]));
-      store.transaction(() => {
-        for (const cs of page) applyResult(ctx, cs, byId.get(String(cs.id)));
-        checkpoint(ctx);
-      });
-      done += page.length;
-      ctx.progress('export', done, total);
-      if (ctx.stats.errorCount > ERROR_LIMIT) return { status: 'stopped-error-limit', message: `More than ${ERROR_LIMIT} errors` };
-      if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
+      const ready: CsObject[] = [];
+      for (const cs of page) if (waitsForAdd(ctx, cs, moved)) deferred.push(cs.id); else ready.push(cs);
+      const stop = ready.length ? await send(ready) : null;
+      if (stop) return stop;
+    }
+    while (deferred.length) {
+      const waiting = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
+      const ready = waiting.filter((cs) => !waitsForAdd(ctx, cs, moved));
+      // Without progress (a cycle, or a referent that failed) the rest goes as is, so its errors show.
+      const batch = ready.length ? ready : waiting;
+      deferred = ready.length ? waiting.filter((cs) => !ready.includes(cs)).map((cs) => cs.id) : [];
+      for (let i = 0; i < batch.length; i += BATCH) {
+        const stop = await send(batch.slice(i, i + BATCH));
+        if (stop) return stop;
+      }
     }
   } catch (err) {
     return connectorFailure(err);
@@ -72,7 +112,7 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
 }
 
 /** Applies one export result to its CS object. */
-function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | undefined): void {
+function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | undefined, moved: Moved): void {
   const { store, stats } = ctx;
   const pe = cs.pendingExport!;
   const rec = { csId: cs.id, mvId: cs.mvId, dn: pe.newDn ?? cs.dn, objectType: cs.objectType, snapshot: pe.changes };
@@ -93,7 +133,10 @@ function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | unde
   const counter = pe.op === 'add' ? 'export-add' : pe.newDn ? 'export-rename' : 'export-update';
   cs.unconfirmed = { ...cs.unconfirmed, ...pe.changes };
   if (pe.newDn) cs.dn = pe.newDn;
-  if (result.dn) cs.dn = result.dn;
+  if (result.dn && result.dn !== cs.dn) {
+    moved.set(cs.dn.toLowerCase(), result.dn);
+    cs.dn = result.dn;
+  }
   if (result.anchor && !cs.anchor) {
     const other = store.cs.byAnchor(cs.connector, result.anchor);
     // The connected system matched an object we already staged: this object takes its place.

@@ -11,6 +11,8 @@ export interface DirectoryScope {
   readonly pilotFilter?: string;
   readonly sourceAnchor?: 'ms-DS-ConsistencyGuid' | 'objectGUID';
   readonly userMatching?: 'unique' | 'objectSid';
+  /** Naming contexts the connection test found; the import reads them and the domain parameters come from them. */
+  readonly namingContexts?: readonly string[];
 }
 
 /** Object types a pilot group limits (containers stay, so the tree is whole). */
@@ -20,6 +22,14 @@ const PILOTED = new Set(['user', 'inetOrgPerson', 'group', 'contact', 'computer'
 function scoped<T extends { name: string; filter?: string }>(t: T, pilot: string | undefined): T {
   if (!pilot || !PILOTED.has(t.name)) return t;
   return { ...t, filter: t.filter ? `(&${t.filter}${pilot})` : pilot };
+}
+
+/** The naming contexts to import: AD's domain partition (the shortest all-DC= one, not its DNS zones), else all. */
+function baseDnsOf(kind: DirectoryInput['kind'], contexts: readonly string[]): string[] {
+  if (kind !== 'ad') return [...contexts];
+  const domains = contexts.filter((nc) => nc.split(/(?<!\\),/).every((rdn) => /^\s*dc=/i.test(rdn)));
+  const domain = [...domains].sort((a, b) => a.length - b.length)[0];
+  return domain ? [domain] : [];
 }
 
 /** The LDAP connector configuration for a directory; OpenLDAP gets the AD type names the default rules read. */
@@ -41,6 +51,8 @@ export function directoryConfig(d: DirectoryInput, scope: DirectoryScope = {}): 
     bindDn: d.bindDn,
     password: d.password,
     flavour: d.kind === 'ad' ? 'ad' : 'openldap',
+    // Without a naming context or a selected container the connector has no %Domain.FQDN% for the rules.
+    baseDns: baseDnsOf(d.kind, scope.namingContexts ?? []),
     includeContainers: selected,
     objectTypes,
     ...(d.kind === 'ad' ? { attributes: defaultAdAttributes({ sourceAnchor: scope.sourceAnchor, userMatching: scope.userMatching }) } : {}),

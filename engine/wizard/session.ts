@@ -112,9 +112,9 @@ export class WizardSession {
     this.directories = a.directories.flatMap((d) => {
       const rec = engine.store.connectors.find(d.connectorId);
       if (!rec) return [];
-      const c = rec.config as { security?: DirectoryInput['security']; caPem?: string; tlsServerName?: string };
+      const c = rec.config as { security?: DirectoryInput['security']; caPem?: string; tlsServerName?: string; baseDns?: string[] };
       return [{
-        connectorId: rec.id, tested: null, namingContexts: [],
+        connectorId: rec.id, tested: null, namingContexts: c.baseDns ?? [],
         input: { name: rec.name, kind: d.kind, url: d.url, bindDn: d.bindDn, password: SECRET_MASK, security: c.security ?? 'ldaps', caPem: c.caPem, tlsServerName: c.tlsServerName },
       }];
     });
@@ -469,7 +469,7 @@ export class WizardSession {
         const input = this.directory(d.input.name)!;
         const ouFilter = this.ouFilters.find((f) => f.directory === d.input.name);
         const identity = { sourceAnchor: this.identifying.sourceAnchor === 'objectGUID' ? 'objectGUID' as const : 'ms-DS-ConsistencyGuid' as const, userMatching: this.identifying.userMatching === 'objectSid' ? 'objectSid' as const : 'unique' as const };
-        directories.push({ name: d.input.name, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d), ...identity }) });
+        directories.push({ name: d.input.name, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d), namingContexts: d.namingContexts, ...identity }) });
       }
       const entraInput = { ...this.entra.input };
       if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
