@@ -44,7 +44,7 @@ it('exports a group after the members it adds in the same run, with their object
   const inner = stageAdd(tenant.seq, 'group', 'CN={inner}', { displayName: ['Inner'], mailNickname: ['inner'], member: [{ ref: 'CN={ann}' }, { ref: 'CN={bob}' }] });
   for (const n of ['ann', 'bob']) stageAdd(tenant.seq, 'user', `CN={${n}}`, { userPrincipalName: [`${n}@contoso.onmicrosoft.com`], displayName: [n] });
 
-  const run = await engine.run('tenant', 'Export', { startedBy: 'test', log: () => {} });
+  const run = await engine.run('tenant', 'Export', { startedBy: 'test', stopStatus: 'stopped-user-termination-from-ui' });
   expect(run.status).toBe('success');
   const users = emu.state.list('user').filter((u) => /^(ann|bob)@/.test(String(u.props.userPrincipalName)));
   const group = (name: string) => emu.state.list('group').find((g) => g.props.displayName === name)!;
