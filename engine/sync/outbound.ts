@@ -200,6 +200,10 @@ function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, ac
   if (dn && pe.op !== 'add' && dn.toLowerCase() !== cs.dn.toLowerCase() && pe.newDn !== dn) {
     pe.newDn = dn;
     changed = true;
+  } else if (dn && pe.op !== 'add' && pe.newDn && dn.toLowerCase() === cs.dn.toLowerCase()) {
+    // The rules give the object its current name again: the queued rename is no longer wanted.
+    delete pe.newDn;
+    changed = true;
   } else if (dn && pe.op === 'add' && dn !== cs.dn) {
     cs.dn = dn;
     changed = true;

@@ -301,6 +301,11 @@ describe('§16.4 provisioning and §16.8 rules', () => {
     // The provisioning rule's dn renames the joined object to its target DN.
     expect(joined.pendingExport).toMatchObject({ op: 'update', newDn: 'uid=u1,ou=people,dc=example' });
     expect(fx.engine.store.cs.count(LDAP, 'all')).toBe(2);
+    // The source changes its mind before the export: the rules give back the current DN, so no rename is left queued.
+    fx.hr.modify('hr-1', { targetDn: ['uid=legacy1,ou=old,dc=example'] });
+    await fx.run('hr', 'Delta Import');
+    await fx.run('hr', 'Delta Synchronization');
+    expect(fx.engine.store.cs.byAnchor(LDAP, 'l1')!.pendingExport?.newDn).toBeUndefined();
   });
 
   it('S-38 and S-39 an outbound scoping filter deprovisions owned targets and keeps the MV object', async () => {
