@@ -138,5 +138,9 @@ describe.runIf(skipReason === null)('default configuration: Samba AD to the Entr
     await ad([{ csId: 'team', op: 'update', objectType: 'group', dn: `CN=team,${ou()}`, anchor: null, changes: [replace('member', { dn: userDn('ann') })] }]);
     await sched.scheduler.runCycle('Delta');
     expect([...team().members]).toEqual([byUpn('ann@example.test')!.id]);
+    // Later cycles leave the synchronized group alone: no rename back, no export error.
+    const later = await sched.scheduler.runCycle('Delta');
+    expect(later.steps.filter((s) => /errors|stopped/.test(s.status))).toEqual([]);
+    expect(team().members.size ?? [...team().members].length).toBe(1);
   });
 });

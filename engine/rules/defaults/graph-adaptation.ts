@@ -66,7 +66,12 @@ function adaptInbound(rule: SyncRule, map: Readonly<Record<string, string>>): Sy
       dropped.push(`${f.destination} (reads attributes Graph does not provide)`);
     }
   }
-  const scopingFilter = rule.scopingFilter.map((g) => g.map((c) => (c.attribute === 'cloudMastered' ? SYNCED_FROM_ON_PREMISES : c)));
+  // Graph groups carry no onPremisesImmutableId: a group synchronized by IdSync is known by its provisioning link,
+  // and a cloud-only group has nothing to join on, so the group rules need no "synchronized" scope at all.
+  const synced = rule.sourceObjectType === 'group' ? null : SYNCED_FROM_ON_PREMISES;
+  const scopingFilter = rule.scopingFilter.map((g) =>
+    g.flatMap((c) => (c.attribute !== 'cloudMastered' ? [c] : synced ? [synced] : [])),
+  );
   const joinRules = rule.joinRules
     .map((g) => g.filter((c) => map[c.csAttribute]).map((c) => ({ ...c, csAttribute: map[c.csAttribute] })))
     .filter((g) => g.length > 0);
