@@ -54,8 +54,8 @@ export const mvSearchSuite: BenchSuite = {
       for (const [i, c] of cases.entries()) {
         ctx.progress('searching', i, cases.length);
         const samples = await measure(service, c.clauses);
-        figures.push({ name: `mv search ${c.name}: p50`, value: Math.round(quantile(samples, 0.5) * 10) / 10, unit: 'ms' });
-        figures.push({ name: `mv search ${c.name}: p95`, value: Math.round(quantile(samples, 0.95) * 10) / 10, unit: 'ms' });
+        figures.push({ name: `mv search ${c.name}: p50`, value: Math.round(quantile(samples, 0.5) * 100) / 100, unit: 'ms' });
+        figures.push({ name: `mv search ${c.name}: p95`, value: Math.round(quantile(samples, 0.95) * 100) / 100, unit: 'ms' });
       }
       ctx.progress('searching', cases.length, cases.length);
       return figures;
