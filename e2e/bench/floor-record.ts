@@ -1,17 +1,8 @@
 // Deterministic ~1 KB user records for the floor measurements: shaped like a directory user, so JSON and SQLite
 // costs are those a connector space or metaverse row would have.
+import { seededRandom } from '../../engine/model/seeded-random.ts';
 
-/** A small, fast, seeded generator (mulberry32): the same index always gives the same record. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const givenNames = ['Ada', 'Bruno', 'Chiara', 'Dmitri', 'Emeka', 'Fatima', 'Gustav', 'Hana', 'Ines', 'Jonas', 'Kenji', 'Leila'];
 const surnames = ['Andersen', 'Baptiste', 'Cohen', 'Dubois', 'Eriksen', 'Fischer', 'Garcia', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'Lindqvist'];

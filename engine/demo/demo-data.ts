@@ -1,5 +1,6 @@
 // Deterministic sample identities for the demo workspace: an HR feed of users and a file of groups.
 import { stringify } from 'csv-stringify/sync';
+import { seededRandom as prng } from '../model/seeded-random.ts';
 
 const GIVEN = ['Ada', 'Alan', 'Grace', 'Linus', 'Margaret', 'Dennis', 'Barbara', 'Ken', 'Frances', 'Edsger', 'Radia', 'Vint', 'Hedy', 'Tim', 'Karen', 'John', 'Sophie', 'Niklaus', 'Shafi', 'Leslie'];
 const FAMILY = ['Lovelace', 'Turing', 'Hopper', 'Torvalds', 'Hamilton', 'Ritchie', 'Liskov', 'Thompson', 'Allen', 'Dijkstra', 'Perlman', 'Cerf', 'Lamarr', 'Berners', 'Jones', 'Backus', 'Wilson', 'Wirth', 'Goldwasser', 'Lamport'];
@@ -25,17 +26,6 @@ export interface DemoGroup {
   readonly members: readonly string[];
 }
 
-/** A small seeded PRNG (mulberry32): the demo is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Generates `count` users with a manager chain (each reports to someone earlier in the list). */
 export function demoUsers(count: number, seed = 42): DemoUser[] {

@@ -1,18 +1,8 @@
 // Seeded fuzzing: random and mutated expressions over random objects may only fail with typed, positioned errors.
 import { describe, expect, it } from 'vitest';
 import { compile, createValueContext, ExpressionError, functions, validate, type DataValue, type Scalar } from './index.ts';
+import { seededRandom as prng } from '../model/seeded-random.ts';
 
-/** mulberry32: small, fast, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ATTRS = ['a', 'b', 'mail', 'dn', 'list', 'n', 'bin', 'flag', 'ref'];
 const WORDS = ['CaseInsensitive', 'vbTextCompare', 'UTF8', 'DC', 'SimpleName', 'Bogus', 'True', 'NULL', 'IgnoreThisFlow', 'AuthoritativeNull', 'CRLF', 'False'];
