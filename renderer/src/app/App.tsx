@@ -8,6 +8,8 @@ import { buildTheme, type ThemeMode } from './theme.ts';
 import { TABS, type TabId } from './tabs.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { WelcomeBanner } from './WelcomeBanner.tsx';
+import { StagingBanner } from '../policy/StagingBanner.tsx';
+import { DeletesBanner } from '../policy/DeletesBanner.tsx';
 import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
@@ -58,6 +60,8 @@ export function App() {
           </Toolbar>
         </AppBar>
         <WelcomeBanner />
+        <StagingBanner />
+        <DeletesBanner />
         <Box component="main" sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>
           {TABS.map((t) => (
             <Box key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} hidden={tab !== t.id} sx={{ height: '100%' }}>
