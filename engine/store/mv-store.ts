@@ -153,8 +153,15 @@ export class MvStore {
       sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
       params.push(eq.attribute, valueKey(eq.value));
     }
-    sql += ' ORDER BY id';
     const after = cursor ? Number(cursor) : 0;
+    if (clauses.every((c) => c === eq)) {
+      // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
+      const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
+      const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
+      const items = rows.slice(0, limit).map(toObject);
+      return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
+    }
+    sql += ' ORDER BY id';
     const items: MvObject[] = [];
     let total = 0;
     let nextCursor: string | null = null;

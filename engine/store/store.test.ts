@@ -79,6 +79,26 @@ describe('store', () => {
     expect(store.mv.findByKey('employeeId', 's:e9')).toEqual([]);
   });
 
+  it('pages the metaverse by SQL when no clause needs a row-by-row check, with the same totals and cursors', () => {
+    open();
+    store.mv.ensureIndexed(['employeeId']);
+    const ids = Array.from({ length: 25 }, (_, i) =>
+      store.mv.insert({ objectType: i % 5 === 0 ? 'group' : 'person', attrs: { employeeId: [`E${i % 3}`] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' }),
+    );
+    const persons = ids.filter((_, i) => i % 5 !== 0);
+    const first = store.mv.search('person', [], null, 8);
+    expect(first.total).toBe(20);
+    expect(first.items.map((o) => o.id)).toEqual(persons.slice(0, 8));
+    const second = store.mv.search('person', [], first.nextCursor, 8);
+    expect(second.items.map((o) => o.id)).toEqual(persons.slice(8, 16));
+    const last = store.mv.search('person', [], second.nextCursor, 8);
+    expect(last.items.map((o) => o.id)).toEqual(persons.slice(16));
+    expect(last.nextCursor).toBeNull();
+    const byIndex = store.mv.search(undefined, [{ attribute: 'employeeId', operator: 'equals', value: 'e1' }], null, 100);
+    expect(byIndex.total).toBe(ids.filter((_, i) => i % 3 === 1).length);
+    expect(store.mv.search(undefined, [], null, 100).total).toBe(25);
+  });
+
   it('records runs with steps, counters and per-object records, newest first, and clears old runs', () => {
     open();
     const r1 = store.runs.createRun(1, 'hr', 'Full Import', 'test');
