@@ -1,7 +1,7 @@
 // What the next export would send (§8.3), for staging servers and before switching a server to active: rows
 // with attribute diffs, a CSV in the CSExportAnalyzer shape (OMODT/AMODT) in batches, and the csexport XML.
 import { stringify } from 'csv-stringify/sync';
-import type { ApiValue } from '../../shared/model/values.ts';
+import { valueText } from '../model/stored-values.ts';
 import type { PendingExportObject, PendingExportSource } from './deletion-threshold.ts';
 
 /** Object modification type (OMODT) and attribute modification type (AMODT), as the product's tools print them. */
@@ -35,15 +35,6 @@ export interface StagingSummary {
 /** Batch size of the csanalyzer script (§8.3, §15). */
 export const CSV_BATCH_SIZE = 1000;
 
-/** An attribute value as text (binary as Base64, references as their DN). */
-export function valueText(v: ApiValue): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if ('int' in v) return v.int;
-  if ('bin' in v) return v.bin;
-  if ('date' in v) return v.date;
-  return v.ref;
-}
 
 const OMODT: Record<'add' | 'update' | 'delete', Modification> = { add: 'Add', update: 'Update', delete: 'Delete' };
 

@@ -1,4 +1,5 @@
 // Distinguished names (RFC 4514): escaping values from data, splitting, comparing and testing containment.
+import { splitUnescaped } from '../../model/dn-split.ts';
 
 /** Escapes a string for use as an RDN attribute value (RFC 4514 §2.4). */
 export function escapeDnValue(value: string): string {
@@ -21,20 +22,8 @@ export function buildDn(attribute: string, value: string, parent: string): strin
 
 /** Splits a DN into its RDN strings (still escaped), honouring backslash escapes. */
 export function splitDn(dn: string): string[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < dn.length; i++) {
-    const c = dn[i];
-    if (c === '\\' && i + 1 < dn.length) {
-      current += c + dn[i + 1];
-      i++;
-    } else if (c === ',') {
-      parts.push(current.trim());
-      current = '';
-    } else current += c;
-  }
-  if (current.trim() !== '' || parts.length > 0) parts.push(current.trim());
-  return parts;
+  const parts = splitUnescaped(dn, ',').map((p) => p.trim());
+  return parts.length === 1 && parts[0] === '' ? [] : parts;
 }
 
 /** The first RDN of a DN, e.g. `cn=Ann` of `cn=Ann,ou=people,dc=x`. */

@@ -2,6 +2,7 @@
 import { enumArg, fail, int, refOrStr, str } from '../arguments.ts';
 import { param, type CallSite, type FunctionDef } from '../function-def.ts';
 import type { Value } from '../values.ts';
+import { splitUnescaped } from '../../model/dn-split.ts';
 
 /** One `type=value` component of a DN; the value keeps its escapes (spec A-31). */
 interface DnComponent {
@@ -11,19 +12,7 @@ interface DnComponent {
 
 /** Splits DN text on unescaped commas and trims each component. */
 export function splitDn(dn: string): DnComponent[] {
-  const parts: string[] = [];
-  let current = '';
-  for (let i = 0; i < dn.length; i++) {
-    const c = dn[i];
-    if (c === '\\' && i + 1 < dn.length) {
-      current += c + dn[i + 1];
-      i++;
-    } else if (c === ',') {
-      parts.push(current);
-      current = '';
-    } else current += c;
-  }
-  parts.push(current);
+  const parts = splitUnescaped(dn, ',');
   return parts.map((p) => {
     const t = p.trim();
     const eq = t.indexOf('=');
