@@ -4,7 +4,7 @@ import type { ConnectorInput, RunProfile } from '../../shared/model/connectors.t
 import { SECRET_MASK } from '../../shared/model/connectors.ts';
 import type { RunStatus } from '../../shared/model/runs.ts';
 import { SyncRule } from '../../shared/model/sync-rules.ts';
-import { connectorType } from '../connectors/registry.ts';
+import { connectorType, openConnector } from '../connectors/registry.ts';
 import type { ConnectorRecord } from '../store/connector-store.ts';
 import { openStore, type Store, type StoreOptions } from '../store/store.ts';
 import { placeRule } from '../rules/precedence.ts';
@@ -136,8 +136,7 @@ export class SyncEngine {
   /** Tests a connector's connection. */
   async testConnector(idOrName: string): Promise<{ ok: boolean; message: string; detail?: string }> {
     const c = this.connector(idOrName);
-    const t = connectorType(c.type);
-    const client = t.create(t.configSchema.parse(c.config));
+    const client = openConnector(c.type, c.config);
     try {
       return await client.testConnection({ signal: new AbortController().signal, log: () => {} });
     } catch (err) {

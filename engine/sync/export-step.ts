@@ -1,7 +1,6 @@
 // Export (spec §2.3): deletion threshold, then pending exports in batches; each batch's results are
 // committed together, and values sent wait in the unconfirmed export until an import shows them.
 import type { AttributeChange, ExportChange, ExportResult } from '../connectors/contract.ts';
-import { connectorType } from '../connectors/registry.ts';
 import type { CsObject } from '../model/objects.ts';
 import { decodeValue } from '../model/stored-values.ts';
 import { nowIso } from '../store/json-column.ts';
@@ -10,6 +9,7 @@ import { checkpoint, type StepContext, type StepOutcome } from './step-context.t
 import { ERROR_LIMIT } from './step-stats.ts';
 import { checkExportDeletions, DeleteApprovals } from './deletion-threshold.ts';
 import { homeOfDatabase, stagingExportGate } from '../scheduler/staging-gate.ts';
+import { openStepConnector } from './step-connector.ts';
 
 const BATCH = 100;
 
@@ -56,13 +56,9 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   }
   const total = store.cs.count(connector.seq, 'pending-export');
   if (total === 0) return { status: 'completed-no-objects', message: null };
-  const type = connectorType(connector.type);
-  let client;
-  try {
-    client = type.create(type.configSchema.parse(connector.config));
-  } catch (err) {
-    return { status: 'no-start-connection', message: `Connector configuration is invalid: ${(err as Error).message}` };
-  }
+  const opened = openStepConnector(connector);
+  if ('outcome' in opened) return opened.outcome;
+  const { client } = opened;
   let after = 0;
   let done = 0;
   const moved: Moved = new Map();

@@ -9,6 +9,7 @@ import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
 import { checkpoint, type StepContext, type StepOutcome } from './step-context.ts';
 import { ERROR_LIMIT } from './step-stats.ts';
+import { openStepConnector } from './step-connector.ts';
 
 interface Staging {
   readonly ctx: StepContext;
@@ -20,19 +21,15 @@ interface Staging {
 /** Runs a full or delta import step. */
 export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): Promise<StepOutcome> {
   const { store, connector } = ctx;
-  const type = connectorType(connector.type);
-  let client;
-  try {
-    client = type.create(type.configSchema.parse(connector.config));
-  } catch (err) {
-    return { status: 'no-start-connection', message: `Connector configuration is invalid: ${(err as Error).message}` };
-  }
+  const opened = openStepConnector(connector);
+  if ('outcome' in opened) return opened.outcome;
+  const { client } = opened;
   const cctx = { signal: ctx.signal, log: ctx.log };
   let full = requested === 'full';
   let obsolete = full;
   let message: string | null = null;
   const watermark = store.connectors.watermark(connector.seq);
-  if (!full && !type.capabilities.deltaImport) {
+  if (!full && !connectorType(connector.type).capabilities.deltaImport) {
     full = true;
     obsolete = true;
     message = `${connector.type} connectors have no delta import; ran a full import`;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { connectorType } from '../../../connectors/registry.ts';
+import { openConnector } from '../../../connectors/registry.ts';
 import type { ConnectorRecord } from '../../../store/connector-store.ts';
 import type { SyncEngine } from '../../../sync/engine.ts';
 import { checkOuRenames, type DirectoryContainer, type RenameReport, type SelectedOu } from './ou-rename.ts';
@@ -34,9 +34,8 @@ export function recordedSelection(home: string, connectorId: string): SelectedOu
 
 /** Every organizational unit of the connector's directory with its objectGUID, ignoring the OU filter. */
 export async function directoryOus(connector: ConnectorRecord): Promise<DirectoryContainer[]> {
-  const t = connectorType(connector.type);
   const config = { ...connector.config, includeContainers: [], excludeContainers: [], objectTypes: [{ name: 'organizationalUnit', objectClasses: ['organizationalUnit'] }], attributes: ['objectGUID', 'ou'] };
-  const client = t.create(t.configSchema.parse(config));
+  const client = openConnector(connector.type, config);
   const out: DirectoryContainer[] = [];
   try {
     const it = client.importFull({}, { signal: new AbortController().signal, log: () => {} });
