@@ -18,15 +18,8 @@ export interface ConnectorRecord {
   createdAt: string;
 }
 
-export interface ConnectorWrite {
-  id?: string;
-  name: string;
-  type: string;
-  description: string;
-  config: Record<string, unknown>;
-  runProfiles: RunProfile[];
-  deleteThreshold: number | null;
-}
+/** What a caller writes: the record without the store's own fields; a missing id is generated. */
+export type ConnectorWrite = Omit<ConnectorRecord, 'seq' | 'id' | 'createdAt'> & { id?: string };
 
 interface Row {
   seq: number; id: string; name: string; type: string; description: string; config: string; secrets: string | null;
