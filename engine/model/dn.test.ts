@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DnSyntaxError, dnKey, escapeDnValue, isBelowDn, isWithinDn, parentDn, parseDn, rdnText, rdnValue, rebaseDn, sameDn } from './dn.ts';
+import { DnSyntaxError, dnKey, escapeDnValue, isBelowDn, isWithinDn, parentDn, parseDn, rdnText, rdnValue, rebaseDn, sameDn, sameName } from './dn.ts';
 
 describe('DN identity', () => {
   it('treats escaped forms of one value as the same DN', () => {
@@ -52,5 +52,13 @@ describe('DN identity', () => {
       const dn = `cn=${escapeDnValue(v)},dc=x`;
       expect(parseDn(dn)[0][0].value).toBe(v);
     }
+  });
+});
+
+describe('sameName', () => {
+  it('accepts escaping and parent spelling differences but not a case change of the own RDN value', () => {
+    expect(sameName('uid=smith\\,j,ou=People,dc=x', 'UID=smith\\2Cj,ou=people,DC=x')).toBe(true);
+    expect(sameName('cn=Ann Lee,ou=x', 'cn=ann lee,ou=x')).toBe(false);
+    expect(sameName('cn=Ann Lee,ou=x', 'cn=Bob,ou=x')).toBe(false);
   });
 });

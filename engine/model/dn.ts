@@ -41,7 +41,7 @@ export function parseDn(text: string): Rdn[] {
     if (!/^([A-Za-z][A-Za-z0-9-]*|[0-9]+(\.[0-9]+)*)$/.test(type)) throw new DnSyntaxError(text, typeStart, `"${type}" is not an attribute type`);
     i++; // '='
     skipSpaces();
-    let value = '';
+    let value: string;
     let hex: string | undefined;
     if (text[i] === '#') {
       const start = ++i;
@@ -239,5 +239,23 @@ export function rdnValue(dn: string): { type: string; value: string } | null {
     return first ? { type: first.type, value: first.value } : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * True when two DNs name the same entry with the same spelling of the entry's own name: the parent and the
+ * escaping may differ (the directory decides them), a change of case in the entry's RDN value may not (the
+ * rules asked for that name, so the entry is renamed to it).
+ */
+export function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (!sameDn(a, b)) return false;
+  try {
+    const x = parseDn(a)[0] ?? [];
+    const y = parseDn(b)[0] ?? [];
+    const spell = (r: Rdn) => r.map((p) => `${p.type.toLowerCase()}=${p.hex ?? p.value.normalize('NFC')}`).sort().join('+');
+    return spell(x) === spell(y);
+  } catch {
+    return true;
   }
 }

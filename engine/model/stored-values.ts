@@ -3,6 +3,7 @@
 import type { ApiAttributes, ApiValue } from '../../shared/model/values.ts';
 import type { AttributeValue, Attributes } from './values.ts';
 import { isDnRef } from './values.ts';
+import { dnKey } from './dn.ts';
 
 export type StoredValue = ApiValue;
 export type StoredAttributes = ApiAttributes;
@@ -50,8 +51,12 @@ export function valueText(v: StoredValue): string {
   return v.ref;
 }
 
-/** Comparison key of a value (case-folded unless asked otherwise). */
+/**
+ * Comparison key of a value (case-folded unless asked otherwise). References compare as DNs, and a metaverse
+ * reference also by the id of the object it points to.
+ */
 export function valueKey(v: StoredValue, caseSensitive = false): string {
+  if (typeof v === 'object' && 'ref' in v) return `ref:${typeof v.mv === 'number' ? `#${v.mv}:` : ''}${caseSensitive ? v.ref : dnKey(v.ref)}`;
   const kind = typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : Object.keys(v)[0];
   const text = valueText(v);
   return `${kind}:${caseSensitive || kind === 'bin' ? text : text.toLowerCase()}`;

@@ -21,10 +21,21 @@ export type AttributeOutcome =
   | { readonly kind: 'keep' };
 
 /**
- * Decides every target attribute from candidates already ordered by precedence.
+ * Turns the reference values a flow produced into the references of the other side (metaverse ids inbound,
+ * target DNs outbound); references that cannot be resolved are left out.
+ */
+export type ReferenceResolver = (candidate: FlowCandidate, attr: string, values: StoredValue[]) => StoredValue[];
+
+function hasReference(values: readonly StoredValue[]): boolean {
+  return values.some((v) => typeof v === 'object' && 'ref' in v);
+}
+
+/**
+ * Decides every target attribute from candidates already ordered by precedence. A flow whose values are all
+ * unresolvable references contributes nothing, so a lower-precedence flow can apply.
  * Throws FlowError when a flow fails or merge types are mixed; the caller records it on the object.
  */
-export function contribute(candidates: readonly FlowCandidate[], singleValued: (attr: string) => boolean): Map<string, AttributeOutcome> {
+export function contribute(candidates: readonly FlowCandidate[], singleValued: (attr: string) => boolean, resolve?: ReferenceResolver): Map<string, AttributeOutcome> {
   const byAttr = new Map<string, FlowCandidate[]>();
   for (const c of candidates) {
     const list = byAttr.get(c.flow.flow.destination) ?? [];
@@ -39,23 +50,25 @@ export function contribute(candidates: readonly FlowCandidate[], singleValued: (
       if (types.size > 1) {
         throw new FlowError('ambiguous-import-flow-from-multiple-connectors', `Attribute ${attr} has flows with different merge types (${[...types].join(', ')}); use one merge type`);
       }
-      out.set(attr, merge(flows, flows[0].flow.flow.mergeType === 'MergeCaseInsensitive'));
+      out.set(attr, merge(attr, flows, flows[0].flow.flow.mergeType === 'MergeCaseInsensitive', resolve));
       continue;
     }
-    out.set(attr, update(attr, flows, singleValued(attr)));
+    out.set(attr, update(attr, flows, singleValued(attr), resolve));
   }
   return out;
 }
 
-function evaluate(c: FlowCandidate): FlowValue {
-  return c.flow.evaluate(c.input);
+function evaluate(c: FlowCandidate, attr: string, resolve: ReferenceResolver | undefined): FlowValue {
+  const v = c.flow.evaluate(c.input);
+  if (!resolve || v.kind !== 'values' || !hasReference(v.values)) return v;
+  return { kind: 'values', values: resolve(c, attr, v.values) };
 }
 
 /** Update/Replace: the first flow (by precedence) with a value or AuthoritativeNull decides. */
-function update(attr: string, flows: readonly FlowCandidate[], single: boolean): AttributeOutcome {
+function update(attr: string, flows: readonly FlowCandidate[], single: boolean, resolve: ReferenceResolver | undefined): AttributeOutcome {
   let sawNull: FlowCandidate | null = null;
   for (const f of flows) {
-    const v = evaluate(f);
+    const v = evaluate(f, attr, resolve);
     if (v.kind === 'ignore') continue;
     if (v.kind === 'authoritative-null') return { kind: 'remove', winner: f };
     if (v.kind === 'null' || v.values.length === 0) {
@@ -71,13 +84,13 @@ function update(attr: string, flows: readonly FlowCandidate[], single: boolean):
 }
 
 /** Merge/MergeCaseInsensitive: the union of every contribution, de-duplicated, first-seen casing kept. */
-function merge(flows: readonly FlowCandidate[], caseInsensitive: boolean): AttributeOutcome {
+function merge(attr: string, flows: readonly FlowCandidate[], caseInsensitive: boolean, resolve: ReferenceResolver | undefined): AttributeOutcome {
   const values: StoredValue[] = [];
   const contributors: [number, number][] = [];
   const seen = new Set<string>();
   let decided = false;
   for (const f of flows) {
-    const v = evaluate(f);
+    const v = evaluate(f, attr, resolve);
     if (v.kind === 'ignore') continue;
     decided = true;
     if (v.kind !== 'values') continue;

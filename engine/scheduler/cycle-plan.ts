@@ -1,5 +1,7 @@
 // Which steps a sync cycle runs, in which order (§7.2): on-premises imports, Entra import, on-premises
-// syncs, Entra sync, Entra export, on-premises exports. Staging mode leaves the exports out (§8.1).
+// syncs, Entra sync, Entra export, on-premises exports, then a confirming delta import and delta
+// synchronization of every connector that exported something, so one cycle ends with its exports confirmed.
+// Staging mode leaves the exports (and so the confirmations) out (§8.1).
 import type { StepType } from '../../shared/model/connectors.ts';
 import type { ConnectorOverride } from './settings.ts';
 
@@ -20,6 +22,8 @@ export interface PlannedStep {
   readonly connectorId: string;
   readonly connectorName: string;
   readonly step: StepType;
+  /** Runs only when this connector's export in the same cycle sent something. */
+  readonly confirmsExport?: true;
 }
 
 export interface CyclePlan {
@@ -59,10 +63,14 @@ export function planCycle(input: PlanInput): CyclePlan {
   const step = (c: CycleConnector, type: StepType): PlannedStep => ({ connectorId: c.id, connectorName: c.name, step: type });
   const imp = (c: CycleConnector) => step(c, fullImport.has(c.id) ? 'full-import' : 'delta-import');
   const sync = (c: CycleConnector) => step(c, fullSync.has(c.id) ? 'full-sync' : 'delta-sync');
+  const exporters = [...entra, ...onPrem];
+  const confirm = (c: CycleConnector, type: StepType): PlannedStep => ({ ...step(c, type), confirmsExport: true });
   const steps = [
     ...onPrem.map(imp), ...entra.map(imp),
     ...onPrem.map(sync), ...entra.map(sync),
-    ...(input.staging ? [] : [...entra.map((c) => step(c, 'export')), ...onPrem.map((c) => step(c, 'export'))]),
+    ...(input.staging
+      ? []
+      : [...exporters.map((c) => step(c, 'export')), ...exporters.map((c) => confirm(c, 'delta-import')), ...exporters.map((c) => confirm(c, 'delta-sync'))]),
   ];
   return { policy: input.policy, steps, warnings };
 }

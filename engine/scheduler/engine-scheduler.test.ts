@@ -23,9 +23,11 @@ describe('engine scheduler', () => {
       expect(first.result).toBe('completed');
       expect(first.steps.map((x) => `${x.step}:${x.connectorName}:${x.status}`)).toEqual([
         'full-import:hr:success', 'full-import:ldap:completed-no-objects', 'full-sync:hr:success', 'full-sync:ldap:success',
-        'export:hr:completed-no-objects', 'export:ldap:success',
+        'export:hr:completed-no-objects', 'export:ldap:success', 'delta-import:ldap:success', 'delta-sync:ldap:success',
       ]);
       expect(fx.ldap.byDn('uid=u1,ou=people,dc=example')).toBeDefined();
+      // The confirming import saw what was exported: nothing is left to export or confirm.
+      expect(fx.engine.store.cs.count(2, 'pending-export')).toBe(0);
       addPerson(fx.hr, '2');
       s.scheduler.start();
       await clock.advance(30 * 60_000);

@@ -14,10 +14,11 @@ const CONNECTORS: CycleConnector[] = [
 ];
 const SHORT = { 'full-import': 'FI', 'delta-import': 'DI', 'full-sync': 'FS', 'delta-sync': 'DS', export: 'E' } as const;
 
-/** Records each step; a step on `blockOn` waits until its signal aborts. */
+/** Records each step; a step on `blockOn` waits until its signal aborts. Exports send nothing unless told. */
 class RecordingRunner implements StepRunner {
   readonly calls: string[] = [];
   blockOn: string | null = null;
+  exportStatus = 'completed-no-objects';
   started: (() => void) | null = null;
   async run(step: PlannedStep, signal: AbortSignal): Promise<string> {
     const label = `${SHORT[step.step]}(${step.connectorName})`;
@@ -27,7 +28,7 @@ class RecordingRunner implements StepRunner {
       await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
       return 'stopped-user-termination-from-scheduler';
     }
-    return 'success';
+    return step.step === 'export' ? this.exportStatus : 'success';
   }
 }
 
@@ -41,6 +42,21 @@ function setup(settings: Partial<SchedulerSettings> = {}, connectors = CONNECTOR
 }
 
 describe('scheduler', () => {
+  it('confirms the exports of a cycle: connectors that exported something get a delta import and a delta sync', async () => {
+    const { runner, scheduler } = setup();
+    runner.exportStatus = 'success';
+    const record = await scheduler.runCycle('Delta');
+    expect(runner.calls).toEqual([
+      'DI(AD1)', 'DI(AD2)', 'DI(AAD)', 'DS(AD1)', 'DS(AD2)', 'DS(AAD)', 'E(AAD)', 'E(AD1)', 'E(AD2)',
+      'DI(AAD)', 'DI(AD1)', 'DI(AD2)', 'DS(AAD)', 'DS(AD1)', 'DS(AD2)',
+    ]);
+    expect(record.result).toBe('completed');
+    runner.calls.length = 0;
+    runner.exportStatus = 'completed-no-objects';
+    await scheduler.runCycle('Delta');
+    expect(runner.calls).toHaveLength(9);
+  });
+
   it('S-58 default cycle: every 30 minutes, on-premises imports, Entra import, syncs, Entra export, on-premises exports', async () => {
     const { clock, runner, scheduler } = setup();
     scheduler.start();

@@ -48,6 +48,8 @@ export class CycleInProgressError extends Error {
 }
 
 const OK_STATUS = /^(success|completed)/;
+/** Export statuses after which something may have been written (the confirming import then runs). */
+const SENT_STATUS = /^(success|completed-export-errors|stopped-)/;
 const HISTORY = 20;
 
 /** One scheduler per data directory (the host lock makes sure of that). */
@@ -158,11 +160,13 @@ export class Scheduler {
       record.warnings.push(...plan.warnings);
       for (const w of plan.warnings) this.deps.log?.('warn', w);
       let failed = false;
+      const exported = new Set<string>();
       for (const [i, step] of plan.steps.entries()) {
         if (abort.signal.aborted) {
-          record.skipped.push(...plan.steps.slice(i));
+          record.skipped.push(...plan.steps.slice(i).filter((s) => !s.confirmsExport));
           break;
         }
+        if (step.confirmsExport && !exported.has(step.connectorId)) continue;
         let status: string;
         try {
           status = await this.deps.runner.run(step, abort.signal);
@@ -171,6 +175,7 @@ export class Scheduler {
           this.deps.log?.('error', `${step.step} on ${step.connectorName} failed: ${(err as Error).message}`);
         }
         record.steps.push({ ...step, status });
+        if (step.step === 'export' && SENT_STATUS.test(status)) exported.add(step.connectorId);
         if (!OK_STATUS.test(status)) failed = true;
       }
       record.result = abort.signal.aborted ? 'stopped' : failed ? 'completed-with-errors' : 'completed';

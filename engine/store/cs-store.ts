@@ -1,8 +1,10 @@
 // Connector space objects: batch lookups, paged iteration and the search scopes of the console.
 import type Database from 'better-sqlite3';
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
+import { dnKey } from '../model/dn.ts';
 import type { CsLink, CsObject, CsState } from '../model/objects.ts';
 import { fromJson, toJson } from './json-column.ts';
+import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 
 interface Row {
   id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
@@ -42,12 +44,12 @@ function toParams(o: CsObject): unknown[] {
   return [
     o.connector, o.dn, o.anchor, o.objectType, o.state, o.transient ? 1 : 0, o.mvId, packLink(o.link), JSON.stringify(o.hologram),
     o.pendingImport?.op ?? null, toJson(o.pendingImport), o.pendingExport?.op ?? null, toJson(o.pendingExport), toJson(o.unconfirmed),
-    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt,
+    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt, dnKey(o.dn),
   ];
 }
 
 const COLUMNS =
-  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at';
+  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key';
 
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
@@ -62,16 +64,21 @@ export interface CsPage {
 export class CsStore {
   private readonly stmts;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly refs: ReferenceIndex,
+  ) {
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
-      byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn = ? COLLATE NOCASE'),
-      hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn = ? COLLATE NOCASE LIMIT 1'),
+      // A placeholder or a transient never hides the staging object that holds the same name.
+      byDn: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ? ORDER BY (state = 'placeholder'), transient, id LIMIT 1"),
+      hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
+      linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
       // `+connector` keeps the planner on the rowid: pages walk the table in id order instead of sorting an index scan.
       pageAll: db.prepare('SELECT * FROM cs_objects WHERE +connector = ? AND id > ? ORDER BY id LIMIT ?'),
@@ -97,15 +104,20 @@ export class CsStore {
     return r ? toObject(r) : null;
   }
 
-  /** One object by DN (case-insensitive) within a connector. */
+  /** One object by DN (compared as DNs, see engine/model/dn.ts) within a connector. */
   byDn(connector: number, dn: string): CsObject | null {
-    const r = this.stmts.byDn.get(connector, dn) as Row | undefined;
+    return this.byDnKey(connector, dnKey(dn));
+  }
+
+  /** One object by DN comparison key within a connector. */
+  byDnKey(connector: number, key: string): CsObject | null {
+    const r = this.stmts.byDn.get(connector, key) as Row | undefined;
     return r ? toObject(r) : null;
   }
 
-  /** True when an object of the connector has this DN (case-insensitive). */
+  /** True when an object of the connector has this DN. */
   hasDn(connector: number, dn: string): boolean {
-    return this.stmts.hasDn.get(connector, dn) !== undefined;
+    return this.stmts.hasDn.get(connector, dnKey(dn)) !== undefined;
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -126,19 +138,34 @@ export class CsStore {
     return (this.stmts.linked.all(mvId) as Row[]).map(toObject);
   }
 
+  /** The object of one connector linked to an MV object. */
+  linkedIn(mvId: number, connector: number): CsObject | null {
+    const r = this.stmts.linkedIn.get(mvId, connector) as Row | undefined;
+    return r ? toObject(r) : null;
+  }
+
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    return Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
+    const id = Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
+    this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
+    return id;
   }
 
   /** Writes every column of an object. */
   update(o: CsObject): void {
     this.stmts.update.run(...toParams(o), o.id);
+    this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
   }
 
   /** Removes an object. */
   delete(id: number): void {
     this.stmts.delete.run(id);
+    this.refs.removeCs(id);
+  }
+
+  /** Ids of the objects of a connector space whose attributes refer to the DN with this key. */
+  referrers(connector: number, key: string): number[] {
+    return this.refs.csReferrers(connector, key);
   }
 
   /** Marks an object as seen by the full import generation `gen`. */
@@ -187,6 +214,7 @@ export class CsStore {
   /** Removes every object of a connector; returns the MV ids that lost a link. */
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
+    this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
     return mvIds;
   }
@@ -199,16 +227,16 @@ export class CsStore {
       case 'all':
         break;
       case 'subtree':
-        where.push("(dn = ? COLLATE NOCASE OR lower(dn) LIKE '%,' || lower(?) ESCAPE '\\')");
-        params.push(scope.dn, escapeLike(scope.dn));
+        where.push("(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')");
+        params.push(dnKey(scope.dn), escapeLike(dnKey(scope.dn)));
         break;
       case 'rdn':
         where.push("(lower(dn) = lower(?) OR lower(dn) LIKE lower(?) || ',%' ESCAPE '\\')");
         params.push(scope.rdn, escapeLike(scope.rdn));
         break;
       case 'dn-or-anchor':
-        where.push('(dn = ? COLLATE NOCASE OR anchor = ?)');
-        params.push(scope.value, scope.value);
+        where.push('(dn_key = ? OR anchor = ?)');
+        params.push(dnKey(scope.value), scope.value);
         break;
       case 'pending-import':
         where.push(`pi_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);

@@ -1,8 +1,13 @@
 // Versioned schema migrations; PRAGMA user_version holds the number of the last one applied.
 import type Database from 'better-sqlite3';
+import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts';
+import { dnKey } from '../model/dn.ts';
+
+/** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
+export type Migration = string | ((db: Database.Database) => void);
 
 /** Each entry moves the schema one version forward. Never edit a released entry; append a new one. */
-export const migrations: readonly string[] = [
+export const migrations: readonly Migration[] = [
   `
   CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
   CREATE TABLE connectors (
@@ -111,6 +116,26 @@ export const migrations: readonly string[] = [
   CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter);
   CREATE INDEX run_objects_cs ON run_objects (cs_id) WHERE cs_id IS NOT NULL;
   `,
+  // 2: DN identity (dn_key: the comparison key of the DN) and the reference indexes of connector spaces and
+  // the metaverse, so a rename, move or delete re-evaluates every object that refers to it.
+  (db) => {
+    db.exec(`
+      ALTER TABLE cs_objects ADD COLUMN dn_key TEXT NOT NULL DEFAULT '';
+      CREATE TABLE cs_refs (connector INTEGER NOT NULL, to_key TEXT NOT NULL, from_id INTEGER NOT NULL, PRIMARY KEY (connector, to_key, from_id)) WITHOUT ROWID;
+      CREATE INDEX cs_refs_from ON cs_refs (from_id);
+      CREATE TABLE mv_refs (to_mv INTEGER NOT NULL, from_mv INTEGER NOT NULL, PRIMARY KEY (to_mv, from_mv)) WITHOUT ROWID;
+      CREATE INDEX mv_refs_from ON mv_refs (from_mv);
+    `);
+    const setKey = db.prepare('UPDATE cs_objects SET dn_key = ? WHERE id = ?');
+    const addRef = db.prepare('INSERT OR IGNORE INTO cs_refs (connector, to_key, from_id) VALUES (?,?,?)');
+    type CsRow = { id: number; connector: number; dn: string; hologram: string; pending_import: string | null; pending_export: string | null; unconfirmed: string | null };
+    for (const r of db.prepare('SELECT id, connector, dn, hologram, pending_import, pending_export, unconfirmed FROM cs_objects').iterate() as IterableIterator<CsRow>) {
+      setKey.run(dnKey(r.dn), r.id);
+      for (const key of referenceKeysOfCsRow(r)) addRef.run(r.connector, key, r.id);
+    }
+    db.exec('DROP INDEX cs_dn; CREATE INDEX cs_dn_key ON cs_objects (connector, dn_key);');
+    upgradeMvReferences(db);
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
@@ -121,7 +146,9 @@ export function migrate(db: Database.Database): void {
   }
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {
-      db.exec(migrations[v]);
+      const m = migrations[v];
+      if (typeof m === 'string') db.exec(m);
+      else m(db);
       db.pragma(`user_version = ${v + 1}`);
     })();
   }

@@ -5,6 +5,7 @@ import type { ContributorRef, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
+import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
 
@@ -55,7 +56,10 @@ export class MvStore {
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
   private indexed = new Set<string>();
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly refs: ReferenceIndex,
+  ) {
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
       insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?)'),
@@ -100,6 +104,7 @@ export class MvStore {
   insert(o: Omit<MvObject, 'id'>): number {
     const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
     this.writeIndex(id, o.attrs);
+    this.refs.setMv(id, mvReferenceIds(o.attrs), false);
     return id;
   }
 
@@ -110,12 +115,19 @@ export class MvStore {
       this.stmts.indexDelete.run(o.id);
       this.writeIndex(o.id, o.attrs);
     }
+    if (attrsChanged) this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
   }
 
   /** Deletes an object and its index entries. */
   delete(id: number): void {
     this.stmts.indexDelete.run(id);
     this.stmts.delete.run(id);
+    this.refs.removeMv(id);
+  }
+
+  /** Ids of the MV objects whose reference values point to this one. */
+  referrers(id: number): number[] {
+    return this.refs.mvReferrers(id);
   }
 
   /** MV ids whose indexed attribute has a value with this comparison key (see valueKey). */

@@ -9,6 +9,7 @@ import { MvStore } from './mv-store.ts';
 import { SchemaStore } from './schema-store.ts';
 import { RuleStore } from './rule-store.ts';
 import { RunStore } from './run-store.ts';
+import { ReferenceIndex } from './reference-index.ts';
 
 export interface StoreOptions {
   /** Key file for secrets; defaults to `idsync.key` beside the database. */
@@ -28,8 +29,9 @@ export class Store {
 
   constructor(readonly db: Database.Database, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
-    this.cs = new CsStore(db);
-    this.mv = new MvStore(db);
+    const refs = new ReferenceIndex(db);
+    this.cs = new CsStore(db, refs);
+    this.mv = new MvStore(db, refs);
     this.schema = new SchemaStore(db);
     this.rules = new RuleStore(db);
     this.runs = new RunStore(db);

@@ -2,6 +2,7 @@
 // committed together, and values sent wait in the unconfirmed export until an import shows them.
 import type { AttributeChange, ExportChange, ExportResult } from '../connectors/contract.ts';
 import type { CsObject } from '../model/objects.ts';
+import { dnKey, sameDn } from '../model/dn.ts';
 import { decodeValue } from '../model/stored-values.ts';
 import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
@@ -22,7 +23,7 @@ export function toExportChange(cs: CsObject): ExportChange {
   return { csId: String(cs.id), op: pe.op, objectType: cs.objectType, dn: cs.dn, ...(pe.newDn ? { newDn: pe.newDn } : {}), anchor: cs.anchor, changes };
 }
 
-/** DNs (lower case) the connected system replaced on add, e.g. a placeholder by the object id, with the new DN. */
+/** DNs (by DN key) the connected system replaced on add, e.g. a placeholder by the object id, with the new DN. */
 type Moved = Map<string, string>;
 
 /** Rewrites the object's reference values to moved DNs; true when one still points to an object awaiting its add. */
@@ -31,7 +32,7 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   for (const values of Object.values(cs.pendingExport!.changes)) {
     values.forEach((v, i) => {
       if (typeof v !== 'object' || v === null || !('ref' in v)) return;
-      const dn = moved.get(v.ref.toLowerCase());
+      const dn = moved.get(dnKey(v.ref));
       if (dn) values[i] = { ref: dn };
       const target = ctx.store.cs.byDn(ctx.connector.seq, dn ?? v.ref);
       if (target && target.id !== cs.id && target.pendingExport?.op === 'add') waits = true;
@@ -39,6 +40,17 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   }
   return waits;
 }
+
+/**
+ * The order a connected system accepts: deletes free names first, then renames and moves (each with its own
+ * modifications, which the connector applies after the rename), then adds, then the other modifications.
+ */
+const PHASES: readonly { readonly name: string; readonly takes: (cs: CsObject) => boolean }[] = [
+  { name: 'delete', takes: (cs) => cs.pendingExport?.op === 'delete' },
+  { name: 'rename', takes: (cs) => cs.pendingExport?.op === 'update' && cs.pendingExport.newDn !== undefined },
+  { name: 'add', takes: (cs) => cs.pendingExport?.op === 'add' },
+  { name: 'update', takes: (cs) => cs.pendingExport?.op === 'update' && cs.pendingExport.newDn === undefined },
+];
 
 /** Runs an export step. */
 export async function runExport(ctx: StepContext): Promise<StepOutcome> {
@@ -59,7 +71,6 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   const opened = openStepConnector(connector);
   if ('outcome' in opened) return opened.outcome;
   const { client } = opened;
-  let after = 0;
   let done = 0;
   const moved: Moved = new Map();
   /** Exports a batch; a stop reason ends the step. */
@@ -76,28 +87,41 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
     return null;
   };
+  /** Sends what no longer waits for an add, in batches; returns the ids still waiting. */
+  const sendReady = async (objects: CsObject[]): Promise<{ stop: StepOutcome | null; waiting: number[] }> => {
+    const ready: CsObject[] = [];
+    const waiting: number[] = [];
+    for (const cs of objects) if (waitsForAdd(ctx, cs, moved)) waiting.push(cs.id); else ready.push(cs);
+    for (let i = 0; i < ready.length; i += BATCH) {
+      const stop = await send(ready.slice(i, i + BATCH));
+      if (stop) return { stop, waiting };
+    }
+    return { stop: null, waiting };
+  };
   try {
     // Objects referring to objects still to be added wait until those exist (and have their final DN).
     let deferred: number[] = [];
-    for (;;) {
-      const page = store.cs.page(connector.seq, 'pending-export', after, BATCH);
-      if (!page.length) break;
-      after = page[page.length - 1].id;
-      const ready: CsObject[] = [];
-      for (const cs of page) if (waitsForAdd(ctx, cs, moved)) deferred.push(cs.id); else ready.push(cs);
-      const stop = ready.length ? await send(ready) : null;
-      if (stop) return stop;
-    }
-    while (deferred.length) {
-      const waiting = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
-      const ready = waiting.filter((cs) => !waitsForAdd(ctx, cs, moved));
-      // Without progress (a cycle, or a referent that failed) the rest goes as is, so its errors show.
-      const batch = ready.length ? ready : waiting;
-      deferred = ready.length ? waiting.filter((cs) => !ready.includes(cs)).map((cs) => cs.id) : [];
-      for (let i = 0; i < batch.length; i += BATCH) {
-        const stop = await send(batch.slice(i, i + BATCH));
+    for (const phase of PHASES) {
+      for (let after = 0; ; ) {
+        const page = store.cs.page(connector.seq, 'pending-export', after, BATCH);
+        if (!page.length) break;
+        after = page[page.length - 1].id;
+        const { stop, waiting } = await sendReady(page.filter(phase.takes));
         if (stop) return stop;
+        deferred.push(...waiting);
       }
+      if (phase.name === 'add' || phase.name === 'update') {
+        const again = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
+        const { stop, waiting } = await sendReady(again);
+        if (stop) return stop;
+        deferred = waiting;
+      }
+    }
+    // What still waits (a cycle of references, or a referent that failed) goes as is, so its errors show.
+    const rest = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
+    for (let i = 0; i < rest.length; i += BATCH) {
+      const stop = await send(rest.slice(i, i + BATCH));
+      if (stop) return stop;
     }
   } catch (err) {
     return connectorFailure(err);
@@ -130,14 +154,16 @@ function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | unde
   cs.unconfirmed = { ...cs.unconfirmed, ...pe.changes };
   if (pe.newDn) cs.dn = pe.newDn;
   if (result.dn && result.dn !== cs.dn) {
-    moved.set(cs.dn.toLowerCase(), result.dn);
+    // The system named the object itself (another DN), or spelled the same name its own way.
+    if (!sameDn(result.dn, cs.dn)) moved.set(dnKey(cs.dn), result.dn);
     cs.dn = result.dn;
   }
-  if (result.anchor && !cs.anchor) {
+  // An added object gets its anchor; an object anchored by its DN gets a new one when renamed.
+  if (result.anchor && result.anchor !== cs.anchor) {
     const other = store.cs.byAnchor(cs.connector, result.anchor);
     // The connected system matched an object we already staged: this object takes its place.
     if (other && other.id !== cs.id && other.mvId === null) store.cs.delete(other.id);
-    cs.anchor = result.anchor;
+    if (!other || other.id === cs.id || other.mvId === null) cs.anchor = result.anchor;
   }
   cs.pendingExport = null;
   delete cs.errors.export;

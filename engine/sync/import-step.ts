@@ -4,7 +4,9 @@ import type { AttributeChange, ImportBatch, ImportChange, ImportIterator } from 
 import { WatermarkExpiredError } from '../connectors/contract.ts';
 import { connectorType } from '../connectors/registry.ts';
 import type { CsObject } from '../model/objects.ts';
+import { sameName } from '../model/dn.ts';
 import { encodeAttributes, encodeValue, sameAttributes, sameValues, type StoredAttributes } from '../model/stored-values.ts';
+import { sameStoredValues } from '../model/value-equality.ts';
 import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
 import { checkpoint, type StepContext, type StepOutcome } from './step-context.ts';
@@ -188,6 +190,10 @@ function stageObject(st: Staging, anchor: string, dn: string, objectType: string
         }
       }
       store.cs.delete(byDn.id);
+    } else if (byDn && byDn.pendingImport?.op === 'delete') {
+      // The object that held the DN is already staged for deletion: it steps aside for the new one.
+      byDn.dn = `${byDn.dn}#deleted-${byDn.id}`;
+      store.cs.update(byDn);
     } else if (byDn) {
       // An anchored object holds the DN: it was renamed or deleted without our knowing. It becomes transient.
       byDn.dn = `${byDn.dn}#transient-${byDn.id}`;
@@ -220,7 +226,12 @@ function stageObject(st: Staging, anchor: string, dn: string, objectType: string
   cs.importedAt = st.now;
   const pi = cs.pendingImport;
   const currentDn = pi?.dn ?? cs.dn;
-  const dnChanged = dn !== currentDn;
+  // The same name spelled differently (escapes, the parent's case) is not a rename: keep the system's spelling.
+  const dnChanged = !sameName(dn, currentDn);
+  if (!dnChanged && dn !== currentDn) {
+    if (pi?.dn) pi.dn = dn;
+    else cs.dn = dn;
+  }
   if (objectType.toLowerCase() !== (pi?.objectType ?? cs.objectType).toLowerCase()) {
     cs.pendingImport = { op: pi?.op === 'add' ? 'add' : 'delete-add', image, objectType, ...(dn !== cs.dn ? { dn } : {}) };
     stats.count('stage-delete-add', rec(cs, image));
@@ -230,7 +241,7 @@ function stageObject(st: Staging, anchor: string, dn: string, objectType: string
     stats.count('stage-no-change');
   } else {
     const op = pi?.op === 'add' || (pi?.op === 'delete' && cs.mvId === null && Object.keys(cs.hologram).length === 0) ? 'add' : 'update';
-    cs.pendingImport = { op, image, ...(dn !== cs.dn ? { dn } : {}) };
+    cs.pendingImport = { op, image, ...(dnChanged || dn !== cs.dn ? { dn } : {}) };
     stats.count(dnChanged ? 'stage-rename' : 'stage-update', rec(cs, image));
   }
   store.cs.update(cs);
@@ -245,7 +256,7 @@ function confirmExports(st: Staging, cs: CsObject, image: StoredAttributes): voi
   for (const attr of names) {
     const sent = unconfirmed[attr];
     delete unconfirmed[attr];
-    if (sameValues(image[attr], sent)) continue;
+    if (sameStoredValues(image[attr], sent)) continue;
     cs.needsSync = true;
     st.ctx.stats.warning('exported-change-not-reimported', {
       ...rec(cs),
@@ -259,6 +270,8 @@ function confirmExports(st: Staging, cs: CsObject, image: StoredAttributes): voi
 function stageDelete(st: Staging, cs: CsObject): void {
   const { store, stats } = st.ctx;
   if (cs.state === 'placeholder') return;
+  // A transient that turns out deleted is no longer in question.
+  cs.transient = false;
   if (cs.mvId === null && Object.keys(cs.hologram).length === 0 && cs.pendingImport?.op === 'add') {
     store.cs.delete(cs.id);
     stats.count('stage-delete', rec(cs));

@@ -7,6 +7,7 @@ import { inScope } from '../rules/scoping.ts';
 import type { SyncEnv, TraceFlow } from './sync-env.ts';
 import { exportAwareView } from './views.ts';
 import { membershipOf } from './membership.ts';
+import { inboundReferences } from './references.ts';
 import type { WorkingSet } from './working-set.ts';
 
 export interface InboundResult {
@@ -15,6 +16,8 @@ export interface InboundResult {
   /** At least one linked CS object keeps the MV object alive (in-scope Provision/StickyJoin, or a sticky link). */
   keepAlive: boolean;
   flows: TraceFlow[];
+  /** Reference values that point to objects not (or no longer) in the metaverse. */
+  unresolved: number;
 }
 
 /** True when an inbound rule may flow into an MV object of this type. */
@@ -42,7 +45,8 @@ export function recomputeInbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, lin
   }
   candidates.sort((a, b) => comparePrecedence(a.rule, b.rule));
   const single = (attr: string) => env.rules.attrTypes.has(attr) && !env.rules.multiValued.has(attr);
-  const outcomes = contribute(candidates, single);
+  const refs = inboundReferences(env, ws, linked);
+  const outcomes = contribute(candidates, single, refs.resolve);
   const attrs = { ...mv.attrs };
   const contrib = { ...mv.contrib };
   let changed = false;
@@ -95,5 +99,5 @@ export function recomputeInbound(env: SyncEnv, ws: WorkingSet, mv: MvObject, lin
     mv.updatedAt = env.now;
     ws.touchMv(mv, changed);
   }
-  return { changed, keepAlive, flows };
+  return { changed, keepAlive, flows, unresolved: refs.unresolved };
 }

@@ -143,11 +143,8 @@ export function syncObject(env: SyncEnv, ws: WorkingSet, input: CsObject, stats:
   }
   const counter = how === 'existing' ? (result.changed ? 'connector-flow' : 'connector-no-flow') : `disconnector-${how}-${result.changed ? 'flow' : 'no-flow'}`;
   stats?.count(counter, record(cs, mv.id));
-  if (syncOutbound(env, ws, mv, linked, stats, trace) > 0) {
-    // Some referenced objects are not in the target yet: try again on the next delta synchronization.
-    cs.needsSync = true;
-    ws.touch(cs);
-  }
+  if (result.unresolved > 0) stats?.count('unresolved-reference', record(cs, mv.id));
+  syncOutbound(env, ws, mv, linked, stats, trace);
 }
 
 /** Links a CS object to an MV object by an inbound rule. */

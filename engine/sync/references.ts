@@ -1,41 +1,83 @@
-// Reference values across connectors. The metaverse keeps a reference as the DN it had in the connector that
-// contributed it; outbound flows translate it to the DN of the same identity in the target connector space.
-import type { MvObject } from '../model/objects.ts';
+// Reference values across connector spaces. A connector space refers to objects by their DN in that connected
+// system; the metaverse refers to metaverse objects (`{ ref, mv }`). Inbound flows resolve a DN to the metaverse
+// object its CS object is joined to; outbound flows resolve a metaverse object to the DN of its CS object in the
+// target. What cannot be resolved is left out (and counted), never written as a dangling name.
+import { dnKey } from '../model/dn.ts';
+import type { CsObject, MvObject } from '../model/objects.ts';
 import type { StoredValue } from '../model/stored-values.ts';
+import type { ReferenceResolver } from '../rules/contribution.ts';
+import { isRef } from '../store/reference-index.ts';
+import type { SyncEnv } from './sync-env.ts';
 import type { WorkingSet } from './working-set.ts';
 
-/** Translates reference values of one MV attribute for a target connector; unresolved references are dropped. */
-export function translateReferences(
-  ws: WorkingSet,
-  mv: MvObject,
-  attr: string,
-  values: readonly StoredValue[],
-  targetConnector: number,
-): { values: StoredValue[]; unresolved: number } {
-  if (!values.some((v) => typeof v === 'object' && 'ref' in v)) return { values: [...values], unresolved: 0 };
-  const contributors = mv.contrib[attr] ?? [];
-  const out: StoredValue[] = [];
-  let unresolved = 0;
-  values.forEach((v, i) => {
-    if (typeof v !== 'object' || !('ref' in v)) {
-      out.push(v);
-      return;
-    }
-    const ref = contributors.length > 1 ? contributors[i] : contributors[0];
-    const source = ref ? ws.csById(ref[1]) : null;
-    const target = source ? resolve(ws, source.connector, v.ref, targetConnector) : null;
-    if (target) out.push({ ref: target });
-    else unresolved++;
-  });
-  return { values: out, unresolved };
+/** A resolver that also counts the references it could not resolve. */
+export interface CountingResolver {
+  readonly resolve: ReferenceResolver;
+  unresolved: number;
 }
 
-/** The DN, in the target connector space, of the identity a source DN points to; null when not (yet) there. */
-function resolve(ws: WorkingSet, sourceConnector: number, dn: string, targetConnector: number): string | null {
-  if (sourceConnector === targetConnector) return dn;
-  const referenced = ws.csByDn(sourceConnector, dn);
-  if (!referenced || referenced.mvId === null) return null;
-  const target = ws.linked(referenced.mvId).find((c) => c.connector === targetConnector);
-  if (!target || target.pendingExport?.op === 'delete') return null;
-  return target.pendingExport?.newDn ?? target.dn;
+/** Inbound: references of the linked CS objects become references to the metaverse objects they are joined to. */
+export function inboundReferences(env: SyncEnv, ws: WorkingSet, linked: readonly CsObject[]): CountingResolver {
+  const byId = new Map(linked.map((c) => [c.id, c]));
+  const r: CountingResolver = {
+    unresolved: 0,
+    resolve(candidate, attr, values) {
+      // A reference flowing into a text attribute stays the DN it is.
+      if (env.rules.attrTypes.get(attr) === 'string') return values.map((v) => (isRef(v) ? v.ref : v));
+      const source = byId.get(candidate.csId);
+      const out: StoredValue[] = [];
+      for (const v of values) {
+        if (!isRef(v)) out.push(v);
+        else {
+          const target = source ? ws.csByDn(source.connector, v.ref) : null;
+          if (target && target.mvId !== null && target.state !== 'placeholder' && !ws.mvDeleted(target.mvId)) out.push({ ref: target.dn, mv: target.mvId });
+          else r.unresolved++;
+        }
+      }
+      return out;
+    },
+  };
+  return r;
+}
+
+/**
+ * Outbound: metaverse references become the DN of the referenced object in the target connector space (its new
+ * DN when a rename is pending). A reference an expression computed as a DN is kept as that DN, unless it names
+ * one of the object's own metaverse references.
+ */
+export function outboundReferences(ws: WorkingSet, mv: MvObject, targetConnector: number): CountingResolver {
+  let own: Map<string, number> | null = null;
+  const idOf = (v: { ref: string; mv?: number }): number | undefined => {
+    if (typeof v.mv === 'number') return v.mv;
+    own ??= ownReferences(mv);
+    return own.get(dnKey(v.ref));
+  };
+  const r: CountingResolver = {
+    unresolved: 0,
+    resolve(_candidate, _attr, values) {
+      const out: StoredValue[] = [];
+      for (const v of values) {
+        if (!isRef(v)) {
+          out.push(v);
+          continue;
+        }
+        const id = idOf(v);
+        if (id === undefined) {
+          out.push({ ref: v.ref });
+          continue;
+        }
+        const target = ws.linkedIn(id, targetConnector);
+        if (target && target.pendingExport?.op !== 'delete') out.push({ ref: target.pendingExport?.newDn ?? target.dn });
+        else r.unresolved++;
+      }
+      return out;
+    },
+  };
+  return r;
+}
+
+function ownReferences(mv: MvObject): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const values of Object.values(mv.attrs)) for (const v of values) if (isRef(v) && typeof v.mv === 'number') out.set(dnKey(v.ref), v.mv);
+  return out;
 }

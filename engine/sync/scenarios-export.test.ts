@@ -17,6 +17,25 @@ async function provisioned(n: number) {
 }
 
 describe('§16.5 export', () => {
+  it('sends deletes first, then renames, then adds, then the other modifications', async () => {
+    fx = createFixture();
+    await provisioned(4);
+    await fx.run('ldap', 'Delta Synchronization');
+    const anchorOf = (id: string) => fx.ldap.byDn(`uid=u${id},ou=people,dc=example`)!.anchor;
+    const [a1, a2, a4] = [anchorOf('1'), anchorOf('2'), anchorOf('4')];
+    // In connector-space order: an update (4), a rename (2), a delete (1), then an add (5).
+    fx.hr.modify('hr-4', { title: ['changed'] });
+    fx.hr.modify('hr-2', { targetDn: ['uid=u2-moved,ou=people,dc=example'] });
+    fx.hr.remove('hr-1');
+    addPerson(fx.hr, '5');
+    await fx.run('hr', 'Delta Import');
+    await fx.run('hr', 'Delta Synchronization');
+    const before = fx.ldap.seq;
+    expect((await fx.run('ldap', 'Export')).status).toBe('success');
+    const a5 = anchorOf('5');
+    expect(fx.ldap.log.filter((e) => e.seq > before).map((e) => [e.kind, e.anchor])).toEqual([['delete', a1], ['object', a2], ['object', a5], ['object', a4]]);
+  });
+
   it('S-46 S-47 S-48 the deletion threshold blocks the whole export when exceeded, not when equal', async () => {
     fx = createFixture();
     await provisioned(4);

@@ -15,11 +15,14 @@ export class StepStats {
   errorCount = 0;
   warningCount = 0;
   private pending: RunObjectWrite[] = [];
+  /** Counter, target and object already counted: an object re-evaluated in the same run is counted once. */
+  private readonly counted = new Set<string>();
   /** Counter increments since the last drain, so a rolled-back object can take its counts back. */
   private journal: (readonly [target: string | null, name: string, kind: 'counter' | 'error' | 'warning'])[] = [];
 
   /** Counts one object under a counter (and records it unless the counter is a no-change one). */
   count(counter: string, record?: Omit<RunObjectWrite, 'counter'>): void {
+    if (this.repeated(counter, null, record?.csId)) return;
     this.counters[counter] = (this.counters[counter] ?? 0) + 1;
     this.journal.push([null, counter, 'counter']);
     if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter });
@@ -27,10 +30,19 @@ export class StepStats {
 
   /** Counts an outbound change for a target connector. */
   countOutbound(target: string, counter: string, record?: Omit<RunObjectWrite, 'counter' | 'target'>): void {
+    if (this.repeated(counter, target, record?.csId)) return;
     const t = (this.outbound[target] ??= {});
     t[counter] = (t[counter] ?? 0) + 1;
     this.journal.push([target, counter, 'counter']);
     if (record && !UNLISTED.has(counter)) this.pending.push({ ...record, counter, target });
+  }
+
+  private repeated(counter: string, target: string | null, csId: number | null | undefined): boolean {
+    if (typeof csId !== 'number' || csId <= 0) return false;
+    const key = `${counter}\u0000${target ?? ''}\u0000${csId}`;
+    if (this.counted.has(key)) return true;
+    this.counted.add(key);
+    return false;
   }
 
   /** Records an error on an object. */

@@ -13,6 +13,11 @@ export interface SyncEnv {
   /** Expression parameters (%Connector.ID%, %Domain.FQDN%, ...) of a connector, by its sequence number. */
   parametersFor(connectorSeq: number): Readonly<Record<string, string>>;
   readonly outboundJoins: OutboundJoinIndex;
+  /**
+   * Asks to provision an MV object again later in this run because the target DN is still held by another
+   * object; false when there is no later (the caller then reports the conflict).
+   */
+  deferProvisioning?: (mvId: number) => boolean;
 }
 
 /** One attribute decision, kept for previews. */

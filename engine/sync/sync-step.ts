@@ -1,5 +1,7 @@
-// Full and delta synchronization steps: every CS object (full) or those with pending imports (delta),
-// in batches of objects, each object written whole or not at all.
+// Full and delta synchronization steps: every CS object (full) or those with pending imports (delta), in
+// batches, each object written whole or not at all. Objects that refer to something a synchronized object
+// renamed, moved, linked, unlinked or deleted are re-evaluated before the step ends (follow-ups), so one run
+// leaves no reference behind and needs no second run to catch up.
 import type { CsObject } from '../model/objects.ts';
 import { FlowError } from '../rules/flow-value.ts';
 import { nowIso } from '../store/json-column.ts';
@@ -9,66 +11,167 @@ import { checkpoint, type StepContext, type StepOutcome } from './step-context.t
 import { ERROR_LIMIT, type StepStats } from './step-stats.ts';
 import { buildSyncEnv } from './sync-env-builder.ts';
 import type { SyncEnv } from './sync-env.ts';
-import { WorkingSet } from './working-set.ts';
+import { WorkingSet, type FollowUps } from './working-set.ts';
 
 const BATCH = 500;
+/** How many times one object may be re-evaluated by follow-ups in a run (reference cycles settle in one). */
+const MAX_VISITS = 4;
+
+/** Follow-up work of a run: objects to re-evaluate, with visit counts that bound it. */
+class FollowUpQueue {
+  readonly cs = new Set<number>();
+  readonly mv = new Set<number>();
+  private readonly visits = new Map<string, number>();
+
+  add(f: FollowUps): void {
+    for (const id of f.cs) this.cs.add(id);
+    for (const id of f.mv) this.mv.add(id);
+  }
+
+  /** Takes up to `n` ids of a kind that have visits left. */
+  take(kind: 'cs' | 'mv', n: number): number[] {
+    const set = this[kind];
+    const out: number[] = [];
+    for (const id of set) {
+      set.delete(id);
+      const k = `${kind}${id}`;
+      const v = this.visits.get(k) ?? 0;
+      if (v >= MAX_VISITS) continue;
+      this.visits.set(k, v + 1);
+      out.push(id);
+      if (out.length >= n) break;
+    }
+    return out;
+  }
+
+  get empty(): boolean {
+    return this.cs.size === 0 && this.mv.size === 0;
+  }
+}
 
 /** Runs a full or delta synchronization step. */
 export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise<StepOutcome> {
   const { store, connector } = ctx;
-  let env: SyncEnv;
+  let base: SyncEnv;
   try {
-    env = buildSyncEnv(store, String(ctx.runId));
+    base = buildSyncEnv(store, String(ctx.runId));
   } catch (err) {
     return { status: 'stopped-extension-dll-exception', message: `The sync rules cannot be used: ${(err as Error).message}` };
   }
-  retryProvisioning(env, ctx.stats);
+  const queue = new FollowUpQueue();
+  const deferred = new Set<number>();
+  let finalPass = false;
+  const env: SyncEnv = {
+    ...base,
+    deferProvisioning: (mvId) => {
+      if (finalPass) return false;
+      deferred.add(mvId);
+      return true;
+    },
+  };
+  queue.add(retryProvisioning(env, ctx.stats));
   const filter = mode === 'full' ? 'all' : 'needs-sync';
   const total = store.cs.count(connector.seq, filter);
   let done = 0;
   let after = 0;
+  const stopCheck = (): StepOutcome | null => {
+    if (ctx.stats.errorCount > ERROR_LIMIT) return { status: 'stopped-error-limit', message: `More than ${ERROR_LIMIT} errors` };
+    if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
+    return null;
+  };
   for (;;) {
     const page = store.cs.page(connector.seq, filter, after, BATCH);
     if (!page.length) break;
     store.transaction(() => {
-      for (const cs of page) synchronizeOne(env, cs, ctx.stats);
+      for (const cs of page) queue.add(synchronizeOne(env, cs, ctx.stats));
       checkpoint(ctx);
     });
     after = page[page.length - 1].id;
     done += page.length;
     ctx.progress('synchronization', done, total);
-    if (ctx.stats.errorCount > ERROR_LIMIT) return { status: 'stopped-error-limit', message: `More than ${ERROR_LIMIT} errors` };
-    if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
+    const stop = stopCheck();
+    if (stop) return stop;
+    await new Promise((r) => setImmediate(r));
+  }
+  // Follow-ups: referrers of what changed, then provisioning that waited for a DN to be released.
+  for (;;) {
+    if (queue.empty) {
+      if (finalPass || deferred.size === 0) break;
+      finalPass = true;
+      for (const id of deferred) queue.mv.add(id);
+      deferred.clear();
+    }
+    const csIds = queue.take('cs', BATCH);
+    const mvIds = csIds.length ? [] : queue.take('mv', BATCH);
+    if (!csIds.length && !mvIds.length) continue;
+    store.transaction(() => {
+      for (const id of csIds) {
+        const cs = store.cs.get(id);
+        // An object with a pending import of its own is processed by its connector's synchronization.
+        if (cs && (!cs.pendingImport || cs.connector === connector.seq)) queue.add(synchronizeOne(env, cs, ctx.stats));
+      }
+      for (const id of mvIds) queue.add(outboundOne(env, id, ctx.stats));
+      checkpoint(ctx);
+    });
+    const stop = stopCheck();
+    if (stop) return stop;
     await new Promise((r) => setImmediate(r));
   }
   return { status: ctx.stats.errorCount > 0 ? 'completed-sync-errors' : 'success', message: null };
 }
 
 /** Synchronizes one object and writes the result; on a sync error, records it on the object instead. */
-export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): void {
+export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): FollowUps {
   const ws = new WorkingSet(env.store);
   const mark = stats.mark();
   try {
     syncObject(env, ws, cs, stats, null);
   } catch (err) {
     stats.rewind(mark);
-    const code = err instanceof FlowError ? err.code : 'unexpected-error';
-    const message = err instanceof Error ? err.message : String(err);
-    const detail = err instanceof FlowError ? err.detail : err instanceof Error ? err.stack : undefined;
-    const fresh = env.store.cs.get(cs.id);
-    if (fresh) {
-      fresh.errors = { ...fresh.errors, sync: { code, message, detail, at: nowIso(), runId: env.runId } };
-      env.store.cs.update(fresh);
-    }
-    stats.error(code, { csId: cs.id, mvId: cs.mvId, dn: cs.dn, objectType: cs.objectType, error: { code, message, detail } });
-    return;
+    recordSyncError(env, cs, err, stats);
+    return { cs: new Set(), mv: new Set() };
   }
   // Written inside the batch transaction; a failure here is a store failure and fails the whole batch.
-  ws.flush(stats.since(mark));
+  return ws.flush(stats.since(mark));
+}
+
+/** Re-runs outbound synchronization of one MV object (its references or its target names changed). */
+function outboundOne(env: SyncEnv, mvId: number, stats: StepStats): FollowUps {
+  const ws = new WorkingSet(env.store);
+  const mv = ws.mvById(mvId);
+  if (!mv) return { cs: new Set(), mv: new Set() };
+  const mark = stats.mark();
+  const linked = ws.linked(mv.id);
+  try {
+    syncOutbound(env, ws, mv, linked, stats, null);
+  } catch (err) {
+    stats.rewind(mark);
+    // The error belongs to the identity: record it on the object that brought it into the metaverse.
+    const source = linked.find((c) => c.link?.dir === 'in') ?? linked[0];
+    if (source) recordSyncError(env, source, err, stats);
+    return { cs: new Set(), mv: new Set() };
+  }
+  return ws.flush(stats.since(mark));
+}
+
+/** Records a sync error on a CS object. */
+function recordSyncError(env: SyncEnv, cs: CsObject, err: unknown, stats: StepStats): void {
+  const code = err instanceof FlowError ? err.code : 'unexpected-error';
+  const message = err instanceof Error ? err.message : String(err);
+  const detail = err instanceof FlowError ? err.detail : err instanceof Error ? err.stack : undefined;
+  const fresh = env.store.cs.get(cs.id);
+  if (fresh) {
+    fresh.errors = { ...fresh.errors, sync: { code, message, detail, at: nowIso(), runId: env.runId } };
+    // A name held by another object may be released by a later run: try again at the next synchronization.
+    if (code === 'cd-existing-object') fresh.needsSync = true;
+    env.store.cs.update(fresh);
+  }
+  stats.error(code, { csId: cs.id, mvId: cs.mvId, dn: cs.dn, objectType: cs.objectType, error: { code, message, detail } });
 }
 
 /** Re-runs outbound provisioning for MV objects flagged by an import (spec §2.2.3). */
-function retryProvisioning(env: SyncEnv, stats: StepStats): void {
+function retryProvisioning(env: SyncEnv, stats: StepStats): FollowUps {
+  const follow: FollowUps = { cs: new Set(), mv: new Set() };
   for (const id of env.store.mv.retryFlagged()) {
     const ws = new WorkingSet(env.store);
     const mv = ws.mvById(id);
@@ -77,9 +180,12 @@ function retryProvisioning(env: SyncEnv, stats: StepStats): void {
     ws.touchMv(mv, false);
     try {
       syncOutbound(env, ws, mv, ws.linked(mv.id), stats, null);
-      env.store.transaction(() => ws.flush());
+      const f = env.store.transaction(() => ws.flush());
+      for (const x of f.cs) follow.cs.add(x);
+      for (const x of f.mv) follow.mv.add(x);
     } catch {
       env.store.transaction(() => env.store.mv.update({ ...env.store.mv.get(id)!, retryProvisioning: false }, false));
     }
   }
+  return follow;
 }

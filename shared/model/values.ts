@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 /**
  * One attribute value on the wire. Strings and booleans are themselves; other types are tagged:
- * `{ int: "123" }` (64-bit integer as decimal text), `{ bin: "base64" }`, `{ date: "ISO-8601" }`, `{ ref: "DN" }`.
+ * `{ int: "123" }` (64-bit integer as decimal text), `{ bin: "base64" }`, `{ date: "ISO-8601" }`, `{ ref: "DN" }`. A metaverse reference also names the metaverse object it points to
+ * (`{ ref: "DN", mv: 42 }`, the DN being the referenced object's in the connector that contributed it).
  */
 export const ApiValue = z.union([
   z.string(),
@@ -11,7 +12,7 @@ export const ApiValue = z.union([
   z.object({ int: z.string() }),
   z.object({ bin: z.string() }),
   z.object({ date: z.string() }),
-  z.object({ ref: z.string() }),
+  z.object({ ref: z.string(), mv: z.number().int().optional() }),
 ]);
 export type ApiValue = z.infer<typeof ApiValue>;
 

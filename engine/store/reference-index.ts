@@ -1,0 +1,122 @@
+// The reference indexes: who refers to whom, in each connector space (by the DN key of the referenced object)
+// and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
+// them for the objects to re-evaluate, so no reference is left pointing at a name that no longer exists.
+import type Database from 'better-sqlite3';
+import { dnKey } from '../model/dn.ts';
+import type { CsObject } from '../model/objects.ts';
+import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
+
+/** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
+export type RefValue = Extract<StoredValue, { ref: string }>;
+
+/** True when a stored value is a reference. */
+export function isRef(v: StoredValue): v is RefValue {
+  return typeof v === 'object' && v !== null && 'ref' in v;
+}
+
+/** DN keys of the reference values of some attribute maps. */
+export function referenceKeys(...maps: (StoredAttributes | null | undefined)[]): Set<string> {
+  const keys = new Set<string>();
+  for (const m of maps) if (m) for (const values of Object.values(m)) for (const v of values) if (isRef(v)) keys.add(dnKey(v.ref));
+  return keys;
+}
+
+/** DN keys a CS object refers to, in any of its views (imported, pending import, unconfirmed, pending export). */
+export function csReferenceKeys(o: CsObject): Set<string> {
+  return referenceKeys(o.hologram, o.pendingImport?.image, o.pendingExport?.changes, o.unconfirmed);
+}
+
+/** The same from raw columns (used by the migration that builds the index). */
+export function referenceKeysOfCsRow(r: { hologram: string; pending_import: string | null; pending_export: string | null; unconfirmed: string | null }): Set<string> {
+  const parse = <T>(t: string | null): T | null => (t ? (JSON.parse(t) as T) : null);
+  return referenceKeys(
+    parse<StoredAttributes>(r.hologram),
+    parse<{ image: StoredAttributes }>(r.pending_import)?.image,
+    parse<{ changes: StoredAttributes }>(r.pending_export)?.changes,
+    parse<StoredAttributes>(r.unconfirmed),
+  );
+}
+
+/** Metaverse ids an MV object's reference values point to. */
+export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
+  const ids = new Set<number>();
+  for (const values of Object.values(attrs)) for (const v of values) if (isRef(v) && typeof v.mv === 'number') ids.add(v.mv);
+  return ids;
+}
+
+/** Statements over cs_refs and mv_refs. */
+export class ReferenceIndex {
+  private readonly stmts;
+
+  constructor(db: Database.Database) {
+    this.stmts = {
+      csDelete: db.prepare('DELETE FROM cs_refs WHERE from_id = ?'),
+      csInsert: db.prepare('INSERT OR IGNORE INTO cs_refs (connector, to_key, from_id) VALUES (?,?,?)'),
+      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_key = ?'),
+      mvDelete: db.prepare('DELETE FROM mv_refs WHERE from_mv = ?'),
+      mvInsert: db.prepare('INSERT OR IGNORE INTO mv_refs (to_mv, from_mv) VALUES (?,?)'),
+      mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
+    };
+  }
+
+  /** Records what a CS object refers to (replacing what it referred to before). */
+  setCs(connector: number, id: number, keys: ReadonlySet<string>, replace: boolean): void {
+    if (replace) this.stmts.csDelete.run(id);
+    for (const k of keys) this.stmts.csInsert.run(connector, k, id);
+  }
+
+  /** Forgets a deleted CS object's references. */
+  removeCs(id: number): void {
+    this.stmts.csDelete.run(id);
+  }
+
+  /** Ids of the objects of a connector space that refer to the DN with this key. */
+  csReferrers(connector: number, key: string): number[] {
+    return (this.stmts.csReferrers.all(connector, key) as { from_id: number }[]).map((r) => r.from_id);
+  }
+
+  /** Records what an MV object refers to (replacing what it referred to before). */
+  setMv(id: number, ids: ReadonlySet<number>, replace: boolean): void {
+    if (replace) this.stmts.mvDelete.run(id);
+    for (const to of ids) this.stmts.mvInsert.run(to, id);
+  }
+
+  /** Forgets a deleted MV object's references. */
+  removeMv(id: number): void {
+    this.stmts.mvDelete.run(id);
+  }
+
+  /** Ids of the MV objects that refer to this one. */
+  mvReferrers(id: number): number[] {
+    return (this.stmts.mvReferrers.all(id) as { from_mv: number }[]).map((r) => r.from_mv);
+  }
+}
+
+/**
+ * Gives metaverse references stored before the index existed (`{ ref: DN }` only) the id of the metaverse object
+ * they point to, found through the connector space of the object that contributed them; fills mv_refs.
+ */
+export function upgradeMvReferences(db: Database.Database): void {
+  const csOf = db.prepare('SELECT connector FROM cs_objects WHERE id = ?');
+  const target = db.prepare('SELECT mv_id FROM cs_objects WHERE connector = ? AND dn_key = ? AND mv_id IS NOT NULL LIMIT 1');
+  const write = db.prepare('UPDATE mv_objects SET attrs = ? WHERE id = ?');
+  const addRef = db.prepare('INSERT OR IGNORE INTO mv_refs (to_mv, from_mv) VALUES (?,?)');
+  const rows = db.prepare(`SELECT id, attrs, contrib FROM mv_objects WHERE attrs LIKE '%"ref":%'`).all() as { id: number; attrs: string; contrib: string }[];
+  for (const r of rows) {
+    const attrs = JSON.parse(r.attrs) as StoredAttributes;
+    const packed = JSON.parse(r.contrib) as { d?: [number, number][]; x?: Record<string, [number, number][]> };
+    for (const [attr, values] of Object.entries(attrs)) {
+      const contributors = packed.x?.[attr] ?? packed.d ?? [];
+      attrs[attr] = values.flatMap((v, i) => {
+        if (!isRef(v) || typeof v.mv === 'number') return [v];
+        const c = contributors.length > 1 ? contributors[i] : contributors[0];
+        const conn = c ? (csOf.get(c[1]) as { connector: number } | undefined) : undefined;
+        const hit = conn ? (target.get(conn.connector, dnKey(v.ref)) as { mv_id: number } | undefined) : undefined;
+        return hit ? [{ ref: v.ref, mv: hit.mv_id }] : [];
+      });
+      if (attrs[attr].length === 0) delete attrs[attr];
+    }
+    write.run(JSON.stringify(attrs), r.id);
+    for (const to of mvReferenceIds(attrs)) addRef.run(to, r.id);
+  }
+}
