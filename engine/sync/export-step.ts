@@ -11,6 +11,7 @@ import { ERROR_LIMIT } from './step-stats.ts';
 import { checkExportDeletions, DeleteApprovals } from './deletion-threshold.ts';
 import { homeOfDatabase, stagingExportGate } from '../scheduler/staging-gate.ts';
 import { openStepConnector } from './step-connector.ts';
+import { currentDn } from './views.ts';
 
 const BATCH = 100;
 
@@ -20,7 +21,7 @@ export function toExportChange(cs: CsObject): ExportChange {
   const changes: AttributeChange[] = Object.entries(pe.changes)
     .filter(([, v]) => pe.op !== 'add' || v.length > 0)
     .map(([attribute, values]) => ({ attribute, op: values.length ? 'replace' : 'delete', values: values.map(decodeValue) }));
-  return { csId: String(cs.id), op: pe.op, objectType: cs.objectType, dn: cs.dn, ...(pe.newDn ? { newDn: pe.newDn } : {}), anchor: cs.anchor, changes };
+  return { csId: String(cs.id), op: pe.op, objectType: cs.objectType, dn: currentDn(cs), ...(pe.newDn ? { newDn: pe.newDn } : {}), anchor: cs.anchor, changes };
 }
 
 /** DNs (by DN key) the connected system replaced on add, e.g. a placeholder by the object id, with the new DN. */
@@ -152,7 +153,11 @@ function applyResult(ctx: StepContext, cs: CsObject, result: ExportResult | unde
   }
   const counter = pe.op === 'add' ? 'export-add' : pe.newDn ? 'export-rename' : 'export-update';
   cs.unconfirmed = { ...cs.unconfirmed, ...pe.changes };
-  if (pe.newDn) cs.dn = pe.newDn;
+  if (pe.newDn) {
+    cs.dn = pe.newDn;
+    // A pending import's DN is from before the rename.
+    if (cs.pendingImport?.dn) cs.pendingImport = { ...cs.pendingImport, dn: pe.newDn };
+  }
   if (result.dn && result.dn !== cs.dn) {
     // The system named the object itself (another DN), or spelled the same name its own way.
     if (!sameDn(result.dn, cs.dn)) moved.set(dnKey(cs.dn), result.dn);

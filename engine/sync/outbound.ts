@@ -9,7 +9,7 @@ import { FlowError } from '../rules/flow-value.ts';
 import { inScope } from '../rules/scoping.ts';
 import type { StepStats } from './step-stats.ts';
 import type { SyncEnv, SyncTrace, TraceFlow } from './sync-env.ts';
-import { exportBaseView } from './views.ts';
+import { currentDn, exportBaseView } from './views.ts';
 import { outboundReferences } from './references.ts';
 import type { WorkingSet } from './working-set.ts';
 
@@ -208,7 +208,7 @@ function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, ac
   }
   const dn = computeDn(env, ws, mv, active, cs.connector);
   if (dn && !adding) {
-    const rename = !sameName(dn, cs.dn);
+    const rename = !sameName(dn, currentDn(cs));
     if (rename && pe.newDn !== dn) {
       pe.newDn = dn;
       changed = true;

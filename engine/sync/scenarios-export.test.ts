@@ -17,6 +17,16 @@ async function provisioned(n: number) {
 }
 
 describe('§16.5 export', () => {
+  it('a target whose confirming import is not synchronized yet still counts as holding what was exported', async () => {
+    fx = createFixture();
+    await provisioned(3);
+    // The target's import staged its objects as pending imports; no synchronization of the target ran since.
+    expect(fx.engine.store.cs.byDn(LDAP, 'uid=u1,ou=people,dc=example')!.pendingImport).not.toBeNull();
+    const sync = await fx.run('hr', 'Full Synchronization');
+    expect(sync.steps[0].counters.outbound.ldap).toEqual({ 'connector-no-flow': 3 });
+    expect(fx.engine.store.cs.count(LDAP, 'pending-export')).toBe(0);
+  });
+
   it('sends deletes first, then renames, then adds, then the other modifications', async () => {
     fx = createFixture();
     await provisioned(4);

@@ -13,10 +13,19 @@ export function exportAwareView(cs: CsObject): StoredAttributes {
   return out;
 }
 
-/** Hologram overlaid with unconfirmed exports: what the connected system holds as far as the engine knows. */
+/**
+ * What the connected system holds as far as the engine knows: the newest import (a pending import not yet
+ * synchronized is newer than the hologram) overlaid with unconfirmed exports.
+ */
 export function exportBaseView(cs: CsObject): StoredAttributes {
-  if (Object.keys(cs.unconfirmed).length === 0) return cs.hologram;
-  const out: StoredAttributes = { ...cs.hologram, ...cs.unconfirmed };
+  const imported = cs.pendingImport && cs.pendingImport.op !== 'delete' ? cs.pendingImport.image : cs.hologram;
+  if (Object.keys(cs.unconfirmed).length === 0) return imported;
+  const out: StoredAttributes = { ...imported, ...cs.unconfirmed };
   for (const k of Object.keys(out)) if (out[k].length === 0) delete out[k];
   return out;
+}
+
+/** The DN the object has in the connected system now (a pending import may bring a newer one). */
+export function currentDn(cs: CsObject): string {
+  return (cs.pendingImport?.op !== 'delete' && cs.pendingImport?.dn) || cs.dn;
 }
