@@ -3,7 +3,7 @@
 import type { ApiAttributes, ApiValue } from '../../shared/model/values.ts';
 import type { AttributeValue, Attributes } from './values.ts';
 import { isDnRef } from './values.ts';
-import { dnKey } from './dn.ts';
+import { dnKey, isValidDn } from './dn.ts';
 
 export type StoredValue = ApiValue;
 export type StoredAttributes = ApiAttributes;
@@ -51,12 +51,20 @@ export function valueText(v: StoredValue): string {
   return v.ref;
 }
 
+/** Text that starts like a DN (`attr=`); only such text is tried as a DN. */
+const DN_LIKE = /^\s*[A-Za-z][A-Za-z0-9-]*\s*=/;
+
 /**
- * Comparison key of a value (case-folded unless asked otherwise). References compare as DNs, and a metaverse
- * reference also by the id of the object it points to.
+ * Comparison key of a value (case-folded unless asked otherwise). References compare as DNs; a metaverse
+ * reference by the object it points to (and, exactly, also by its DN text, so a renamed referent shows). Text
+ * that is a DN compares as a DN when case is folded (joins and searches on DN-valued attributes).
  */
 export function valueKey(v: StoredValue, caseSensitive = false): string {
-  if (typeof v === 'object' && 'ref' in v) return `ref:${typeof v.mv === 'number' ? `#${v.mv}:` : ''}${caseSensitive ? v.ref : dnKey(v.ref)}`;
+  if (typeof v === 'object' && 'ref' in v) {
+    if (typeof v.mv === 'number') return caseSensitive ? `ref:#${v.mv}:${v.ref}` : `ref:#${v.mv}`;
+    return `ref:${caseSensitive ? v.ref : dnKey(v.ref)}`;
+  }
+  if (!caseSensitive && typeof v === 'string' && DN_LIKE.test(v) && isValidDn(v)) return `s:${dnKey(v)}`;
   const kind = typeof v === 'string' ? 's' : typeof v === 'boolean' ? 'b' : Object.keys(v)[0];
   const text = valueText(v);
   return `${kind}:${caseSensitive || kind === 'bin' ? text : text.toLowerCase()}`;

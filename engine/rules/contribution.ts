@@ -95,7 +95,8 @@ function merge(attr: string, flows: readonly FlowCandidate[], caseInsensitive: b
     decided = true;
     if (v.kind !== 'values') continue;
     for (const value of v.values) {
-      const key = valueKey(value, !caseInsensitive);
+      // The same metaverse object reached through two connectors is one member, whatever its DNs there.
+      const key = typeof value === 'object' && 'ref' in value && typeof value.mv === 'number' ? `#${value.mv}` : valueKey(value, !caseInsensitive);
       if (seen.has(key)) continue;
       seen.add(key);
       values.push(value);

@@ -136,6 +136,8 @@ export const migrations: readonly Migration[] = [
     db.exec('DROP INDEX cs_dn; CREATE INDEX cs_dn_key ON cs_objects (connector, dn_key);');
     upgradeMvReferences(db);
   },
+  // 3: index keys of DN-valued text and metaverse references changed: rebuild the value index on next use.
+  `DELETE FROM mv_index; DELETE FROM meta WHERE key = 'mv-indexed';`,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
