@@ -132,6 +132,20 @@ const PLAIN = /^[A-Za-z0-9 ,=._@-]*$/;
  * lower-cased form, so a malformed value still compares with itself.
  */
 export function dnKey(text: string): string {
+  let key = keyCache.get(text);
+  if (key === undefined) {
+    key = computeDnKey(text);
+    // The same DNs are keyed again and again within a step: a bounded memo keeps that cheap.
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(text, key);
+  }
+  return key;
+}
+
+const KEY_CACHE_SIZE = 20_000;
+const keyCache = new Map<string, string>();
+
+function computeDnKey(text: string): string {
   if (PLAIN.test(text)) {
     // Most DNs are plain ASCII without escapes: splitting on ',' and '=' is exact for them.
     let ok = true;

@@ -51,6 +51,14 @@ function toParams(o: CsObject): unknown[] {
 const COLUMNS =
   'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key';
 
+/** What reference resolution needs to know of an object. */
+export interface CsName {
+  readonly id: number;
+  readonly dn: string;
+  readonly mvId: number | null;
+  readonly state: CsState;
+}
+
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
 /** A page of search results. */
@@ -72,8 +80,9 @@ export class CsStore {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
       // A placeholder or a transient never hides the staging object that holds the same name.
-      byDn: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ? ORDER BY (state = 'placeholder'), transient, id LIMIT 1"),
+      byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ?'),
       hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
+      nameByKey: db.prepare('SELECT id, dn, mv_id, state, transient FROM cs_objects WHERE connector = ? AND dn_key = ?'),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
@@ -111,8 +120,14 @@ export class CsStore {
 
   /** One object by DN comparison key within a connector. */
   byDnKey(connector: number, key: string): CsObject | null {
-    const r = this.stmts.byDn.get(connector, key) as Row | undefined;
+    const r = preferred(this.stmts.byDn.all(connector, key) as Row[]);
     return r ? toObject(r) : null;
+  }
+
+  /** Id, DN, link and state of the object with this DN key (no attributes read): for resolving references. */
+  nameByKey(connector: number, key: string): CsName | null {
+    const r = preferred(this.stmts.nameByKey.all(connector, key) as { id: number; dn: string; mv_id: number | null; state: string; transient: number }[]);
+    return r ? { id: r.id, dn: r.dn, mvId: r.mv_id, state: r.state as CsState } : null;
   }
 
   /** True when an object of the connector has this DN. */
@@ -277,6 +292,13 @@ export class CsStore {
     const items = rows.slice(0, limit).map(toObject);
     return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
   }
+}
+
+/** Of the objects holding one name, the staging object: a placeholder or a transient never hides it. */
+function preferred<R extends { id: number; state: string; transient: number }>(rows: R[]): R | undefined {
+  if (rows.length <= 1) return rows[0];
+  const rank = (r: R) => (r.state === 'placeholder' ? 2 : 0) + (r.transient ? 1 : 0);
+  return rows.reduce((best, r) => (rank(r) < rank(best) || (rank(r) === rank(best) && r.id < best.id) ? r : best));
 }
 
 /** Escapes LIKE wildcards in user text. */

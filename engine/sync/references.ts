@@ -29,7 +29,7 @@ export function inboundReferences(env: SyncEnv, ws: WorkingSet, linked: readonly
       for (const v of values) {
         if (!isRef(v)) out.push(v);
         else {
-          const target = source ? ws.csByDn(source.connector, v.ref) : null;
+          const target = source ? ws.nameOf(source.connector, v.ref) : null;
           if (target && target.mvId !== null && target.state !== 'placeholder' && !ws.mvDeleted(target.mvId)) out.push({ ref: target.dn, mv: target.mvId });
           else r.unresolved++;
         }

@@ -7,6 +7,7 @@ import type { CsObject, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import type { Store } from '../store/store.ts';
 import type { RunObjectWrite } from '../store/run-store.ts';
+import type { CsName } from '../store/cs-store.ts';
 
 /** Objects to re-evaluate because something they refer to changed: CS objects (whole sync) and MV objects (outbound). */
 export interface FollowUps {
@@ -92,6 +93,24 @@ export class WorkingSet {
     if (!stored || this.deletedCs.has(stored.id)) return null;
     const t = this.track(stored);
     return dnKey(t.dn) === key ? t : null;
+  }
+
+  /**
+   * The name, link and state of the object of a connector with this DN, without loading its attributes
+   * (changed copies first): what reference resolution needs.
+   */
+  nameOf(connector: number, dn: string): CsName | null {
+    const key = dnKey(dn);
+    const local = this.byKey.get(`${connector}\u0000${key}`);
+    if (local !== undefined) {
+      const o = this.cs.get(local);
+      if (o && !this.deletedCs.has(o.id) && o.connector === connector && dnKey(o.dn) === key) return o;
+    }
+    const stored = this.store.cs.nameByKey(connector, key);
+    if (!stored || this.deletedCs.has(stored.id)) return null;
+    const tracked = this.cs.get(stored.id);
+    if (tracked) return dnKey(tracked.dn) === key ? tracked : null;
+    return stored;
   }
 
   /** Creates a CS object (written on flush). */
