@@ -173,6 +173,22 @@ describe('Entra connector export against the emulator', () => {
     expect(emu.state.get(group)!.members.size).toBe(0);
   });
 
+  it('resolves members still named CN={hex of the sourceAnchor}: users by immutable id, groups by their objectGUID alias', async () => {
+    const userAnchor = 'k3vM9pQ2u0GmN1b5cXyZ0A==';
+    const groupGuid = Buffer.from('00112233445566778899aabbccddeeff', 'hex').toString('base64');
+    const u = emu.state.addUser({ userPrincipalName: 'named@contoso.onmicrosoft.com', displayName: 'N', mailNickname: 'named', onPremisesImmutableId: userAnchor });
+    const nested = emu.state.addGroup({ displayName: 'Nested', mailNickname: '33221100-5544-7766-8899-aabbccddeeff' });
+    const parent = emu.state.addGroup({ displayName: 'Parent', mailNickname: 'parent' });
+    const name = (anchor: string) => ({ dn: `CN={${Buffer.from(anchor, 'utf8').toString('hex').toUpperCase()}}` });
+    const results = await connector.export([
+      { csId: 'p', op: 'update', objectType: 'group', dn: parent, anchor: parent, changes: [{ attribute: 'member', op: 'replace', values: [name(userAnchor), name(groupGuid)] }] },
+      { csId: 'q', op: 'update', objectType: 'group', dn: parent, anchor: parent, changes: [{ attribute: 'member', op: 'add', values: [name('bm8tc3VjaC1hbmNob3I=')] }] },
+    ], testContext());
+    expect(results[0]).toEqual({ csId: 'p', ok: true, dn: parent });
+    expect([...emu.state.get(parent)!.members].sort()).toEqual([u, nested].sort());
+    expect(results[1]!.error).toMatchObject({ code: 'invalid-attribute-value', message: expect.stringMatching(/member value 'CN=\{626D.*\}' is not an Entra object id, and no Entra user or group was found for it/) });
+  });
+
   it('never clears a property Graph requires, and refuses group kinds Graph cannot create, without sending anything', async () => {
     const u = emu.state.addUser({ userPrincipalName: 'nick@contoso.onmicrosoft.com', displayName: 'Nick', mailNickname: 'nick' });
     const writesBefore = emu.state.writeLog.length;
