@@ -105,7 +105,7 @@ export class WizardSession {
           clientSecret: a.entra.authKind === 'secret' ? SECRET_MASK : undefined,
           certificatePem: c.auth?.kind === 'certificate' ? c.auth.certificatePem : undefined,
           privateKeyPem: a.entra.authKind === 'certificate' ? SECRET_MASK : undefined,
-          authorityHost: c.authorityHost, graphBaseUrl: c.graphBaseUrl, caPem: c.caPem,
+          authorityHost: c.authorityHost, graphBaseUrl: c.graphBaseUrl, graphScope: c.graphScope, caPem: c.caPem,
         },
       };
     }
@@ -407,13 +407,13 @@ export class WizardSession {
   }
 
   /** Starts a device code sign-in; the code shows at once, the engine keeps polling until the user completes it. */
-  async startDeviceCode(options: { tenantId: string; clientId: string; authorityHost?: string; caPem?: string }, graphBaseUrl: string): Promise<void> {
+  async startDeviceCode(options: { tenantId: string; clientId: string; authorityHost?: string; graphScope?: string; caPem?: string }, graphBaseUrl: string): Promise<void> {
     this.deviceAbort?.abort();
     const abort = new AbortController();
     this.deviceAbort = abort;
     this.deviceCode = { status: 'waiting', userCode: null, verificationUri: null, message: null, username: null, error: null };
     try {
-      const signIn = await startAdminSignIn({ ...options, signal: abort.signal });
+      const signIn = await startAdminSignIn({ ...options, graphBaseUrl, signal: abort.signal });
       this.deviceCode = { ...this.deviceCode, userCode: signIn.userCode, verificationUri: signIn.verificationUri, message: signIn.message };
       signIn.result.then(async (r) => {
         if (abort.signal.aborted) return;
@@ -474,8 +474,18 @@ export class WizardSession {
       const entraInput = { ...this.entra.input };
       if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
       if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
+      const entraSettings = entraConfig(entraInput);
+      if (!this.entra.tested) {
+        // Nothing is written with credentials Entra ID refuses: the first cycle would stop on them.
+        try {
+          this.entra.tested = (await testTenant(entraSettings)).message;
+        } catch (err) {
+          steps[0] = { ...steps[0]!, status: 'failed', message: (err as Error).message };
+          return [block('entra', `Cannot sign in to Microsoft Entra ID, nothing was changed: ${(err as Error).message}`)];
+        }
+      }
       const plan: ApplyPlan = {
-        entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, config: entraConfig(entraInput) },
+        entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, config: entraSettings },
         directories,
         removedConnectorIds: this.removedConnectorIds,
         startSync: this.ready.startSync,

@@ -3,6 +3,7 @@ import type { EntraPageInput } from '../../shared/model/wizard.ts';
 import { entraConfigSchema, startDeviceCodeSignIn, type DeviceCodeSignIn, type EntraConfig, type EntraConfigInput } from '../connectors/entra/index.ts';
 import { HttpsTransport } from '../connectors/entra/https-transport.ts';
 import { TokenProvider } from '../connectors/entra/token-provider.ts';
+import { defaultGraphScope } from '../connectors/entra/graph-scope.ts';
 import type { TenantDomain } from './upn-suffixes.ts';
 
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
@@ -18,6 +19,7 @@ export function entraConfig(e: EntraPageInput): EntraConfig {
       : { kind: 'certificate', certificatePem: e.certificatePem ?? '', privateKeyPem: e.privateKeyPem ?? '' },
     authorityHost: e.authorityHost || DEFAULT_AUTHORITY_HOST,
     graphBaseUrl: e.graphBaseUrl || DEFAULT_GRAPH_BASE_URL,
+    ...(e.graphScope ? { graphScope: e.graphScope } : {}),
     ...(e.caPem?.trim() ? { caPem: e.caPem } : {}),
   };
   return entraConfigSchema.parse(input);
@@ -49,12 +51,14 @@ export async function testTenant(config: EntraConfig): Promise<{ message: string
   }
 }
 
-/** Starts a device code sign-in (delegated Directory.Read.All); resolves once the code to show is known. */
-export function startAdminSignIn(options: { tenantId: string; clientId: string; authorityHost?: string; caPem?: string; signal: AbortSignal }): Promise<DeviceCodeSignIn> {
+/** Starts a device code sign-in (delegated Directory.Read.All of the cloud's Graph); resolves once the code to show is known. */
+export function startAdminSignIn(options: { tenantId: string; clientId: string; authorityHost?: string; graphBaseUrl?: string; graphScope?: string; caPem?: string; signal: AbortSignal }): Promise<DeviceCodeSignIn> {
+  const authorityHost = options.authorityHost || DEFAULT_AUTHORITY_HOST;
   return startDeviceCodeSignIn({
     tenantId: options.tenantId,
     clientId: options.clientId,
-    authorityHost: options.authorityHost || DEFAULT_AUTHORITY_HOST,
+    authorityHost,
+    graphScope: options.graphScope || defaultGraphScope(options.graphBaseUrl || DEFAULT_GRAPH_BASE_URL, authorityHost),
     ...(options.caPem?.trim() ? { caPem: options.caPem } : {}),
     signal: options.signal,
   });

@@ -249,4 +249,22 @@ describe('installation wizard session', () => {
     await service.dispatch('wizard.back', {});
     await service.dispatch('wizard.cancel', {});
   });
+
+  it('tests the Entra ID sign-in before it applies a later run that did not show the Entra page', async () => {
+    // The app's secret in the store no longer works (rotated in the tenant): a schema refresh must not finish on it.
+    const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
+    const stored = engine.store.connectors.list().find((c) => c.type === 'entra')!;
+    engine.updateConnector(stored.id, { config: { ...stored.config, auth: { kind: 'secret', clientSecret: 'rotated-away' } } });
+    engine.close();
+    const before = configNow();
+    await service.dispatch('wizard.open', {});
+    await submit({ page: 'tasks', task: 'refresh-schema' });
+    await submit({ page: 'schema-refresh', directories: ['example.com'] });
+    const view = await submit({ page: 'ready', startSync: false, stagingMode: false });
+    expect(view.page).toBe('ready');
+    expect(view.issues).toEqual([{ field: 'entra', severity: 'block', message: expect.stringMatching(/^Cannot sign in to Microsoft Entra ID, nothing was changed: .*invalid_client: AADSTS7000215/) }]);
+    expect(JSON.stringify(view)).not.toContain('rotated-away');
+    expect(configNow()).toBe(before);
+    await service.dispatch('wizard.cancel', {});
+  });
 });

@@ -36,6 +36,8 @@ export const EntraPageInput = z.object({
   privateKeyPem: z.string().optional(),
   authorityHost: z.string().trim().optional(),
   graphBaseUrl: z.string().trim().optional(),
+  /** Scope of Graph tokens (`<Graph resource>/.default`); empty = the Graph of the cloud. */
+  graphScope: z.string().trim().optional(),
   /** Extra CA to trust for the authority and Graph (a TLS-inspecting proxy's). */
   caPem: z.string().optional(),
 });

@@ -30,6 +30,10 @@ function parseItems(body: unknown): BatchItem[] {
   for (const r of requests as BatchItem[]) {
     for (const d of r.dependsOn ?? []) if (!seen.has(d.toLowerCase())) throw new GraphFault(400, 'BadRequest', `Request '${r.id}' depends on unknown request '${d}'.`);
   }
+  // "Batch should be either fully sequential or fully parallel" (json-batching.md): either no request has
+  // dependsOn, or only one request starts the sequence and every other one depends on another request.
+  const roots = (requests as BatchItem[]).filter((r) => !r.dependsOn?.length).length;
+  if (roots !== requests.length && roots !== 1) throw new GraphFault(400, 'BadRequest', 'Batch should be either fully sequential or fully parallel.');
   return requests as BatchItem[];
 }
 

@@ -36,12 +36,19 @@ export interface Domain {
   readonly isVerified: boolean;
 }
 
-/** Properties whose values must be unique across the tenant, per object kind. */
+/**
+ * Properties whose values must be unique across the tenant, per object kind. A group's mailNickname is unique
+ * only among Microsoft 365 groups (checked separately): security groups may share one.
+ */
 const UNIQUE: Record<ObjectKind, readonly string[]> = {
   user: ['userPrincipalName', 'onPremisesImmutableId', 'proxyAddresses'],
-  group: ['mailNickname', 'proxyAddresses'],
+  group: ['proxyAddresses'],
   contact: ['proxyAddresses'],
 };
+
+function unified(props: Props): boolean {
+  return Array.isArray(props.groupTypes) && props.groupTypes.includes('Unified');
+}
 
 const ODATA_TYPE: Record<ObjectKind, string> = {
   user: '#microsoft.graph.user',
@@ -111,7 +118,7 @@ export class Directory {
     const merged = normalizeMail(obj.kind, { ...obj.props, ...changes }, 'mail' in changes);
     const touched: Props = {};
     for (const key of Object.keys(merged)) if (merged[key] !== obj.props[key]) touched[key] = merged[key];
-    this.checkUnique(obj.kind, obj.id, touched);
+    this.checkUnique(obj.kind, obj.id, touched, merged);
     this.indexValues(obj, obj.props, false);
     obj.props = merged;
     this.indexValues(obj, merged, true);
@@ -150,10 +157,17 @@ export class Directory {
     this.logMember(group, member.id, 'add');
   }
 
-  /** Removes a member, or answers 404 if it is not one. */
+  /**
+   * Removes a member. A reference to no existing object answers 404; an existing object that is not a member
+   * answers 400, as Graph does ("One or more removed object references do not exist…").
+   */
   removeMember(group: DirectoryObject, memberId: string): void {
-    if (!group.members.delete(memberId)) throw notFound(memberId);
-    this.logMember(group, memberId, 'remove');
+    const member = this.find(memberId);
+    if (!member || member.deleted) throw notFound(memberId);
+    if (!group.members.delete(member.id)) {
+      throw badRequest("One or more removed object references do not exist for the following modified properties: 'members'.");
+    }
+    this.logMember(group, member.id, 'remove');
   }
 
   private logMember(group: DirectoryObject, memberId: string, op: 'add' | 'remove'): void {
@@ -163,7 +177,13 @@ export class Directory {
     this.memberLog.set(group.id, log);
   }
 
-  private checkUnique(kind: ObjectKind, id: string, props: Props): void {
+  private checkUnique(kind: ObjectKind, id: string, props: Props, merged: Props = props): void {
+    if (kind === 'group' && unified(merged) && typeof merged.mailNickname === 'string') {
+      const nickname = merged.mailNickname.toLowerCase();
+      for (const other of this.objects.values()) {
+        if (other.id !== id && other.kind === 'group' && unified(other.props) && String(other.props.mailNickname ?? '').toLowerCase() === nickname) throw conflict('mailNickname');
+      }
+    }
     for (const property of UNIQUE[kind]) {
       if (!(property in props)) continue;
       for (const key of uniqueKeys(property, props[property])) {

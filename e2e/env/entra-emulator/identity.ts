@@ -13,6 +13,8 @@ export interface EmulatedClient {
 
 export interface IssuedToken {
   readonly clientId: string;
+  /** The resource the token was issued for (its `aud`), e.g. `https://graph.microsoft.com`. */
+  readonly audience: string;
   readonly expiresAt: number;
   readonly roles: readonly string[];
   /** Delegated (device code) tokens carry the signed-in user. */
@@ -34,6 +36,9 @@ export interface IdentityReply {
 }
 
 const TOKEN_LIFETIME_S = 3599;
+/** Microsoft Graph's application id: `00000003-0000-0000-c000-000000000000/.default` names the same resource. */
+const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
+const OIDC_SCOPES = new Set(['openid', 'profile', 'offline_access', 'email']);
 
 function aadError(status: number, error: string, code: number, description: string): IdentityReply {
   const traceId = randomUUID();
@@ -68,12 +73,37 @@ export class IdentityPlatform {
   /** Token requests answered with a token, for tests that count sign-ins. */
   tokenRequests = 0;
 
+  /**
+   * @param resources resource URIs tokens can be issued for; the first is Microsoft Graph's (the only audience the
+   *   Graph endpoints accept), the others stand for other APIs of the tenant (their tokens are refused by Graph).
+   */
   constructor(
     private readonly tenantId: string,
     private readonly clients: Map<string, EmulatedClient>,
     private readonly origin: () => string,
     private readonly userName: string,
+    private readonly resources: readonly string[],
   ) {}
+
+  /** The resource (audience) Graph tokens carry. */
+  get graphResource(): string {
+    return this.resources[0]!;
+  }
+
+  /** The resource a scope names (`https://host/.default`, `https://host/Directory.Read.All`, a bare Graph permission, or Graph's app id). */
+  private resourceOf(scope: string): string | undefined {
+    const m = /^(.*)\/[^/]+$/.exec(scope);
+    const prefix = m ? m[1]! : '';
+    if (!prefix) return this.graphResource; // a bare permission name (User.Read) means Graph
+    if (prefix.toLowerCase() === GRAPH_APP_ID) return this.graphResource;
+    return this.resources.find((r) => r.replace(/\/+$/, '').toLowerCase() === prefix.toLowerCase());
+  }
+
+  /** AADSTS500011, as Entra answers a scope whose resource does not exist in the tenant. */
+  private unknownResource(scope: string): IdentityReply {
+    const name = scope.replace(/\/[^/]*$/, '');
+    return aadError(400, 'invalid_resource', 500011, `The resource principal named ${name} was not found in the tenant named ${this.tenantId}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
+  }
 
   /** The authority URL, e.g. `https://127.0.0.1:PORT/<tenant>`. */
   authority(): string {
@@ -103,6 +133,9 @@ export class IdentityPlatform {
   deviceCode(form: URLSearchParams): IdentityReply {
     const clientId = form.get('client_id') ?? '';
     if (!this.clients.has(clientId)) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenantId}'.`);
+    const scope = form.get('scope') ?? '';
+    const foreign = scope.split(' ').filter((s) => s && !OIDC_SCOPES.has(s)).find((s) => !this.resourceOf(s));
+    if (foreign) return this.unknownResource(foreign);
     const userCode = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
     const entry: DeviceCode = {
       deviceCode: randomBytes(24).toString('base64url'), userCode, clientId,
@@ -141,16 +174,19 @@ export class IdentityPlatform {
     const client = this.clients.get(clientId);
     if (!client) return aadError(400, 'unauthorized_client', 700016, `Application with identifier '${clientId}' was not found in the directory '${this.tenantId}'.`);
     const scope = form.get('scope') ?? '';
-    if (!scope.split(' ').some((s) => s.endsWith('/.default'))) {
+    const scopes = scope.split(' ').filter(Boolean);
+    if (scopes.length !== 1 || !scopes[0]!.endsWith('/.default')) {
       return aadError(400, 'invalid_scope', 1002012, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier.`);
     }
+    const audience = this.resourceOf(scopes[0]!);
+    if (!audience) return this.unknownResource(scopes[0]!);
     if (assertion) {
       const problem = this.checkAssertion(client, assertion);
       if (problem) return aadError(401, 'invalid_client', 700027, problem);
     } else if (!client.clientSecret || form.get('client_secret') !== client.clientSecret) {
       return aadError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.');
     }
-    return this.issue({ clientId, roles: client.roles, expiresAt: Date.now() + TOKEN_LIFETIME_S * 1000 });
+    return this.issue({ clientId, audience, roles: client.roles, expiresAt: Date.now() + TOKEN_LIFETIME_S * 1000 });
   }
 
   private checkAssertion(client: EmulatedClient, assertion: string): string | undefined {
@@ -187,7 +223,8 @@ export class IdentityPlatform {
       oid, sub: oid, tid: this.tenantId, preferred_username: entry.approvedBy, name: entry.approvedBy, ver: '2.0',
     })}.`;
     const client = this.clients.get(entry.clientId)!;
-    const reply = this.issue({ clientId: entry.clientId, roles: client.roles, expiresAt: Date.now() + TOKEN_LIFETIME_S * 1000, user: entry.approvedBy });
+    const resource = entry.scope.split(' ').filter((s) => s && !OIDC_SCOPES.has(s)).map((s) => this.resourceOf(s))[0] ?? this.graphResource;
+    const reply = this.issue({ clientId: entry.clientId, audience: resource, roles: client.roles, expiresAt: Date.now() + TOKEN_LIFETIME_S * 1000, user: entry.approvedBy });
     return {
       status: 200,
       body: {

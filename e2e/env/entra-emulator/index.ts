@@ -27,6 +27,13 @@ export interface EntraEmulatorOptions {
   readonly deltaMembersPerItem?: number;
   /** Reuse a CA + server certificate (saves the openssl run when starting several emulators). */
   readonly pki?: TestPki;
+  /**
+   * The resource Graph tokens are issued for and the only audience Graph accepts (default the global cloud's
+   * `https://graph.microsoft.com`; a national cloud's Graph has its own, e.g. `https://graph.microsoft.us`).
+   */
+  readonly graphResource?: string;
+  /** Other resources of the tenant tokens can be requested for (Graph refuses those tokens: wrong audience). */
+  readonly otherResources?: readonly string[];
 }
 
 export interface EmulatorState {
@@ -65,6 +72,8 @@ export interface EmulatorState {
 }
 
 export interface EntraEmulator {
+  /** The resource Graph tokens are issued for (request `<graphResource>/.default`). */
+  readonly graphResource: string;
   /** `https://127.0.0.1:PORT/<tenantId>` */
   readonly authority: string;
   /** `https://127.0.0.1:PORT` (without version). */
@@ -105,7 +114,8 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const dir = new Directory(options.initialDomain ?? 'contoso.onmicrosoft.com');
   const settings = { pageSize: options.pageSize ?? 100, deltaMembersPerItem: options.deltaMembersPerItem ?? 100, duplicateDeltaItems: false, latencyMs: 0 };
   const delta = new DeltaService(dir, () => ({ pageSize: settings.pageSize, membersPerItem: settings.deltaMembersPerItem, duplicateItems: settings.duplicateDeltaItems }));
-  const identity = new IdentityPlatform(tenantId, clients, () => origin, `admin@${dir.domains[0]!.id}`);
+  const graphResource = options.graphResource ?? 'https://graph.microsoft.com';
+  const identity = new IdentityPlatform(tenantId, clients, () => origin, `admin@${dir.domains[0]!.id}`, [graphResource, ...(options.otherResources ?? [])]);
   const parts: PipelineParts = {
     route: { dir, delta, tenantId, linkBase: () => `${origin}/v1.0`, pageSize: () => settings.pageSize },
     quota: new WriteQuota({ limit: options.writeQuota?.limit ?? 3000, windowMs: options.writeQuota?.windowMs ?? 150_000 }),
@@ -145,7 +155,12 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1];
     const caller = bearer ? identity.tokens.get(bearer) : undefined;
     if (!caller || caller.expiresAt < Date.now()) {
-      fail(new GraphFault(401, 'InvalidAuthenticationToken', bearer ? 'Access token validation failure. Invalid audience or expired token.' : 'Access token is empty.'));
+      fail(new GraphFault(401, 'InvalidAuthenticationToken', bearer ? 'Access token validation failure.' : 'Access token is empty.'));
+      return;
+    }
+    // Graph accepts only tokens issued for its own resource (the `aud` claim).
+    if (caller.audience !== graphResource) {
+      fail(new GraphFault(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.'));
       return;
     }
     const text = await readBody(req);
@@ -216,6 +231,7 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   };
   const first = clientList[0]!;
   return {
+    graphResource,
     authority: `${origin}/${tenantId}`,
     graphBaseUrl: origin,
     authorityHost: origin,

@@ -36,38 +36,58 @@ export function refuseContactWrite(method: string): GraphFault {
     `The '${method}' method is not supported for orgContact. Organizational contacts are synchronized from on-premises directories or from Exchange Online and are read-only in Microsoft Graph.`);
 }
 
-/** Checks a create or update body against read-only and required properties. */
+/** Characters Graph refuses in a mailNickname (besides non-ASCII ones): `@ () \ [] " ; : <> , SPACE`. */
+const MAIL_NICKNAME_FORBIDDEN = /[@()\\[\]";:<>,\s]/;
+
+function invalidValue(kind: ObjectKind, key: string): GraphFault {
+  return badRequest(`Invalid value specified for property '${key}' of resource '${RESOURCE_NAME[kind]}'.`);
+}
+
+/** A mailNickname Graph accepts: 1 to 64 ASCII characters without the forbidden ones. */
+export function validMailNickname(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= 64 && /^[\x00-\x7f]*$/.test(value) && !MAIL_NICKNAME_FORBIDDEN.test(value);
+}
+
+/** Checks a create or update body against read-only, required (never clearable) and validated properties. */
 export function checkWritable(kind: ObjectKind, body: Props, creating: boolean, verifiedDomains: readonly string[]): void {
   for (const key of Object.keys(body)) {
     if (key.includes('@odata.')) continue;
     if (READ_ONLY[kind].includes(key)) throw badRequest(`Property '${key}' is read-only and cannot be set.`);
   }
-  if (creating) {
-    for (const key of REQUIRED_ON_CREATE[kind] ?? []) {
-      if (body[key] === undefined || body[key] === null || body[key] === '') {
-        throw badRequest(`Invalid value specified for property '${key}' of resource '${RESOURCE_NAME[kind]}'.`);
-      }
-    }
+  for (const key of REQUIRED_ON_CREATE[kind] ?? []) {
+    // Required on create, and an update cannot clear them either.
+    const absent = body[key] === undefined;
+    if ((creating && absent) || (!absent && (body[key] === null || body[key] === ''))) throw invalidValue(kind, key);
   }
+  if ('mailNickname' in body && kind !== 'contact' && !validMailNickname(body.mailNickname)) throw invalidValue(kind, 'mailNickname');
   const upn = body.userPrincipalName;
   if (kind === 'user' && upn !== undefined) {
     const at = typeof upn === 'string' ? upn.lastIndexOf('@') : -1;
-    if (typeof upn !== 'string' || at < 1 || /[\s"(),:;<>[\\\]]/.test(upn)) {
-      throw badRequest("Invalid value specified for property 'userPrincipalName' of resource 'User'.");
-    }
+    if (typeof upn !== 'string' || at < 1 || /[\s"(),:;<>[\\\]]/.test(upn)) throw invalidValue(kind, 'userPrincipalName');
     const domain = upn.slice(at + 1).toLowerCase();
     if (!verifiedDomains.some((d) => d.toLowerCase() === domain)) {
       throw badRequest('The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.');
     }
   }
-  // Graph creates only security groups and Microsoft 365 groups; mail-enabled security groups and distribution
-  // lists belong to Exchange Online.
-  if (kind === 'group' && creating && body.mailEnabled === true && !(Array.isArray(body.groupTypes) && body.groupTypes.includes('Unified'))) {
-    throw badRequest('Creating mail-enabled security groups or distribution lists is not supported through Microsoft Graph.');
-  }
+  if (kind === 'group' && creating) checkCreatableGroupKind(body);
   const immutableId = body.onPremisesImmutableId;
-  if (typeof immutableId === 'string' && /[$_]/.test(immutableId)) {
-    throw badRequest("Invalid value specified for property 'onPremisesImmutableId' of resource 'User'.");
+  if (typeof immutableId === 'string' && /[$_]/.test(immutableId)) throw invalidValue(kind, 'onPremisesImmutableId');
+}
+
+/**
+ * Graph creates only Microsoft 365 groups (groupTypes Unified, mail-enabled) and security groups (not mail-enabled,
+ * security-enabled); mail-enabled security groups and distribution lists belong to Exchange Online, and a group that
+ * is neither mail- nor security-enabled is no group type at all.
+ */
+function checkCreatableGroupKind(body: Props): void {
+  const unified = Array.isArray(body.groupTypes) && body.groupTypes.includes('Unified');
+  if (unified) {
+    if (body.mailEnabled !== true) throw badRequest('A Microsoft 365 group (groupTypes Unified) must be mail-enabled.');
+    return;
+  }
+  if (body.mailEnabled === true) throw badRequest('Cannot Create a mail-enabled security groups and or distribution list.');
+  if (body.securityEnabled !== true) {
+    throw badRequest('A group that is neither mail-enabled nor security-enabled cannot be created: create a security group (securityEnabled true) or a Microsoft 365 group (groupTypes Unified).');
   }
 }
 

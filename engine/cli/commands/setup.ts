@@ -9,6 +9,20 @@ import { SyncEngine } from '../../sync/engine.ts';
 import { applyDefaultConfiguration, connectorSpecs, parseSetupInput, type SecretSource } from '../../rules/defaults/index.ts';
 import { SettingsFile } from '../../scheduler/settings-file.ts';
 import { recordOuSelection } from '../../rules/defaults/filtering/ou-check.ts';
+import { entraConfigSchema, entraConnectorType } from '../../connectors/entra/index.ts';
+import type { TestConnectionResult } from '../../connectors/contract.ts';
+
+/** Signs in as the sync app and reads the tenant's domains, as the first cycle will. */
+async function testEntraSignIn(config: Record<string, unknown>): Promise<TestConnectionResult> {
+  const parsed = entraConfigSchema.safeParse(config);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.') || 'entra'}: ${i.message}`).join('; ') };
+  const connector = entraConnectorType.create(parsed.data);
+  try {
+    return await connector.testConnection({ signal: AbortSignal.timeout(120_000), log: () => {} });
+  } finally {
+    await connector.close();
+  }
+}
 
 interface SetupOptions {
   config?: string;
@@ -25,6 +39,7 @@ interface SetupOptions {
   entraName?: string;
   authorityHost?: string;
   graphBaseUrl?: string;
+  graphScope?: string;
   entraCaFile?: string;
   sourceAnchor?: string;
   userMatching?: string;
@@ -100,6 +115,7 @@ function inputFromOptions(o: SetupOptions): unknown {
     entra: {
       tenant: o.entraTenant, clientId: o.entraClientId, secretEnv: o.entraSecretEnv, ...(o.entraName ? { name: o.entraName } : {}),
       ...(o.authorityHost ? { authorityHost: o.authorityHost } : {}), ...(o.graphBaseUrl ? { graphBaseUrl: o.graphBaseUrl } : {}),
+      ...(o.graphScope ? { graphScope: o.graphScope } : {}),
       ...(o.entraCaFile ? { caFile: o.entraCaFile } : {}),
     },
     ...(o.sourceAnchor ? { sourceAnchor: o.sourceAnchor } : {}),
@@ -127,6 +143,7 @@ export function registerSetup(program: Command): void {
     .option('--entra-name <name>', 'connector name (default "<tenant> - AAD")')
     .option('--authority-host <url>', 'sign-in authority (default https://login.microsoftonline.com)')
     .option('--graph-base-url <url>', 'Microsoft Graph base URL (default https://graph.microsoft.com)')
+    .option('--graph-scope <scope>', 'scope of Graph tokens, <Graph resource>/.default (default: the Graph of the cloud, e.g. https://graph.microsoft.com/.default)')
     .option('--entra-ca-file <pem>', 'CA certificate to trust for the authority and Graph')
     .option('--source-anchor <attr>', 'objectGUID or ms-DS-ConsistencyGuid (default ms-DS-ConsistencyGuid); chosen once')
     .option('--user-matching <mode>', 'unique (users represented once) or objectSid (account/resource forests)')
@@ -142,6 +159,10 @@ export function registerSetup(program: Command): void {
         throw err instanceof CliError ? err : new CliError((err as Error).message);
       }
       const specs = connectorSpecs(input, secretSource());
+      // The first cycle would stop on a refused sign-in: test it now, before anything is written.
+      const signIn = await testEntraSignIn(specs.entra.config);
+      if (!signIn.ok) throw new CliError(`Setup stopped, nothing was written: cannot sign in to Microsoft Entra ID (${specs.entra.name}): ${signIn.message}${signIn.detail ? `\n${signIn.detail}` : ''}`);
+      if (!opts.json) process.stderr.write(`${signIn.message}\n`);
       fs.mkdirSync(home, { recursive: true });
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
       let result;

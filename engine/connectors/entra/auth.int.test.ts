@@ -31,6 +31,23 @@ describe('Entra connector sign-in against the emulator', () => {
     expect(result.message).toContain('contoso.onmicrosoft.com');
   });
 
+  it('asks tokens for the cloud\'s Graph resource, not for the address Graph is reached at; graphScope names another cloud\'s', async () => {
+    // A US Government tenant reached through an address that is not Microsoft's (a gateway; here the emulator).
+    const gov = await startEntraEmulator({ graphResource: 'https://graph.microsoft.us' });
+    try {
+      const byDefault = entraConnectorType.create(emulatorConfig(gov));
+      const refused = await byDefault.testConnection(testContext());
+      await byDefault.close();
+      expect(refused).toMatchObject({ ok: false, message: expect.stringMatching(/invalid_resource: AADSTS500011: The resource principal named https:\/\/graph\.microsoft\.com was not found/) });
+      const explicit = entraConnectorType.create(emulatorConfig(gov, { graphScope: 'https://graph.microsoft.us/.default' }));
+      const ok = await explicit.testConnection(testContext());
+      await explicit.close();
+      expect(ok).toMatchObject({ ok: true });
+    } finally {
+      await gov.stop();
+    }
+  });
+
   it('signs in with a certificate credential (signed client assertion)', async () => {
     const connector = entraConnectorType.create(emulatorConfig(emu, {
       clientId: certClientId,

@@ -1,6 +1,8 @@
-// Sends export jobs' steps through `$batch` (20 per request, a job's steps chained with dependsOn),
-// honours per-item 429/503 Retry-After, keeps writes inside the write budget, and never repeats a
-// create blindly after an ambiguous failure (the job's steps decide what to do instead).
+// Sends export jobs' steps through `$batch` (20 per request), honours per-item 429/503 Retry-After, keeps
+// writes inside the write budget, and never repeats a create blindly after an ambiguous failure (the job's
+// steps decide what to do instead). Every batch is fully parallel (no dependsOn): Graph wants a batch either
+// fully sequential or fully parallel, and one object's failure must not fail the others' requests with 424.
+// A job sends its next step once the previous one answered; only steps marked independent go along with it.
 import { ConnectivityError, CredentialsError } from '../contract.ts';
 import { batchErrorInfo, graphErrorInfo, type BatchRequestItem, type BatchResponseItem, type GraphSession } from './graph-session.ts';
 import { exportErrorFromGraph } from './export-errors.ts';
@@ -44,7 +46,9 @@ export async function runJobs(jobs: readonly ExportJob[], options: RunnerOptions
       if (items >= MAX_BATCH || writes >= maxWrites) break;
       if (job.done || job.inFlight || job.notBefore > now) continue;
       const steps: Sent['steps'] = [];
-      for (const step of job.queue) {
+      for (const [i, step] of job.queue.entries()) {
+        // After the first step only independent ones: the others need its reply first.
+        if (i > 0 && !step.independent) break;
         const w = isWriteStep(step) ? 1 : 0;
         if (items + 1 > MAX_BATCH || writes + w > maxWrites) break;
         steps.push({ id: String(++nextId), step });
@@ -60,63 +64,69 @@ export async function runJobs(jobs: readonly ExportJob[], options: RunnerOptions
 
   const retryLater = (job: ExportJob, ms: number, why: string): void => {
     job.retries++;
-    job.notBefore = Date.now() + ms;
+    job.notBefore = Math.max(job.notBefore, Date.now() + ms);
     if (job.retries > maxRetries) job.fail({ code: 'cd-error', message: `${job.label}: gave up after ${job.retries} throttled or failed attempts (last: ${why})` });
+  };
+
+  /** Replaces a step of the job's queue (by identity) with others; removes it when `by` is empty. */
+  const replaceStep = (job: ExportJob, step: Step, by: readonly Step[] = []): void => {
+    const at = job.queue.indexOf(step);
+    if (at >= 0) job.queue.splice(at, 1, ...by);
   };
 
   const ambiguous = (job: ExportJob, step: Step): void => {
     if (!isWriteStep(step)) return;
     const instead = step.onAmbiguous?.(job);
-    if (instead) job.queue.splice(0, 1, ...instead);
+    if (instead) replaceStep(job, step, instead);
   };
 
   const apply = (sent: Sent, replies: Map<string, BatchResponseItem>): void => {
     const { job } = sent;
+    let retry: { ms: number; why: string } | undefined;
+    const later = (ms: number, why: string): void => { retry = { ms: Math.max(ms, retry?.ms ?? 0), why }; };
     for (const { id, step } of sent.steps) {
+      if (job.error) return;
       const reply = replies.get(id);
-      if (!reply) { stats.transientFailures++; ambiguous(job, step); retryLater(job, 1000, 'no reply for a batch item'); return; }
+      if (!reply) { stats.transientFailures++; ambiguous(job, step); later(1000, 'no reply for a batch item'); continue; }
       if (reply.status >= 200 && reply.status < 300) {
-        job.queue.shift();
+        replaceStep(job, step);
         step.onOk?.(job, reply.body);
-        if (job.error) return;
         continue;
       }
-      if (reply.status === 424) return;
       const info = batchErrorInfo(reply);
       const waitMs = (info.retryAfterSeconds ?? 2) * 1000;
       if (reply.status === 429) {
         stats.throttledItems++;
         options.budget.pause(waitMs);
-        retryLater(job, waitMs, `429 ${info.code}`);
-        return;
+        later(waitMs, `429 ${info.code}`);
+        continue;
       }
       if (reply.status >= 500) {
         stats.transientFailures++;
         ambiguous(job, step);
-        retryLater(job, waitMs, `${reply.status} ${info.code}`);
-        return;
+        later(waitMs, `${reply.status} ${info.code}`);
+        continue;
       }
       const outcome = step.onRefused ? step.onRefused(job, info) : undefined;
-      if (outcome === 'ok') { job.queue.shift(); continue; }
-      if (Array.isArray(outcome)) { job.queue.splice(0, 1, ...outcome); return; }
+      if (outcome === 'ok') { replaceStep(job, step); continue; }
+      if (Array.isArray(outcome)) { replaceStep(job, step, outcome); continue; }
       if (!job.error) job.fail(exportErrorFromGraph(info, job.label));
-      return;
     }
+    if (retry && !job.error) retryLater(job, retry.ms, retry.why);
   };
 
   const sendBatch = async (batch: Sent[]): Promise<void> => {
     const requests: BatchRequestItem[] = [];
     let writes = 0;
     for (const { steps } of batch) {
-      steps.forEach(({ id, step }, i) => {
+      for (const { id, step } of steps) {
         if (isWriteStep(step)) writes++;
         requests.push({
           id, method: step.method, url: step.url,
           ...(step.headers ? { headers: step.headers } : {}),
           ...(step.body !== undefined ? { body: step.body } : {}),
-          ...(i > 0 ? { dependsOn: [steps[i - 1]!.id] } : {}),
         });
-      });
+      }
     }
     try {
       await options.budget.take(writes, options.signal);
@@ -136,7 +146,7 @@ export async function runJobs(jobs: readonly ExportJob[], options: RunnerOptions
       }
       for (const { job, steps } of batch) {
         // The whole request failed: writes may or may not have happened unless Graph says it was throttled.
-        if (info?.status !== 429) ambiguous(job, steps[0]!.step);
+        if (info?.status !== 429) for (const { step } of steps) ambiguous(job, step);
         retryLater(job, waitMs, info ? `${info.status} ${info.code}` : e instanceof ConnectivityError ? e.message : String(e));
       }
     } finally {

@@ -1,6 +1,7 @@
 // Configuration of an Entra ID connector, validated with zod.
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { z } from 'zod';
+import { defaultGraphScope } from './graph-scope.ts';
 
 const guidOrDomain = z.string().trim().min(1).regex(/^[A-Za-z0-9.-]+$/, 'must be a tenant id (GUID) or a tenant domain name');
 
@@ -43,18 +44,30 @@ export const writeBudgetSchema = z.object({
   targetShare: z.number().gt(0).max(1).default(0.98),
 });
 
-export const entraConfigSchema = z.object({
+const graphScopeSchema = z.string().trim()
+  .regex(/^(https:\/\/[^/\s]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/\.default$/i,
+    'must be the Graph resource followed by /.default, e.g. https://graph.microsoft.com/.default');
+
+const entraConfigObject = z.object({
   tenantId: guidOrDomain,
   clientId: z.string().trim().uuid('must be the application (client) id, a GUID'),
   auth: z.discriminatedUnion('kind', [secretAuthSchema, certificateAuthSchema]),
   authorityHost: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL').default('https://login.microsoftonline.com'),
   graphBaseUrl: z.string().url().refine((u) => u.startsWith('https://'), 'must be an https:// URL').default('https://graph.microsoft.com'),
+  /**
+   * Scope of the app's Graph tokens, `<Graph resource>/.default`. Entra ID issues Graph tokens only for its Graph
+   * resource, so a gateway or emulator at another address keeps the cloud's resource. Default: from the Graph host
+   * (national clouds) or the authority's cloud (see `graph-scope.ts`).
+   */
+  graphScope: graphScopeSchema.optional(),
   /** Extra CA (PEM) trusted for the authority and Graph, e.g. a TLS-inspecting proxy's; never disables checks. */
   caPem: z.string().optional(),
   writeBudget: writeBudgetSchema.prefault({}),
   /** Requests of a `$batch` running at the same time. */
   concurrency: z.number().int().min(1).max(16).default(4),
-});
+}).strict();
+
+export const entraConfigSchema = entraConfigObject.transform((c) => ({ ...c, graphScope: c.graphScope ?? defaultGraphScope(c.graphBaseUrl, c.authorityHost) }));
 
 export type EntraConfig = z.infer<typeof entraConfigSchema>;
 export type EntraConfigInput = z.input<typeof entraConfigSchema>;

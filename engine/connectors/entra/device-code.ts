@@ -4,13 +4,16 @@ import { LogLevel, PublicClientApplication, type DeviceCodeRequest } from '@azur
 import { authoritySettings } from './authority.ts';
 import { mapAuthError } from './auth-errors.ts';
 import { HttpsTransport } from './https-transport.ts';
+import { scopeResource } from './graph-scope.ts';
 
 export interface DeviceCodeSignInOptions {
   readonly tenantId: string;
   readonly clientId: string;
   readonly authorityHost?: string;
-  /** Delegated scopes, default Graph's `Directory.Read.All`. */
+  /** Delegated scopes, default `Directory.Read.All` of the Graph resource of `graphScope`. */
   readonly scopes?: readonly string[];
+  /** The app's Graph scope (`<Graph resource>/.default`), default the global cloud's. */
+  readonly graphScope?: string;
   readonly caPem?: string;
   readonly signal?: AbortSignal;
 }
@@ -42,7 +45,7 @@ export function startDeviceCodeSignIn(options: DeviceCodeSignInOptions): Promise
   return new Promise((resolveCode, rejectCode) => {
     let announced = false;
     const request: DeviceCodeRequest = {
-      scopes: [...(options.scopes ?? ['https://graph.microsoft.com/Directory.Read.All'])],
+      scopes: [...(options.scopes ?? [`${scopeResource(options.graphScope ?? 'https://graph.microsoft.com/.default')}/Directory.Read.All`])],
       deviceCodeCallback: (r) => {
         announced = true;
         resolveCode({ userCode: r.userCode, verificationUri: r.verificationUri, message: r.message, result });

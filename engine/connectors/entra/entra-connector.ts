@@ -12,6 +12,7 @@ import { entraSchema } from './graph-schema.ts';
 import { runDeltaImport } from './delta-import.ts';
 import { planJob } from './export-plan.ts';
 import { runJobs } from './batch-runner.ts';
+import { resolveMemberNames } from './member-references.ts';
 import { writeBudgetFor, type WriteBudget } from './write-budget.ts';
 
 interface Domain {
@@ -72,7 +73,8 @@ export class EntraConnector implements Connector {
 
   /** Exports through `$batch`; each change gets its own result. */
   async export(batch: readonly ExportChange[], ctx: ConnectorContext): Promise<readonly ExportResult[]> {
-    const jobs = batch.map((change) => planJob(change, { graphOrigin: new URL(this.config.graphBaseUrl).origin }));
+    const resolved = await resolveMemberNames(this.session, batch, ctx);
+    const jobs = resolved.map((change) => planJob(change, { graphOrigin: new URL(this.config.graphBaseUrl).origin }));
     const stats = await runJobs(jobs, { session: this.session, budget: this.budget, concurrency: this.config.concurrency, signal: ctx.signal });
     const failed = jobs.filter((j) => j.error).length;
     ctx.log('info', `Entra export: ${jobs.length - failed} applied, ${failed} failed, ${stats.batches} batch requests, ${stats.throttledItems} throttled items retried`);

@@ -16,8 +16,14 @@ export interface BodyPlan {
   readonly membersReplace?: readonly string[];
 }
 
-const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const OBJECT_ID = /^(?:(?:User|Group|Contact)_)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 const IGNORED = new Set(['cloudAnchor']);
+
+/** Properties Graph requires on create and refuses to clear (an update setting them to null is refused). */
+export const REQUIRED: Readonly<Record<'user' | 'group', readonly string[]>> = {
+  user: ['accountEnabled', 'displayName', 'mailNickname', 'userPrincipalName'],
+  group: ['displayName', 'mailEnabled', 'mailNickname', 'securityEnabled'],
+};
 
 function scalar(value: AttributeValue): unknown {
   if (typeof value === 'bigint') return Number(value);
@@ -30,12 +36,12 @@ function scalar(value: AttributeValue): unknown {
 /** The Entra object id a member reference points to (its DN is the object id, optionally `User_`-prefixed). */
 export function memberId(value: AttributeValue): string | undefined {
   const text = isDnRef(value) ? value.dn : typeof value === 'string' ? value : undefined;
-  const m = text === undefined ? null : GUID.exec(text);
-  return m ? m[0].toLowerCase() : undefined;
+  const m = text === undefined ? null : OBJECT_ID.exec(text.trim());
+  return m ? m[1]!.toLowerCase() : undefined;
 }
 
 /** Builds the write plan of one object's changes, or an error naming the offending attribute. */
-export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string): BodyPlan | ExportError {
+export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string, creating = false): BodyPlan | ExportError {
   const props: Record<string, unknown> = {};
   const incremental: AttributeChange[] = [];
   const membersAdd = new Set<string>();
@@ -49,7 +55,7 @@ export function planBody(type: EntraObjectType, changes: readonly AttributeChang
       const ids: string[] = [];
       for (const v of change.values) {
         const id = memberId(v);
-        if (!id) return localError('invalid-attribute-value', `${label}: member value '${String(isDnRef(v) ? v.dn : v)}' is not an Entra object id`);
+        if (!id) return localError('invalid-attribute-value', `${label}: member value '${String(isDnRef(v) ? v.dn : v)}' is not an Entra object id, and no Entra user or group was found for it`);
         ids.push(id);
       }
       // Later changes win over earlier ones for the same member, as when applied in order.
@@ -68,6 +74,9 @@ export function planBody(type: EntraObjectType, changes: readonly AttributeChang
     }
     const values = change.op === 'delete' ? [] : change.values.map(scalar);
     props[change.attribute] = multi ? values : values.length > 0 ? values[0] : null;
+    if (!creating && props[change.attribute] === null && type !== 'contact' && REQUIRED[type].includes(change.attribute)) {
+      return localError('constraint-violation', `${label}: Microsoft Graph cannot clear '${change.attribute}' (a ${type} must have one); the synchronization rules give it no value — flow one (the default rules do)`);
+    }
   }
   if (membersReplace) {
     // A replace followed by adds/deletes: fold them into the replacement list.

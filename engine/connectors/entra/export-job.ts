@@ -9,6 +9,8 @@ export interface Step {
   readonly url: string;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** Needs no reply of the job's earlier steps (e.g. one membership change of many): may go in the same batch. */
+  readonly independent?: boolean;
   /** 2xx reply: may enqueue more steps or settle the anchor. */
   onOk?(job: ExportJob, body: unknown): void;
   /** A refusal (4xx other than 424/429): 'ok' counts the step as done, steps replace it, undefined fails the job. */
@@ -56,7 +58,10 @@ export class ExportJob {
     return {
       csId: this.change.csId,
       ok: true,
+      // Graph names objects by their id: an added object takes it as its DN, and a requested rename (Graph has
+      // none) leaves the object named by its id.
       ...(this.change.op === 'add' && anchor ? { anchor, dn: anchor } : {}),
+      ...(this.change.op === 'update' && anchor ? { dn: anchor } : {}),
       ...(this.matchedExisting ? { matchedExisting: true } : {}),
     };
   }

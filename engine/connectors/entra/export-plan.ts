@@ -1,5 +1,6 @@
-// ExportChange → ExportJob with its first steps: matching before create (spec §10.1), idempotent creates,
-// membership in chunks of 20 references, and deletes.
+// ExportChange → ExportJob with its first steps: matching before create (spec §10.1), idempotent creates and
+// replays (an object that already exists with the same values is confirmed), membership in chunks of 20
+// references, and deletes.
 import type { ExportChange } from '../contract.ts';
 import { ExportJob, type Step } from './export-job.ts';
 import { applyIncremental, planBody, withCreateDefaults, type BodyPlan } from './export-body.ts';
@@ -16,6 +17,10 @@ interface PlanContext {
 }
 
 type UserRecord = { id: string; userPrincipalName?: string; onPremisesImmutableId?: string | null; proxyAddresses?: string[] };
+type GroupRecord = Record<string, unknown> & { id: string };
+
+/** Group properties compared to recognise a group created by an earlier, interrupted export of the same object. */
+const GROUP_IDENTITY = ['displayName', 'mailNickname', 'description', 'securityEnabled', 'mailEnabled'];
 
 function odataString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -52,23 +57,71 @@ export function planJob(change: ExportChange, ctx: PlanContext): ExportJob {
   if (change.op === 'delete') {
     job.queue.push({
       method: 'DELETE', url: `/${collection}/${change.anchor}`,
-      onRefused: (j, info) => (info.status === 404 && j.ambiguous ? 'ok' : failWith(j, info)),
-      onAmbiguous: (j) => { j.ambiguous = true; return undefined; },
+      // Already gone (deleted by an earlier attempt whose result was lost, or by someone else): the desired state holds.
+      onRefused: (j, info) => (info.status === 404 ? 'ok' : failWith(j, info)),
     });
     return job;
   }
-  const plan = planBody(type, change.changes, label);
+  const plan = planBody(type, change.changes, label, change.op === 'add');
   if ('code' in plan) { job.fail(plan); return job; }
+  const kind = type === 'group' ? groupKindProblem(change.op === 'add' ? withCreateDefaults('group', plan.props) : plan.props, change.op === 'add') : undefined;
+  if (kind) { job.fail(localError('cd-error', `${label}: ${kind}`)); return job; }
   if (change.op === 'add') {
     if (type === 'user' && typeof plan.props.userPrincipalName !== 'string') {
       job.fail(localError('missing-provisioning-attribute', `${label}: userPrincipalName is required to create a user in Entra ID`));
     } else if (type === 'user') job.queue.push(matchUserStep(plan, ctx));
-    else job.queue.push(createStep('group', plan, ctx));
+    else job.queue.push(matchGroupStep(plan, ctx));
   } else {
     job.anchor = change.anchor!;
     job.queue.push(...updateSteps(type, change.anchor!, plan, ctx));
   }
   return job;
+}
+
+/**
+ * What Graph cannot do with a group's kind: it creates security groups and Microsoft 365 groups only; mail-enabled
+ * security groups and distribution lists belong to Exchange Online, and a group can't stop being a security group.
+ */
+function groupKindProblem(props: Record<string, unknown>, creating: boolean): string | undefined {
+  const unified = Array.isArray(props.groupTypes) && props.groupTypes.includes('Unified');
+  if (unified) return undefined;
+  if (props.securityEnabled === false) {
+    return creating
+      ? 'Microsoft Graph cannot create distribution groups (the group is not security-enabled); only Exchange Online or Entra Connect\'s own sync channel can. Nothing was created.'
+      : 'Microsoft Graph cannot turn a security group into a distribution group (securityEnabled false); nothing was changed.';
+  }
+  if (props.mailEnabled === true) {
+    return creating
+      ? 'Microsoft Graph cannot create mail-enabled security groups; only Exchange Online or Entra Connect\'s own sync channel can. Nothing was created.'
+      : 'Microsoft Graph cannot mail-enable a security group; nothing was changed.';
+  }
+  return undefined;
+}
+
+/**
+ * Before creating a group: a group with the same name, alias and kind is one an earlier export of this object
+ * created before its result was recorded (a replay after a crash or a lost reply). It is confirmed and its members
+ * are brought to the wanted list instead of creating a duplicate; several such groups are an error.
+ */
+function matchGroupStep(plan: BodyPlan, ctx: PlanContext): Step {
+  const props = withCreateDefaults('group', plan.props);
+  return {
+    method: 'GET',
+    url: `/groups?$filter=${encodeURIComponent(`mailNickname eq ${odataString(String(props.mailNickname ?? ''))}`)}&$select=id,${GROUP_IDENTITY.join(',')}`,
+    onOk: (j, body) => {
+      const same = ((body as { value?: GroupRecord[] }).value ?? []).filter((g) => GROUP_IDENTITY.every((k) => (g[k] ?? null) === (props[k] ?? null)));
+      if (same.length === 0) { j.queue.push(createStep('group', plan, ctx)); return; }
+      if (same.length > 1) {
+        j.fail(localError('cd-existing-object', `${j.label}: ${same.length} Entra groups (${same.map((g) => g.id).join(', ')}) have this group's name, alias and kind; remove the duplicates so one can be confirmed`));
+        return;
+      }
+      j.anchor = same[0]!.id;
+      j.matchedExisting = true;
+      const members = [...new Set([...plan.membersAdd, ...(plan.membersReplace ?? [])])];
+      j.queue.push(readMembersStep(same[0]!.id, `/groups/${same[0]!.id}/members?$select=id&$top=999`, [], { ...plan, props: {}, incremental: [], membersReplace: members }, ctx));
+    },
+    onRefused: failWith,
+  };
 }
 
 /** Hard match on onPremisesImmutableId, then soft match on userPrincipalName or primary SMTP address. */
@@ -110,17 +163,14 @@ function createStep(type: 'user' | 'group', plan: BodyPlan, ctx: PlanContext): S
   const members = [...new Set([...plan.membersAdd, ...(plan.membersReplace ?? [])])];
   const firstMembers = members.slice(0, MEMBER_CHUNK);
   const body = firstMembers.length > 0 ? { ...props, 'members@odata.bind': firstMembers.map((id) => bindUrl(ctx, id)) } : props;
-  const key = type === 'user' ? 'userPrincipalName' : 'mailNickname';
-  const keyValue = String(props[key] ?? '');
-  const lookup = (): Step => ({
+  const lookup = (): Step => (type === 'group' ? matchGroupStep(plan, ctx) : {
     method: 'GET',
-    url: `/${COLLECTION[type]}?$filter=${encodeURIComponent(`${key} eq ${odataString(keyValue)}`)}&$select=id`,
+    url: `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(String(props.userPrincipalName ?? ''))}`)}&$select=id`,
     onOk: (j, reply) => {
       const existing = (reply as { value?: Array<{ id: string }> }).value?.[0];
       if (!existing) { j.queue.push(createStep(type, plan, ctx)); return; }
-      // The earlier attempt did create it: continue as if that reply had arrived (members re-sent, duplicates tolerated).
+      // The earlier attempt did create it: continue as if that reply had arrived.
       j.anchor = existing.id;
-      j.queue.push(...memberAddSteps(existing.id, members, ctx));
     },
     onRefused: failWith,
   });
@@ -156,9 +206,10 @@ function updateSteps(type: EntraObjectType, id: string, plan: BodyPlan, ctx: Pla
   steps.push(...memberAddSteps(id, plan.membersAdd, ctx));
   for (const member of plan.membersRemove) {
     steps.push({
-      method: 'DELETE', url: `/groups/${id}/members/${member}/$ref`,
-      // Already not a member: the desired state holds.
-      onRefused: (j, info) => (info.status === 404 ? 'ok' : failWith(j, info)),
+      method: 'DELETE', url: `/groups/${id}/members/${member}/$ref`, independent: true,
+      // Already not a member (400 "One or more removed object references do not exist…"), or the member object is
+      // gone (404): the desired state holds.
+      onRefused: (j, info) => (info.status === 404 || (info.status === 400 && /removed object references do not exist/i.test(info.message)) ? 'ok' : failWith(j, info)),
     });
   }
   return steps;
@@ -192,7 +243,7 @@ function memberAddSteps(groupId: string, members: readonly string[], ctx: PlanCo
   for (let i = 0; i < members.length; i += MEMBER_CHUNK) {
     const chunk = members.slice(i, i + MEMBER_CHUNK);
     steps.push({
-      method: 'PATCH', url: `/groups/${groupId}`, headers: JSON_HEADERS,
+      method: 'PATCH', url: `/groups/${groupId}`, headers: JSON_HEADERS, independent: true,
       body: { 'members@odata.bind': chunk.map((id) => bindUrl(ctx, id)) },
       // Graph adds none of a chunk if one reference exists already: add them one by one, tolerating duplicates.
       onRefused: (j, info) => (/already exist/i.test(info.message) ? chunk.map((id) => singleMemberAdd(groupId, id, ctx)) : failWith(j, info)),
@@ -203,7 +254,7 @@ function memberAddSteps(groupId: string, members: readonly string[], ctx: PlanCo
 
 function singleMemberAdd(groupId: string, member: string, ctx: PlanContext): Step {
   return {
-    method: 'POST', url: `/groups/${groupId}/members/$ref`, headers: JSON_HEADERS,
+    method: 'POST', url: `/groups/${groupId}/members/$ref`, headers: JSON_HEADERS, independent: true,
     body: { '@odata.id': bindUrl(ctx, member) },
     onRefused: (j, info) => (/already exist/i.test(info.message) ? 'ok' : failWith(j, info)),
   };

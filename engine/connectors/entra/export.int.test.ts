@@ -74,7 +74,11 @@ describe('Entra connector export against the emulator', () => {
     ], testContext());
     expect(deletes[0]).toEqual({ csId: 'd1', ok: true });
     expect(emu.state.get(anchors[24]!)!.deleted).toBe(true);
-    expect(deletes[1]!.error?.code).toBe('cd-missing-object');
+    // Deleting an object that is already gone (a replayed delete) leaves the wanted state: confirmed.
+    expect(deletes[1]).toEqual({ csId: 'd2', ok: true });
+    // An update of a missing object is an error.
+    const [missing] = await connector.export([{ csId: 'u9', op: 'update', objectType: 'user', dn: 'x', anchor: randomUUID(), changes: replace({ jobTitle: ['X'] }) }], testContext());
+    expect(missing!.error?.code).toBe('cd-missing-object');
   });
 
   it('hard-matches on onPremisesImmutableId and soft-matches on UPN or primary SMTP instead of creating duplicates', async () => {
@@ -102,12 +106,13 @@ describe('Entra connector export against the emulator', () => {
   it('turns what Graph cannot do into clear export errors', async () => {
     const mastered = emu.state.addUser({ userPrincipalName: 'onprem@contoso.onmicrosoft.com', displayName: 'On-prem', mailNickname: 'op', onPremisesSyncEnabled: true });
     const existingGroup = emu.state.addGroup({ displayName: 'Existing', mailNickname: 'existing' });
+    const other = emu.state.addUser({ userPrincipalName: 'other.one@contoso.onmicrosoft.com', displayName: 'Other', mailNickname: 'o1' });
     const writesBefore = emu.state.writeLog.length;
     const results = await connector.export([
       addUser('proxy@contoso.onmicrosoft.com', { proxyAddresses: ['SMTP:proxy@contoso.com'] }),
       { csId: 'c', op: 'add', objectType: 'contact', dn: 'CN={c}', anchor: null, changes: replace({ displayName: ['Contact'] }) },
       { csId: 'm', op: 'update', objectType: 'user', dn: mastered, anchor: mastered, changes: replace({ displayName: ['Changed'] }) },
-      { csId: 'dup', op: 'add', objectType: 'group', dn: 'CN={dup}', anchor: null, changes: replace({ displayName: ['Dup'], mailNickname: ['EXISTING'] }) },
+      { csId: 'dup', op: 'update', objectType: 'user', dn: other, anchor: other, changes: replace({ userPrincipalName: ['ONPREM@contoso.onmicrosoft.com'] }) },
       addUser('bad@fabrikam.example'),
       { csId: 'noanchor', op: 'update', objectType: 'user', dn: 'CN={x}', anchor: null, changes: [] },
       { csId: 'ref', op: 'update', objectType: 'group', dn: existingGroup, anchor: existingGroup, changes: [{ attribute: 'member', op: 'add', values: [{ dn: 'CN=Someone,OU=People' }] }] },
@@ -116,13 +121,13 @@ describe('Entra connector export against the emulator', () => {
     expect(byId[results[0]!.csId]!.error).toMatchObject({ code: 'cd-error', message: expect.stringMatching(/cannot write 'proxyAddresses' on a user/) });
     expect(byId.c!.error).toMatchObject({ code: 'no-export-to-this-object-type', message: expect.stringMatching(/read-only in Microsoft Graph/) });
     expect(byId.m!.error).toMatchObject({ code: 'cd-error', message: expect.stringMatching(/mastered on-premises/) });
-    expect(byId.dup!.error).toMatchObject({ code: 'cd-error', message: expect.stringMatching(/^AttributeValueMustBeUnique: .*mailNickname.*ObjectConflict/) });
+    expect(byId.dup!.error).toMatchObject({ code: 'cd-error', message: expect.stringMatching(/^AttributeValueMustBeUnique: .*userPrincipalName.*ObjectConflict/) });
     expect(byId[results[4]!.csId]!.error!.message).toMatch(/IdentityDataValidationFailed: .*verified domain/);
     expect(byId.noanchor!.error!.code).toBe('missing-anchor-component');
     expect(byId.ref!.error).toMatchObject({ code: 'invalid-attribute-value', message: expect.stringMatching(/CN=Someone,OU=People/) });
     expect(emu.state.get(mastered)!.props.displayName).toBe('On-prem');
     // Locally detected problems cost no write.
-    expect(emu.state.writeLog.slice(writesBefore).map((w) => `${w.method} ${w.status}`).sort()).toEqual(['PATCH 400', 'POST 400', 'POST 400']);
+    expect(emu.state.writeLog.slice(writesBefore).map((w) => `${w.method} ${w.status}`).sort()).toEqual(['PATCH 400', 'PATCH 400', 'POST 400']);
   });
 
   it('reports missing permissions as permission-issue', async () => {
@@ -135,23 +140,92 @@ describe('Entra connector export against the emulator', () => {
     expect(result!.error).toMatchObject({ code: 'permission-issue', message: expect.stringMatching(/Authorization_RequestDenied/) });
   });
 
-  it('re-sends the dependent steps of an object when the first one is throttled (dependsOn → 424)', async () => {
+  it('sends fully parallel batches: a throttled request is re-sent alone, the other requests of the object are not held back', async () => {
     const a = emu.state.addUser({ userPrincipalName: 'dep.a@contoso.onmicrosoft.com', displayName: 'A', mailNickname: 'depa' });
     const b = emu.state.addUser({ userPrincipalName: 'dep.b@contoso.onmicrosoft.com', displayName: 'B', mailNickname: 'depb' });
     const group = emu.state.addGroup({ displayName: 'Dep', mailNickname: 'dep' }, [a]);
     emu.state.injectFault({ method: 'PATCH', path: `/groups/${group}`, status: 429, count: 1, retryAfterSeconds: 0 });
     const logStart = emu.state.batchLog.length;
     const [result] = await connector.export([{ csId: 'dep', op: 'update', objectType: 'group', dn: group, anchor: group, changes: [
-      { attribute: 'description', op: 'replace', values: ['chained'] },
+      { attribute: 'description', op: 'replace', values: ['parallel'] },
       { attribute: 'member', op: 'add', values: [{ dn: b }] },
       { attribute: 'member', op: 'delete', values: [{ dn: a }] },
     ] }], testContext());
-    expect(result).toEqual({ csId: 'dep', ok: true });
+    expect(result).toEqual({ csId: 'dep', ok: true, dn: group });
     const items = emu.state.batchLog.slice(logStart);
-    expect(items.map((i) => `${i.method} ${i.status}`)).toEqual(['PATCH 429', 'PATCH 424', 'DELETE 424', 'PATCH 204', 'PATCH 204', 'DELETE 204']);
-    expect(items[1]!.dependsOn).toEqual([items[0]!.id]);
-    expect(emu.state.get(group)!.props.description).toBe('chained');
+    // The description PATCH (first in the batch) met the injected 429; the membership requests went through beside it.
+    expect(items.map((i) => `${i.method} ${i.status}`)).toEqual(['PATCH 429', 'PATCH 204', 'DELETE 204', 'PATCH 204']);
+    expect(items.every((i) => i.dependsOn.length === 0)).toBe(true);
+    expect(emu.state.get(group)!.props.description).toBe('parallel');
     expect([...emu.state.get(group)!.members]).toEqual([b]);
+  });
+
+  it('treats removing a member that is already gone as done (Graph answers 400 "removed object references do not exist")', async () => {
+    const a = emu.state.addUser({ userPrincipalName: 'rm.a@contoso.onmicrosoft.com', displayName: 'A', mailNickname: 'rma' });
+    const b = emu.state.addUser({ userPrincipalName: 'rm.b@contoso.onmicrosoft.com', displayName: 'B', mailNickname: 'rmb' });
+    const group = emu.state.addGroup({ displayName: 'Rm', mailNickname: 'rm' }, [a]);
+    const logStart = emu.state.batchLog.length;
+    const [result] = await connector.export([{ csId: 'rm', op: 'update', objectType: 'group', dn: group, anchor: group, changes: [
+      { attribute: 'member', op: 'delete', values: [{ dn: a }, { dn: b }, { dn: randomUUID() }] },
+    ] }], testContext());
+    expect(result).toEqual({ csId: 'rm', ok: true, dn: group });
+    expect(emu.state.batchLog.slice(logStart).map((i) => i.status).sort()).toEqual([204, 400, 404]);
+    expect(emu.state.get(group)!.members.size).toBe(0);
+  });
+
+  it('resolves members still named CN={hex of the sourceAnchor}: users by immutable id, groups by their objectGUID alias', async () => {
+    const userAnchor = 'k3vM9pQ2u0GmN1b5cXyZ0A==';
+    const groupGuid = Buffer.from('00112233445566778899aabbccddeeff', 'hex').toString('base64');
+    const u = emu.state.addUser({ userPrincipalName: 'named@contoso.onmicrosoft.com', displayName: 'N', mailNickname: 'named', onPremisesImmutableId: userAnchor });
+    const nested = emu.state.addGroup({ displayName: 'Nested', mailNickname: '33221100-5544-7766-8899-aabbccddeeff' });
+    const parent = emu.state.addGroup({ displayName: 'Parent', mailNickname: 'parent' });
+    const name = (anchor: string) => ({ dn: `CN={${Buffer.from(anchor, 'utf8').toString('hex').toUpperCase()}}` });
+    const results = await connector.export([
+      { csId: 'p', op: 'update', objectType: 'group', dn: parent, anchor: parent, changes: [{ attribute: 'member', op: 'replace', values: [name(userAnchor), name(groupGuid)] }] },
+      { csId: 'q', op: 'update', objectType: 'group', dn: parent, anchor: parent, changes: [{ attribute: 'member', op: 'add', values: [name('bm8tc3VjaC1hbmNob3I=')] }] },
+    ], testContext());
+    expect(results[0]).toEqual({ csId: 'p', ok: true, dn: parent });
+    expect([...emu.state.get(parent)!.members].sort()).toEqual([u, nested].sort());
+    expect(results[1]!.error).toMatchObject({ code: 'invalid-attribute-value', message: expect.stringMatching(/member value 'CN=\{626D.*\}' is not an Entra object id, and no Entra user or group was found for it/) });
+  });
+
+  it('never clears a property Graph requires, and refuses group kinds Graph cannot create, without sending anything', async () => {
+    const u = emu.state.addUser({ userPrincipalName: 'nick@contoso.onmicrosoft.com', displayName: 'Nick', mailNickname: 'nick' });
+    const writesBefore = emu.state.writeLog.length;
+    const results = await connector.export([
+      { csId: 'clear', op: 'update', objectType: 'user', dn: u, anchor: u, changes: [
+        { attribute: 'displayName', op: 'replace', values: ['Nick New'] }, { attribute: 'mailNickname', op: 'delete', values: [] }] },
+      { csId: 'dl', op: 'add', objectType: 'group', dn: 'CN={dl}', anchor: null, changes: replace({ displayName: ['Sales DL'], mailNickname: ['salesdl'], securityEnabled: [false] }) },
+      { csId: 'mesg', op: 'add', objectType: 'group', dn: 'CN={mesg}', anchor: null, changes: replace({ displayName: ['Mail SG'], mailNickname: ['mailsg'], securityEnabled: [true], mailEnabled: [true] }) },
+    ], testContext());
+    expect(results[0]!.error).toEqual({ code: 'constraint-violation', message: expect.stringMatching(/^user '.+': Microsoft Graph cannot clear 'mailNickname'/) });
+    expect(results[1]!.error).toEqual({ code: 'cd-error', message: expect.stringMatching(/^group 'CN=\{dl\}': Microsoft Graph cannot create distribution groups.*Nothing was created/) });
+    expect(results[2]!.error).toEqual({ code: 'cd-error', message: expect.stringMatching(/cannot create mail-enabled security groups/) });
+    expect(emu.state.writeLog.length).toBe(writesBefore);
+    expect(emu.state.get(u)!.props).toMatchObject({ displayName: 'Nick', mailNickname: 'nick' });
+    expect(emu.state.list('group').filter((g) => /Sales DL|Mail SG/.test(String(g.props.displayName)))).toEqual([]);
+  });
+
+  it('confirms an add replayed after a crash: the object exists with the same values, nothing is created twice', async () => {
+    const m1 = emu.state.addUser({ userPrincipalName: 'rp1@contoso.onmicrosoft.com', displayName: 'R1', mailNickname: 'rp1' });
+    const m2 = emu.state.addUser({ userPrincipalName: 'rp2@contoso.onmicrosoft.com', displayName: 'R2', mailNickname: 'rp2' });
+    const add = (csId: string): ExportChange => ({ csId, op: 'add', objectType: 'group', dn: `CN={${csId}}`, anchor: null,
+      changes: replace({ displayName: ['Replayed'], mailNickname: ['replayed'], securityEnabled: [true], member: [{ dn: m1 }, { dn: m2 }] }) });
+    const [first] = await connector.export([add('rp')], testContext());
+    // The process died before the result was recorded; the member list changed in Entra meanwhile.
+    emu.state.removeMember(first!.anchor!, m2);
+    const writesBefore = emu.state.writeLog.length;
+    const [again] = await connector.export([add('rp')], testContext());
+    expect(again).toMatchObject({ ok: true, anchor: first!.anchor, matchedExisting: true });
+    expect(emu.state.list('group').filter((g) => g.props.displayName === 'Replayed')).toHaveLength(1);
+    expect([...emu.state.get(first!.anchor!)!.members].sort()).toEqual([m1, m2].sort());
+    expect(emu.state.writeLog.slice(writesBefore).map((w) => `${w.method} ${w.status}`)).toEqual(['PATCH 204']);
+    // A replayed user add finds the user by its immutable id and rewrites the same values.
+    const userAdd = addUser('replay.user@contoso.onmicrosoft.com', { onPremisesImmutableId: ['RRRRuser=='] });
+    const [u1] = await connector.export([userAdd], testContext());
+    const [u2] = await connector.export([userAdd], testContext());
+    expect(u2).toMatchObject({ ok: true, anchor: u1!.anchor, matchedExisting: true });
+    expect(emu.state.list('user').filter((u) => u.props.userPrincipalName === 'replay.user@contoso.onmicrosoft.com')).toHaveLength(1);
   });
 
   it('does not duplicate a create whose reply was lost (503 after the write was applied)', async () => {

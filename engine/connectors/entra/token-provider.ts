@@ -16,7 +16,7 @@ export class TokenProvider {
   constructor(config: EntraConfig, private readonly transport: HttpsTransport) {
     const settings = authoritySettings(config.authorityHost, config.tenantId);
     this.where = new URL(config.authorityHost).host;
-    this.scope = `${graphResource(config.graphBaseUrl)}/.default`;
+    this.scope = config.graphScope;
     const auth: NodeAuthOptions = { clientId: config.clientId, ...settings };
     if (config.auth.kind === 'secret') {
       auth.clientSecret = config.auth.clientSecret;
@@ -49,11 +49,4 @@ export class TokenProvider {
       throw mapAuthError(e, this.where, this.transport.lastError);
     }
   }
-}
-
-/** The Graph resource id tokens are requested for: public Graph, or the configured host for other clouds. */
-export function graphResource(graphBaseUrl: string): string {
-  const url = new URL(graphBaseUrl);
-  // The emulator and national clouds are addressed by their own origin; msal only needs a resource/.default scope.
-  return url.hostname === 'graph.microsoft.com' ? 'https://graph.microsoft.com' : url.origin;
 }

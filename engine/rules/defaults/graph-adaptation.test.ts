@@ -1,7 +1,9 @@
 // The Entra side of the default rules as IdSync's Microsoft Graph connector receives it.
 import { describe, expect, it } from 'vitest';
 import { generateDefaultRules } from './generate.ts';
-import { GRAPH_PROPERTY } from './graph-adaptation.ts';
+import { GRAPH_MAIL_NICKNAME, GRAPH_PROPERTY } from './graph-adaptation.ts';
+import { compile, createContext } from '../../expressions/index.ts';
+import type { Attributes } from '../../model/values.ts';
 
 const F = { connectorId: 'ad', connectorName: 'contoso.com' };
 const AAD = { connectorId: 'aad', connectorName: 'tenant' };
@@ -60,5 +62,19 @@ describe('rules adapted to Microsoft Graph', () => {
     const members = graph.filter((r) => r.direction === 'Outbound' && r.targetObjectType === 'group' && !r.disabled && r.attributeFlows.some((f) => f.destination === 'member'));
     expect(members.map((r) => r.name)).toContain('Out to AAD - Group Identity');
     expect(rule('Out to AAD - Group Join').linkType).toBe('Provision');
+  });
+
+  it('always gives users and groups the mailNickname Graph requires: the Exchange alias, else one derived from the object', () => {
+    for (const r of graph.filter((x) => x.connector.id === 'aad' && x.direction === 'Outbound' && !x.disabled && ['user', 'group'].includes(x.targetObjectType))) {
+      for (const f of r.attributeFlows.filter((x) => x.destination === 'mailNickname')) expect(f.expression, r.name).toBe(GRAPH_MAIL_NICKNAME[r.targetObjectType]!.expression);
+    }
+    const run = (expression: string, attributes: Attributes) => compile(expression).evaluate(createContext({ attributes }));
+    const user = (attrs: Attributes) => run(GRAPH_MAIL_NICKNAME.user!.expression, attrs);
+    expect(user({ userPrincipalName: ['ann.lee@contoso.com'] })).toBe('ann.lee');
+    expect(user({ userPrincipalName: ['ann.lee@contoso.com'], mailNickname: ['annl'] })).toBe('annl');
+    const guid = Uint8Array.from(Buffer.from('00112233445566778899aabbccddeeff', 'hex'));
+    const group = (attrs: Attributes) => run(GRAPH_MAIL_NICKNAME.group!.expression, attrs);
+    expect(group({ sourceAnchorBinary: [guid] })).toBe('33221100-5544-7766-8899-aabbccddeeff');
+    expect(group({ sourceAnchorBinary: [guid], mailNickname: ['sales'] })).toBe('sales');
   });
 });

@@ -18,6 +18,17 @@ export const GRAPH_PROPERTY: Readonly<Record<string, Readonly<Record<string, str
   device: {},
 };
 
+/**
+ * mailNickname per Entra object type. Graph requires it on create and refuses to clear it, while Entra Connect's
+ * rules flow `alias` only from an Exchange mailNickname (its own sync service derives one otherwise). So the rules
+ * supply it: the Exchange alias when there is one, else the UPN prefix (users; a valid Entra UPN prefix is a valid
+ * alias) or the objectGUID as text (groups; always valid, never taken by another group).
+ */
+export const GRAPH_MAIL_NICKNAME: Readonly<Record<string, { expression: string; sources: string[] }>> = {
+  user: { expression: 'IIF(IsPresent([mailNickname]),[mailNickname],Word([userPrincipalName],1,"@"))', sources: ['mailNickname', 'userPrincipalName'] },
+  group: { expression: 'IIF(IsPresent([mailNickname]),[mailNickname],StringFromGuid([sourceAnchorBinary]))', sources: ['mailNickname', 'sourceAnchorBinary'] },
+};
+
 /** The connector-space name of an Entra object: its object id once known, the anchor-based name before. */
 export const GRAPH_DN = 'IIF(IsPresent([cloudAnchor]),Word([cloudAnchor],2,"_"),"CN={" & ConvertToUTF8Hex([sourceAnchor]) & "}")';
 
@@ -43,7 +54,9 @@ function adaptOutbound(rule: SyncRule, map: Readonly<Record<string, string>>): S
     // as cloudAnchor (`User_<id>`) — from then on the name is the object id, so it never looks renamed.
     if (f.destination === 'dn') { kept.push({ ...f, sources: ['cloudAnchor', 'sourceAnchor'], expression: GRAPH_DN }); continue; }
     const property = map[f.destination];
-    if (property) kept.push({ ...f, destination: property });
+    const nickname = property === 'mailNickname' ? GRAPH_MAIL_NICKNAME[rule.targetObjectType] : undefined;
+    if (nickname) kept.push({ ...f, destination: property!, flowType: 'Expression', ...nickname });
+    else if (property) kept.push({ ...f, destination: property });
     else dropped.push(reasonForDroppedFlow(f.destination, rule.targetObjectType));
   }
   const joinRules = rule.joinRules

@@ -42,6 +42,8 @@ export const SetupInput = z.object({
     name: z.string().min(1).optional(),
     authorityHost: z.string().optional(),
     graphBaseUrl: z.string().optional(),
+    /** Scope of Graph tokens, `<Graph resource>/.default`; default from the cloud (see the Entra connector's README). */
+    graphScope: z.string().optional(),
     caFile: z.string().optional(),
   }).strict(),
   sourceAnchor: z.enum(['ms-DS-ConsistencyGuid', 'objectGUID']).default('ms-DS-ConsistencyGuid'),
@@ -114,6 +116,7 @@ export function connectorSpecs(input: SetupInput, secrets: SecretSource): Defaul
       auth: { kind: 'secret', clientSecret: secrets.secret(e.secretEnv, `client secret of ${e.clientId}`) },
       ...(e.authorityHost ? { authorityHost: e.authorityHost } : {}),
       ...(e.graphBaseUrl ? { graphBaseUrl: e.graphBaseUrl } : {}),
+      ...(e.graphScope ? { graphScope: e.graphScope } : {}),
       ...(e.caFile ? { caPem: secrets.file(e.caFile) } : {}),
     },
   };
