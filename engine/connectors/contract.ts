@@ -186,6 +186,12 @@ export interface ConnectorType<C = unknown> {
   /** Top-level config keys that hold secrets: encrypted at rest, masked in exports and the console. */
   readonly secretFields: readonly string[];
   readonly capabilities: ConnectorCapabilities;
+  /**
+   * True when the connected system keeps references to an object pointing at it when the object is renamed or
+   * moved, without changing the referring objects (Active Directory's linked attributes): the engine then
+   * renames those references in the connector space itself, as the system did.
+   */
+  keepsReferencesOnRename?(config: C): boolean;
   create(config: C): Connector;
 }
 

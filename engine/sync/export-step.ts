@@ -27,15 +27,26 @@ export function toExportChange(cs: CsObject): ExportChange {
 /** DNs (by DN key) the connected system replaced on add, e.g. a placeholder by the object id, with the new DN. */
 type Moved = Map<string, string>;
 
-/** Rewrites the object's reference values to moved DNs; true when one still points to an object awaiting its add. */
+/**
+ * Brings the object's reference values up to date just before sending: a reference to a metaverse identity
+ * takes the current DN of that identity's object in this connector space (named by the system on add, renamed
+ * since the synchronization), a plain DN the one the system gave on add in this run. True when a reference
+ * still points to an object awaiting its add (the object then waits for it).
+ */
 function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   let waits = false;
   for (const values of Object.values(cs.pendingExport!.changes)) {
     values.forEach((v, i) => {
       if (typeof v !== 'object' || v === null || !('ref' in v)) return;
-      const dn = moved.get(dnKey(v.ref));
-      if (dn) values[i] = { ref: dn };
-      const target = ctx.store.cs.byDn(ctx.connector.seq, dn ?? v.ref);
+      let target: CsObject | null;
+      if (typeof v.mv === 'number') {
+        target = ctx.store.cs.linkedIn(v.mv, ctx.connector.seq);
+        if (target && target.pendingExport?.op !== 'add') values[i] = { ref: currentDn(target), mv: v.mv };
+      } else {
+        const dn = moved.get(dnKey(v.ref));
+        if (dn) values[i] = { ref: dn };
+        target = ctx.store.cs.byDn(ctx.connector.seq, dn ?? v.ref);
+      }
       if (target && target.id !== cs.id && target.pendingExport?.op === 'add') waits = true;
     });
   }

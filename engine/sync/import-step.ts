@@ -4,7 +4,7 @@ import type { AttributeChange, ImportBatch, ImportChange, ImportIterator } from 
 import { WatermarkExpiredError } from '../connectors/contract.ts';
 import { connectorType } from '../connectors/registry.ts';
 import type { CsObject } from '../model/objects.ts';
-import { sameName } from '../model/dn.ts';
+import { dnKey, sameName } from '../model/dn.ts';
 import { encodeAttributes, encodeValue, sameAttributes, sameValues, type StoredAttributes } from '../model/stored-values.ts';
 import { sameStoredValues } from '../model/value-equality.ts';
 import { nowIso } from '../store/json-column.ts';
@@ -18,6 +18,8 @@ interface Staging {
   readonly gen: number;
   readonly now: string;
   readonly full: boolean;
+  /** The system renames references to a renamed object itself (see ConnectorType.keepsReferencesOnRename). */
+  readonly followsRenames: boolean;
 }
 
 /** Runs a full or delta import step. */
@@ -39,7 +41,8 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
     full = true;
     message = 'No watermark yet: ran a full import without deleting objects it did not see';
   }
-  const st: Staging = { ctx, gen: ctx.runId * 1000 + ctx.step, now: nowIso(), full };
+  const type = connectorType(connector.type);
+  const st: Staging = { ctx, gen: ctx.runId * 1000 + ctx.step, now: nowIso(), full, followsRenames: type.keepsReferencesOnRename?.(connector.config) ?? false };
   let iterator: ImportIterator = full ? client.importFull({}, cctx) : client.importDelta(watermark!, {}, cctx);
   let problems = 0;
   let seen = 0;
@@ -243,9 +246,42 @@ function stageObject(st: Staging, anchor: string, dn: string, objectType: string
     const op = pi?.op === 'add' || (pi?.op === 'delete' && cs.mvId === null && Object.keys(cs.hologram).length === 0) ? 'add' : 'update';
     cs.pendingImport = { op, image, ...(dnChanged || dn !== cs.dn ? { dn } : {}) };
     stats.count(dnChanged ? 'stage-rename' : 'stage-update', rec(cs, image));
+    if (dnChanged && st.followsRenames) followRename(st, cs.id, currentDn, dn);
   }
   store.cs.update(cs);
   createPlaceholders(st, image);
+}
+
+/**
+ * The system kept its references to a renamed object pointing at it without changing the referring objects:
+ * the connector space does the same, so the referrers (updated by no import) name the object by its new DN.
+ */
+function followRename(st: Staging, renamedId: number, oldDn: string, newDn: string): void {
+  const { store, connector } = st.ctx;
+  const oldKey = dnKey(oldDn);
+  const rename = (attrs: StoredAttributes): StoredAttributes | null => {
+    let changed = false;
+    const out: StoredAttributes = {};
+    for (const [name, values] of Object.entries(attrs)) {
+      out[name] = values.map((v) => {
+        if (typeof v !== 'object' || !('ref' in v) || dnKey(v.ref) !== oldKey) return v;
+        changed = true;
+        return { ...v, ref: newDn };
+      });
+    }
+    return changed ? out : null;
+  };
+  for (const id of store.cs.referrers(connector.seq, oldKey)) {
+    if (id === renamedId) continue;
+    const referrer = store.cs.get(id);
+    if (!referrer) continue;
+    const hologram = rename(referrer.hologram);
+    const pending = referrer.pendingImport && referrer.pendingImport.op !== 'delete' ? rename(referrer.pendingImport.image) : null;
+    if (!hologram && !pending) continue;
+    if (hologram) referrer.hologram = hologram;
+    if (pending && referrer.pendingImport) referrer.pendingImport = { ...referrer.pendingImport, image: pending };
+    store.cs.update(referrer);
+  }
 }
 
 /** Export confirmation (spec §2.1.1 step 4): clear confirmed values, warn about the others and re-sync them. */

@@ -207,8 +207,9 @@ function exportFlow(env: SyncEnv, ws: WorkingSet, cs: CsObject, mv: MvObject, ac
     flows.push({ attribute: attr, ruleSeq: o.winner?.rule.seq ?? null, flowType: o.winner?.flow.flow.flowType ?? null, oldValues: base[attr] ?? [], newValues: want, changed: !sameValues(before, want) });
   }
   const dn = computeDn(env, ws, mv, active, cs.connector);
+  // A connected system that cannot rename names its objects itself (an object id): a DN flow only names adds.
   if (dn && !adding) {
-    const rename = !sameName(dn, currentDn(cs));
+    const rename = env.canRename(cs.connector) && !sameName(dn, currentDn(cs));
     if (rename && pe.newDn !== dn) {
       pe.newDn = dn;
       changed = true;

@@ -18,7 +18,7 @@ const GROUP_OUT: SyncRuleInput = {
 
 const ref = (dn: string) => ({ dn });
 const targetGroup = () => fx.engine.store.cs.byDn(2, 'cn=staff,ou=groups,dc=example')!;
-const members = () => targetGroup().pendingExport?.changes.member ?? [];
+const members = () => (targetGroup().pendingExport?.changes.member ?? []).map((v) => (typeof v === 'object' && 'ref' in v ? v.ref : v));
 
 function groupFixture(): Fixture {
   fx = createFixture();
@@ -37,7 +37,7 @@ describe('references converge within one run', () => {
     await fx.run('hr', 'Full Import');
     const sync = await fx.run('hr', 'Full Synchronization');
     expect(sync.status).toBe('success');
-    expect(members()).toEqual([{ ref: 'uid=u1,ou=people,dc=example' }, { ref: 'uid=u2,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u1,ou=people,dc=example', 'uid=u2,ou=people,dc=example']);
     const exp = await fx.run('ldap', 'Export');
     expect(exp.status).toBe('success');
     expect(fx.ldap.byDn('cn=staff,ou=groups,dc=example')!.attributes.member).toEqual([ref('uid=u1,ou=people,dc=example'), ref('uid=u2,ou=people,dc=example')]);
@@ -49,12 +49,12 @@ describe('references converge within one run', () => {
     fx.hr.add('cn=staff,o=hr', 'group', { cn: ['staff'], member: [ref('employeeId=1,o=hr'), ref('employeeId=2,o=hr')] }, 'g-staff');
     await fx.run('hr', 'Full Import');
     const first = await fx.run('hr', 'Delta Synchronization');
-    expect(members()).toEqual([{ ref: 'uid=u1,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u1,ou=people,dc=example']);
     expect(first.steps[0].counters.counters['unresolved-reference']).toBe(1);
     addPerson(fx.hr, '2');
     await fx.run('hr', 'Delta Import');
     await fx.run('hr', 'Delta Synchronization');
-    expect(members()).toEqual([{ ref: 'uid=u1,ou=people,dc=example' }, { ref: 'uid=u2,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u1,ou=people,dc=example', 'uid=u2,ou=people,dc=example']);
   });
 
   it('a reference follows a rename of the referenced object in the target, in the same run', async () => {
@@ -72,7 +72,7 @@ describe('references converge within one run', () => {
     await fx.run('hr', 'Delta Import');
     await fx.run('hr', 'Delta Synchronization');
     expect(fx.engine.store.cs.byAnchor(2, fx.ldap.byDn('uid=u1,ou=people,dc=example')!.anchor)!.pendingExport?.newDn).toBe('uid=u1-renamed,ou=people,dc=example');
-    expect(members()).toEqual([{ ref: 'uid=u1-renamed,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u1-renamed,ou=people,dc=example']);
   });
 
   it('a reference to an object that left the connector space is removed in the same run (never left dangling)', async () => {
@@ -89,7 +89,7 @@ describe('references converge within one run', () => {
     fx.hr.remove('hr-2');
     await fx.run('hr', 'Delta Import');
     await fx.run('hr', 'Delta Synchronization');
-    expect(members()).toEqual([{ ref: 'uid=u1,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u1,ou=people,dc=example']);
     await fx.run('ldap', 'Export');
     expect(fx.ldap.byDn('cn=staff,ou=groups,dc=example')!.attributes.member).toEqual([ref('uid=u1,ou=people,dc=example')]);
     expect(fx.ldap.byDn('uid=u2,ou=people,dc=example')).toBeUndefined();
@@ -105,11 +105,36 @@ describe('references converge within one run', () => {
     fx.hr.add('cn=staff,o=hr', 'group', { cn: ['staff'], member: [ref('employeeId=9,o=hr')] }, 'g-staff');
     await fx.run('hr', 'Full Import');
     await fx.run('hr', 'Full Synchronization');
-    expect(members()).toEqual([{ ref: 'cn=nobody,dc=example' }]);
+    expect(members()).toEqual(['cn=nobody,dc=example']);
     addPerson(fx.hr, '9');
     await fx.run('hr', 'Delta Import');
     await fx.run('hr', 'Delta Synchronization');
-    expect(members()).toEqual([{ ref: 'uid=u9,ou=people,dc=example' }]);
+    expect(members()).toEqual(['uid=u9,ou=people,dc=example']);
+  });
+});
+
+describe('references in a system that keeps them pointing at renamed objects (Active Directory)', () => {
+  it('a member moved to another OU stays a member: the group, which no import changed, names it by its new DN', async () => {
+    fx = createFixture();
+    fx.engine.updateConnector('hr', { config: { directory: `hr-${fx.dir}`, keepsReferences: true } });
+    fx.engine.saveRule(GROUP_IN);
+    fx.engine.saveRule(GROUP_OUT);
+    addPerson(fx.hr, '1');
+    fx.hr.add('cn=staff,o=hr', 'group', { cn: ['staff'], member: [ref('employeeId=1,o=hr')] }, 'g-staff');
+    await fx.run('hr', 'Full Import');
+    await fx.run('hr', 'Full Synchronization');
+    await fx.run('ldap', 'Export');
+    // The person moves; the directory does not change the group, whose member value reads the new DN by itself.
+    fx.hr.modify('hr-1', {}, { dn: 'employeeId=1,ou=moved,o=hr' });
+    fx.hr.entries.get('g-staff')!.attributes.member = [ref('employeeId=1,ou=moved,o=hr')];
+    await fx.run('hr', 'Delta Import');
+    const group = fx.engine.store.cs.byAnchor(1, 'g-staff')!;
+    expect(group.hologram.member).toEqual([{ ref: 'employeeId=1,ou=moved,o=hr' }]);
+    const sync = await fx.run('hr', 'Delta Synchronization');
+    expect(sync.steps[0].counters.counters['unresolved-reference']).toBeUndefined();
+    expect(fx.engine.store.cs.count(2, 'pending-export')).toBe(0);
+    await fx.run('hr', 'Full Import');
+    expect((await fx.run('hr', 'Full Synchronization')).steps[0].counters.outbound.ldap).toEqual({ 'connector-no-flow': 2 });
   });
 });
 

@@ -67,7 +67,8 @@ export function outboundReferences(ws: WorkingSet, mv: MvObject, targetConnector
           continue;
         }
         const target = ws.linkedIn(id, targetConnector);
-        if (target && target.pendingExport?.op !== 'delete') out.push({ ref: target.pendingExport?.newDn ?? target.dn });
+        // The identity goes along, so the export can name the object as it is then (see export-step.ts).
+        if (target && target.pendingExport?.op !== 'delete') out.push({ ref: target.pendingExport?.newDn ?? target.dn, mv: id });
         else r.unresolved++;
       }
       return out;

@@ -13,6 +13,8 @@ export interface SyncEnv {
   /** Expression parameters (%Connector.ID%, %Domain.FQDN%, ...) of a connector, by its sequence number. */
   parametersFor(connectorSeq: number): Readonly<Record<string, string>>;
   readonly outboundJoins: OutboundJoinIndex;
+  /** Whether a connector's type can rename objects (for one that cannot, a changed DN flow stages nothing). */
+  canRename(connectorSeq: number): boolean;
   /**
    * Asks to provision an MV object again later in this run because the target DN is still held by another
    * object; false when there is no later (the caller then reports the conflict).

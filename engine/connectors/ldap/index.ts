@@ -9,6 +9,9 @@ export const ldapConnectorType: ConnectorType<LdapConfig> = {
   configSchema: ldapConfigSchema,
   secretFields: ['password'],
   capabilities: { deltaImport: true, export: true, rename: true, passwordExport: true, exportsWholeSet: false },
+  // Active Directory keeps member/manager links pointing at a moved object without touching the referrers;
+  // OpenLDAP's refint overlay (where installed) rewrites the referrers, which delta import then reads.
+  keepsReferencesOnRename: (config) => config.flavour === 'ad',
   create: (config) => new LdapConnector(ldapConfigSchema.parse(config)),
 };
 

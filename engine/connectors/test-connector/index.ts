@@ -14,6 +14,8 @@ export const TestConnectorConfig = z.object({
   batchSize: z.number().int().min(1).default(100),
   /** A secret, only to exercise secret handling. */
   password: z.string().optional(),
+  /** Behave like Active Directory: references keep pointing at a renamed object without a change of the referrer. */
+  keepsReferences: z.boolean().default(false),
 });
 export type TestConnectorConfig = z.infer<typeof TestConnectorConfig>;
 
@@ -107,6 +109,7 @@ export const testConnectorType: ConnectorType<TestConnectorConfig> = {
   configSchema: TestConnectorConfig as z.ZodType<TestConnectorConfig>,
   secretFields: ['password'],
   capabilities: { deltaImport: true, export: true, rename: true, passwordExport: false, exportsWholeSet: false },
+  keepsReferencesOnRename: (config) => config.keepsReferences,
   create: (config) => new TestConnector(config),
 };
 
