@@ -1,17 +1,22 @@
-// OpenLDAP delta import from the accesslog overlay: every successful write since the watermark (reqStart),
-// mapped by reqEntryUUID into object adds, attribute updates, renames/moves and deletions.
+// OpenLDAP delta import from the accesslog overlay: every successful write since the watermark (reqStart), mapped
+// by reqEntryUUID. Adds and modifies become objects and attribute updates straight from their records; deletions
+// are delivered whatever their DN. What a record cannot tell is read from the directory as it is now: the
+// subtree of a renamed or moved entry (every object below an OU gets its new DN, or a deletion when it left the
+// scope), objects of types with their own LDAP filter, and objects already read this way in this import.
 import { NoSuchObjectError } from 'ldapts';
-import type { AttributeChange, AttributeValue, ConnectorContext, ImportBatch, ImportChange, ImportScope } from '../contract.ts';
+import type { ConnectorContext, ImportBatch, ImportChange, ImportProblem, ImportScope } from '../contract.ts';
 import { WatermarkExpiredError } from '../contract.ts';
+import { dnKey, isWithinDn, parentDn, rebaseDn } from '../../model/dn.ts';
+import { recordToChange } from './accesslog-changes.ts';
 import { LOG_ATTRIBUTES, LOG_BINARY_ATTRIBUTES, type LogRecord, parseLogRecord } from './accesslog-record.ts';
-import { isWithin, normalizeDn, parentOf, rdnOf, unescapeDnValue } from './dn.ts';
+import { objectAnchors, readCurrentState } from './current-state.ts';
 import { EntryMapper } from './entry-mapper.ts';
 import { classify } from './errors.ts';
 import { and, eq, gte } from './filter.ts';
 import { type ImportPlan, planImport } from './import-plan.ts';
 import type { DirectorySchema } from './schema.ts';
+import { missingContainerProblem, missingContainers } from './selected-containers.ts';
 import type { LdapSession } from './session.ts';
-import { fromWire } from './values.ts';
 import { formatWatermark, parseWatermark } from './watermark.ts';
 
 export const ACCESSLOG_BASE = 'cn=accesslog';
@@ -49,13 +54,13 @@ export async function* accesslogDelta(session: LdapSession, watermark: string, s
   const { reqStart: since } = parseWatermark(watermark, ['accesslog']);
   const schema = await session.schema();
   const plan = planImport(session.config, scope, await session.rootDse(), schema);
-  const mapper = new EntryMapper({ schema, ...plan });
   if (since) {
     const exists = await session
       .run('checking the accesslog watermark', (c) => c.search(`reqStart=${since},${ACCESSLOG_BASE}`, { scope: 'base', attributes: ['1.1'] }))
       .then(() => true, (e: unknown) => (e instanceof NoSuchObjectError ? false : Promise.reject(e)));
     if (!exists) throw new WatermarkExpiredError(`accesslog record ${since} was purged; a full import is needed`);
   }
+  const reader = new LogReader(session, plan, schema, ctx, await missingContainers(session, plan));
   let last = since;
   const client = await session.client();
   const filter = and(eq('objectClass', 'auditWriteObject'), eq('reqResult', '0'), ...(since ? [gte('reqStart', since)] : []));
@@ -72,109 +77,114 @@ export async function* accesslogDelta(session: LdapSession, watermark: string, s
       const records = page.searchEntries.map((e) => parseLogRecord(e)).filter((r) => r.reqStart > since);
       records.sort((a, b) => (a.reqStart < b.reqStart ? -1 : a.reqStart > b.reqStart ? 1 : 0));
       if (records.length === 0) continue;
-      const changes: ImportChange[] = [];
-      for (const r of records) {
-        const change = recordToChange(r, plan, mapper, schema);
-        if (change === 'fetch') {
-          const fetched = await fetchObject(session, plan, mapper, newDnOf(r));
-          if (fetched) changes.push(fetched);
-        } else if (change) changes.push(change);
-      }
+      const { changes, problems } = await reader.page(records);
       last = records[records.length - 1].reqStart;
-      yield { changes, watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
+      yield { changes, ...(problems.length > 0 ? { problems } : {}), watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
     }
   } catch (error) {
     if (error === ctx.signal.reason) throw error;
     throw classify(error, 'reading cn=accesslog', session.secrets);
   }
+  const remaining = reader.unexplainedMissing();
+  if (remaining.length > 0) yield { changes: [], problems: remaining, watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
   return formatWatermark({ type: 'accesslog', reqStart: last });
 }
 
 /** DN after a modrdn record. */
 export function newDnOf(r: LogRecord): string {
-  const parent = r.newSuperior ?? parentOf(r.dn);
+  const parent = r.newSuperior ?? parentDn(r.dn);
   return parent ? `${r.newRdn},${parent}` : (r.newRdn ?? r.dn);
 }
 
-function inScope(dn: string, plan: ImportPlan): boolean {
-  return plan.bases.some((b) => isWithin(dn, b.base)) && !plan.excludeContainers.some((c) => isWithin(dn, c));
+/** True when a modify record changes the object classes (the entry may change type). */
+function changesClasses(r: LogRecord): boolean {
+  return r.type === 'modify' && r.mods.some((m) => m.attribute.toLowerCase() === 'objectclass');
 }
 
-/** Maps one record; 'fetch' asks the caller to read the whole object (it moved into scope). */
-export function recordToChange(r: LogRecord, plan: ImportPlan, mapper: EntryMapper, schema: DirectorySchema): ImportChange | 'fetch' | undefined {
-  if (!r.entryUUID) return undefined;
-  const anchor = r.entryUUID;
-  const keep = (attribute: string): boolean => {
-    const lower = attribute.toLowerCase();
-    if (lower === 'objectclass') return true;
-    if (plan.inclusion) return plan.inclusion.has(lower);
-    return schema.attributes.get(lower)?.operational !== true;
-  };
-  const typed = (attribute: string, values: Buffer[]): AttributeValue[] => fromWire(values, schema.attributes.get(attribute.toLowerCase())?.type ?? 'string');
-  switch (r.type) {
-    case 'delete':
-      return inScope(r.dn, plan) ? { kind: 'delete', anchor, dn: r.dn } : undefined;
-    case 'add': {
-      if (!inScope(r.dn, plan)) return undefined;
-      const grouped = new Map<string, Buffer[]>();
-      for (const m of r.mods) if (m.value && keep(m.attribute)) grouped.set(m.attribute, [...(grouped.get(m.attribute) ?? []), m.value]);
-      const classes = (grouped.get('objectClass') ?? []).map((b) => b.toString('utf8'));
-      const type = mapper.objectTypeOf(classes);
-      if (!type) return undefined;
-      const attributes: Record<string, AttributeValue[]> = {};
-      for (const [name, values] of grouped) attributes[name] = typed(name, values);
-      return { kind: 'object', object: { anchor, dn: r.dn, objectType: type.name, attributes } };
-    }
-    case 'modify': {
-      if (!inScope(r.dn, plan)) return undefined;
-      const changes: AttributeChange[] = [];
-      for (const m of r.mods) {
-        if (!keep(m.attribute) || m.op === '#') continue;
-        const op = m.op === '+' ? 'add' : m.op === '=' ? 'replace' : 'delete';
-        const prev = changes.at(-1);
-        const values = m.value ? typed(m.attribute, [m.value]) : [];
-        if (prev && prev.attribute === m.attribute && prev.op === op) (prev.values as AttributeValue[]).push(...values);
-        else changes.push({ attribute: m.attribute, op, values });
+/** Turns pages of log records into changes, remembering across pages which objects are read from the directory. */
+class LogReader {
+  private readonly mapper: EntryMapper;
+  /** Objects delivered from their current state: their later records are read the same way. */
+  private readonly fromDirectory = new Set<string>();
+  /** Every type evaluated by the server: records cannot say whether an object still matches. */
+  private readonly typedByServer: boolean;
+  /** Selected containers not found at the start; renames that explain them are reported with the new DN. */
+  private readonly missing: Map<string, string>;
+  private readonly outOfScope: 'drop' | 'delete';
+
+  constructor(
+    private readonly session: LdapSession,
+    private readonly plan: ImportPlan,
+    private readonly schema: DirectorySchema,
+    private readonly ctx: ConnectorContext,
+    missing: readonly string[],
+  ) {
+    this.mapper = new EntryMapper({ schema, ...plan });
+    this.typedByServer = plan.typedFilters.some((t) => t.type !== undefined);
+    this.missing = new Map(missing.map((m) => [dnKey(m), m]));
+    // With a selected container gone (maybe renamed), leaving the scope is not proof of leaving the selection.
+    this.outOfScope = missing.length > 0 ? 'drop' : 'delete';
+    for (const m of missing) ctx.log('warn', `selected container ${m} not found; the delta import goes on without it`);
+  }
+
+  /** The changes of one page of records, in the order the directory made them. */
+  async page(records: readonly LogRecord[]): Promise<{ changes: ImportChange[]; problems: ImportProblem[] }> {
+    const anchors = new Set<string>();
+    const subtrees = new Set<string>();
+    const problems: ImportProblem[] = [];
+    const fromRecords: { anchor: string; change: ImportChange }[] = [];
+    for (const r of records) {
+      const anchor = r.entryUUID;
+      if (!anchor) continue;
+      if (r.type === 'delete') fromRecords.push({ anchor, change: { kind: 'delete', anchor, dn: r.dn } });
+      else if (r.type === 'modrdn') {
+        subtrees.add(anchor);
+        anchors.add(anchor);
+        problems.push(...this.explainMissing(r));
+      } else if (this.typedByServer || this.fromDirectory.has(anchor) || changesClasses(r)) anchors.add(anchor);
+      else {
+        const change = recordToChange(r, this.plan, this.mapper, this.schema);
+        if (change) fromRecords.push({ anchor, change });
       }
-      return changes.length > 0 ? { kind: 'update', anchor, dn: r.dn, changes } : undefined;
     }
-    case 'modrdn': {
-      const newDn = newDnOf(r);
-      const wasIn = inScope(r.dn, plan);
-      const isIn = inScope(newDn, plan);
-      if (!wasIn && !isIn) return undefined;
-      if (wasIn && !isIn) return { kind: 'delete', anchor, dn: r.dn };
-      if (!wasIn) return 'fetch';
-      return { kind: 'update', anchor, dn: newDn, changes: rdnChanges(r, keep) };
+    await this.dropUntyped(fromRecords);
+    const current = anchors.size > 0 ? await readCurrentState(this.session, this.plan, { anchors, subtrees, outOfScope: this.outOfScope }, this.ctx) : undefined;
+    const read = current?.anchors ?? new Set<string>();
+    for (const a of read) this.fromDirectory.add(a);
+    // A record of an object read as it is now is already part of what was read (deletions stay: they are final).
+    const changes = fromRecords.filter((x) => x.change.kind === 'delete' || !read.has(x.anchor)).map((x) => x.change);
+    if (current) {
+      changes.push(...current.changes);
+      problems.push(...current.problems);
+    }
+    return { changes, problems };
+  }
+
+  /** A modify record does not say what the entry is: updates of entries that are no object of a type in scope go. */
+  private async dropUntyped(fromRecords: { anchor: string; change: ImportChange }[]): Promise<void> {
+    const updated = [...new Set(fromRecords.filter((x) => x.change.kind === 'update').map((x) => x.anchor))];
+    if (updated.length === 0) return;
+    const objects = await objectAnchors(this.session, this.plan, updated);
+    for (let i = fromRecords.length - 1; i >= 0; i--) {
+      if (fromRecords[i].change.kind === 'update' && !objects.has(fromRecords[i].anchor)) fromRecords.splice(i, 1);
     }
   }
-}
 
-/** Value changes a rename implies on the naming attribute. */
-function rdnChanges(r: LogRecord, keep: (a: string) => boolean): AttributeChange[] {
-  const [oldAttr, oldValue] = splitRdn(rdnOf(r.dn));
-  const [newAttr, newValue] = splitRdn(r.newRdn ?? '');
-  if (normalizeDn(rdnOf(r.dn)) === normalizeDn(r.newRdn ?? '')) return [];
-  const changes: AttributeChange[] = [];
-  if (newAttr && keep(newAttr)) changes.push({ attribute: newAttr, op: 'add', values: [newValue] });
-  if (r.deleteOldRdn && oldAttr && keep(oldAttr)) changes.push({ attribute: oldAttr, op: 'delete', values: [oldValue] });
-  return changes;
-}
+  /** A rename of a selected container (or of one above it) that the start of the import found missing. */
+  private explainMissing(r: LogRecord): ImportProblem[] {
+    const out: ImportProblem[] = [];
+    for (const [key, dn] of this.missing) {
+      if (!isWithinDn(dn, r.dn)) continue;
+      out.push(missingContainerProblem(dn, rebaseDn(dn, r.dn, newDnOf(r)) ?? undefined));
+      this.missing.delete(key);
+    }
+    return out;
+  }
 
-function splitRdn(rdn: string): [string, string] {
-  const i = rdn.indexOf('=');
-  return i < 0 ? ['', ''] : [rdn.slice(0, i), unescapeDnValue(rdn.slice(i + 1))];
-}
-
-async function fetchObject(session: LdapSession, plan: ImportPlan, mapper: EntryMapper, dn: string): Promise<ImportChange | undefined> {
-  try {
-    const { searchEntries } = await session.run(`reading ${dn}`, (c) =>
-      c.search(dn, { scope: 'base', filter: plan.filter, attributes: plan.attributes, explicitBufferAttributes: plan.binaryAttributes }),
-    );
-    const r = searchEntries[0] ? mapper.map(searchEntries[0]) : undefined;
-    return r && 'object' in r ? { kind: 'object', object: r.object } : undefined;
-  } catch (error) {
-    if (error instanceof NoSuchObjectError) return undefined;
-    throw error;
+  /** Missing selected containers no rename in the log explained. */
+  unexplainedMissing(): ImportProblem[] {
+    const out = [...this.missing.values()].map((dn) => missingContainerProblem(dn));
+    this.missing.clear();
+    return out;
   }
 }

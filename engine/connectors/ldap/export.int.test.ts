@@ -81,9 +81,9 @@ describe('export to slapd', () => {
   it('maps LDAP result codes to export error codes and keeps going after a failure', async () => {
     const c = connectorFor(slapd);
     const batch = [
-      add(`uid=user000007,${people()}`, person('user000007')), // exists
+      add(`uid=user000007,${people()}`, person('other')), // exists, with other values
       update(`uid=ghost,${people()}`, [replace('title', 'x')]), // missing
-      del(`uid=ghost,${people()}`), // missing
+      del(`uid=ghost,${people()}`), // already gone: done
       add(`uid=orphan,ou=nowhere,${slapd.suffix}`, person('orphan')), // parent missing
       add(`uid=nosn,${people()}`, [replace('objectClass', 'inetOrgPerson'), replace('uid', 'nosn'), replace('cn', 'No Sn')]), // schema
       update(`uid=user000008,${people()}`, [replace('mail', 'bad é@example.com')]), // IA5 syntax
@@ -96,7 +96,7 @@ describe('export to slapd', () => {
     expect(results.map((r) => r.error?.code ?? 'ok')).toEqual([
       'cd-existing-object',
       'cd-missing-object',
-      'cd-missing-object',
+      'ok',
       'non-existent-parent',
       'schema-violation',
       'syntax-violation',
@@ -106,6 +106,7 @@ describe('export to slapd', () => {
     ]);
     expect(results[1].error?.message).toContain(`uid=ghost,${people()}`);
     expect(results[1].error?.message).toMatch(/no such object \(LDAP 32\)/);
+    expect(results[0].error?.message).toMatch(/already exists \(LDAP 68\).*differs in uid/);
     expect(results.map((r) => r.csId)).toEqual(batch.map((b) => b.csId));
   });
 
