@@ -20,6 +20,6 @@ export async function* fullImport(
   const missing = await missingContainers(session, plan);
   if (missing.length > 0) throw new MissingContainerError(missing);
   ctx.log('info', `full import of ${plan.bases.map((b) => b.base).join('; ')} (${plan.objectTypes.map((t) => t.name).join(', ')})`);
-  yield* searchInBatches(session, plan, plan.bases.map((b) => ({ base: b.base })), { outOfScope: 'drop' }, ctx);
+  yield* searchInBatches(session, plan, plan.bases.map((b) => ({ base: b.base })), { outOfScope: 'drop', fromBases: true }, ctx);
   return watermark;
 }

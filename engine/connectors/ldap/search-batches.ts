@@ -3,6 +3,7 @@
 // is dropped (full import) or delivered as a deletion (delta import: it left the scope).
 import { type Filter, ResultCodeError } from 'ldapts';
 import type { ConnectorContext, ImportBatch, ImportChange, ImportProblem } from '../contract.ts';
+import { isWithinDn } from '../../model/dn.ts';
 import type { LdapObjectType } from './config.ts';
 import { EntryMapper } from './entry-mapper.ts';
 import { classify, describeResultCode } from './errors.ts';
@@ -27,6 +28,8 @@ export interface SearchOptions {
   readonly outOfScope: 'drop' | 'delete';
   /** Anchors this import delivered already: skipped here; the anchors delivered here are added. */
   readonly delivered?: Set<string>;
+  /** The sources are the plan's bases: only excluded containers can put an entry out of scope. */
+  readonly fromBases?: boolean;
 }
 
 interface TypedPage {
@@ -78,7 +81,7 @@ export async function* searchInBatches(
       if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('import cancelled');
       for (const entry of page.entries) {
         const r = mapper.map(entry, page.type);
-        const within = inScope(plan, entry.dn);
+        const within = options.fromBases ? !plan.excludeContainers.some((c) => isWithinDn(entry.dn, c)) : inScope(plan, entry.dn);
         if ('problem' in r) {
           if (within) problems.push(r.problem);
           continue;
