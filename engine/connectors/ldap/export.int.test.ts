@@ -201,4 +201,23 @@ describe('export to slapd', () => {
     expect((await read(`uid=user000016b,${people()}`, ['mail'])).mail).toBe('user000015@example.com');
     await expect(read(`ou=tmp,${slapd.suffix}`, ['ou'])).rejects.toThrow();
   });
+
+  it('lets the entries below a renamed OU follow it within the batch', async () => {
+    const c = connectorFor(slapd);
+    await client.add(`ou=before,${slapd.suffix}`, { objectClass: 'organizationalUnit', ou: 'before' });
+    for (const uid of ['c1', 'c2']) await client.add(`uid=${uid},ou=before,${slapd.suffix}`, { objectClass: 'inetOrgPerson', uid, cn: uid, sn: uid });
+    const results = await c.export(
+      [
+        update(`ou=before,${slapd.suffix}`, [{ attribute: 'ou', op: 'replace', values: ['after'] }], `ou=after,${slapd.suffix}`),
+        // Sent with the DNs the engine knew before the OU moved: one without a rename of its own, one renamed too.
+        update(`uid=c1,ou=before,${slapd.suffix}`, [replace('title', 'Followed')]),
+        update(`uid=c2,ou=before,${slapd.suffix}`, [replace('title', 'Renamed')], `uid=c2b,ou=after,${slapd.suffix}`),
+      ],
+      testContext(),
+    );
+    await c.close();
+    expect(results.map((r) => r.error?.message ?? r.dn)).toEqual([`ou=after,${slapd.suffix}`, `uid=c1,ou=after,${slapd.suffix}`, `uid=c2b,ou=after,${slapd.suffix}`]);
+    expect((await read(`uid=c1,ou=after,${slapd.suffix}`, ['title'])).title).toBe('Followed');
+    expect((await read(`uid=c2b,ou=after,${slapd.suffix}`, ['title'])).title).toBe('Renamed');
+  });
 });

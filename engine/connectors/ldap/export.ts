@@ -6,7 +6,7 @@ import type { Client } from 'ldapts';
 import type { ConnectorContext, ExportChange, ExportResult } from '../contract.ts';
 import { ConnectivityError } from '../contract.ts';
 import { isDnRef } from '../../model/values.ts';
-import { dnKey, parentDn, sameDn } from '../../model/dn.ts';
+import { dnKey, isBelowDn, parentDn, rebaseDn, sameDn } from '../../model/dn.ts';
 import { anchorAttributeOf } from './config.ts';
 import { rdnParts } from './dn.ts';
 import { classify, exportErrorOf, isConnectivityFailure } from './errors.ts';
@@ -19,12 +19,28 @@ function touchesPassword(change: ExportChange): boolean {
   return change.changes.some((c) => c.attribute.toLowerCase() === 'unicodepwd');
 }
 
-/** DNs a change must wait for: its parent(s), itself, and DNs it references. */
+/** A DN and every DN above it. */
+function selfAndAncestors(dn: string): string[] {
+  const out: string[] = [];
+  for (let d = dn; d !== ''; d = parentDn(d)) out.push(d);
+  return out;
+}
+
+/** DNs a change must wait for: itself and the entries above it (a rename there moves it), and DNs it references. */
 function dependencies(change: ExportChange): string[] {
-  const deps = [change.dn, parentDn(change.dn)];
-  if (change.newDn) deps.push(change.newDn, parentDn(change.newDn));
+  const deps = [...selfAndAncestors(change.dn), ...(change.newDn ? selfAndAncestors(change.newDn) : [])];
   for (const c of change.changes) for (const v of c.values) if (isDnRef(v)) deps.push(v.dn);
-  return deps.filter((d) => d !== '').map(dnKey);
+  return deps.map(dnKey);
+}
+
+/** A subtree renamed earlier in the batch has moved the entries below it: the change follows them. */
+function relocated(change: ExportChange, moved: readonly { from: string; to: string }[]): ExportChange {
+  let { dn, newDn } = change;
+  for (const m of moved) {
+    if (isBelowDn(dn, m.from)) dn = rebaseDn(dn, m.from, m.to) ?? dn;
+    if (newDn && isBelowDn(newDn, m.from)) newDn = rebaseDn(newDn, m.from, m.to) ?? newDn;
+  }
+  return dn === change.dn && newDn === change.newDn ? change : { ...change, dn, ...(newDn ? { newDn } : {}) };
 }
 
 /**
@@ -50,6 +66,7 @@ export async function exportBatch(session: LdapSession, batch: readonly ExportCh
     supportedControls: rootDse.supportedControls,
     secure: await session.secure(),
     activeDirectory: session.config.flavour === 'ad' || rootDse.isActiveDirectory,
+    moved: [],
   };
   const limit = session.config.exportConcurrency;
   const results: ExportResult[] = new Array(batch.length);
@@ -87,10 +104,13 @@ interface ExportEnv extends OperationEnv {
   readonly client: Client;
   readonly secure: boolean;
   readonly activeDirectory: boolean;
+  /** Renames made by this batch so far, in order. */
+  readonly moved: { from: string; to: string }[];
 }
 
 /** Exports one change; LDAP refusals become a failed result, connectivity failures are thrown. */
-async function exportOne(session: LdapSession, env: ExportEnv, change: ExportChange): Promise<ExportResult> {
+async function exportOne(session: LdapSession, env: ExportEnv, requested: ExportChange): Promise<ExportResult> {
+  const change = relocated(requested, env.moved);
   const password = touchesPassword(change);
   let phase: 'add' | 'update' | 'delete' | 'rename' = change.op;
   let renamedTo: string | undefined;
@@ -108,6 +128,7 @@ async function exportOne(session: LdapSession, env: ExportEnv, change: ExportCha
       phase = 'rename';
       await renameOrConfirm(env, change, change.newDn);
       dn = renamedTo = change.newDn;
+      env.moved.push({ from: change.dn, to: change.newDn });
       phase = 'update';
     }
     const mods = adjustForNaming(change.changes, { dn, renamedFrom: renamedTo ? change.dn : undefined, activeDirectory: env.activeDirectory });
