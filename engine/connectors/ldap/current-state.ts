@@ -11,6 +11,8 @@ import type { LdapSession } from './session.ts';
 
 /** Anchors per search filter. */
 const ANCHORS_PER_SEARCH = 200;
+/** Subtrees searched at once (one connection each). */
+const PARALLEL_SUBTREES = 4;
 
 export interface CurrentState {
   readonly changes: ImportChange[];
@@ -46,8 +48,11 @@ export async function readCurrentState(
   const state: CurrentState = { changes: [], problems: [], anchors: new Set() };
   const partitions: SearchSource[] = plan.partitions.map((base) => ({ base }));
   const options = { outOfScope: request.outOfScope, delivered: state.anchors };
-  const bases = await currentDns(session, plan, [...request.subtrees]);
-  if (bases.length > 0) await collect(searchInBatches(session, plan, bases.map((base) => ({ base })), options, ctx), state);
+  // An entry without children is read with the anchors below; a subtree search each is for containers.
+  const bases = (await currentDns(session, plan, [...request.subtrees])).filter((e) => e.hasChildren).map((e) => e.dn);
+  for (let i = 0; i < bases.length; i += PARALLEL_SUBTREES) {
+    await collect(searchInBatches(session, plan, bases.slice(i, i + PARALLEL_SUBTREES).map((base) => ({ base })), options, ctx), state);
+  }
   const wanted = [...request.anchors].filter((a) => !state.anchors.has(a));
   for (let i = 0; i < wanted.length; i += ANCHORS_PER_SEARCH) {
     const chunk = wanted.slice(i, i + ANCHORS_PER_SEARCH);
@@ -83,15 +88,16 @@ export async function objectAnchors(session: LdapSession, plan: ImportPlan, anch
   return found;
 }
 
-/** Where the entries with these anchors are now (any object class); entries gone are left out. */
-async function currentDns(session: LdapSession, plan: ImportPlan, anchors: readonly string[]): Promise<string[]> {
-  const dns: string[] = [];
+/** Where the entries with these anchors are now (any object class), and whether they have children; entries gone are left out. */
+async function currentDns(session: LdapSession, plan: ImportPlan, anchors: readonly string[]): Promise<{ dn: string; hasChildren: boolean }[]> {
+  const dns: { dn: string; hasChildren: boolean }[] = [];
   for (let i = 0; i < anchors.length; i += ANCHORS_PER_SEARCH) {
     const filter = or(...anchors.slice(i, i + ANCHORS_PER_SEARCH).map((a) => eq(plan.anchorAttribute, anchorValue(plan, a))));
     for (const partition of plan.partitions) {
       await session.run(`locating renamed entries in ${partition}`, async (client) => {
-        for await (const page of client.searchPaginated(partition, { scope: 'sub', filter, attributes: ['1.1'], paged: { pageSize: session.config.pageSize } })) {
-          for (const e of page.searchEntries) dns.push(e.dn);
+        for await (const page of client.searchPaginated(partition, { scope: 'sub', filter, attributes: ['hasSubordinates'], paged: { pageSize: session.config.pageSize } })) {
+          // A server that does not say is assumed to have children there.
+          for (const e of page.searchEntries) dns.push({ dn: e.dn, hasChildren: String(e.hasSubordinates ?? 'TRUE').toUpperCase() !== 'FALSE' });
         }
       });
     }

@@ -14,6 +14,7 @@ import { EntryMapper } from './entry-mapper.ts';
 import { classify } from './errors.ts';
 import { and, eq, gte } from './filter.ts';
 import { type ImportPlan, planImport } from './import-plan.ts';
+import { PagedSearchConnection } from './paged-search-connection.ts';
 import type { DirectorySchema } from './schema.ts';
 import { missingContainerProblem, missingContainers } from './selected-containers.ts';
 import type { LdapSession } from './session.ts';
@@ -62,19 +63,23 @@ export async function* accesslogDelta(session: LdapSession, watermark: string, s
   }
   const reader = new LogReader(session, plan, schema, ctx, await missingContainers(session, plan));
   let last = since;
-  const client = await session.client();
   const filter = and(eq('objectClass', 'auditWriteObject'), eq('reqResult', '0'), ...(since ? [gte('reqStart', since)] : []));
+  // The log is paged on a connection of its own: reading objects on the session's connection meanwhile would
+  // end the paged search (one per connection).
+  const connection = await PagedSearchConnection.open(session.config, await session.url()).catch((e: unknown) => Promise.reject(classify(e, 'reading cn=accesslog', session.secrets)));
   try {
-    for await (const page of client.searchPaginated(ACCESSLOG_BASE, {
+    const pages = connection.search({
+      base: ACCESSLOG_BASE,
       scope: 'one',
       filter,
       attributes: LOG_ATTRIBUTES,
-      explicitBufferAttributes: LOG_BINARY_ATTRIBUTES,
-      paged: { pageSize: session.config.pageSize },
-      timeLimit: Math.ceil(session.config.timeoutMs / 1000),
-    })) {
+      binary: new Set(LOG_BINARY_ATTRIBUTES.map((a) => a.toLowerCase())),
+      pageSize: session.config.pageSize,
+      timeLimitSeconds: Math.ceil(session.config.timeoutMs / 1000),
+    });
+    for await (const page of pages) {
       if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('import cancelled');
-      const records = page.searchEntries.map((e) => parseLogRecord(e)).filter((r) => r.reqStart > since);
+      const records = page.map((e) => parseLogRecord(e)).filter((r) => r.reqStart > since);
       records.sort((a, b) => (a.reqStart < b.reqStart ? -1 : a.reqStart > b.reqStart ? 1 : 0));
       if (records.length === 0) continue;
       const { changes, problems } = await reader.page(records);
@@ -84,6 +89,8 @@ export async function* accesslogDelta(session: LdapSession, watermark: string, s
   } catch (error) {
     if (error === ctx.signal.reason) throw error;
     throw classify(error, 'reading cn=accesslog', session.secrets);
+  } finally {
+    await connection.close();
   }
   const remaining = reader.unexplainedMissing();
   if (remaining.length > 0) yield { changes: [], problems: remaining, watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
