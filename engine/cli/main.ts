@@ -1,7 +1,8 @@
 // Entry point of bin/idsync.
 import { buildProgram } from './program.ts';
-import { CliError } from './output.ts';
+import { CliError, exitQuietlyOnClosedPipe } from './output.ts';
 
+exitQuietlyOnClosedPipe();
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (err) {

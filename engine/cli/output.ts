@@ -11,6 +11,19 @@ export function report<T>(opts: OutputOptions, value: T, human: (v: T) => string
   else process.stdout.write(`${human(value)}\n`);
 }
 
+/**
+ * Ends the process quietly when the reader of stdout or stderr has gone (`idsync … | head`): a closed pipe is
+ * the reader's choice, not a failure worth a stack trace.
+ */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EPIPE') throw err;
+      process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    });
+  }
+}
+
 /** JSON.stringify replacer that keeps bigint and binary values readable. */
 export function jsonReplacer(_key: string, value: unknown): unknown {
   if (typeof value === 'bigint') return value.toString();

@@ -4,6 +4,7 @@ import type { StepType } from '../../shared/model/connectors.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { systemClock, type Clock } from './clock.ts';
 import type { CycleConnector } from './cycle-plan.ts';
+import { fullImportRefusal, recordRefusedRun, REFUSED_STATUS } from './full-import-guard.ts';
 import { acquireHostLock, type HostLock } from './host-lock.ts';
 import { Scheduler, type StepRunner } from './scheduler.ts';
 import { SettingsFile } from './settings-file.ts';
@@ -37,10 +38,26 @@ export function cycleConnectors(engine: SyncEngine): CycleConnector[] {
   }));
 }
 
-/** Runs cycle steps as run profiles of the engine, started by the scheduler. */
-export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void): StepRunner {
+/**
+ * Runs cycle steps as run profiles of the engine, started by the scheduler. With `ouCheckHome` (the data
+ * directory), a full import of a directory whose selected OU was renamed or deleted is refused and recorded.
+ */
+export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void, ouCheckHome?: string): StepRunner {
   return {
     async run(step, signal) {
+      if (ouCheckHome && step.step === 'full-import') {
+        const connector = engine.connector(step.connectorId);
+        const refusal = await fullImportRefusal(ouCheckHome, engine, connector).catch((err: unknown) => {
+          // The connector itself still refuses to import a selected container that is gone.
+          log?.('warn', `${connector.name}: the OU selection could not be checked (${(err as Error).message})`);
+          return null;
+        });
+        if (refusal) {
+          log?.('error', refusal);
+          recordRefusedRun(engine, connector, PROFILE_OF_STEP[step.step], startedBy, refusal);
+          return REFUSED_STATUS;
+        }
+      }
       const result = await engine.run(step.connectorId, PROFILE_OF_STEP[step.step], { startedBy, stopStatus: 'stopped-user-termination-from-scheduler', signal, log });
       return result.status;
     },
@@ -54,6 +71,8 @@ export interface EngineSchedulerOptions {
   readonly holder: string;
   readonly clock?: Clock;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** Check the OU selection before full imports (default true; `idsync cycle` checks before it starts, or is forced). */
+  readonly ouCheck?: boolean;
 }
 
 /** A scheduler and the data-directory lock it runs under; `close` shuts it down and releases the lock. */
@@ -73,7 +92,7 @@ export function createEngineScheduler(o: EngineSchedulerOptions): EngineSchedule
     clock: o.clock ?? systemClock(),
     settings: new SettingsFile(o.home),
     connectors: () => cycleConnectors(o.engine),
-    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log),
+    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log, o.ouCheck === false ? undefined : o.home),
     purgeRunHistory: (before) => o.engine.store.runs.clear(before.toISOString()),
     log: o.log,
   });

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SettingsFile } from './settings-file.ts';
+import { SchedulerSettingsUpdate } from './settings.ts';
 import { formatTimeSpan, parseTimeSpan } from './timespan.ts';
 
 describe('time spans', () => {
@@ -14,6 +15,15 @@ describe('time spans', () => {
     expect(formatTimeSpan(30 * 60_000)).toBe('00:30:00');
     expect(() => parseTimeSpan('30m')).toThrow(/'30m' is not a time span/);
     expect(() => parseTimeSpan('00:61:00')).toThrow(/minutes/);
+  });
+});
+
+describe('settings', () => {
+  it('stores a time span in the form it is shown in, however it was typed', () => {
+    expect(SchedulerSettingsUpdate.parse({ customizedSyncCycleInterval: '1:0:0', purgeRunHistoryInterval: '7.0:0:0' })).toEqual({
+      customizedSyncCycleInterval: '01:00:00', purgeRunHistoryInterval: '7.00:00:00',
+    });
+    expect(SchedulerSettingsUpdate.parse({ customizedSyncCycleInterval: ' 00:45:00 ' }).customizedSyncCycleInterval).toBe('00:45:00');
   });
 });
 

@@ -6,18 +6,31 @@ import { formatTimeSpan, parseTimeSpan } from './timespan.ts';
 export const ALLOWED_SYNC_CYCLE_INTERVAL_MS = 30 * 60_000;
 export const DEFAULT_PURGE_RUN_HISTORY_INTERVAL = '7.00:00:00';
 
-const timeSpan = z.string().refine((s) => { try { parseTimeSpan(s); return true; } catch { return false; } }, 'must be a time span HH:mm:ss or d.HH:mm:ss');
+/** A time span, kept in the form Get-ADSyncScheduler prints (`1:0:0` is stored as `01:00:00`). */
+const timeSpan = z
+  .string()
+  .refine((s) => { try { parseTimeSpan(s); return true; } catch { return false; } }, 'must be a time span HH:mm:ss or d.HH:mm:ss')
+  .transform((s) => formatTimeSpan(parseTimeSpan(s)));
 
 export const ConnectorOverride = z.object({ fullImportRequired: z.boolean().default(false), fullSyncRequired: z.boolean().default(false) });
 export type ConnectorOverride = z.infer<typeof ConnectorOverride>;
 
+/** The settings `scheduler set` may change (staging and suspension have their own commands, as in the product). */
+const settable = {
+  customizedSyncCycleInterval: timeSpan.nullable(),
+  nextSyncCyclePolicyType: z.enum(['Delta', 'Initial']),
+  purgeRunHistoryInterval: timeSpan,
+  syncCycleEnabled: z.boolean(),
+  maintenanceEnabled: z.boolean(),
+};
+
 /** What is stored; everything else is derived. */
 export const SchedulerSettings = z.object({
-  customizedSyncCycleInterval: timeSpan.nullable().default(null),
-  nextSyncCyclePolicyType: z.enum(['Delta', 'Initial']).default('Delta'),
-  purgeRunHistoryInterval: timeSpan.default(DEFAULT_PURGE_RUN_HISTORY_INTERVAL),
-  syncCycleEnabled: z.boolean().default(true),
-  maintenanceEnabled: z.boolean().default(true),
+  customizedSyncCycleInterval: settable.customizedSyncCycleInterval.default(null),
+  nextSyncCyclePolicyType: settable.nextSyncCyclePolicyType.default('Delta'),
+  purgeRunHistoryInterval: settable.purgeRunHistoryInterval.default(DEFAULT_PURGE_RUN_HISTORY_INTERVAL),
+  syncCycleEnabled: settable.syncCycleEnabled.default(true),
+  maintenanceEnabled: settable.maintenanceEnabled.default(true),
   /** Set by the configuration step (the wizard), not by `scheduler set` (§7.1). */
   stagingModeEnabled: z.boolean().default(false),
   /** Set while configuration is being changed; blocks cycles. */
@@ -27,10 +40,8 @@ export const SchedulerSettings = z.object({
 });
 export type SchedulerSettings = z.infer<typeof SchedulerSettings>;
 
-/** Fields `scheduler set` may change (staging and suspension have their own commands, as in the product). */
-export const SchedulerSettingsUpdate = SchedulerSettings.pick({
-  customizedSyncCycleInterval: true, nextSyncCyclePolicyType: true, purgeRunHistoryInterval: true, syncCycleEnabled: true, maintenanceEnabled: true,
-}).partial();
+/** A change of settings: only the fields given (no defaults, which would reset the others). */
+export const SchedulerSettingsUpdate = z.object(settable).partial();
 export type SchedulerSettingsUpdate = z.infer<typeof SchedulerSettingsUpdate>;
 
 /** The scheduler as Get-ADSyncScheduler shows it. */

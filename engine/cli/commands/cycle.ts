@@ -8,7 +8,7 @@ import { createEngineScheduler } from '../../scheduler/engine-scheduler.ts';
 import { HostLockError } from '../../scheduler/host-lock.ts';
 import type { CycleRecord } from '../../scheduler/scheduler.ts';
 import { SettingsFile } from '../../scheduler/settings-file.ts';
-import { checkConnectorOus } from '../../rules/defaults/filtering/ou-check.ts';
+import { fullImportRefusal } from '../../scheduler/full-import-guard.ts';
 
 function text(r: CycleRecord): string {
   return [
@@ -34,7 +34,8 @@ export function registerCycle(program: Command): void {
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
       let s;
       try {
-        s = createEngineScheduler({ home, engine, holder: 'cli', log: (level, m) => { if (level !== 'info') process.stderr.write(`${level}: ${m}\n`); } });
+        // The OU selection is checked here, before the cycle starts (or not at all with --force).
+        s = createEngineScheduler({ home, engine, holder: 'cli', ouCheck: false, log: (level, m) => { if (level !== 'info') process.stderr.write(`${level}: ${m}\n`); } });
       } catch (err) {
         engine.close();
         if (err instanceof HostLockError) {
@@ -48,15 +49,14 @@ export function registerCycle(program: Command): void {
       if (!o.force) {
         for (const c of engine.store.connectors.list()) {
           if (c.type !== 'ldap' || !(policy === 'Initial' || settings.connectorOverrides[c.id]?.fullImportRequired)) continue;
-          const check = await checkConnectorOus(home, engine, c).catch((err: unknown) => {
+          const refusal = await fullImportRefusal(home, engine, c).catch((err: unknown) => {
             process.stderr.write(`warning: ${c.name}: the OU selection could not be checked (${(err as Error).message})\n`);
             return null;
           });
-          if (check?.blocksFullImport) {
+          if (refusal) {
             await s.close();
             engine.close();
-            const findings = check.findings.filter((f) => f.status === 'renamed' || f.status === 'missing').map((f) => ('message' in f ? f.message : '')).join('\n');
-            throw new CliError(`Full import of ${c.name} refused:\n${findings}\nFix the OU selection (idsync setup … --ou <new DN>) or run with --force.`);
+            throw new CliError(`${refusal}\nOr run with --force (the objects of the renamed OU will be deleted).`);
           }
         }
       }

@@ -3,7 +3,22 @@ import type { Command } from 'commander';
 import { CliError, report } from '../output.ts';
 import { isCompleted } from '../../sync/step-status.ts';
 import type { RunStatus } from '../../../shared/model/runs.ts';
+import { fullImportRefusal } from '../../scheduler/full-import-guard.ts';
+import type { ApiService } from '../../service/service.ts';
 import { withEngineService } from './with-engine-service.ts';
+
+/** The rename trap: refuses a profile with a full import when a selected OU was renamed or deleted. */
+async function checkOuSelection(service: ApiService, connector: string, profile: string): Promise<void> {
+  const engine = service.context.engine();
+  const c = engine.store.connectors.find(connector);
+  const steps = c?.runProfiles.find((p) => p.name.toLowerCase() === profile.toLowerCase())?.steps ?? [];
+  if (!c || !steps.some((s) => s.type === 'full-import')) return;
+  const refusal = await fullImportRefusal(service.context.home, engine, c).catch((err: unknown) => {
+    process.stderr.write(`warning: ${c.name}: the OU selection could not be checked (${(err as Error).message})\n`);
+    return null;
+  });
+  if (refusal) throw new CliError(`${refusal}\nOr run with --force (the objects of the renamed OU will be deleted).`, 2);
+}
 
 /** Registers `idsync run`. */
 export function registerRun(program: Command): void {
@@ -14,8 +29,10 @@ export function registerRun(program: Command): void {
     .argument('<profile>', 'run profile name, e.g. "Full Import"')
     .option('--json', 'print JSON')
     .option('--quiet', 'no progress on stderr')
-    .action((connector: string, profile: string, opts: { json?: boolean; quiet?: boolean }) =>
-      withEngineService(program, async (call, _service, listen) => {
+    .option('--force', 'run a full import even when a selected OU was renamed or deleted (its objects will be deleted)')
+    .action((connector: string, profile: string, opts: { json?: boolean; quiet?: boolean; force?: boolean }) =>
+      withEngineService(program, async (call, service, listen) => {
+        if (!opts.force) await checkOuSelection(service, connector, profile);
         let finished: ((status: string) => void) | null = null;
         const done = new Promise<string>((resolve) => (finished = resolve));
         let runId = '';

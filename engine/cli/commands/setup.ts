@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { CliError, report } from '../output.ts';
 import { resolveHome } from '../../host/home.ts';
+import { openConnector } from '../../connectors/registry.ts';
 import { SyncEngine } from '../../sync/engine.ts';
 import { applyDefaultConfiguration, connectorSpecs, parseSetupInput, type SecretSource } from '../../rules/defaults/index.ts';
 import { SettingsFile } from '../../scheduler/settings-file.ts';
@@ -32,6 +33,7 @@ interface SetupOptions {
   adName?: string;
   adFlavour?: string;
   adCaFile?: string;
+  tlsServerName?: string;
   ou: string[];
   entraTenant?: string;
   entraClientId?: string;
@@ -49,6 +51,20 @@ interface SetupOptions {
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
+
+/** Connects to every directory before anything is saved: a setup whose connector cannot connect is refused. */
+async function testDirectories(forests: readonly { name: string; type: string; config: Record<string, unknown> }[]): Promise<void> {
+  for (const f of forests) {
+    let result;
+    try {
+      const connector = openConnector(f.type, f.config);
+      result = await connector.testConnection({ signal: new AbortController().signal, log: () => {} }).finally(() => connector.close());
+    } catch (err) {
+      throw new CliError(`Setup failed: ${f.name}: ${(err as Error).message}`);
+    }
+    if (!result.ok) throw new CliError(`Setup failed: cannot connect to ${f.name}: ${result.message}\nNothing was saved.`);
+  }
+}
 
 /** Reads a line without echoing it (for a secret typed at the terminal). */
 function promptHidden(question: string): string {
@@ -110,7 +126,8 @@ function inputFromOptions(o: SetupOptions): unknown {
   return {
     forests: [{
       url: o.ad, bindDn: o.adBindDn, passwordEnv: o.adPasswordEnv, ...(o.adName ? { name: o.adName } : {}),
-      ...(o.adFlavour ? { flavour: o.adFlavour } : {}), ...(o.adCaFile ? { caFile: o.adCaFile } : {}), ous: o.ou,
+      ...(o.adFlavour ? { flavour: o.adFlavour } : {}), ...(o.adCaFile ? { caFile: o.adCaFile } : {}),
+      ...(o.tlsServerName ? { tlsServerName: o.tlsServerName } : {}), ous: o.ou,
     }],
     entra: {
       tenant: o.entraTenant, clientId: o.entraClientId, secretEnv: o.entraSecretEnv, ...(o.entraName ? { name: o.entraName } : {}),
@@ -136,6 +153,7 @@ export function registerSetup(program: Command): void {
     .option('--ad-name <name>', 'connector name (default: the host name)')
     .option('--ad-flavour <ad|openldap|generic>', 'directory flavour (default ad)')
     .option('--ad-ca-file <pem>', 'CA certificate to trust for the directory')
+    .option('--tls-server-name <host>', 'host name the DC certificate names, when --ad gives an address or another name')
     .option('--ou <dn>', 'OU to synchronize (repeatable; default the whole forest)', collect, [])
     .option('--entra-tenant <tenant>', 'tenant id or domain')
     .option('--entra-client-id <guid>', 'application (client) id')
@@ -159,10 +177,11 @@ export function registerSetup(program: Command): void {
         throw err instanceof CliError ? err : new CliError((err as Error).message);
       }
       const specs = connectorSpecs(input, secretSource());
-      // The first cycle would stop on a refused sign-in: test it now, before anything is written.
+      // The first cycle would stop on a refused sign-in or connection: test them now, before anything is written.
       const signIn = await testEntraSignIn(specs.entra.config);
       if (!signIn.ok) throw new CliError(`Setup stopped, nothing was written: cannot sign in to Microsoft Entra ID (${specs.entra.name}): ${signIn.message}${signIn.detail ? `\n${signIn.detail}` : ''}`);
       if (!opts.json) process.stderr.write(`${signIn.message}\n`);
+      await testDirectories(specs.forests);
       fs.mkdirSync(home, { recursive: true });
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
       let result;

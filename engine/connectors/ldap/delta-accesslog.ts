@@ -1,17 +1,16 @@
-// OpenLDAP delta import from the accesslog overlay: every successful write since the watermark (reqStart),
-// mapped by reqEntryUUID into object adds, attribute updates, renames/moves and deletions.
+// OpenLDAP delta import from the accesslog overlay: every successful write since the watermark (reqStart), read
+// page by page and turned into changes by the LogReader (accesslog-reader.ts); each batch carries its watermark.
 import { NoSuchObjectError } from 'ldapts';
-import type { AttributeChange, AttributeValue, ConnectorContext, ImportBatch, ImportChange, ImportScope } from '../contract.ts';
+import type { ConnectorContext, ImportBatch, ImportScope } from '../contract.ts';
 import { WatermarkExpiredError } from '../contract.ts';
-import { LOG_ATTRIBUTES, LOG_BINARY_ATTRIBUTES, type LogRecord, parseLogRecord } from './accesslog-record.ts';
-import { isWithin, normalizeDn, parentOf, rdnOf, unescapeDnValue } from './dn.ts';
-import { EntryMapper } from './entry-mapper.ts';
+import { LogReader } from './accesslog-reader.ts';
+import { LOG_ATTRIBUTES, LOG_BINARY_ATTRIBUTES, parseLogRecord } from './accesslog-record.ts';
 import { classify } from './errors.ts';
 import { and, eq, gte } from './filter.ts';
-import { type ImportPlan, planImport } from './import-plan.ts';
-import type { DirectorySchema } from './schema.ts';
+import { planImport } from './import-plan.ts';
+import { PagedSearchConnection } from './paged-search-connection.ts';
+import { missingContainers } from './selected-containers.ts';
 import type { LdapSession } from './session.ts';
-import { fromWire } from './values.ts';
 import { formatWatermark, parseWatermark } from './watermark.ts';
 
 export const ACCESSLOG_BASE = 'cn=accesslog';
@@ -49,132 +48,44 @@ export async function* accesslogDelta(session: LdapSession, watermark: string, s
   const { reqStart: since } = parseWatermark(watermark, ['accesslog']);
   const schema = await session.schema();
   const plan = planImport(session.config, scope, await session.rootDse(), schema);
-  const mapper = new EntryMapper({ schema, ...plan });
   if (since) {
     const exists = await session
       .run('checking the accesslog watermark', (c) => c.search(`reqStart=${since},${ACCESSLOG_BASE}`, { scope: 'base', attributes: ['1.1'] }))
       .then(() => true, (e: unknown) => (e instanceof NoSuchObjectError ? false : Promise.reject(e)));
     if (!exists) throw new WatermarkExpiredError(`accesslog record ${since} was purged; a full import is needed`);
   }
+  const reader = new LogReader(session, plan, schema, ctx, await missingContainers(session, plan));
   let last = since;
-  const client = await session.client();
   const filter = and(eq('objectClass', 'auditWriteObject'), eq('reqResult', '0'), ...(since ? [gte('reqStart', since)] : []));
+  // The log is paged on a connection of its own: reading objects on the session's connection meanwhile would
+  // end the paged search (one per connection).
+  const connection = await PagedSearchConnection.open(session.config, await session.url()).catch((e: unknown) => Promise.reject(classify(e, 'reading cn=accesslog', session.secrets)));
   try {
-    for await (const page of client.searchPaginated(ACCESSLOG_BASE, {
+    const pages = connection.search({
+      base: ACCESSLOG_BASE,
       scope: 'one',
       filter,
       attributes: LOG_ATTRIBUTES,
-      explicitBufferAttributes: LOG_BINARY_ATTRIBUTES,
-      paged: { pageSize: session.config.pageSize },
-      timeLimit: Math.ceil(session.config.timeoutMs / 1000),
-    })) {
+      binary: new Set(LOG_BINARY_ATTRIBUTES.map((a) => a.toLowerCase())),
+      pageSize: session.config.pageSize,
+      timeLimitSeconds: Math.ceil(session.config.timeoutMs / 1000),
+    });
+    for await (const page of pages) {
       if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('import cancelled');
-      const records = page.searchEntries.map((e) => parseLogRecord(e)).filter((r) => r.reqStart > since);
+      const records = page.map((e) => parseLogRecord(e)).filter((r) => r.reqStart > since);
       records.sort((a, b) => (a.reqStart < b.reqStart ? -1 : a.reqStart > b.reqStart ? 1 : 0));
       if (records.length === 0) continue;
-      const changes: ImportChange[] = [];
-      for (const r of records) {
-        const change = recordToChange(r, plan, mapper, schema);
-        if (change === 'fetch') {
-          const fetched = await fetchObject(session, plan, mapper, newDnOf(r));
-          if (fetched) changes.push(fetched);
-        } else if (change) changes.push(change);
-      }
+      const { changes, problems } = await reader.page(records);
       last = records[records.length - 1].reqStart;
-      yield { changes, watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
+      yield { changes, ...(problems.length > 0 ? { problems } : {}), watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
     }
   } catch (error) {
     if (error === ctx.signal.reason) throw error;
     throw classify(error, 'reading cn=accesslog', session.secrets);
+  } finally {
+    await connection.close();
   }
+  const remaining = reader.unexplainedMissing();
+  if (remaining.length > 0) yield { changes: [], problems: remaining, watermark: formatWatermark({ type: 'accesslog', reqStart: last }) };
   return formatWatermark({ type: 'accesslog', reqStart: last });
-}
-
-/** DN after a modrdn record. */
-export function newDnOf(r: LogRecord): string {
-  const parent = r.newSuperior ?? parentOf(r.dn);
-  return parent ? `${r.newRdn},${parent}` : (r.newRdn ?? r.dn);
-}
-
-function inScope(dn: string, plan: ImportPlan): boolean {
-  return plan.bases.some((b) => isWithin(dn, b.base)) && !plan.excludeContainers.some((c) => isWithin(dn, c));
-}
-
-/** Maps one record; 'fetch' asks the caller to read the whole object (it moved into scope). */
-export function recordToChange(r: LogRecord, plan: ImportPlan, mapper: EntryMapper, schema: DirectorySchema): ImportChange | 'fetch' | undefined {
-  if (!r.entryUUID) return undefined;
-  const anchor = r.entryUUID;
-  const keep = (attribute: string): boolean => {
-    const lower = attribute.toLowerCase();
-    if (lower === 'objectclass') return true;
-    if (plan.inclusion) return plan.inclusion.has(lower);
-    return schema.attributes.get(lower)?.operational !== true;
-  };
-  const typed = (attribute: string, values: Buffer[]): AttributeValue[] => fromWire(values, schema.attributes.get(attribute.toLowerCase())?.type ?? 'string');
-  switch (r.type) {
-    case 'delete':
-      return inScope(r.dn, plan) ? { kind: 'delete', anchor, dn: r.dn } : undefined;
-    case 'add': {
-      if (!inScope(r.dn, plan)) return undefined;
-      const grouped = new Map<string, Buffer[]>();
-      for (const m of r.mods) if (m.value && keep(m.attribute)) grouped.set(m.attribute, [...(grouped.get(m.attribute) ?? []), m.value]);
-      const classes = (grouped.get('objectClass') ?? []).map((b) => b.toString('utf8'));
-      const type = mapper.objectTypeOf(classes);
-      if (!type) return undefined;
-      const attributes: Record<string, AttributeValue[]> = {};
-      for (const [name, values] of grouped) attributes[name] = typed(name, values);
-      return { kind: 'object', object: { anchor, dn: r.dn, objectType: type.name, attributes } };
-    }
-    case 'modify': {
-      if (!inScope(r.dn, plan)) return undefined;
-      const changes: AttributeChange[] = [];
-      for (const m of r.mods) {
-        if (!keep(m.attribute) || m.op === '#') continue;
-        const op = m.op === '+' ? 'add' : m.op === '=' ? 'replace' : 'delete';
-        const prev = changes.at(-1);
-        const values = m.value ? typed(m.attribute, [m.value]) : [];
-        if (prev && prev.attribute === m.attribute && prev.op === op) (prev.values as AttributeValue[]).push(...values);
-        else changes.push({ attribute: m.attribute, op, values });
-      }
-      return changes.length > 0 ? { kind: 'update', anchor, dn: r.dn, changes } : undefined;
-    }
-    case 'modrdn': {
-      const newDn = newDnOf(r);
-      const wasIn = inScope(r.dn, plan);
-      const isIn = inScope(newDn, plan);
-      if (!wasIn && !isIn) return undefined;
-      if (wasIn && !isIn) return { kind: 'delete', anchor, dn: r.dn };
-      if (!wasIn) return 'fetch';
-      return { kind: 'update', anchor, dn: newDn, changes: rdnChanges(r, keep) };
-    }
-  }
-}
-
-/** Value changes a rename implies on the naming attribute. */
-function rdnChanges(r: LogRecord, keep: (a: string) => boolean): AttributeChange[] {
-  const [oldAttr, oldValue] = splitRdn(rdnOf(r.dn));
-  const [newAttr, newValue] = splitRdn(r.newRdn ?? '');
-  if (normalizeDn(rdnOf(r.dn)) === normalizeDn(r.newRdn ?? '')) return [];
-  const changes: AttributeChange[] = [];
-  if (newAttr && keep(newAttr)) changes.push({ attribute: newAttr, op: 'add', values: [newValue] });
-  if (r.deleteOldRdn && oldAttr && keep(oldAttr)) changes.push({ attribute: oldAttr, op: 'delete', values: [oldValue] });
-  return changes;
-}
-
-function splitRdn(rdn: string): [string, string] {
-  const i = rdn.indexOf('=');
-  return i < 0 ? ['', ''] : [rdn.slice(0, i), unescapeDnValue(rdn.slice(i + 1))];
-}
-
-async function fetchObject(session: LdapSession, plan: ImportPlan, mapper: EntryMapper, dn: string): Promise<ImportChange | undefined> {
-  try {
-    const { searchEntries } = await session.run(`reading ${dn}`, (c) =>
-      c.search(dn, { scope: 'base', filter: plan.filter, attributes: plan.attributes, explicitBufferAttributes: plan.binaryAttributes }),
-    );
-    const r = searchEntries[0] ? mapper.map(searchEntries[0]) : undefined;
-    return r && 'object' in r ? { kind: 'object', object: r.object } : undefined;
-  } catch (error) {
-    if (error instanceof NoSuchObjectError) return undefined;
-    throw error;
-  }
 }

@@ -1,21 +1,40 @@
-// Active Directory delta import by update sequence number: live objects with uSNChanged above the watermark,
-// and tombstones (Show Deleted control) for deletions. The watermark is the DC's highestCommittedUSN,
-// valid only on the same DC.
+// Active Directory delta import by update sequence number: objects with uSNChanged above the watermark (in the
+// whole partition, so objects that left the selected containers are seen), the subtrees of containers renamed
+// or moved since (read from their replication metadata), and tombstones (Show Deleted control) for deletions.
+// The watermark is the DC's highestCommittedUSN, valid only on the same DC.
 import type { ConnectorContext, ImportBatch, ImportChange, ImportScope } from '../contract.ts';
 import { WatermarkExpiredError } from '../contract.ts';
 import { FlagControl, SHOW_DELETED_OID } from './controls.ts';
+import { type ChangeStamp, changedEntriesDelta } from './delta-changed.ts';
 import { anchorText, EntryMapper } from './entry-mapper.ts';
 import { classify } from './errors.ts';
-import { and, eq, gte } from './filter.ts';
-import { searchInBatches } from './full-import.ts';
+import { and, eq, gte, or } from './filter.ts';
 import { planImport } from './import-plan.ts';
+import { nameChangedUsn } from './repl-metadata.ts';
 import type { LdapSession } from './session.ts';
 import { formatWatermark, parseWatermark } from './watermark.ts';
+
+/** Object classes that hold the objects of a domain. */
+const AD_CONTAINER_CLASSES = ['organizationalUnit', 'container', 'builtinDomain'];
 
 /** The DC's current position. */
 export async function usnWatermark(session: LdapSession): Promise<string | null> {
   const r = await session.freshRootDse();
   return r.highestCommittedUSN ? formatWatermark({ type: 'usn', usn: r.highestCommittedUSN, dsa: r.dsServiceName ?? '' }) : null;
+}
+
+/** How uSNChanged and replPropertyMetaData tell what changed after `from - 1`. */
+export function usnStamp(from: bigint): ChangeStamp {
+  return {
+    changed: gte('uSNChanged', from.toString()),
+    containers: or(...AD_CONTAINER_CLASSES.map((c) => eq('objectClass', c))),
+    containerAttributes: ['replPropertyMetaData'],
+    renamed: (e) => {
+      const raw = e.replPropertyMetaData;
+      const usn = nameChangedUsn(Buffer.isBuffer(raw) ? raw : Array.isArray(raw) && Buffer.isBuffer(raw[0]) ? raw[0] : undefined);
+      return usn === undefined || usn >= from;
+    },
+  };
 }
 
 /** Objects changed and deleted since the watermark. */
@@ -26,10 +45,10 @@ export async function* usnDelta(session: LdapSession, watermark: string, scope: 
     throw new WatermarkExpiredError(`the USN watermark belongs to another domain controller (${w.dsa}); a full import is needed`);
   }
   const next = formatWatermark({ type: 'usn', usn: rootDse.highestCommittedUSN ?? w.usn, dsa: w.dsa });
-  const from = (BigInt(w.usn) + 1n).toString();
+  const from = BigInt(w.usn) + 1n;
   const schema = await session.schema();
   const plan = planImport(session.config, scope, rootDse, schema);
-  yield* searchInBatches(session, plan, and(plan.filter, gte('uSNChanged', from)), ctx);
+  yield* changedEntriesDelta(session, plan, usnStamp(from), ctx);
 
   const mapper = new EntryMapper({ schema, ...plan });
   const client = await session.client();
@@ -40,7 +59,7 @@ export async function* usnDelta(session: LdapSession, watermark: string, scope: 
         partition,
         {
           scope: 'sub',
-          filter: and(eq('isDeleted', 'TRUE'), gte('uSNChanged', from)),
+          filter: and(eq('isDeleted', 'TRUE'), gte('uSNChanged', from.toString())),
           attributes: [plan.anchorAttribute, 'objectClass'],
           explicitBufferAttributes: plan.binaryAttributes,
           paged: { pageSize: session.config.pageSize },
@@ -59,5 +78,7 @@ export async function* usnDelta(session: LdapSession, watermark: string, scope: 
     }
     if (changes.length > 0) yield { changes };
   }
+  // Everything up to `next` has been delivered: the last batch carries it, so it holds even when problems were reported.
+  yield { changes: [], watermark: next };
   return next;
 }

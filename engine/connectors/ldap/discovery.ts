@@ -2,7 +2,8 @@
 // types with their attributes from the subschema.
 import type { ContainerNode, DiscoveredObjectType, DiscoveredSchema, Partition } from '../contract.ts';
 import { defaultObjectTypes } from './config.ts';
-import { normalizeDn, parentOf, rdnOf, unescapeDnValue } from './dn.ts';
+import { dnKey, parentDn } from '../../model/dn.ts';
+import { rdnDisplayName } from './dn.ts';
 import { eq, or } from './filter.ts';
 import type { RootDse } from './root-dse.ts';
 import { attributesOfClass, type DirectorySchema } from './schema.ts';
@@ -12,7 +13,7 @@ const CONTAINER_CLASSES = ['organizationalUnit', 'container', 'organization', 'd
 
 /** Naming contexts of the server (without OpenLDAP's change log). */
 export function partitionsOf(rootDse: RootDse): Partition[] {
-  return rootDse.namingContexts.filter((nc) => normalizeDn(nc) !== 'cn=accesslog').map((nc) => ({ id: nc, name: nc }));
+  return rootDse.namingContexts.filter((nc) => dnKey(nc) !== 'cn=accesslog').map((nc) => ({ id: nc, name: nc }));
 }
 
 /** The container tree below a partition root. */
@@ -30,15 +31,14 @@ export async function discoverContainers(session: LdapSession, partition: string
   });
   const nodes = new Map<string, { dn: string; name: string; children: ContainerNode[] }>();
   for (const dn of dns) {
-    const rdn = rdnOf(dn);
-    nodes.set(normalizeDn(dn), { dn, name: unescapeDnValue(rdn.slice(rdn.indexOf('=') + 1)), children: [] });
+    nodes.set(dnKey(dn), { dn, name: rdnDisplayName(dn), children: [] });
   }
-  const root = normalizeDn(partition);
+  const root = dnKey(partition);
   const top: ContainerNode[] = [];
   for (const [key, node] of nodes) {
     if (key === root) continue;
-    const parent = nodes.get(normalizeDn(parentOf(node.dn)));
-    if (parent && normalizeDn(parent.dn) !== root) parent.children.push(node);
+    const parent = nodes.get(dnKey(parentDn(node.dn)));
+    if (parent && dnKey(parent.dn) !== root) parent.children.push(node);
     else top.push(node);
   }
   const sort = (list: ContainerNode[]): void => {

@@ -1,38 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { buildDn, escapeDnValue, isWithin, normalizeDn, parentOf, rdnOf, splitDn, unescapeDnValue } from './dn.ts';
+import { parentDn, parseDn, sameDn } from '../../model/dn.ts';
+import { buildDn, modifyDnTarget, rdnDisplayName, rdnParts } from './dn.ts';
 
-describe('DN escaping (RFC 4514)', () => {
-  it('escapes the special characters and leading/trailing blanks', () => {
-    expect(escapeDnValue('Smith, John')).toBe('Smith\\, John');
-    expect(escapeDnValue('a+b"c\\d<e>f;g')).toBe('a\\+b\\"c\\\\d\\<e\\>f\\;g');
-    expect(escapeDnValue(' #lead')).toBe('\\ #lead');
-    expect(escapeDnValue('#x')).toBe('\\#x');
-    expect(escapeDnValue('trail ')).toBe('trail\\ ');
-    expect(escapeDnValue('nul\0')).toBe('nul\\00');
-    expect(escapeDnValue('Zoë')).toBe('Zoë');
-  });
-
+describe('LDAP DN helpers (on the model DN type)', () => {
   it('builds a DN whose value cannot add RDNs', () => {
     const dn = buildDn('cn', 'x,ou=admins', 'ou=people,dc=example,dc=com');
-    expect(dn).toBe('cn=x\\,ou\\=admins,ou=people,dc=example,dc=com'.replace('\\=', '='));
-    expect(splitDn(dn)).toHaveLength(4);
-    expect(parentOf(dn)).toBe('ou=people,dc=example,dc=com');
+    expect(dn).toBe('cn=x\\,ou=admins,ou=people,dc=example,dc=com');
+    expect(parseDn(dn)).toHaveLength(4);
+    expect(parentDn(dn)).toBe('ou=people,dc=example,dc=com');
+    expect(buildDn('cn', ' #lead', '')).toBe('cn=\\ #lead');
   });
 
-  it('splits, unescapes and compares DNs', () => {
-    expect(splitDn('cn=a\\,b, ou=x,dc=y')).toEqual(['cn=a\\,b', 'ou=x', 'dc=y']);
-    expect(rdnOf('cn=a\\,b,ou=x')).toBe('cn=a\\,b');
-    expect(unescapeDnValue('a\\2Cb\\c3\\a9')).toBe('a,bé');
-    expect(normalizeDn('CN=Ann , OU=People,DC=Example')).toBe(normalizeDn('cn=ann,ou=people,dc=example'));
-    expect(normalizeDn('cn=a\\2cb,dc=x')).toBe(normalizeDn('cn=a\\,b,dc=x'));
-    // Plain DNs take a shortcut; it must agree with the full decoding.
-    expect(normalizeDn('CN=A B,DC=X')).toBe(normalizeDn('cn=a\\20b,dc=x'));
-    expect(normalizeDn('cn=a\\3cb,dc=x')).toBe(normalizeDn('cn=a\\<b,dc=x'));
+  it('reads the decoded pairs of the first RDN', () => {
+    expect(rdnParts('cn=Smith\\2C John+uid=js,ou=x')).toEqual([{ type: 'cn', value: 'Smith, John' }, { type: 'uid', value: 'js' }]);
+    expect(rdnDisplayName('OU=Sales\\, EMEA,DC=x')).toBe('Sales, EMEA');
+    expect(rdnParts('not a dn')).toEqual([]);
   });
 
-  it('tests containment case-insensitively and not by suffix text alone', () => {
-    expect(isWithin('uid=a,ou=People,dc=example,dc=com', 'ou=people,dc=example,dc=com')).toBe(true);
-    expect(isWithin('ou=people,dc=example,dc=com', 'ou=people,dc=example,dc=com')).toBe(true);
-    expect(isWithin('uid=a,ou=otherpeople,dc=example,dc=com', 'ou=people,dc=example,dc=com')).toBe(false);
+  it('writes a modifyDN target ldapts splits at the right comma', () => {
+    // ldapts splits at the first "," not preceded by "\": a value ending in an escaped backslash would defeat it.
+    const target = modifyDnTarget('cn=back\\\\,ou=people,dc=x');
+    expect(target).toBe('cn=back\\5C,ou=people,dc=x');
+    expect(sameDn(target, 'cn=back\\\\,ou=people,dc=x')).toBe(true);
+    const split = target.search(/[^\\],/);
+    expect(target.slice(split + 2)).toBe('ou=people,dc=x');
+    expect(modifyDnTarget('cn=a\\,b,dc=x')).toBe('cn=a\\,b,dc=x');
   });
 });

@@ -2,7 +2,6 @@
 import type { Entry } from 'ldapts';
 import type { AttributeType, Attributes, ImportedObject, ImportProblem } from '../contract.ts';
 import type { LdapObjectType } from './config.ts';
-import { isWithin } from './dn.ts';
 import { guidToString } from './guid.ts';
 import type { DirectorySchema } from './schema.ts';
 import { fromWire } from './values.ts';
@@ -22,13 +21,9 @@ export interface MapperOptions {
   readonly anchorAttribute: string;
   readonly keepAnchor: boolean;
   readonly inclusion: ReadonlySet<string> | undefined;
-  readonly excludeContainers: readonly string[];
 }
 
-export type MapResult =
-  | { readonly object: ImportedObject }
-  | { readonly problem: ImportProblem }
-  | { readonly filtered: true };
+export type MapResult = { readonly object: ImportedObject } | { readonly problem: ImportProblem };
 
 /** Anchor text of a raw anchor value: AD GUIDs in their usual text form, other binaries as hex. */
 export function anchorText(raw: string | Buffer | string[] | Buffer[] | undefined): string | undefined {
@@ -76,10 +71,9 @@ export class EntryMapper {
     return c;
   }
 
-  /** Maps one entry; entries under an excluded container come back as filtered. */
-  map(entry: Entry): MapResult {
+  /** Maps one entry; `known` is its type when the search that found it decided it, else its classes do. */
+  map(entry: Entry, known?: LdapObjectType): MapResult {
     const dn = entry.dn;
-    if (this.o.excludeContainers.length > 0 && this.o.excludeContainers.some((c) => isWithin(dn, c))) return { filtered: true };
     let anchor: string | undefined;
     let classes: string[] = [];
     const attributes: Attributes = {};
@@ -92,7 +86,7 @@ export class EntryMapper {
       if (c.isObjectClass) classes = (Array.isArray(raw) ? raw : [raw]).map(String);
       if (c.keep) attributes[c.name] = fromWire(raw, c.type);
     }
-    const type = this.objectTypeOf(classes);
+    const type = known ?? this.objectTypeOf(classes);
     if (!type) return { problem: { code: 'missing-object-type', message: `no object type for objectClass ${classes.join(', ')}`, location: dn, dn } };
     if (!anchor) {
       return { problem: { code: 'missing-anchor-component', message: `entry has no ${this.o.anchorAttribute}`, location: dn, dn } };

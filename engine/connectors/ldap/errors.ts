@@ -24,6 +24,16 @@ export function isTlsFailure(error: unknown): boolean {
   return /CERT|SELF_SIGNED|ERR_SSL|ERR_TLS|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || /certificate|TLS|SSL/i.test(error.message);
 }
 
+/** What to do when the certificate names the server by another name than the URL (e.g. ldaps://<IP>). */
+function serverNameHint(error: unknown): string {
+  const e = error as { code?: string; cert?: { subjectaltname?: string; subject?: { CN?: string } } };
+  if (e.code !== 'ERR_TLS_CERT_ALTNAME_INVALID') return '';
+  const names = (e.cert?.subjectaltname ?? '').split(/,\s*/).filter((n) => n.startsWith('DNS:')).map((n) => n.slice(4));
+  const name = names[0] ?? e.cert?.subject?.CN;
+  if (!name) return '. Set tlsServerName to the host name the server certificate names';
+  return `. The certificate names ${names.length > 0 ? names.join(', ') : name}: set tlsServerName to "${name}" (idsync setup: --tls-server-name ${name})`;
+}
+
 /** Removes every occurrence of the secrets from a message (defence in depth: ldapts never echoes them). */
 export function redact(message: string, secrets: readonly string[]): string {
   let out = message;
@@ -38,7 +48,7 @@ export function classify(error: unknown, where: string, secrets: readonly string
   if (error instanceof ResultCodeError && error.code === 49) return new CredentialsError(`${where}: credentials refused (${message})`);
   if (isConnectivityFailure(error)) {
     const prefix = isTlsFailure(error) ? 'TLS negotiation failed' : 'connection failed';
-    return new ConnectivityError(`${where}: ${prefix}: ${message}`);
+    return new ConnectivityError(`${where}: ${prefix}: ${message}${serverNameHint(error)}`);
   }
   // Result codes stay typed (callers test e.g. NoSuchObjectError); their messages come from the server.
   if (error instanceof ResultCodeError) return error;

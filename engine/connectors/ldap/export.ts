@@ -1,72 +1,97 @@
-// Export: adds (anchor read back with Post-Read or a base search), minimal modifications, renames and moves
-// (modifyDN) and deletions, several requests in flight. One failing object never stops the batch; a lost
-// connection does (ConnectivityError).
-import { Attribute, Change, type Client } from 'ldapts';
-import type { AttributeChange, AttributeValue, ConnectorContext, ExportChange, ExportResult } from '../contract.ts';
+// Export: adds (anchor read back with Post-Read or a base search), renames and moves (modifyDN with
+// deleteOldRdn, before any modification of the same entry), minimal modifications adjusted to the entry's naming
+// value, and deletions; every operation safe to repeat. Several requests are in flight, in an order the directory
+// accepts (export-order.ts). One failing object never stops the batch; a lost connection does (ConnectivityError).
+import type { Client } from 'ldapts';
+import type { ConnectorContext, ExportChange, ExportResult } from '../contract.ts';
 import { ConnectivityError } from '../contract.ts';
 import { isDnRef } from '../../model/values.ts';
+import { dnKey, isBelowDn, parentDn, rebaseDn, sameDn } from '../../model/dn.ts';
 import { anchorAttributeOf } from './config.ts';
-import { POST_READ_OID, PostReadControl } from './controls.ts';
-import { normalizeDn, parentOf } from './dn.ts';
-import { anchorText } from './entry-mapper.ts';
+import { rdnParts } from './dn.ts';
 import { classify, exportErrorOf, isConnectivityFailure } from './errors.ts';
+import { addOrConfirm, deleteIfPresent, modifyOrConfirm, type OperationEnv, renameOrConfirm } from './export-operations.ts';
+import { orderBatch } from './export-order.ts';
+import { adjustForNaming, namedAdd } from './rdn-modifications.ts';
 import type { LdapSession } from './session.ts';
-import { toWire } from './values.ts';
-
-const PASSWORD_ATTRIBUTES = new Set(['unicodepwd', 'userpassword']);
-
-/** AD wants the new password as the UTF-16LE bytes of the quoted string. */
-function passwordWire(attribute: string, value: AttributeValue): string | Buffer {
-  if (attribute.toLowerCase() === 'unicodepwd' && typeof value === 'string') return Buffer.from(`"${value}"`, 'utf16le');
-  return toWire(value);
-}
-
-function wireValues(c: AttributeChange): Buffer[] | string[] {
-  const values = c.values.map((v) => passwordWire(c.attribute, v));
-  // ldapts wants one kind per attribute.
-  return values.some((v) => typeof v !== 'string') ? values.map((v) => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v)) : (values as string[]);
-}
 
 function touchesPassword(change: ExportChange): boolean {
-  return change.changes.some((c) => PASSWORD_ATTRIBUTES.has(c.attribute.toLowerCase()) && c.attribute.toLowerCase() === 'unicodepwd');
+  return change.changes.some((c) => c.attribute.toLowerCase() === 'unicodepwd');
 }
 
-/** DNs a change must wait for: its parent(s), itself, and DNs it references. */
+/** A DN and every DN above it. */
+function selfAndAncestors(dn: string): string[] {
+  const out: string[] = [];
+  for (let d = dn; d !== ''; d = parentDn(d)) out.push(d);
+  return out;
+}
+
+/** DNs a change must wait for: itself and the entries above it (a rename there moves it), and DNs it references. */
 function dependencies(change: ExportChange): string[] {
-  const deps = [change.dn, parentOf(change.dn)];
-  if (change.newDn) deps.push(change.newDn, parentOf(change.newDn));
+  const deps = [...selfAndAncestors(change.dn), ...(change.newDn ? selfAndAncestors(change.newDn) : [])];
   for (const c of change.changes) for (const v of c.values) if (isDnRef(v)) deps.push(v.dn);
-  return deps.filter((d) => d !== '').map(normalizeDn);
+  return deps.map(dnKey);
+}
+
+/** A subtree renamed earlier in the batch has moved the entries below it: the change follows them. */
+function relocated(change: ExportChange, moved: readonly { from: string; to: string }[]): ExportChange {
+  let { dn, newDn } = change;
+  for (const m of moved) {
+    if (isBelowDn(dn, m.from)) dn = rebaseDn(dn, m.from, m.to) ?? dn;
+    if (newDn && isBelowDn(newDn, m.from)) newDn = rebaseDn(newDn, m.from, m.to) ?? newDn;
+  }
+  return dn === change.dn && newDn === change.newDn ? change : { ...change, dn, ...(newDn ? { newDn } : {}) };
+}
+
+/**
+ * True when the update renames or moves the entry: its DN changes, or only the case of its naming value does
+ * (a DN comparison ignores that case, the directory does not).
+ */
+export function needsRename(dn: string, newDn: string | undefined): newDn is string {
+  if (newDn === undefined) return false;
+  if (!sameDn(dn, newDn)) return true;
+  const was = rdnParts(dn).map((p) => p.value);
+  const now = rdnParts(newDn).map((p) => p.value);
+  return was.length === now.length && was.some((v, i) => v !== now[i]);
 }
 
 /** Exports a batch; results come back in the batch's order. */
 export async function exportBatch(session: LdapSession, batch: readonly ExportChange[], ctx: ConnectorContext): Promise<ExportResult[]> {
   const client = await session.run('connecting for export', async (c) => c);
   const rootDse = await session.rootDse();
-  const secure = await session.secure();
-  const postRead = rootDse.supportedControls.has(POST_READ_OID);
+  const env: ExportEnv = {
+    client,
+    schema: await session.schema(),
+    anchorAttribute: anchorAttributeOf(session.config),
+    supportedControls: rootDse.supportedControls,
+    secure: await session.secure(),
+    activeDirectory: session.config.flavour === 'ad' || rootDse.isActiveDirectory,
+    moved: [],
+  };
   const limit = session.config.exportConcurrency;
   const results: ExportResult[] = new Array(batch.length);
+  const { order, after } = orderBatch(batch);
+  const tasks = new Map<number, Promise<unknown>>();
   const lastByDn = new Map<string, Promise<unknown>>();
   const inFlight = new Set<Promise<unknown>>();
   let fatal: Error | undefined;
 
-  for (let i = 0; i < batch.length && !fatal; i++) {
-    if (ctx.signal.aborted) break;
+  for (const i of order) {
+    if (fatal || ctx.signal.aborted) break;
     while (inFlight.size >= limit) await Promise.race(inFlight);
     const change = batch[i];
-    const deps = dependencies(change);
-    const waitFor = deps.map((d) => lastByDn.get(d)).filter((p): p is Promise<unknown> => p !== undefined);
+    const waitFor = [...dependencies(change).map((d) => lastByDn.get(d)), ...after[i].map((j) => tasks.get(j))].filter((p): p is Promise<unknown> => p !== undefined);
     const task = (async () => {
       if (waitFor.length > 0) await Promise.allSettled(waitFor);
       if (fatal) return;
       try {
-        results[i] = await exportOne(session, client, change, { secure, postRead });
+        results[i] = await exportOne(session, env, change);
       } catch (error) {
         fatal ??= classify(error, `exporting ${change.dn}`, session.secrets);
       }
     })();
-    for (const d of [normalizeDn(change.dn), ...(change.newDn ? [normalizeDn(change.newDn)] : [])]) lastByDn.set(d, task);
+    tasks.set(i, task);
+    for (const d of [change.dn, ...(change.newDn ? [change.newDn] : [])]) lastByDn.set(dnKey(d), task);
     inFlight.add(task);
     void task.finally(() => inFlight.delete(task));
   }
@@ -75,13 +100,17 @@ export async function exportBatch(session: LdapSession, batch: readonly ExportCh
   return results.filter((r) => r !== undefined);
 }
 
-interface ExportEnv {
+interface ExportEnv extends OperationEnv {
+  readonly client: Client;
   readonly secure: boolean;
-  readonly postRead: boolean;
+  readonly activeDirectory: boolean;
+  /** Renames made by this batch so far, in order. */
+  readonly moved: { from: string; to: string }[];
 }
 
 /** Exports one change; LDAP refusals become a failed result, connectivity failures are thrown. */
-async function exportOne(session: LdapSession, client: Client, change: ExportChange, env: ExportEnv): Promise<ExportResult> {
+async function exportOne(session: LdapSession, env: ExportEnv, requested: ExportChange): Promise<ExportResult> {
+  const change = relocated(requested, env.moved);
   const password = touchesPassword(change);
   let phase: 'add' | 'update' | 'delete' | 'rename' = change.op;
   let renamedTo: string | undefined;
@@ -89,22 +118,21 @@ async function exportOne(session: LdapSession, client: Client, change: ExportCha
     if (password && !env.secure) {
       return { csId: change.csId, ok: false, error: { code: 'encryption-not-enabled', message: `${change.dn}: passwords are only sent over LDAPS or StartTLS` } };
     }
-    if (change.op === 'add') return await add(session, client, change, env);
+    if (change.op === 'add') return await addOrConfirm(env, change, namedAdd(change.changes, change.dn, env.activeDirectory));
     if (change.op === 'delete') {
-      await client.del(change.dn);
+      await deleteIfPresent(env, change.dn);
       return { csId: change.csId, ok: true };
     }
     let dn = change.dn;
-    if (change.newDn && normalizeDn(change.newDn) !== normalizeDn(change.dn)) {
+    if (needsRename(change.dn, change.newDn)) {
       phase = 'rename';
-      await client.modifyDN(change.dn, change.newDn);
+      await renameOrConfirm(env, change, change.newDn);
       dn = renamedTo = change.newDn;
+      env.moved.push({ from: change.dn, to: change.newDn });
       phase = 'update';
     }
-    const mods = change.changes.map(
-      (c) => new Change({ operation: c.op, modification: new Attribute({ type: c.attribute, values: wireValues(c) }) }),
-    );
-    if (mods.length > 0) await client.modify(dn, mods);
+    const mods = adjustForNaming(change.changes, { dn, renamedFrom: renamedTo ? change.dn : undefined, activeDirectory: env.activeDirectory });
+    if (mods.length > 0) await modifyOrConfirm(env, dn, mods);
     return { csId: change.csId, ok: true, dn };
   } catch (error) {
     if (isConnectivityFailure(error)) throw error;
@@ -114,26 +142,4 @@ async function exportOne(session: LdapSession, client: Client, change: ExportCha
 
 function withObject(e: ReturnType<typeof exportErrorOf>, dn: string): ReturnType<typeof exportErrorOf> {
   return { ...e, message: `${dn}: ${e.message}` };
-}
-
-async function add(session: LdapSession, client: Client, change: ExportChange, env: ExportEnv): Promise<ExportResult> {
-  const anchorAttribute = anchorAttributeOf(session.config);
-  const attributes = change.changes
-    .filter((c) => c.values.length > 0)
-    .map((c) => new Attribute({ type: c.attribute, values: wireValues(c) }));
-  const control = env.postRead ? new PostReadControl([anchorAttribute]) : undefined;
-  await client.add(change.dn, attributes, control);
-  const binary = (await session.schema()).attributes.get(anchorAttribute.toLowerCase())?.type === 'binary';
-  const text = (buf: Buffer | undefined): string | undefined => (buf ? (binary ? anchorText(buf) : buf.toString('utf8')) : undefined);
-  let anchor = text(control?.entry?.[anchorAttribute.toLowerCase()]?.[0]);
-  if (!anchor) {
-    const { searchEntries } = await client.search(change.dn, {
-      scope: 'base',
-      attributes: [anchorAttribute],
-      explicitBufferAttributes: [anchorAttribute],
-    });
-    const raw = searchEntries[0]?.[anchorAttribute] as Buffer | Buffer[] | undefined;
-    anchor = text(Array.isArray(raw) ? raw[0] : raw);
-  }
-  return { csId: change.csId, ok: true, anchor, dn: change.dn };
 }

@@ -135,9 +135,11 @@ describe('stopping early', () => {
 });
 
 describe('refused searches', () => {
-  it('names the missing included container', async () => {
-    const c = connectorFor(slapd, { includeContainers: [`ou=gone,${slapd.suffix}`] });
-    await expect(drain(c.importFull({}, testContext()))).rejects.toThrow(`searching ou=gone,${slapd.suffix}: no such object (LDAP 32)`);
+  it('refuses a full import whose selected container is missing, naming it and what to do', async () => {
+    const c = connectorFor(slapd, { includeContainers: [`ou=people,${slapd.suffix}`, `ou=gone,${slapd.suffix}`] });
+    const failure = drain(c.importFull({}, testContext()));
+    await expect(failure).rejects.toThrow(`Full import refused: the selected container "ou=gone,${slapd.suffix}" no longer exists`);
+    await expect(failure).rejects.toThrow(/nothing was imported or deleted\. Select the container again under its new name \(idsync setup … --ou/);
     await c.close();
   });
 });

@@ -12,6 +12,8 @@ const STARTTLS_OID = '1.3.6.1.4.1.1466.20037';
 
 export interface PagedSearch {
   readonly base: string;
+  /** Default `sub`. */
+  readonly scope?: 'base' | 'one' | 'sub';
   readonly filter: Filter;
   readonly attributes: string[];
   /** Lower-cased names of attributes whose values stay bytes. */
@@ -142,7 +144,7 @@ export class PagedSearchConnection {
     const send = (cookie: Buffer): Promise<Response[]> => {
       const id = this.nextId++;
       const control = new PagedResultsControl({ value: { size: s.pageSize, cookie } });
-      const req = new SearchRequest({ messageId: id, baseDN: s.base, scope: 'sub', filter: s.filter, attributes: s.attributes, timeLimit: s.timeLimitSeconds, controls: [control] });
+      const req = new SearchRequest({ messageId: id, baseDN: s.base, scope: s.scope ?? 'sub', filter: s.filter, attributes: s.attributes, timeLimit: s.timeLimitSeconds, controls: [control] });
       const answer = this.request(req.write(), id);
       // A page requested ahead may never be awaited when the consumer stops early and the connection closes.
       answer.catch(() => undefined);

@@ -120,8 +120,10 @@ describe.runIf(availability.ok)('Active Directory flavour against Samba AD', () 
     await user.bind('dora@example.test', 'Dora-Pw-2026!');
     await user.unbind();
 
-    const [dup] = await c.export([{ ...added, csId: 'dup', changes: added.changes.filter((x) => x.attribute !== 'unicodePwd') }], testContext());
+    const [dup] = await c.export([{ ...added, csId: 'dup', changes: [...added.changes.filter((x) => x.attribute !== 'sAMAccountName'), replace('sAMAccountName', 'dora-other')] }], testContext());
     expect(dup.error?.code).toBe('cd-existing-object');
+    const [replayed] = await c.export([{ ...added, csId: 'again' }], testContext());
+    expect(replayed).toMatchObject({ ok: true, anchor: r.anchor, matchedExisting: true });
 
     const [moved] = await c.export([{ csId: 'm', op: 'update', objectType: 'user', dn, newDn: `CN=dora2,OU=Moved,${ou()}`, anchor: r.anchor!, changes: [replace('title', 'Lead')] }], testContext());
     expect(moved).toMatchObject({ ok: true, dn: `CN=dora2,OU=Moved,${ou()}` });

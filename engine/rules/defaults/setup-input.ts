@@ -26,6 +26,8 @@ export const ForestSetup = z.object({
   flavour: z.enum(['ad', 'openldap', 'generic']).default('ad'),
   security: z.enum(['none', 'starttls', 'ldaps']).optional(),
   caFile: z.string().optional(),
+  /** Host name the DC's certificate names, when the URL gives another name or an address. */
+  tlsServerName: z.string().min(1).optional(),
   /** OU filtering: containers to include (empty = the whole forest). */
   ous: z.array(z.string().min(1)).default([]),
   excludeOus: z.array(z.string().min(1)).default([]),
@@ -103,6 +105,7 @@ export function connectorSpecs(input: SetupInput, secrets: SecretSource): Defaul
       excludeContainers: f.excludeOus,
       ...(f.flavour === 'ad' ? { objectTypes: AD_OBJECT_TYPES, attributes } : {}),
       ...(f.caFile ? { caPem: secrets.file(f.caFile) } : {}),
+      ...(f.tlsServerName ? { tlsServerName: f.tlsServerName } : {}),
     },
   }));
   const e = input.entra;
