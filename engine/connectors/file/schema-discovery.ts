@@ -39,8 +39,8 @@ export async function discoverFileSchema(settings: FileSettings): Promise<Discov
       if (item.kind !== 'record' || item.change) continue;
       n++;
       const mapped = mapRecord(item, settings, path);
-      if ('problem' in mapped || mapped.change.kind !== 'object') continue;
-      const { objectType, attributes } = mapped.change.object;
+      if ('problem' in mapped) continue;
+      const { objectType, attributes } = mapped.object;
       for (const [name, values] of Object.entries(attributes)) {
         const binary = values.some((v) => v instanceof Uint8Array);
         note(objectType, name, declared(name, binary ? 'binary' : 'string', values.length));
