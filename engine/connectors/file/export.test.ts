@@ -145,6 +145,26 @@ describe('LDIF export', () => {
     expect(records[1]).toMatchObject({ newRdn: 'uid=anna', deleteOldRdn: true, newSuperior: 'ou=staff,dc=x' });
   });
 
+  it('reports the anchor the next import gives the object, whatever spelling of the DN the engine sent', async () => {
+    const path = join(dir, 'people.ldif');
+    const c = connectorFor({ format: 'ldif', path, stateDir: join(dir, 'state') });
+    await c.export([add('a', 'uid=a,ou=People,dc=x', { uid: ['a'] }), add('s', 'uid=smith\\,j,ou=People,dc=x', { uid: ['smith,j'] })], testContext());
+    const results = await c.export(
+      [
+        // Renamed in place; the engine spells the parent in lower case.
+        { csId: 'a', op: 'update', objectType: 'person', dn: 'uid=a,ou=people,dc=x', newDn: 'uid=b,ou=people,dc=x', anchor: 'uid=a,ou=People,dc=x', changes: [] },
+        // Not renamed; the engine spells the DN with a hex escape.
+        { csId: 's', op: 'update', objectType: 'person', dn: 'UID=smith\\2Cj,ou=people,dc=x', anchor: 'uid=smith\\,j,ou=People,dc=x', changes: [{ attribute: 'title', op: 'replace', values: ['X'] }] },
+      ],
+      testContext(),
+    );
+    const imported = await drain(c.importFull({}, testContext()));
+    expect(imported.problems).toEqual([]);
+    const anchors = imported.changes.map((ch) => ch.kind === 'object' && ch.object.anchor);
+    expect(results.map((r) => r.anchor)).toEqual(['uid=b,ou=people,dc=x', 'uid=smith\\,j,ou=People,dc=x']);
+    expect(anchors).toEqual(['uid=b,ou=people,dc=x', 'uid=smith\\,j,ou=People,dc=x']);
+  });
+
   it('never makes the modify after a rename remove or re-add the value the entry is named by', async () => {
     const path = join(dir, 'changes.ldif');
     const c = connectorFor({ format: 'ldif', path });
@@ -163,6 +183,6 @@ describe('LDIF export', () => {
       ['bad', false, 'modify-naming-attribute'],
       ['same', true, undefined],
     ]);
-    expect(await readFile(path, 'utf8')).toBe('dn: uid=ann,dc=x\nchangetype: moddn\nnewrdn: uid=anna\ndeleteoldrdn: 1\n\ndn: uid=anna,dc=x\nchangetype: modify\nreplace: sn\nsn: A\n-\n\n');
+    expect(await readFile(path, 'utf8')).toBe('dn: uid=ann,dc=x\nchangetype: moddn\nnewrdn: uid=anna\ndeleteoldrdn: 1\nnewsuperior: dc=x\n\ndn: uid=anna,dc=x\nchangetype: modify\nreplace: sn\nsn: A\n-\n\n');
   });
 });

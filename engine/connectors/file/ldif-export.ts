@@ -17,11 +17,11 @@ export interface LdifPart {
 export function ldifForChange(settings: FileSettings, change: ExportChange): LdifPart {
   const fail = (code: string, message: string): LdifPart => ({ text: '', result: { csId: change.csId, ok: false, error: { code, message } } });
   if (!isDn(change.dn)) return fail('invalid-dn', `"${change.dn}" is not a DN`);
-  const anchorFor = (dn: string): string | undefined => {
-    if (settings.anchor === DN_ANCHOR) return dn;
-    if (change.anchor !== null) return change.anchor;
+  // The anchor the next import will give the object: its DN as this file spells it, or the anchor attribute.
+  const anchorFor = (dn: string, renamed: boolean): string | undefined => {
+    if (settings.anchor === DN_ANCHOR) return renamed || change.anchor === null ? dn : change.anchor;
     const set = change.changes.find((c) => c.op !== 'delete' && c.attribute.toLowerCase() === settings.anchor.toLowerCase() && c.values.length === 1);
-    return set ? valueToText(set.values[0]) : undefined;
+    return set ? valueToText(set.values[0]) : (change.anchor ?? undefined);
   };
   if (change.op === 'delete') {
     return { text: formatLdifRecord({ kind: 'delete', dn: change.dn }), result: { csId: change.csId, ok: true } };
@@ -36,28 +36,29 @@ export function ldifForChange(settings: FileSettings, change: ExportChange): Ldi
       if (c.op === 'delete') continue;
       for (const v of c.values) attributes.push({ name: c.attribute, value: valueToLdif(v) });
     }
-    return { text: formatLdifRecord({ kind: 'add', dn, attributes }), result: { csId: change.csId, ok: true, anchor: anchorFor(dn), dn } };
+    return { text: formatLdifRecord({ kind: 'add', dn, attributes }), result: { csId: change.csId, ok: true, anchor: anchorFor(dn, true), dn } };
   }
   let text = '';
   let dn = change.dn;
   let changes = change.changes;
-  if (change.newDn !== undefined && !sameSpelling(change.newDn, change.dn)) {
-    if (!isDn(change.newDn)) return fail('invalid-dn', `"${change.newDn}" is not a DN`);
-    const newRdn = rdnText(change.newDn);
-    const newParent = parentDn(change.newDn);
-    const moved = !sameSpelling(parentDn(change.dn), newParent);
-    const naming = namingValues(newRdn);
-    const kept = keepNamingValues(changes, naming, namingValues(rdnText(change.dn)));
+  const renamed = change.newDn !== undefined && !sameSpelling(change.newDn, change.dn);
+  if (renamed) {
+    if (!isDn(change.newDn!)) return fail('invalid-dn', `"${change.newDn}" is not a DN`);
+    const newRdn = rdnText(change.newDn!);
+    // newsuperior is always written, even when the parent stays: the entry then gets exactly the DN text the
+    // export result reports, whatever spelling the file used for the parent so far.
+    const newSuperior = parentDn(change.newDn!);
+    const kept = keepNamingValues(changes, namingValues(newRdn), namingValues(rdnText(change.dn)));
     if ('conflict' in kept) return fail('modify-naming-attribute', `the change would remove ${kept.conflict}, which the new DN ${change.newDn} is named by`);
     changes = kept.changes;
-    text += formatLdifRecord({ kind: 'moddn', dn: change.dn, newRdn, deleteOldRdn: true, newSuperior: moved ? newParent : undefined });
-    dn = change.newDn;
+    text += formatLdifRecord({ kind: 'moddn', dn: change.dn, newRdn, deleteOldRdn: true, ...(newSuperior ? { newSuperior } : {}) });
+    dn = newSuperior ? `${newRdn},${newSuperior}` : newRdn;
   }
   if (changes.length) {
     const modifications = changes.map((c) => ({ op: c.op, attribute: c.attribute, values: c.values.map(valueToLdif) }));
     text += formatLdifRecord({ kind: 'modify', dn, modifications });
   }
-  return { text, result: { csId: change.csId, ok: true, anchor: anchorFor(dn), dn } };
+  return { text, result: { csId: change.csId, ok: true, anchor: anchorFor(dn, renamed), dn } };
 }
 
 function isDn(text: string): boolean {
