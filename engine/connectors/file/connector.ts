@@ -1,18 +1,16 @@
 // The file connector: imports CSV, JSON and LDIF files and exports changes back to a file.
 import { access, constants, mkdir, open, stat } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { basename, dirname, resolve } from 'node:path';
 import type { Connector, ConnectorContext, DiscoveredSchema, ExportChange, ExportResult, ImportIterator, ImportScope, Partition, TestConnectionResult } from '../contract.ts';
 import type { FileSettings } from './config.ts';
 import { applyExportChange } from './export-apply.ts';
-import { changeKey, doneKey, journalChanges, journalPath, recoverJournal, statStamp, writeJournal } from './export-journal.ts';
+import { appendJournaled, changeKey, doneKey, journalChanges, journalPath, recoverJournal, rewriteJournaled } from './export-journal.ts';
 import { importDelta, importFull, PARTITION_ID } from './import-run.ts';
 import { ldifForChange } from './ldif-export.ts';
 import { fileStamp, loadObjectSet, writeObjectSet, type ObjectSet } from './object-set.ts';
 import { discoverFileSchema } from './schema-discovery.ts';
 import { removeSnapshotTemps } from './snapshot-store.ts';
 import { removeAbandonedTemps } from './temp-files.ts';
-import { pauseForCrashTest } from './test-pause.ts';
 import { fileError } from './text-source.ts';
 
 /** A file connector for one configuration. */
@@ -41,9 +39,9 @@ export class FileConnector implements Connector {
     return { ok: true, message: `${path} is readable and ${exportDir} is writable` };
   }
 
-  async discoverSchema(): Promise<DiscoveredSchema> {
-    await this.ensureReadable();
-    return discoverFileSchema(this.settings);
+  async discoverSchema(ctx: ConnectorContext): Promise<DiscoveredSchema> {
+    await this.beforeImport(ctx);
+    return discoverFileSchema(this.settings, ctx);
   }
 
   async discoverPartitions(): Promise<readonly Partition[]> {
@@ -88,13 +86,8 @@ export class FileConnector implements Connector {
     await this.writing(async () => {
       await mkdir(dirname(path), { recursive: true });
       const offset = (await stat(path).catch(() => undefined))?.size ?? 0;
-      const text = (await separatorAfter(path, offset)) + records;
-      const bytes = Buffer.from(text, 'utf8');
-      const digest = createHash('sha256').update(bytes).digest('hex');
-      await writeJournal(path, { version: 1, kind: 'append', offset, length: bytes.length, digest, changes: journalChanges(results, keys) });
-      await pauseForCrashTest('after-journal');
-      await appendDurably(path, bytes);
-      await pauseForCrashTest('after-write');
+      const bytes = Buffer.from((await separatorAfter(path, offset)) + records, 'utf8');
+      await appendJournaled(path, offset, bytes, journalChanges(results, keys));
     });
     return results;
   }
@@ -109,12 +102,7 @@ export class FileConnector implements Connector {
     if (results.some((r, i) => r.ok && !already(i))) {
       await this.writing(async () => {
         await mkdir(dirname(path), { recursive: true });
-        await writeObjectSet(this.settings, set, async ({ tempPath, size, digest }) => {
-          const temp = await stat(tempPath);
-          await writeJournal(path, { version: 1, kind: 'rewrite', size, digest, stamp: statStamp(temp), changes: journalChanges(results, keys) });
-          await pauseForCrashTest('after-journal');
-        });
-        await pauseForCrashTest('after-write');
+        await rewriteJournaled(path, journalChanges(results, keys), (beforeRename) => writeObjectSet(this.settings, set, beforeRename));
       });
     }
     this.cache = { set, stamp: await fileStamp(path) };
@@ -166,17 +154,6 @@ async function separatorAfter(path: string, size: number): Promise<string> {
     await handle.read(tail, 0, tail.length, size - tail.length);
     const text = tail.toString('latin1');
     return text.endsWith('\n\n') || text === '\n' ? '' : text.endsWith('\n') ? '\n' : '\n\n';
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Appends bytes in one write, then fsyncs. */
-async function appendDurably(path: string, bytes: Buffer): Promise<void> {
-  const handle = await open(path, 'a');
-  try {
-    await handle.write(bytes);
-    await handle.sync();
   } finally {
     await handle.close();
   }

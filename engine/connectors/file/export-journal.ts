@@ -4,11 +4,13 @@
 // the file, so they are reported as done instead of being written twice.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile, stat, truncate } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open, readFile, stat, truncate } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ExportChange, ExportResult } from '../contract.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeFileAtomic, type WrittenFile } from './atomic-write.ts';
+import { processAlive } from './temp-files.ts';
+import { pauseForCrashTest } from './test-pause.ts';
 import { valueKey } from './value-codec.ts';
 
 /** One change of the journaled batch: its connector space id, a digest of its content, and the result reported. */
@@ -23,7 +25,16 @@ export interface JournalChange {
  * `rewrite` (CSV, JSON): the file is replaced by one of `size` bytes with `digest`, first seen with `stamp`.
  */
 export type Journal =
-  | { readonly version: 1; readonly kind: 'append'; readonly offset: number; readonly length: number; readonly digest: string; readonly changes: readonly JournalChange[] }
+  | {
+      readonly version: 1;
+      readonly kind: 'append';
+      /** The process appending: a cut-short append is only repaired once its writer is gone. */
+      readonly pid: number;
+      readonly offset: number;
+      readonly length: number;
+      readonly digest: string;
+      readonly changes: readonly JournalChange[];
+    }
   | { readonly version: 1; readonly kind: 'rewrite'; readonly size: number; readonly digest: string; readonly stamp: string; readonly changes: readonly JournalChange[] };
 
 /** Results of the changes already in the file, by `doneKey`. */
@@ -52,8 +63,55 @@ export function journalChanges(results: readonly ExportResult[], keys: readonly 
 }
 
 /** Writes the journal durably (it must be on disk before the export file is touched). */
-export async function writeJournal(exportPath: string, journal: Journal): Promise<void> {
+async function writeJournal(exportPath: string, journal: Journal): Promise<void> {
   await writeFileAtomic(journalPath(exportPath), async (write) => write(JSON.stringify(journal)));
+}
+
+/** Export files this process is appending to right now. */
+const appending = new Set<string>();
+
+/**
+ * Appends `bytes` at `offset` (the file's current size) in one fsynced write, journaled first. A failed write
+ * is cut back to `offset`, so the file never keeps half a batch.
+ */
+export async function appendJournaled(exportPath: string, offset: number, bytes: Buffer, changes: readonly JournalChange[]): Promise<void> {
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  await writeJournal(exportPath, { version: 1, kind: 'append', pid: process.pid, offset, length: bytes.length, digest, changes });
+  await pauseForCrashTest('after-journal');
+  const key = resolve(exportPath);
+  appending.add(key);
+  try {
+    const handle = await open(exportPath, 'a');
+    try {
+      await handle.write(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (err) {
+    await truncate(exportPath, offset).catch(() => undefined);
+    throw err;
+  } finally {
+    appending.delete(key);
+  }
+  await pauseForCrashTest('after-write');
+}
+
+/**
+ * Replaces the export file through `rewrite` (an atomic write that calls the hook it is given once the new content
+ * is durable and before it replaces the old file); the journal is written in that hook.
+ */
+export async function rewriteJournaled(
+  exportPath: string,
+  changes: readonly JournalChange[],
+  rewrite: (beforeRename: (written: WrittenFile) => Promise<void>) => Promise<void>,
+): Promise<void> {
+  await rewrite(async ({ tempPath, size, digest }) => {
+    const stamp = statStamp(await stat(tempPath));
+    await writeJournal(exportPath, { version: 1, kind: 'rewrite', size, digest, stamp, changes });
+    await pauseForCrashTest('after-journal');
+  });
+  await pauseForCrashTest('after-write');
 }
 
 /** File identity: changes whenever the file is replaced or written. */
@@ -76,12 +134,16 @@ export async function recoverJournal(exportPath: string): Promise<DoneChanges> {
     const size = s?.size ?? 0;
     const end = journal.offset + journal.length;
     if (size === end) landed = (await rangeDigest(exportPath, journal.offset, journal.length)) === journal.digest;
-    else if (size > journal.offset && size < end) await truncate(exportPath, journal.offset);
+    else if (size > journal.offset && size < end && writerGone(journal.pid, exportPath)) await truncate(exportPath, journal.offset);
   } else if (s) {
     landed = statStamp(s) === journal.stamp || (s.size === journal.size && (await rangeDigest(exportPath, 0, s.size)) === journal.digest);
   }
   if (landed) for (const c of journal.changes) done.set(doneKey(c.csId, c.key), c.result);
   return done;
+}
+
+function writerGone(pid: number, exportPath: string): boolean {
+  return pid === process.pid ? !appending.has(resolve(exportPath)) : !processAlive(pid);
 }
 
 async function readJournal(exportPath: string): Promise<Journal | undefined> {

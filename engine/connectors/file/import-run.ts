@@ -44,7 +44,7 @@ function anchorKey(settings: FileSettings): (anchor: string) => string {
 }
 
 /** The file's objects and problems: streamed record by record, or rebuilt by replaying an LDIF change file. */
-async function* sourceItems(settings: FileSettings, ctx: ConnectorContext): AsyncGenerator<SourceItem[]> {
+export async function* sourceItems(settings: FileSettings, ctx: ConnectorContext): AsyncGenerator<SourceItem[]> {
   const path = settings.config.path;
   if (settings.config.format === 'ldif' && (await hasChangeRecords(path, ctx.signal))) {
     const replay = new LdifReplay(settings, path);

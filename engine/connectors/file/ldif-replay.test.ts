@@ -131,4 +131,12 @@ describe('LDIF change file import', () => {
     expect(blind.changes).toEqual([]);
     expect(ctx.lines.join('\n')).toContain('deletes are not inferred');
   });
+
+  it('discovers the schema from the replayed entries, attributes added by modify records included', async () => {
+    const path = join(dir, 'changes.ldif');
+    await writeFile(path, history);
+    const schema = await connectorFor({ format: 'ldif', path }).discoverSchema(testContext());
+    const person = schema.objectTypes.find((t) => t.name === 'inetOrgPerson');
+    expect(person?.attributes.map((a) => a.name)).toEqual(['cn', 'description', 'mail', 'objectClass', 'title', 'uid']);
+  });
 });
