@@ -1,8 +1,8 @@
 // Exactly-once export to files: a real child process is SIGKILLed in the middle of an export (after the journal
 // is written, and after the file is written but before the results reach the engine); the rerun must leave the
 // file exactly as an uninterrupted run does: 0 changes lost, 0 written twice, no temporary file left.
-import { spawn } from 'node:child_process';
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -134,5 +134,22 @@ describe('exactly-once export to files after a SIGKILL', () => {
     const text = await readFile(config.path, 'utf8');
     expect(text.match(/^title: /gm)).toEqual(['title: ', 'title: ', 'title: ']);
     expect(text).toContain('title: A\n-\n\ndn: uid=u1,ou=people,dc=x\nchangetype: modify\nreplace: title\ntitle: B');
+  });
+
+  it('removes the temporary files of dead processes when the connector starts, and only those', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const config = { ...formats[1][1](dir), stateDir: join(dir, 'state') };
+    await mkdir(join(dir, 'state'));
+    const left = ['.out.csv.' + dead + '.0badc0de.tmp', '..out.csv.journal.' + dead + '.00ff00ff.tmp'];
+    const snapshot = `.m1abcd-0a1b2c3d.snapshot.${dead}.12345678.tmp`;
+    const kept = ['.out.csv.' + process.pid + '.0badc0de.tmp', '.other.csv.' + dead + '.0badc0de.tmp', 'out.csv.tmp'];
+    for (const name of [...left, ...kept]) await writeFile(join(dir, name), 'x');
+    await writeFile(join(dir, 'state', snapshot), 'x');
+    await writeFile(config.path, 'id\n');
+    const ctx = testContext();
+    await drain(connectorFor(config).importFull({}, ctx));
+    expect((await readdir(dir)).filter((n) => n.endsWith('.tmp')).sort()).toEqual([...kept].sort());
+    expect((await readdir(join(dir, 'state'))).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    expect(ctx.lines.join('\n')).toContain('removed 3 temporary file(s) left by an interrupted run');
   });
 });
