@@ -132,6 +132,29 @@ describe('LDIF change file import', () => {
     expect(ctx.lines.join('\n')).toContain('deletes are not inferred');
   });
 
+  it('an add onto an existing DN, or a modify before the add, is reported and never hides the entry', async () => {
+    const path = join(dir, 'changes.ldif');
+    await writeFile(path, record(['dn: uid=x,dc=x', 'changetype: add', 'objectClass: person', 'uid: x']));
+    const c = connectorFor({ format: 'ldif', path, stateDir: join(dir, 'state') });
+    const full = await drain(c.importFull({}, testContext()));
+    await appendFile(
+      path,
+      record(['dn: uid=y,dc=x', 'changetype: modify', 'replace: title', 'title: Early', '-']) +
+        record(['dn: UID=X,dc=x', 'changetype: add', 'objectClass: person', 'uid: again']) +
+        record(['dn: uid=y,dc=x', 'changetype: add', 'objectClass: person', 'uid: y']) +
+        record(['dn: uid=x,dc=x', 'changetype: modify', 'replace: title', 'title: Kept', '-']),
+    );
+    const delta = await drain(c.importDelta(full.watermark!, {}, testContext()));
+    expect(delta.problems.map((p) => [p.code, p.location, p.anchor])).toEqual([
+      ['need-full-object', `${path}:6`, undefined],
+      ['duplicate-object', `${path}:12`, undefined],
+    ]);
+    expect(delta.changes.map((ch) => ch.kind === 'object' && `${ch.object.dn} ${ch.object.attributes.uid} ${ch.object.attributes.title}`)).toEqual([
+      'uid=x,dc=x x Kept',
+      'uid=y,dc=x y undefined',
+    ]);
+  });
+
   it('discovers the schema from the replayed entries, attributes added by modify records included', async () => {
     const path = join(dir, 'changes.ldif');
     await writeFile(path, history);

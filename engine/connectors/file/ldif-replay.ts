@@ -30,6 +30,8 @@ interface ReplayProblem {
   readonly entry?: Entry;
   /** Set for reader problems, whose message already carries the location. */
   readonly raw?: Extract<RawItem, { kind: 'problem' }>;
+  /** A record that was ignored without leaving any entry uncertain. */
+  readonly harmless?: boolean;
 }
 
 type ChangeRecord = NonNullable<RawRecord['change']>;
@@ -70,6 +72,9 @@ export class LdifReplay {
         const a = p.entry.live ? anchorOf(this.settings, p.entry.dn, p.entry.attributes) : undefined;
         anchor = a && 'anchor' in a ? a.anchor : undefined;
         blocksDeletes = p.entry.live && anchor === undefined;
+      } else if (p.harmless || (p.dn !== undefined && this.byKey.has(dnKey(p.dn)))) {
+        // Nothing is uncertain: the entry at that DN (if any) was made by later records.
+        blocksDeletes = false;
       } else {
         anchor = dnAnchored ? p.dn : undefined;
         blocksDeletes = anchor === undefined;
@@ -100,7 +105,7 @@ export class LdifReplay {
   private add(record: RawRecord): void {
     const dn = record.dn!;
     if (this.byKey.has(dnKey(dn))) {
-      this.problems.push({ code: 'duplicate-object', message: 'an entry with this DN already exists; this record is ignored', line: record.line, dn });
+      this.problems.push({ code: 'duplicate-object', message: 'an entry with this DN already exists; this record is ignored', line: record.line, dn, harmless: true });
       return;
     }
     const entry: Entry = { dn, attributes: {}, line: record.line, tainted: false, live: true };
