@@ -5,7 +5,7 @@ import { DN_ANCHOR, type FileSettings } from './config.ts';
 import { fillDnTemplate } from './dn.ts';
 import type { ObjectSet } from './object-set.ts';
 import { attributeValues } from './record-mapper.ts';
-import { valueKey, valueToText } from './value-codec.ts';
+import { valueMatchKey, valueToText } from './value-codec.ts';
 
 class ExportFailure extends Error {
   constructor(
@@ -36,12 +36,12 @@ export function applyAttributeChanges(attributes: Attributes, changes: readonly 
     const current = out[name] ?? [];
     if (c.op === 'replace') out[name] = [...c.values];
     else if (c.op === 'add') {
-      const have = new Set(current.map(valueKey));
-      out[name] = [...current, ...c.values.filter((v) => !have.has(valueKey(v)))];
+      const have = new Set(current.map(valueMatchKey));
+      out[name] = [...current, ...c.values.filter((v) => !have.has(valueMatchKey(v)))];
     } else if (!c.values.length) out[name] = [];
     else {
-      const drop = new Set(c.values.map(valueKey));
-      out[name] = current.filter((v) => !drop.has(valueKey(v)));
+      const drop = new Set(c.values.map(valueMatchKey));
+      out[name] = current.filter((v) => !drop.has(valueMatchKey(v)));
     }
     if (!out[name].length) delete out[name];
   }

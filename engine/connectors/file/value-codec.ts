@@ -92,14 +92,19 @@ export function valueToLdif(value: AttributeValue): string | Uint8Array {
   return valueToText(value);
 }
 
-/** A stable text form of a value for digests and comparisons, distinct per type. */
+/** A stable text form of a value for digests, distinct per type; a reference counts as written. */
 export function valueKey(value: AttributeValue): string {
   if (typeof value === 'string') return 's' + value;
   if (typeof value === 'bigint') return 'i' + value;
   if (typeof value === 'boolean') return value ? 'bT' : 'bF';
   if (value instanceof Uint8Array) return 'x' + valueToText(value);
   if (value instanceof Date) return 'd' + value.toISOString();
-  return isDnRef(value) ? 'r' + dnKey(value.dn) : 's';
+  return isDnRef(value) ? 'r' + value.dn : 's';
+}
+
+/** The key under which two values are the same value of an attribute: references compare as DNs. */
+export function valueMatchKey(value: AttributeValue): string {
+  return isDnRef(value) ? 'r' + dnKey(value.dn) : valueKey(value);
 }
 
 function parseDate(text: string): Date | undefined {
