@@ -20,6 +20,14 @@ describe('file connector type', () => {
     expect(fileConnectorType.capabilities).toMatchObject({ deltaImport: true, export: true, exportsWholeSet: false });
   });
 
+  it('refuses unknown configuration keys, naming each and the key it was probably meant to be', () => {
+    const typo = fileConnectorType.configSchema.safeParse({ format: 'csv', path: 'x.csv', anchor: 'id', objectType: 'p', delimeter: ';', colour: 'red' });
+    expect(typo.success).toBe(false);
+    expect(typo.error!.issues.map((i) => i.message)).toEqual(['unknown key "delimeter" (did you mean "delimiter"?); unknown key "colour"']);
+    const nested = fileConnectorType.configSchema.safeParse({ format: 'ldif', path: 'x.ldif', attributes: { n: { type: 'integer', multivalued: true } } });
+    expect(nested.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['attributes.n: unknown key "multivalued" (did you mean "multiValued"?)']);
+  });
+
   it('tests the connection: readable file and writable export directory', async () => {
     const path = join(dir, 'a.csv');
     await writeFile(path, 'id\n1\n');

@@ -3,7 +3,7 @@ import { parse, type CsvError, type InfoRecord, type Options } from 'csv-parse';
 import { parse as parseSync } from 'csv-parse/sync';
 import type { FileSettings } from './config.ts';
 import type { RawItem } from './raw-record.ts';
-import { readLines, readTextChunks, type InvalidLines } from './text-source.ts';
+import { readLines, readTextChunks, type InvalidLines, type TextChunk } from './text-source.ts';
 import type { RawValue } from './value-codec.ts';
 
 /** Splits a multi-valued cell on the separator; `\` escapes the separator and itself. */
@@ -35,6 +35,8 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
   let items: RawItem[] = [];
   let header: string[] | undefined;
   let lastLine = 0;
+  /** Number of the file's last line that has text, as far as it has been read. */
+  let fileLines = 0;
   const toItem = (start: number, end: number, record: string[]): RawItem | undefined => {
     if (rangeHasInvalid(invalid, start, end)) return { kind: 'problem', code: 'parse-error', message: `${path}:${start}: the row is not valid UTF-8`, line: start };
     if (!header) {
@@ -73,9 +75,13 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
     },
     on_skip: (err: CsvError | undefined) => {
       const start = lastLine + 1;
-      const what = err?.code === 'CSV_QUOTE_NOT_CLOSED' ? `a quote opened in the row starting here is never closed` : (err?.message ?? 'unreadable row');
-      items.push({ kind: 'problem', code: 'parse-error', message: `${path}:${start}: ${what}`, line: start });
-      lastLine = (err as { lines?: number } | undefined)?.lines ?? start;
+      const unclosed = err?.code === 'CSV_QUOTE_NOT_CLOSED';
+      // A quote that is never closed swallows everything to the end of the file: say how much was not read.
+      const end = Math.min(unclosed ? fileLines : ((err as { lines?: number } | undefined)?.lines ?? start), fileLines);
+      const what = unclosed ? 'a quote opened in the row starting here is never closed' : (err?.message ?? 'unreadable row');
+      const lost = end > start ? `; lines ${start}–${end} (${end - start + 1} lines${unclosed ? ', to the end of the file' : ''}) were not read` : '';
+      items.push({ kind: 'problem', code: 'parse-error', message: `${path}:${start}: ${what}${lost}`, line: start });
+      lastLine = Math.max(end, start);
       return undefined;
     },
   };
@@ -89,6 +95,7 @@ export async function* readCsv(path: string, settings: FileSettings, signal?: Ab
     return out;
   };
   for await (const chunk of readTextChunks(path, invalid, signal)) {
+    fileLines = lastLineOf(chunk);
     parser.write(chunk.text);
     const out = take();
     if (out.length) yield out;
@@ -105,6 +112,13 @@ export async function readCsvHeader(path: string, settings: FileSettings): Promi
     return (rows[0] ?? []).map((h) => h.trim()).filter((h) => h !== '');
   }
   return [];
+}
+
+/** The number of the last line of a chunk that has text (a chunk ending with a newline has no text after it). */
+function lastLineOf(chunk: TextChunk): number {
+  let newlines = 0;
+  for (let i = chunk.text.indexOf('\n'); i >= 0; i = chunk.text.indexOf('\n', i + 1)) newlines++;
+  return chunk.firstLine + newlines - (chunk.text.endsWith('\n') ? 1 : 0);
 }
 
 function rangeHasInvalid(invalid: InvalidLines, start: number, end: number): boolean {

@@ -1,10 +1,13 @@
 // A compact fingerprint of an imported object, used to detect changes between two imports of a file.
 import { hash } from 'node:crypto';
 import type { ImportedObject } from '../contract.ts';
-import { dnKey } from './dn.ts';
 import { valueKey } from './value-codec.ts';
 
-/** Digest of DN, object type and attribute values (value order within an attribute does not matter). */
+/**
+ * Digest of DN, object type and attribute values (value order within an attribute does not matter). DNs and
+ * reference values count as written: a file that spells a DN differently now reports the object, as a full
+ * import would, and the engine, which compares DNs as DNs, decides whether anything changed.
+ */
 export function objectDigest(object: ImportedObject): string {
   // One string and one one-shot hash: per-attribute hash updates cost more than the hashing itself.
   const entries: string[] = [];
@@ -14,6 +17,6 @@ export function objectDigest(object: ImportedObject): string {
     entries.push(name.toLowerCase() + '\x01' + keys);
   }
   entries.sort();
-  const text = dnKey(object.dn) + '\0' + object.objectType.toLowerCase() + '\0' + entries.join('\x03');
+  const text = object.dn.trim() + '\0' + object.objectType.toLowerCase() + '\0' + entries.join('\x03');
   return hash('sha1', text, 'base64').slice(0, 22);
 }

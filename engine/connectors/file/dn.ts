@@ -1,16 +1,22 @@
-// The little DN handling the file connector needs: RFC 4514 value escaping, templates, and RDN/parent splitting.
+// DN templates of the file connector. Every DN comparison goes through the engine's DN value type
+// (engine/model/dn.ts), re-exported here so the connector's files have one place to import DN helpers from.
+import { dnKey as modelDnKey, escapeDnValue, formatDn, parseDn } from '../../model/dn.ts';
 
-/** Escapes an attribute value for use in a DN (RFC 4514 §2.4). */
-export function escapeDnValue(value: string): string {
-  let out = value.replace(/[\\,+"<>;=]/g, (c) => '\\' + c).replace(/\0/g, '\\00');
-  if (out.startsWith(' ') || out.startsWith('#')) out = '\\' + out;
-  if (out.endsWith(' ') && !out.endsWith('\\ ')) out = out.slice(0, -1) + '\\ ';
-  return out;
-}
+export { escapeDnValue, foldValue, isValidDn, isWithinDn, parentDn, parseDn, rdnText } from '../../model/dn.ts';
 
-/** Names of the `{attribute}` placeholders of a DN template, in order. */
-export function templateAttributes(template: string): string[] {
-  return [...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1]);
+/** Keys computed lately: a DN comes back as anchor, digest input, parent and reference value in one import. */
+const keys = new Map<string, string>();
+const KEEP_KEYS = 100_000;
+
+/** The model's DN comparison key (RFC 4514/4518), remembered for the DNs seen lately. */
+export function dnKey(dn: string): string {
+  let key = keys.get(dn);
+  if (key === undefined) {
+    if (keys.size >= KEEP_KEYS) keys.clear();
+    key = modelDnKey(dn);
+    keys.set(dn, key);
+  }
+  return key;
 }
 
 /** Fills a DN template; returns the first attribute without a value when one is missing. */
@@ -24,30 +30,12 @@ export function fillDnTemplate(template: string, valueOf: (attribute: string) =>
   return missing !== undefined ? { missing } : { dn };
 }
 
-/** Index of the first unescaped comma of a DN, or -1. */
-function firstSeparator(dn: string): number {
-  for (let i = 0; i < dn.length; i++) {
-    const c = dn[i];
-    if (c === '\\') i++;
-    else if (c === ',') return i;
+/** True when two DN texts differ at most in escaping, spacing and the case of attribute types: no rename is needed. */
+export function sameSpelling(a: string, b: string): boolean {
+  const spelled = (dn: string): string => formatDn(parseDn(dn).map((rdn) => rdn.map((p) => ({ ...p, type: p.type.toLowerCase() }))));
+  try {
+    return spelled(a) === spelled(b);
+  } catch {
+    return a.trim() === b.trim();
   }
-  return -1;
-}
-
-/** Splits a DN into its first RDN and the parent DN ('' for a one-RDN DN). */
-export function splitDn(dn: string): { rdn: string; parent: string } {
-  const i = firstSeparator(dn);
-  return i < 0 ? { rdn: dn.trim(), parent: '' } : { rdn: dn.slice(0, i).trim(), parent: dn.slice(i + 1).trim() };
-}
-
-/** A comparison key for a DN: case-insensitive, spaces around separators removed. */
-export function dnKey(dn: string): string {
-  return dn.replace(/\s*([,=+])\s*/g, '$1').trim().toLowerCase();
-}
-
-/** True when `dn` equals `container` or lies below it. */
-export function isUnder(dn: string, container: string): boolean {
-  const d = dnKey(dn);
-  const c = dnKey(container);
-  return d === c || d.endsWith(',' + c);
 }

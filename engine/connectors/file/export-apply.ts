@@ -3,8 +3,9 @@ import type { AttributeChange, ExportChange, ExportResult, ImportedObject } from
 import type { AttributeValue, Attributes } from '../../model/values.ts';
 import { DN_ANCHOR, type FileSettings } from './config.ts';
 import { fillDnTemplate } from './dn.ts';
-import { attributeValues, type ObjectSet } from './object-set.ts';
-import { valueKey, valueToText } from './value-codec.ts';
+import type { ObjectSet } from './object-set.ts';
+import { attributeValues } from './record-mapper.ts';
+import { valueMatchKey, valueToText } from './value-codec.ts';
 
 class ExportFailure extends Error {
   constructor(
@@ -35,12 +36,12 @@ export function applyAttributeChanges(attributes: Attributes, changes: readonly 
     const current = out[name] ?? [];
     if (c.op === 'replace') out[name] = [...c.values];
     else if (c.op === 'add') {
-      const have = new Set(current.map(valueKey));
-      out[name] = [...current, ...c.values.filter((v) => !have.has(valueKey(v)))];
+      const have = new Set(current.map(valueMatchKey));
+      out[name] = [...current, ...c.values.filter((v) => !have.has(valueMatchKey(v)))];
     } else if (!c.values.length) out[name] = [];
     else {
-      const drop = new Set(c.values.map(valueKey));
-      out[name] = current.filter((v) => !drop.has(valueKey(v)));
+      const drop = new Set(c.values.map(valueMatchKey));
+      out[name] = current.filter((v) => !drop.has(valueMatchKey(v)));
     }
     if (!out[name].length) delete out[name];
   }
@@ -57,7 +58,7 @@ function locate(set: ObjectSet, change: ExportChange): ImportedObject {
 function applyAdd(settings: FileSettings, set: ObjectSet, change: ExportChange): ImportedObject {
   const attributes = applyAttributeChanges({}, change.changes);
   const typeAttr = settings.objectTypeAttribute;
-  if (typeAttr && !attributeValues({ anchor: '', dn: '', objectType: '', attributes }, typeAttr)?.length) attributes[typeAttr] = [change.objectType];
+  if (typeAttr && !attributeValues(attributes, typeAttr)?.length) attributes[typeAttr] = [change.objectType];
   const object = finish(settings, change.anchor, change.newDn ?? change.dn, change.objectType, attributes);
   if (set.get(object.anchor)) throw new ExportFailure('cd-existing-object', `an object with anchor ${object.anchor} is already in the file`);
   set.set(object);
@@ -68,7 +69,7 @@ function applyUpdate(settings: FileSettings, set: ObjectSet, change: ExportChang
   const current = locate(set, change);
   const attributes = applyAttributeChanges(current.attributes, change.changes);
   const typeAttr = settings.objectTypeAttribute;
-  const types = typeAttr ? (attributeValues({ ...current, attributes }, typeAttr) ?? []).map(valueToText).filter((t) => t.toLowerCase() !== 'top') : [];
+  const types = typeAttr ? (attributeValues(attributes, typeAttr) ?? []).map(valueToText).filter((t) => t.toLowerCase() !== 'top') : [];
   const objectType = types.length ? types[types.length - 1] : current.objectType;
   const object = finish(settings, null, change.newDn ?? current.dn, objectType, attributes);
   const sameAnchor = set.key(object.anchor) === set.key(current.anchor);
@@ -94,7 +95,7 @@ function finish(settings: FileSettings, anchorHint: string | null, dn: string, o
   let anchor: string;
   if (settings.anchor === DN_ANCHOR) anchor = finalDn;
   else {
-    const values = attributeValues({ anchor: '', dn: '', objectType, attributes }, settings.anchor) ?? [];
+    const values = attributeValues(attributes, settings.anchor) ?? [];
     if (values.length > 1) throw new ExportFailure('multi-valued-anchor-component', `anchor attribute ${settings.anchor} has ${values.length} values`);
     const value = values.length ? valueToText(values[0]) : anchorHint;
     if (!value) throw new ExportFailure('missing-anchor-component', `anchor attribute ${settings.anchor} has no value`);
@@ -112,6 +113,6 @@ function finish(settings: FileSettings, anchorHint: string | null, dn: string, o
 }
 
 function first(attributes: Attributes, name: string): string | undefined {
-  const values: AttributeValue[] | undefined = attributeValues({ anchor: '', dn: '', objectType: '', attributes }, name);
+  const values: AttributeValue[] | undefined = attributeValues(attributes, name);
   return values?.length ? valueToText(values[0]) : undefined;
 }

@@ -105,7 +105,7 @@ describe('JSON export', () => {
 });
 
 describe('LDIF export', () => {
-  it('appends add, modify, moddn and delete records that read back as the same changes', async () => {
+  it('appends add, moddn, modify and delete records; a rename comes before the modify of the same entry', async () => {
     const path = join(dir, 'changes.ldif');
     const c = connectorFor({ format: 'ldif', path, exportPath: path });
     const results = await c.export(
@@ -136,15 +136,53 @@ describe('LDIF export', () => {
     for await (const r of readLdif(readLines(readTextChunks(path, new Set())))) if (r.kind !== 'error') records.push(r);
     expect(records.map((r) => `${r.kind} ${r.dn}`)).toEqual([
       'add uid=ann,ou=people,dc=x',
-      'modify uid=ann,ou=people,dc=x',
       'moddn uid=ann,ou=people,dc=x',
+      'modify uid=anna,ou=staff,dc=x',
       'delete uid=old,dc=x',
       'delete uid=e,dc=x',
     ]);
     expect(records[0].kind === 'add' && records[0].attributes.map((a) => a.name)).toEqual(['objectClass', 'uid', 'cn', 'objectGUID', 'member']);
-    expect(records[2]).toMatchObject({ newRdn: 'uid=anna', deleteOldRdn: true, newSuperior: 'ou=staff,dc=x' });
-    // The appended file is itself a change file the connector imports as a delta.
-    const delta = await drain(c.importDelta('w', {}, testContext()));
-    expect(delta.changes.map((ch) => ch.kind)).toEqual(['object', 'update', 'delete', 'delete']);
+    expect(records[1]).toMatchObject({ newRdn: 'uid=anna', deleteOldRdn: true, newSuperior: 'ou=staff,dc=x' });
+  });
+
+  it('reports the anchor the next import gives the object, whatever spelling of the DN the engine sent', async () => {
+    const path = join(dir, 'people.ldif');
+    const c = connectorFor({ format: 'ldif', path, stateDir: join(dir, 'state') });
+    await c.export([add('a', 'uid=a,ou=People,dc=x', { uid: ['a'] }), add('s', 'uid=smith\\,j,ou=People,dc=x', { uid: ['smith,j'] })], testContext());
+    const results = await c.export(
+      [
+        // Renamed in place; the engine spells the parent in lower case.
+        { csId: 'a', op: 'update', objectType: 'person', dn: 'uid=a,ou=people,dc=x', newDn: 'uid=b,ou=people,dc=x', anchor: 'uid=a,ou=People,dc=x', changes: [] },
+        // Not renamed; the engine spells the DN with a hex escape.
+        { csId: 's', op: 'update', objectType: 'person', dn: 'UID=smith\\2Cj,ou=people,dc=x', anchor: 'uid=smith\\,j,ou=People,dc=x', changes: [{ attribute: 'title', op: 'replace', values: ['X'] }] },
+      ],
+      testContext(),
+    );
+    const imported = await drain(c.importFull({}, testContext()));
+    expect(imported.problems).toEqual([]);
+    const anchors = imported.changes.map((ch) => ch.kind === 'object' && ch.object.anchor);
+    expect(results.map((r) => r.anchor)).toEqual(['uid=b,ou=people,dc=x', 'uid=smith\\,j,ou=People,dc=x']);
+    expect(anchors).toEqual(['uid=b,ou=people,dc=x', 'uid=smith\\,j,ou=People,dc=x']);
+  });
+
+  it('never makes the modify after a rename remove or re-add the value the entry is named by', async () => {
+    const path = join(dir, 'changes.ldif');
+    const c = connectorFor({ format: 'ldif', path });
+    const rename = (csId: string, changes: ExportChange['changes']): ExportChange => ({ csId, op: 'update', objectType: 'person', dn: 'uid=ann,dc=x', newDn: 'uid=anna,dc=x', anchor: 'uid=ann,dc=x', changes });
+    const results = await c.export(
+      [
+        rename('ok', [{ attribute: 'uid', op: 'delete', values: ['ann'] }, { attribute: 'uid', op: 'add', values: ['anna'] }, { attribute: 'sn', op: 'replace', values: ['A'] }]),
+        rename('bad', [{ attribute: 'uid', op: 'replace', values: ['someone'] }]),
+        // Escaping and spacing alone are not a rename.
+        { csId: 'same', op: 'update', objectType: 'person', dn: 'cn=Smith\\, J,dc=x', newDn: 'CN=Smith\\2C J, dc=x', anchor: null, changes: [] },
+      ],
+      testContext(),
+    );
+    expect(results.map((r) => [r.csId, r.ok, r.error?.code])).toEqual([
+      ['ok', true, undefined],
+      ['bad', false, 'modify-naming-attribute'],
+      ['same', true, undefined],
+    ]);
+    expect(await readFile(path, 'utf8')).toBe('dn: uid=ann,dc=x\nchangetype: moddn\nnewrdn: uid=anna\ndeleteoldrdn: 1\nnewsuperior: dc=x\n\ndn: uid=anna,dc=x\nchangetype: modify\nreplace: sn\nsn: A\n-\n\n');
   });
 });

@@ -3,10 +3,12 @@ import type { ConnectorContext, ImportBatch, ImportChange, ImportIterator, Impor
 import type { Attributes } from '../../model/values.ts';
 import { DN_ANCHOR, readingFingerprint, type FileSettings } from './config.ts';
 import { objectDigest } from './digest.ts';
-import { dnKey, isUnder } from './dn.ts';
-import type { RawItem } from './raw-record.ts';
+import { dnKey, isWithinDn } from './dn.ts';
+import { LdifReplay } from './ldif-replay.ts';
+import { hasChangeRecords } from './ldif-source.ts';
 import { fromRawProblem, mapRecord, problemAt } from './record-mapper.ts';
 import { loadSnapshot, snapshotEntry, SnapshotWriter } from './snapshot-store.ts';
+import type { SourceItem } from './source-item.ts';
 import { readRecords } from './source.ts';
 
 /** Collects changes and problems and cuts them into batches. */
@@ -27,33 +29,13 @@ class Batcher {
 
 /** Reads every record of the file as a full object; the returned watermark names the new snapshot. */
 export async function* importFull(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext): ImportIterator {
-  return yield* compareImport(settings, scope, ctx, readRecords(settings.config.path, settings, ctx.signal), undefined);
+  return yield* compareImport(settings, scope, ctx, undefined);
 }
 
-/** Yields what changed since the snapshot the watermark names (or the changes of an LDIF change file). */
+/** Yields what changed since the snapshot the watermark names: added and changed objects, and deletes. */
 export async function* importDelta(settings: FileSettings, watermark: string, scope: ImportScope, ctx: ConnectorContext): ImportIterator {
-  const records = readRecords(settings.config.path, settings, ctx.signal);
-  // Peek at the first record without for-await: leaving such a loop early would close the reader.
-  const head: RawItem[][] = [];
-  let first: Extract<RawItem, { kind: 'record' }> | undefined;
-  for (let r = await records.next(); !r.done; r = await records.next()) {
-    head.push(r.value);
-    first = r.value.find((item) => item.kind === 'record');
-    if (first) break;
-  }
-  const all = replay(head, records);
-  if (first?.changeRecord) {
-    yield* changeFileImport(settings, scope, ctx, all);
-    return watermark;
-  }
-  let previous: Map<string, string>;
-  try {
-    previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
-  } catch (err) {
-    await records.return([]);
-    throw err;
-  }
-  return yield* compareImport(settings, scope, ctx, all, previous);
+  const previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
+  return yield* compareImport(settings, scope, ctx, previous);
 }
 
 /** Anchors compare exactly, except DN anchors, which compare as DNs. */
@@ -61,9 +43,38 @@ function anchorKey(settings: FileSettings): (anchor: string) => string {
   return settings.anchor === DN_ANCHOR ? dnKey : (a) => a;
 }
 
-async function* replay(head: RawItem[][], rest: AsyncGenerator<RawItem[]>): AsyncGenerator<RawItem[]> {
-  yield* head;
-  yield* rest;
+/** The file's objects and problems: streamed record by record, or rebuilt by replaying an LDIF change file. */
+export async function* sourceItems(settings: FileSettings, ctx: ConnectorContext): AsyncGenerator<SourceItem[]> {
+  const path = settings.config.path;
+  if (settings.config.format === 'ldif' && (await hasChangeRecords(path, ctx.signal))) {
+    const replay = new LdifReplay(settings, path);
+    for await (const items of readRecords(path, settings, ctx.signal)) for (const item of items) replay.apply(item);
+    if (replay.strayDeletes.length) {
+      ctx.log('warn', `${path}: ${replay.strayDeletes.length} delete record(s) name entries that were not there (first at line ${replay.strayDeletes[0]})`);
+    }
+    let out: SourceItem[] = [];
+    for (const item of replay.results()) {
+      out.push(item);
+      if (out.length >= settings.config.batchSize) {
+        yield out;
+        out = [];
+      }
+    }
+    if (out.length) yield out;
+    return;
+  }
+  for await (const items of readRecords(path, settings, ctx.signal)) {
+    yield items.map((item): SourceItem => {
+      if (item.kind === 'problem') return { kind: 'problem', problem: fromRawProblem(path, item), blocksDeletes: true };
+      if (item.change) {
+        const problem = problemAt(path, item.line, 'need-full-object', `a ${item.change.kind} record that could not be replayed`, { dn: item.dn });
+        return { kind: 'problem', problem, blocksDeletes: true };
+      }
+      const mapped = mapRecord(item, settings, path);
+      if ('object' in mapped) return { kind: 'object', object: mapped.object, line: mapped.line };
+      return { kind: 'problem', problem: mapped.problem, blocksDeletes: mapped.problem.anchor === undefined };
+    });
+  }
 }
 
 /** The one partition of a file. */
@@ -77,8 +88,8 @@ function scopeFilter(scope: ImportScope): (object: ImportedObject) => ImportedOb
   return (object) => {
     if (otherPartition) return undefined;
     if (types && !types.has(object.objectType.toLowerCase())) return undefined;
-    if (scope.includeContainers?.length && !scope.includeContainers.some((c) => isUnder(object.dn, c))) return undefined;
-    if (scope.excludeContainers?.some((c) => isUnder(object.dn, c))) return undefined;
+    if (scope.includeContainers?.length && !scope.includeContainers.some((c) => isWithinDn(object.dn, c))) return undefined;
+    if (scope.excludeContainers?.some((c) => isWithinDn(object.dn, c))) return undefined;
     if (!wanted) return object;
     const attributes: Attributes = {};
     for (const [name, values] of Object.entries(object.attributes)) if (wanted.has(name.toLowerCase())) attributes[name] = values;
@@ -91,13 +102,7 @@ function scopeFilter(scope: ImportScope): (object: ImportedObject) => ImportedOb
  * fails keeps its previous digest, and when a failure cannot be tied to an anchor no deletes are inferred, so a
  * malformed row never turns into the deletion of an object.
  */
-async function* compareImport(
-  settings: FileSettings,
-  scope: ImportScope,
-  ctx: ConnectorContext,
-  records: AsyncIterable<RawItem[]>,
-  previous: Map<string, string> | undefined,
-): ImportIterator {
+async function* compareImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, previous: Map<string, string> | undefined): ImportIterator {
   const path = settings.config.path;
   const scoped = scopeFilter(scope);
   const out = new Batcher(settings.config.batchSize);
@@ -116,35 +121,26 @@ async function* compareImport(
     snapshot.add(entry.anchor, entry.digest);
   };
   try {
-    for await (const items of records) {
+    for await (const items of sourceItems(settings, ctx)) {
       for (const item of items) {
         ctx.signal.throwIfAborted();
         if (item.kind === 'problem') {
-          out.problems.push(fromRawProblem(path, item));
-          unattributedProblem = true;
-        } else if (item.change) {
-          out.problems.push(problemAt(path, item.line, 'need-full-object', `a ${item.change.kind} change record cannot be imported here; use a content or add record`, { dn: item.dn }));
-          unattributedProblem = true;
+          out.problems.push(item.problem);
+          if (item.blocksDeletes) unattributedProblem = true;
+          keepPrevious(item.problem.anchor);
         } else {
-          const mapped = mapRecord(item, settings, path);
-          if ('problem' in mapped) {
-            out.problems.push(mapped.problem);
-            if (mapped.problem.anchor === undefined) unattributedProblem = true;
-            keepPrevious(mapped.problem.anchor);
-          } else if (mapped.change.kind === 'object') {
-            const object = scoped(mapped.change.object);
-            const anchor = mapped.change.object.anchor;
-            const key = keyOf(anchor);
-            if (seen.has(key)) {
-              out.problems.push(problemAt(path, mapped.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
-            } else if (object) {
-              seen.add(key);
-              const digest = objectDigest(object);
-              snapshot.add(anchor, digest);
-              const old = previous?.get(key);
-              previous?.delete(key);
-              if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
-            }
+          const object = scoped(item.object);
+          const anchor = item.object.anchor;
+          const key = keyOf(anchor);
+          if (seen.has(key)) {
+            out.problems.push(problemAt(path, item.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
+          } else if (object) {
+            seen.add(key);
+            const digest = objectDigest(object);
+            snapshot.add(anchor, digest);
+            const old = previous?.get(key);
+            previous?.delete(key);
+            if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
           }
         }
         if (out.full) yield out.take();
@@ -170,28 +166,4 @@ async function* compareImport(
     await snapshot.abort();
     throw err;
   }
-}
-
-/** Yields the records of an LDIF change file as they are: adds as objects, modifies as updates, deletes. */
-async function* changeFileImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, records: AsyncIterable<RawItem[]>): AsyncGenerator<ImportBatch> {
-  const path = settings.config.path;
-  const scoped = scopeFilter(scope);
-  const out = new Batcher(settings.config.batchSize);
-  for await (const items of records) {
-    for (const item of items) {
-      ctx.signal.throwIfAborted();
-      if (item.kind === 'problem') out.problems.push(fromRawProblem(path, item));
-      else {
-        const mapped = mapRecord(item, settings, path);
-        if ('problem' in mapped) out.problems.push(mapped.problem);
-        else if (mapped.change.kind !== 'object') out.changes.push(mapped.change);
-        else {
-          const object = scoped(mapped.change.object);
-          if (object) out.changes.push({ kind: 'object', object });
-        }
-      }
-      if (out.full) yield out.take();
-    }
-  }
-  if (out.changes.length || out.problems.length) yield out.take();
 }

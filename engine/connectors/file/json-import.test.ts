@@ -1,7 +1,8 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { JsonArraySplitter } from './json-source.ts';
+import { parseJsonLossless } from './lossless-json.ts';
 import { connectorFor, drain, scratch, testContext } from './test-harness.ts';
 
 let dir: string;
@@ -54,5 +55,34 @@ describe('JSON full import', () => {
     expect(grp).toMatchObject({ anchor: 'u2', dn: 'id=u2', objectType: 'group' });
     expect(grp!.attributes.member).toEqual([{ dn: 'CN=Ann,OU=X' }]);
     expect('note' in grp!.attributes).toBe(false);
+  });
+});
+
+describe('64-bit integers', () => {
+  it('reads integers beyond 2^53 exactly, declared or not, and writes them back as exact JSON numbers', async () => {
+    const path = join(dir, 'ad.json');
+    await writeFile(path, '[{"id":"1","pwdLastSet":129699324000000001,"uSNChanged":9223372036854775807,"n":-9007199254740993,"small":12,"f":1.5,"s":"12345678901234567890"}]');
+    const c = connectorFor({ format: 'json', path, anchor: 'id', objectType: 'user', attributes: { pwdLastSet: { type: 'integer' }, uSNChanged: { type: 'integer' }, small: { type: 'integer' } } });
+    const r = await drain(c.importFull({}, testContext()));
+    expect(r.problems).toEqual([]);
+    const object = r.changes[0].kind === 'object' ? r.changes[0].object : undefined;
+    expect(object?.attributes).toEqual({
+      id: ['1'],
+      pwdLastSet: [129699324000000001n],
+      uSNChanged: [9223372036854775807n],
+      n: ['-9007199254740993'],
+      small: [12n],
+      f: ['1.5'],
+      s: ['12345678901234567890'],
+    });
+    await c.export([{ csId: '2', op: 'add', objectType: 'user', dn: 'id=2', anchor: null, changes: [{ attribute: 'id', op: 'replace', values: ['2'] }, { attribute: 'pwdLastSet', op: 'replace', values: [129699324000000001n] }] }], testContext());
+    expect(await readFile(path, 'utf8')).toContain('{"dn":"id=2","id":"2","pwdLastSet":129699324000000001}');
+  });
+
+  it('parses like JSON.parse otherwise, and names the position of a syntax error', () => {
+    const text = '{"a":[1,-2.5e3,true,false,null,"x\\u00e9\\"y"],"__proto__":{"b":{}}}';
+    expect(parseJsonLossless(text)).toEqual(JSON.parse(text));
+    expect(() => parseJsonLossless('{"a":1,}')).toThrow(/expected a property name at position 7/);
+    expect(() => parseJsonLossless('[1] 2')).toThrow(/unexpected text after the JSON value/);
   });
 });

@@ -1,5 +1,6 @@
 // Streams a JSON file holding one array of objects: each element is cut out and parsed on its own.
 import type { FileSettings } from './config.ts';
+import { parseJson } from './lossless-json.ts';
 import { addField, type RawItem } from './raw-record.ts';
 import { readTextChunks, type InvalidLines } from './text-source.ts';
 import type { RawValue } from './value-codec.ts';
@@ -24,6 +25,7 @@ export class JsonArraySplitter {
   private escaped = false;
   private pieces: string[] = [];
   private startLine = 0;
+  private endsWithNewline = false;
 
   constructor(private readonly path: string) {}
 
@@ -31,6 +33,7 @@ export class JsonArraySplitter {
   push(text: string): Piece[] {
     const out: Piece[] = [];
     if (this.stopped) return out;
+    if (text.length) this.endsWithNewline = text.endsWith('\n');
     let from = -1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -86,7 +89,11 @@ export class JsonArraySplitter {
   end(): Piece[] {
     if (this.stopped) return [];
     if (!this.started) return [{ error: `${this.path}: the file is empty; expected a JSON array`, line: this.line }];
-    if (this.depth > 0) return [{ error: `${this.path}:${this.startLine}: object starting here is never closed`, line: this.startLine }];
+    if (this.depth > 0) {
+      const last = this.line - (this.endsWithNewline ? 1 : 0);
+      const lost = last > this.startLine ? `; lines ${this.startLine}–${last} (${last - this.startLine + 1} lines, to the end of the file) were not read` : '';
+      return [{ error: `${this.path}:${this.startLine}: object starting here is never closed${lost}`, line: this.startLine }];
+    }
     if (!this.ended) return [{ error: `${this.path}:${this.line}: the array is never closed`, line: this.line }];
     return [];
   }
@@ -109,7 +116,7 @@ export async function* readJson(path: string, settings: FileSettings, signal?: A
     }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(el.text);
+      parsed = parseJson(el.text);
     } catch (err) {
       return { kind: 'problem', code: 'parse-error', message: `${path}:${el.line}: ${(err as Error).message}`, line: el.line };
     }

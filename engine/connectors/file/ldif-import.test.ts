@@ -66,32 +66,4 @@ describe('LDIF full import', () => {
     expect(r.problems[0].message).toContain('d.ldif:3');
     expect(r.problems[0].dn).toBe('ou=people,dc=example,dc=com');
   });
-
-  it('imports an LDIF change file directly as a delta', async () => {
-    const path = join(dir, 'changes.ldif');
-    await writeFile(
-      path,
-      'dn: uid=new,dc=x\nchangetype: add\nobjectClass: person\nuid: new\n\n' +
-        'dn: uid=ann,dc=x\nchangetype: modify\nreplace: title\ntitle: Boss\n-\nadd: member\nmember: uid=new,dc=x\n-\n\n' +
-        'dn: uid=old,dc=x\nchangetype: delete\n\n' +
-        'dn: uid=ann,dc=x\nchangetype: moddn\nnewrdn: uid=anna\ndeleteoldrdn: 1\n',
-    );
-    const c = connectorFor({ format: 'ldif', path });
-    const r = await drain(c.importDelta('no-snapshot-needed', {}, testContext()));
-    expect(r.changes).toEqual([
-      { kind: 'object', object: { anchor: 'uid=new,dc=x', dn: 'uid=new,dc=x', objectType: 'person', attributes: { objectClass: ['person'], uid: ['new'] } } },
-      {
-        kind: 'update',
-        anchor: 'uid=ann,dc=x',
-        dn: 'uid=ann,dc=x',
-        changes: [
-          { attribute: 'title', op: 'replace', values: ['Boss'] },
-          { attribute: 'member', op: 'add', values: [{ dn: 'uid=new,dc=x' }] },
-        ],
-      },
-      { kind: 'delete', anchor: 'uid=old,dc=x', dn: 'uid=old,dc=x' },
-    ]);
-    expect(r.problems.map((p) => [p.code, p.location])).toEqual([['need-full-object', `${path}:18`]]);
-    expect(r.watermark).toBe('no-snapshot-needed');
-  });
 });

@@ -35,3 +35,14 @@ export async function* readLdifFile(path: string, signal?: AbortSignal): AsyncGe
   const last = parser.end();
   if (last) yield [toItem(last, lastLine)];
 }
+
+const CHANGE_RECORD = /^changetype:[ \t]*(?:modify|delete|moddn|modrdn)[ \t]*\r?$/im;
+
+/**
+ * True when the file holds change records other than adds (modify, delete, moddn): such a file must be replayed
+ * to know each entry's current state. Content files and adds-only files are streamed record by record instead.
+ */
+export async function hasChangeRecords(path: string, signal?: AbortSignal): Promise<boolean> {
+  for await (const chunk of readTextChunks(path, new Set(), signal)) if (CHANGE_RECORD.test(chunk.text)) return true;
+  return false;
+}

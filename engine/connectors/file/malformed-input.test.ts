@@ -36,7 +36,29 @@ describe('malformed CSV', () => {
     expect(r.problems[1].message).toMatch(/attribute n: "x" is not an integer/);
     expect(r.problems[3].message).toContain('not valid UTF-8');
     expect(r.problems[4].message).toContain('(anchor 1)');
-    expect(r.problems[7].message).toContain('never closed');
+    expect(r.problems[7].message).toContain('never closed; lines 10–11 (2 lines, to the end of the file) were not read');
+  });
+
+  it('an unclosed quote never passes for a complete read: the lost lines are named and nothing is deleted', async () => {
+    const path = join(dir, 'hr.csv');
+    const config = { ...csv(path), stateDir: join(dir, 'state') };
+    const rows = Array.from({ length: 8 }, (_, i) => `${i + 1},Name ${i + 1},,,`);
+    await writeFile(path, ['id,name,n,b,ok', ...rows].join('\n') + '\n');
+    const c = connectorFor(config);
+    const full = await drain(c.importFull({}, testContext()));
+    expect(full.changes).toHaveLength(8);
+    rows[2] = '3,"Name 3,,,';
+    await writeFile(path, ['id,name,n,b,ok', ...rows].join('\n') + '\n');
+    const ctx = testContext();
+    const delta = await drain(c.importDelta(full.watermark!, {}, ctx));
+    expect(delta.problems.map((p) => [p.code, p.location])).toEqual([['parse-error', `${path}:4`]]);
+    expect(delta.problems[0].message).toBe(`${path}:4: a quote opened in the row starting here is never closed; lines 4–9 (6 lines, to the end of the file) were not read`);
+    expect(delta.changes).toEqual([]);
+    expect(ctx.lines.join('\n')).toContain('6 object(s) were not found, but deletes are not inferred');
+    // A full import reports it the same way, so the engine obsoletes nothing either.
+    const again = await drain(c.importFull({}, testContext()));
+    expect(again.problems.map((p) => p.code)).toEqual(['parse-error']);
+    expect(again.changes).toHaveLength(2);
   });
 });
 
@@ -59,6 +81,14 @@ describe('malformed JSON', () => {
     const r = await drain(connectorFor({ ...csv(path), format: 'json' }).importFull({}, testContext()));
     expect(r.changes).toEqual([]);
     expect(r.problems[0].message).toContain('expected a JSON array');
+  });
+
+  it('names the lines an object that is never closed swallowed', async () => {
+    const path = join(dir, 'open.json');
+    await writeFile(path, '[\n{"id":"1"},\n{"id":"2",\n"x":[1,\n2]\n');
+    const r = await drain(connectorFor({ ...csv(path), format: 'json' }).importFull({}, testContext()));
+    expect(r.changes).toHaveLength(1);
+    expect(r.problems.map((p) => p.message)).toEqual([`${path}:3: object starting here is never closed; lines 3–5 (3 lines, to the end of the file) were not read`]);
   });
 });
 

@@ -2,14 +2,14 @@
 import { stat } from 'node:fs/promises';
 import { stringify } from 'csv-stringify/sync';
 import type { ImportedObject } from '../contract.ts';
-import type { AttributeValue } from '../../model/values.ts';
 import { DN_ANCHOR, type FileSettings } from './config.ts';
 import { joinCell, readCsvHeader } from './csv-source.ts';
 import { dnKey } from './dn.ts';
-import { writeFileAtomic } from './atomic-write.ts';
-import { mapRecord } from './record-mapper.ts';
+import { writeFileAtomic, type WrittenFile } from './atomic-write.ts';
+import { statStamp } from './export-journal.ts';
+import { attributeValues, mapRecord } from './record-mapper.ts';
 import { readRecords } from './source.ts';
-import { valueToJson, valueToText } from './value-codec.ts';
+import { valueToJsonText, valueToText } from './value-codec.ts';
 
 /** Objects by anchor, with a DN index, the CSV column order to keep, and each object's written text. */
 export class ObjectSet {
@@ -72,7 +72,7 @@ export class ObjectSet {
 /** File identity used to notice that someone else changed the export file since it was loaded. */
 export async function fileStamp(path: string): Promise<string> {
   const s = await stat(path).catch(() => undefined);
-  return s ? `${s.ino}:${s.size}:${s.mtimeMs}` : 'absent';
+  return s ? statStamp(s) : 'absent';
 }
 
 /** Loads the export file; refuses (throws) when it has unreadable records, since rewriting would drop them. */
@@ -86,27 +86,26 @@ export async function loadObjectSet(settings: FileSettings): Promise<ObjectSet> 
       if (item.kind === 'problem') throw new Error(`cannot update ${path}: ${item.message}`);
       const mapped = mapRecord(item, settings, path);
       if ('problem' in mapped) throw new Error(`cannot update ${path}: ${mapped.problem.message}`);
-      if (mapped.change.kind !== 'object') continue;
-      if (set.get(mapped.change.object.anchor)) throw new Error(`cannot update ${path}: anchor ${mapped.change.object.anchor} appears twice`);
-      set.set(mapped.change.object);
+      if (set.get(mapped.object.anchor)) throw new Error(`cannot update ${path}: anchor ${mapped.object.anchor} appears twice`);
+      set.set(mapped.object);
     }
   }
   return set;
 }
 
-/** Writes the whole set to the export file atomically, in the configured format. */
-export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Promise<void> {
+/** Writes the whole set to the export file atomically, in the configured format; see `writeFileAtomic` for `beforeRename`. */
+export async function writeObjectSet(settings: FileSettings, set: ObjectSet, beforeRename?: (written: WrittenFile) => Promise<void>): Promise<void> {
   const writeDn = !settings.config.dnTemplate;
   if (settings.config.format === 'json') {
     const toJson = (object: ImportedObject): string => {
-      const out: Record<string, unknown> = {};
-      if (writeDn) out[settings.config.dnAttribute] = object.dn;
+      const members: string[] = [];
+      if (writeDn) members.push(`${JSON.stringify(settings.config.dnAttribute)}:${JSON.stringify(object.dn)}`);
       for (const [name, values] of Object.entries(object.attributes)) {
-        if (!values.length) continue;
+        if (!values.length || (writeDn && name === settings.config.dnAttribute)) continue;
         const multi = settings.spec(name)?.multiValued || values.length > 1;
-        out[name] = multi ? values.map(valueToJson) : valueToJson(values[0]);
+        members.push(`${JSON.stringify(name)}:${multi ? `[${values.map(valueToJsonText).join(',')}]` : valueToJsonText(values[0])}`);
       }
-      return JSON.stringify(out);
+      return `{${members.join(',')}}`;
     };
     await writeFileAtomic(settings.exportPath, async (write) => {
       let first = true;
@@ -116,7 +115,7 @@ export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Pr
         first = false;
       }
       await write('\n]\n');
-    });
+    }, beforeRename);
     return;
   }
   const columns = csvColumns(settings, set, writeDn);
@@ -128,7 +127,7 @@ export async function writeObjectSet(settings: FileSettings, set: ObjectSet): Pr
   await writeFileAtomic(settings.exportPath, async (write) => {
     await write(stringify([columns], options));
     for (const object of set.byAnchor.values()) await write(set.textOf(object, layout, toRow));
-  });
+  }, beforeRename);
 }
 
 function csvColumns(settings: FileSettings, set: ObjectSet, writeDn: boolean): string[] {
@@ -146,16 +145,8 @@ function csvColumns(settings: FileSettings, set: ObjectSet, writeDn: boolean): s
 }
 
 function cell(settings: FileSettings, object: ImportedObject, column: string): string {
-  const values = attributeValues(object, column);
+  const values = attributeValues(object.attributes, column);
   if (!values?.length) return '';
   const spec = settings.spec(column);
   return !spec?.multiValued && values.length === 1 ? valueToText(values[0]) : joinCell(values.map(valueToText), spec?.separator ?? settings.config.multiValueSeparator);
-}
-
-/** Values of an attribute looked up case-insensitively. */
-export function attributeValues(object: ImportedObject, name: string): AttributeValue[] | undefined {
-  if (name in object.attributes) return object.attributes[name];
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(object.attributes)) if (k.toLowerCase() === lower) return v;
-  return undefined;
 }

@@ -1,10 +1,9 @@
 // Discovers object types and attributes from the file itself, typed by the configuration.
-import type { DiscoveredAttribute, DiscoveredSchema } from '../contract.ts';
+import type { ConnectorContext, DiscoveredAttribute, DiscoveredSchema } from '../contract.ts';
 import type { AttributeType } from '../../model/values.ts';
 import type { FileSettings } from './config.ts';
 import { readCsvHeader } from './csv-source.ts';
-import { mapRecord } from './record-mapper.ts';
-import { readRecords } from './source.ts';
+import { sourceItems } from './import-run.ts';
 
 /** Records read at most; enough to see every attribute of realistic feeds without reading a huge file whole. */
 const SAMPLE = 50_000;
@@ -14,8 +13,11 @@ interface Seen {
   multiValued: boolean;
 }
 
-/** Object types with their attributes: CSV header columns / JSON keys / LDIF attributes seen, with declared types. */
-export async function discoverFileSchema(settings: FileSettings): Promise<DiscoveredSchema> {
+/**
+ * Object types with their attributes: CSV header columns / JSON keys / LDIF attributes seen (in the replayed
+ * entries of a change file), with declared types.
+ */
+export async function discoverFileSchema(settings: FileSettings, ctx: ConnectorContext): Promise<DiscoveredSchema> {
   const path = settings.config.path;
   const types = new Map<string, Map<string, Seen>>();
   const note = (objectType: string, name: string, seen: Seen): void => {
@@ -34,13 +36,11 @@ export async function discoverFileSchema(settings: FileSettings): Promise<Discov
     }
   }
   let n = 0;
-  for await (const items of readRecords(path, settings)) {
+  for await (const items of sourceItems(settings, ctx)) {
     for (const item of items) {
-      if (item.kind !== 'record' || item.change) continue;
+      if (item.kind !== 'object') continue;
       n++;
-      const mapped = mapRecord(item, settings, path);
-      if ('problem' in mapped || mapped.change.kind !== 'object') continue;
-      const { objectType, attributes } = mapped.change.object;
+      const { objectType, attributes } = item.object;
       for (const [name, values] of Object.entries(attributes)) {
         const binary = values.some((v) => v instanceof Uint8Array);
         note(objectType, name, declared(name, binary ? 'binary' : 'string', values.length));

@@ -4,6 +4,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { WatermarkExpiredError } from '../contract.ts';
+import { removeAbandonedTemps, tempPathFor } from './temp-files.ts';
 import { readLines, readTextChunks } from './text-source.ts';
 
 const SUFFIX = '.snapshot';
@@ -26,12 +27,11 @@ export class SnapshotWriter {
     private readonly stateDir: string,
     fingerprint: string,
   ) {
+    this.tempPath = tempPathFor(join(stateDir, this.id + SUFFIX));
     this.add(HEADER, fingerprint);
   }
 
-  private get tempPath(): string {
-    return join(this.stateDir, `${this.id}${SUFFIX}.tmp`);
-  }
+  private readonly tempPath: string;
 
   /** Records the digest of one anchor (buffered; see `spill`). */
   add(anchor: string, digest: string): void {
@@ -116,6 +116,11 @@ export async function loadSnapshot(stateDir: string, id: string, fingerprint: st
 export function snapshotEntry(value: string): SnapshotEntry {
   const tab = value.indexOf('\t');
   return { digest: value.slice(0, tab), anchor: JSON.parse(value.slice(tab + 1)) as string };
+}
+
+/** Removes the unfinished snapshots of imports that were killed; returns their names. */
+export function removeSnapshotTemps(stateDir: string): Promise<string[]> {
+  return removeAbandonedTemps(stateDir, (target) => target.endsWith(SUFFIX) && ID.test(target.slice(0, -SUFFIX.length)));
 }
 
 async function prune(stateDir: string): Promise<void> {

@@ -1,10 +1,11 @@
 // Converts between the text of a file and typed attribute values, following the declared attribute types.
 import type { AttributeType, AttributeValue } from '../../model/values.ts';
 import { isDnRef } from '../../model/values.ts';
+import { dnKey } from './dn.ts';
 import { decodeBase64 } from './ldif-reader.ts';
 
 /** A value as a reader found it: CSV text, a JSON scalar or object, or LDIF bytes. */
-export type RawValue = string | number | boolean | Uint8Array | Record<string, unknown> | null;
+export type RawValue = string | number | bigint | boolean | Uint8Array | Record<string, unknown> | null;
 
 /** Why a raw value could not be converted (spec §14.4 code). */
 export interface ValueProblem {
@@ -31,9 +32,10 @@ export function toAttributeValue(raw: RawValue, type: AttributeType, fromLdif: b
           return raw;
         }
       }
-      if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+      if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
       return { code: 'unsupported-value-type', message: `expected text, found ${describe(raw)}` };
     case 'integer': {
+      if (typeof raw === 'bigint') return raw;
       if (typeof raw === 'number' && Number.isSafeInteger(raw)) return BigInt(raw);
       const text = asText(raw)?.trim();
       if (text !== undefined && INTEGER.test(text)) return BigInt(text);
@@ -76,11 +78,10 @@ export function valueToText(value: AttributeValue): string {
   return value.dn;
 }
 
-/** Formats a value for JSON: integers within the safe range and booleans keep their JSON type. */
-export function valueToJson(value: AttributeValue): string | number | boolean {
-  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : String(value);
-  if (typeof value === 'boolean') return value;
-  return valueToText(value);
+/** Formats a value as JSON text: integers (any size, written exactly) and booleans keep their JSON type. */
+export function valueToJsonText(value: AttributeValue): string {
+  if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(valueToText(value));
 }
 
 /** Formats a value for LDIF: bytes stay bytes, dates become generalized time. */
@@ -91,14 +92,19 @@ export function valueToLdif(value: AttributeValue): string | Uint8Array {
   return valueToText(value);
 }
 
-/** A stable text form of a value for digests and comparisons, distinct per type. */
+/** A stable text form of a value for digests, distinct per type; a reference counts as written. */
 export function valueKey(value: AttributeValue): string {
   if (typeof value === 'string') return 's' + value;
   if (typeof value === 'bigint') return 'i' + value;
   if (typeof value === 'boolean') return value ? 'bT' : 'bF';
   if (value instanceof Uint8Array) return 'x' + valueToText(value);
   if (value instanceof Date) return 'd' + value.toISOString();
-  return isDnRef(value) ? 'r' + value.dn.toLowerCase() : 's';
+  return isDnRef(value) ? 'r' + value.dn : 's';
+}
+
+/** The key under which two values are the same value of an attribute: references compare as DNs. */
+export function valueMatchKey(value: AttributeValue): string {
+  return isDnRef(value) ? 'r' + dnKey(value.dn) : valueKey(value);
 }
 
 function parseDate(text: string): Date | undefined {
@@ -116,7 +122,7 @@ function parseDate(text: string): Date | undefined {
 
 function asText(raw: RawValue): string | undefined {
   if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (typeof raw === 'number' || typeof raw === 'bigint' || typeof raw === 'boolean') return String(raw);
   if (raw instanceof Uint8Array) {
     try {
       return utf8.decode(raw);
