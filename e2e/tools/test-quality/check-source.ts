@@ -181,11 +181,11 @@ export function checkSource(file: string, src: string, read: ModuleReader = () =
   const helpers = new Set([...assertingFunctions(code), ...assertingImports(file, code, src, read)]);
   const printedAtTop = topLevelPrints(code);
   const printingVars = new Set([...code.matchAll(new RegExp(`\\b(?:const|let|var)\\s+([\\w$]+)\\s*=\\s*(?:await\\s+)?(?:${PRINTING_HELPERS.join('|')})\\s*\\(`, 'g'))].map((m) => m[1]!));
-  const lines = src.split('\n');
+  const codeLines = code.split('\n');
 
   const printsReason = (offset: number, condition: string) => {
     const line = lineOf(src, offset);
-    const window = maskSource(lines.slice(Math.max(0, line - 11), line).join('\n'));
+    const window = codeLines.slice(Math.max(0, line - 11), line).join('\n');
     if (new RegExp(PRINTS.source).test(window)) return true;
     if (printedAtTop.some((p) => p < offset)) return true;
     return [...printingVars].some((v) => new RegExp(`\\b${v.replace(/\$/g, '\\$')}\\b`).test(condition));
