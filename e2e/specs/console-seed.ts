@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test } from './fixtures.ts';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
 
 /** An API failure as the host reports it. */
@@ -30,19 +29,6 @@ export async function callApi<M extends MethodName>(page: Page, method: M, reque
   );
   if (!outcome.ok) throw Object.assign(new Error(`${method}: ${outcome.error.message}`), { code: outcome.error.code });
   return outcome.value as ResponseOf<M>;
-}
-
-/** Why the engine cannot serve a spec yet (a method answers not-implemented), or null when it can. */
-export async function missingEngine(page: Page, methods: readonly [MethodName, unknown][]): Promise<string | null> {
-  for (const [method, request] of methods) {
-    try {
-      await callApi(page, method, request as never);
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === 'not-implemented') return `the engine does not implement ${method} yet`;
-    }
-  }
-  return null;
 }
 
 export const HR = 'HR';
@@ -73,28 +59,14 @@ export function hrCsv(): string {
   return `${[cols.join(','), ...hrPeople().map((p) => cols.map((c) => p.attributes[c]).join(','))].join('\n')}\n`;
 }
 
-/** The HR feed as the data file of the in-memory test connector. */
-export function hrTestDirectory(): string {
-  const entries = hrPeople().map((p) => ({ anchor: p.anchor, dn: p.dn, objectType: 'person', attributes: Object.fromEntries(Object.entries(p.attributes).map(([k, v]) => [k, [v]])) }));
-  return JSON.stringify({ seq: entries.length, logStart: 0, entries, log: [], failExport: {}, unreachable: false });
-}
-
 /** A secret in the connector configuration that must never reach the console unmasked. */
 export const HR_SECRET = 'console-spec-secret-7f3a';
 
-/** The HR connector: the file connector over a CSV file when the engine has it, else the in-memory test connector. */
-export function hrConnector(types: readonly string[], home: string): { type: string; config: Record<string, unknown> } | null {
-  if (types.includes('file')) {
-    const csvPath = path.join(home, 'hr.csv');
-    fs.writeFileSync(csvPath, hrCsv());
-    return { type: 'file', config: { format: 'csv', path: csvPath, anchor: 'employeeID', objectType: 'person', dnTemplate: 'CN={displayName},OU=People,O=HR' } };
-  }
-  if (types.includes('test')) {
-    const dataFile = path.join(home, 'hr-directory.json');
-    fs.writeFileSync(dataFile, hrTestDirectory());
-    return { type: 'test', config: { directory: `hr-${path.basename(home)}`, dataFile, password: HR_SECRET } };
-  }
-  return null;
+/** The HR connector: the file connector over a CSV file. */
+export function hrConnector(home: string): { type: string; config: Record<string, unknown> } {
+  const csvPath = path.join(home, 'hr.csv');
+  fs.writeFileSync(csvPath, hrCsv());
+  return { type: 'file', config: { format: 'csv', path: csvPath, anchor: 'employeeID', objectType: 'person', dnTemplate: 'CN={displayName},OU=People,O=HR' } };
 }
 
 /** The configuration document: person schema, the HR connector and an inbound provisioning rule. */
@@ -145,30 +117,18 @@ export async function waitForRun(page: Page, runId: string, timeoutMs = 60_000):
 }
 
 /**
- * Makes sure the workspace holds the HR connector with an imported and synchronized connector space;
- * returns a reason to skip when the engine cannot do that yet.
+ * Makes sure the workspace holds the HR connector with an imported and synchronized connector space (done once per
+ * workspace; later calls find it). Throws, failing the test, when the engine cannot do that.
  */
-export async function seedHr(page: Page, home: string): Promise<string | null> {
-  // Probes only read; config.import applies what it is given, so it is never probed.
-  const missing = await missingEngine(page, [['connectors.list', {}], ['connectors.types', {}], ['runs.list', {}], ['mv.search', {}]]);
-  if (missing) return missing;
+export async function seedHr(page: Page, home: string): Promise<void> {
   const existing = await callApi(page, 'connectors.list', {});
-  if (existing.some((c) => c.name === HR)) return null;
-  const types = (await callApi(page, 'connectors.types', {})).map((t) => t.type);
-  const connector = hrConnector(types, home);
-  if (!connector) return `no connector type to hold the HR feed (the engine offers: ${types.join(', ')})`;
-  let result: ResponseOf<'config.import'>;
-  try {
-    result = await callApi(page, 'config.import', { document: hrConfig(connector) });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'not-implemented') return 'the engine does not implement config.import yet';
-    throw err;
-  }
-  if (!result.ok) return `the engine refused the test configuration: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+  if (existing.some((c) => c.name === HR)) return;
+  const result = await callApi(page, 'config.import', { document: hrConfig(hrConnector(home)) });
+  if (!result.ok) throw new Error(`the engine refused the test configuration: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   for (const profile of ['Full Import', 'Full Synchronization']) {
     const { runId } = await callApi(page, 'runs.start', { connector: HR, profile });
     const run = await waitForRun(page, runId);
-    if (run.status !== 'success') return `seeding run "${profile}" ended with ${run.status}`;
+    if (run.status !== 'success') throw new Error(`seeding run "${profile}" ended with ${run.status}`);
   }
   // The specs count metaverse objects: wait until the synchronization is visible to searches.
   const until = Date.now() + 15_000;
@@ -176,11 +136,4 @@ export async function seedHr(page: Page, home: string): Promise<string | null> {
     if (Date.now() > until) throw new Error(`the metaverse did not reach ${PEOPLE} persons after the seeding runs`);
     await page.waitForTimeout(250);
   }
-  return null;
-}
-
-/** Skips the running test when the engine cannot serve it, printing why (the list reporter does not show skip reasons). */
-export function skipUnlessReady(reason: string | null): void {
-  if (reason !== null) console.log(`skipped "${test.info().title}": needs a working engine: ${reason}`);
-  test.skip(reason !== null, `needs a working engine: ${reason}`);
 }

@@ -1,9 +1,11 @@
-// `npm test`: typecheck, lint, unit and integration tests (vitest), end-to-end tests (Playwright),
-// then one closing line totalling every suite: "N passed, N failed, N skipped".
+// `npm test`: typecheck, lint, the test-quality check, unit and integration tests (vitest), end-to-end tests
+// (Playwright), then one closing line totalling every suite: "N passed, N failed, N skipped, N flaky: name, …"
+// (test-summary.mjs), with each skipped test named above it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flakyText, playwrightCounts, summaryLine, vitestCounts } from './test-summary.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
@@ -11,6 +13,8 @@ const results = path.join(root, 'test-results');
 fs.mkdirSync(results, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const flaky = [];
+const skipped = [];
 const lines = [];
 
 function run(label, cmd, args, env = {}) {
@@ -31,7 +35,7 @@ function check(label, cmd, args) {
 function suite(label, cmd, args, reportFile, count) {
   fs.rmSync(reportFile, { force: true });
   const { ok, seconds } = run(label, cmd, args);
-  let c = { passed: 0, failed: 0, skipped: 0 };
+  let c = { passed: 0, failed: 0, skipped: 0, flaky: [], skippedNames: [] };
   try {
     c = count(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
   } catch (err) {
@@ -42,29 +46,23 @@ function suite(label, cmd, args, reportFile, count) {
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
-  lines.push(`${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped (${seconds} s)`);
+  flaky.push(...c.flaky);
+  skipped.push(...c.skippedNames);
+  lines.push(`${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${flakyText(c.flaky)} (${seconds} s)`);
 }
 
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint', bin('eslint'), ['.', '--max-warnings=1000']);
+check('test quality (no .only, no test without an assertion, no skip without a printed reason)', process.execPath, ['--import', 'tsx', 'e2e/tools/test-quality.ts']);
 
 const vitestReport = path.join(results, 'vitest.json');
-suite('unit and integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], vitestReport, (j) => ({
-  passed: j.numPassedTests ?? 0,
-  // A file that failed to load has no tests of its own but must still count as a failure.
-  failed: (j.numFailedTests ?? 0) + (j.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length,
-  skipped: (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0),
-}));
+suite('unit and integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], vitestReport, (j) => vitestCounts(j, root));
 
 const e2eReport = path.join(results, 'e2e-results.json');
-suite('end to end (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], e2eReport, (j) => ({
-  // A test that passed on its retry counts as passed; the list reporter above names it as flaky.
-  passed: (j.stats?.expected ?? 0) + (j.stats?.flaky ?? 0),
-  failed: j.stats?.unexpected ?? 0,
-  skipped: j.stats?.skipped ?? 0,
-}));
+suite('end to end (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], e2eReport, playwrightCounts);
 
 console.log('\n=== summary ===');
 for (const l of lines) console.log(l);
-console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+for (const name of skipped) console.log(`skipped: ${name}`);
+console.log(summaryLine(totals, flaky));
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -1,14 +1,10 @@
 // Every expression in the product's out-of-box rules must parse, compile and validate (schema where it applies).
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributeType } from '../model/values.ts';
+import { sampleData } from '../test-data/sample-data.ts';
 import { compile, ExpressionCompileError, parse, validate, type SchemaAttribute } from './index.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const rulesPath = path.resolve(repoRoot, '../shared/data/entra-connect-oob-rules.json');
-const mvPath = path.resolve(repoRoot, '../shared/data/entra-connect-metaverse.json');
+const data = sampleData('entra-connect-oob-rules.json', 'entra-connect-metaverse.json');
 
 interface Flow {
   destination: string;
@@ -28,20 +24,17 @@ interface Metaverse {
 const MV_TYPES: Record<string, AttributeType> = { String: 'string', Number: 'integer', Boolean: 'boolean', Binary: 'binary', 'Reference (DN)': 'reference', Reference: 'reference' };
 const UNDOCUMENTED = /\b(CBin|Thumbprint)\(/;
 
-describe('out-of-box rule expressions', () => {
-  if (!existsSync(rulesPath) || !existsSync(mvPath)) {
-    it('finds the rule data', () => {
-      console.error(`OOB rule data not found beside the repository (${rulesPath})`);
-      expect.fail('missing shared data');
-    });
-    return;
-  }
-  const rules = (JSON.parse(readFileSync(rulesPath, 'utf8')) as { rules: Rule[] }).rules;
-  const mv = JSON.parse(readFileSync(mvPath, 'utf8')) as Metaverse;
-  const schemas = new Map(
-    mv.objectTypes.map((t) => [t.name, new Map<string, SchemaAttribute>(t.attributes.map((a) => [a.name, { type: MV_TYPES[a.type] ?? 'string', multiValued: a.multiValued }]))]),
-  );
-  const flows = rules.flatMap((r) => r.attributeFlows.filter((f) => f.flowType === 'Expression').map((f) => ({ rule: r, flow: f, expr: f.expression! })));
+describe.skipIf(data.missing)('out-of-box rule expressions', () => {
+  let schemas: Map<string, Map<string, SchemaAttribute>>;
+  let flows: { rule: Rule; flow: Flow; expr: string }[];
+  beforeAll(() => {
+    const rules = data.json<{ rules: Rule[] }>('entra-connect-oob-rules.json').rules;
+    const mv = data.json<Metaverse>('entra-connect-metaverse.json');
+    schemas = new Map(
+      mv.objectTypes.map((t) => [t.name, new Map<string, SchemaAttribute>(t.attributes.map((a) => [a.name, { type: MV_TYPES[a.type] ?? 'string', multiValued: a.multiValued }]))]),
+    );
+    flows = rules.flatMap((r) => r.attributeFlows.filter((f) => f.flowType === 'Expression').map((f) => ({ rule: r, flow: f, expr: f.expression! })));
+  });
 
   it('has the expression flows', () => expect(flows.length).toBe(391));
 

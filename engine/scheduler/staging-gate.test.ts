@@ -12,9 +12,7 @@ describe('staging gate', () => {
     try {
       expect(stagingExportGate(home, 'aad', 'tenant')).toEqual({ allowed: true, confirmedInStaging: false });
       new SettingsFile(home).update((s) => ({ ...s, stagingModeEnabled: true }));
-      const refused = stagingExportGate(home, 'aad', 'tenant');
-      expect(refused.allowed).toBe(false);
-      if (!refused.allowed) expect(refused.message).toMatch(/Staging mode is on: nothing was exported to tenant/);
+      expect(stagingExportGate(home, 'aad', 'tenant')).toMatchObject({ allowed: false, message: expect.stringMatching(/Staging mode is on: nothing was exported to tenant/) });
       confirmStagingExportOnce(home, 'aad');
       expect(stagingExportGate(home, 'aad', 'tenant')).toEqual({ allowed: true, confirmedInStaging: true });
       expect(stagingExportGate(home, 'aad', 'tenant').allowed).toBe(false);

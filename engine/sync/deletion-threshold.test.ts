@@ -42,11 +42,11 @@ describe('deletion threshold', () => {
   it('S-46 blocks everything above the threshold and leaves the pending exports in place', () => {
     const cs = space(501, 10);
     const before = JSON.stringify(cs.objects);
-    const d = checkExportDeletions(cs, approvals(), AAD);
-    expect(d.blocked).toBe(true);
-    if (!d.blocked) return;
-    expect(d.status).toBe('stopped-deletion-threshold-exceeded');
-    expect(d.message).toMatch(/501 pending deletes exceed the deletion threshold of 500; nothing was exported/);
+    expect(checkExportDeletions(cs, approvals(), AAD)).toMatchObject({
+      blocked: true,
+      status: 'stopped-deletion-threshold-exceeded',
+      message: expect.stringMatching(/501 pending deletes exceed the deletion threshold of 500; nothing was exported/),
+    });
     expect(JSON.stringify(cs.objects)).toBe(before);
   });
 
@@ -69,9 +69,7 @@ describe('deletion threshold', () => {
   it('does not stretch an approval over deletes that appeared after it', () => {
     const store = approvals();
     store.approve(AAD.id, 501);
-    const d = checkExportDeletions(space(650, 0), store, AAD);
-    expect(d.blocked).toBe(true);
-    if (d.blocked) expect(d.message).toMatch(/approval of 501 deletes .* no longer covers them/);
+    expect(checkExportDeletions(space(650, 0), store, AAD)).toMatchObject({ blocked: true, message: expect.stringMatching(/approval of 501 deletes .* no longer covers them/) });
     expect(store.get(AAD.id)).not.toBeNull();
   });
 

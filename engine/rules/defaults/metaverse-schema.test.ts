@@ -1,12 +1,9 @@
 // The generated metaverse schema against the schema exported from an Entra Connect server.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sampleData } from '../../test-data/sample-data.ts';
 import { defaultMetaverseSchema } from './metaverse-schema.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const mvPath = path.resolve(repoRoot, '../shared/data/entra-connect-metaverse.json');
+const data = sampleData('entra-connect-metaverse.json');
 
 interface Exported {
   objectTypes: { name: string; attributes: { name: string }[] }[];
@@ -16,12 +13,11 @@ const TYPES: Record<string, string> = { String: 'string', Number: 'integer', Boo
 const F = { connectorId: 'ad', connectorName: 'contoso.com' };
 const AAD = { connectorId: 'aad', connectorName: 'tenant' };
 
-describe('default metaverse schema', () => {
-  if (!existsSync(mvPath)) {
-    it('finds the exported schema', () => expect.fail(`exported schema not found at ${mvPath}`));
-    return;
-  }
-  const exported = JSON.parse(readFileSync(mvPath, 'utf8')) as Exported;
+describe.skipIf(data.missing)('default metaverse schema', () => {
+  let exported: Exported;
+  beforeAll(() => {
+    exported = data.json<Exported>('entra-connect-metaverse.json');
+  });
   const schema = defaultMetaverseSchema({ forests: [F], entra: AAD });
 
   it('has the three classes with exactly the exported attributes (the ConsistencyGuid-era rules add no class member)', () => {

@@ -1,17 +1,14 @@
-// The generated default rules against the 62 rules exported from an Entra Connect server (test data kept
-// beside the repository), with every intended difference listed explicitly.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+// The generated default rules against the 62 rules exported from an Entra Connect server (Microsoft's sample
+// data, read from beside the repository), with every intended difference listed explicitly.
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AttributeFlow, SyncRule } from '../../../shared/model/sync-rules.ts';
 import { validate } from '../../expressions/index.ts';
 import { generateDefaultRules } from './generate.ts';
 import type { DefaultsOptionsInput } from './options.ts';
 import { USER_EXCHANGE_ADDITIONS } from './inbound-ad.ts';
+import { sampleData } from '../../test-data/sample-data.ts';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const rulesPath = path.resolve(repoRoot, '../shared/data/entra-connect-oob-rules.json');
+const data = sampleData('entra-connect-oob-rules.json');
 
 interface ShippedRule extends Omit<SyncRule, 'precedenceBefore'> { description?: string }
 
@@ -40,12 +37,11 @@ function sortedFlows(flows: readonly AttributeFlow[], skip: readonly string[] = 
   return flows.filter((f) => !skip.includes(f.destination)).map(flowKey).sort();
 }
 
-describe('out-of-box rules', () => {
-  if (!existsSync(rulesPath)) {
-    it('finds the exported rule set', () => expect.fail(`exported rules not found at ${rulesPath}`));
-    return;
-  }
-  const shipped = (JSON.parse(readFileSync(rulesPath, 'utf8')) as { rules: ShippedRule[] }).rules;
+describe.skipIf(data.missing)('out-of-box rules', () => {
+  let shipped: ShippedRule[];
+  beforeAll(() => {
+    shipped = data.json<{ rules: ShippedRule[] }>('entra-connect-oob-rules.json').rules;
+  });
   const generated = generateDefaultRules(AS_EXPORTED);
 
   it('generates the 62 shipped rules in the shipped precedence order', () => {

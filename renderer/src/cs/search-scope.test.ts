@@ -6,8 +6,8 @@ describe('buildScope', () => {
   it('builds a valid request for every scope of the drop-down', () => {
     for (const s of SCOPES) {
       const r = buildScope({ ...DEFAULT_FORM, scope: s.scope, text: 'OU=Sales,DC=x' });
-      expect(r.ok).toBe(true);
-      if (r.ok) expect(CsSearchScope.parse(r.scope).scope).toBe(s.scope);
+      expect(r).toMatchObject({ ok: true, scope: { scope: s.scope } });
+      expect(CsSearchScope.parse((r as { scope?: unknown }).scope).scope).toBe(s.scope);
     }
   });
   it('maps text scopes to their field and trims', () => {
