@@ -27,7 +27,7 @@ export interface ChangeStamp {
 const PARALLEL_SUBTREES = 4;
 
 /** Changed objects of the scope, then the subtrees of renamed or moved containers. */
-export async function* changedEntriesDelta(session: LdapSession, plan: ImportPlan, stamp: ChangeStamp, ctx: ConnectorContext): AsyncGenerator<ImportBatch> {
+export async function* changedEntriesDelta(session: LdapSession, plan: ImportPlan, stamp: ChangeStamp, ctx: ConnectorContext, delivered = new Set<string>()): AsyncGenerator<ImportBatch> {
   const missing = await missingContainers(session, plan);
   // With a selected container gone (maybe renamed), leaving the scope is not proof of leaving the selection.
   const outOfScope = missing.length > 0 ? 'drop' : 'delete';
@@ -35,7 +35,6 @@ export async function* changedEntriesDelta(session: LdapSession, plan: ImportPla
     for (const m of missing) ctx.log('warn', `selected container ${m} not found; the delta import goes on without it`);
     yield { changes: [], problems: missing.map((m) => missingContainerProblem(m)) };
   }
-  const delivered = new Set<string>();
   yield* searchInBatches(session, plan, plan.partitions.map((base) => ({ base })), { where: stamp.changed, outOfScope, delivered }, ctx);
   const moved = await renamedContainers(session, plan, stamp);
   for (let i = 0; i < moved.length; i += PARALLEL_SUBTREES) {

@@ -11,6 +11,7 @@ import { classify } from './errors.ts';
 import { and, eq, gte, or } from './filter.ts';
 import { planImport } from './import-plan.ts';
 import { nameChangedUsn } from './repl-metadata.ts';
+import { referrersOfMoved } from './moved-referrers.ts';
 import type { LdapSession } from './session.ts';
 import { formatWatermark, parseWatermark } from './watermark.ts';
 
@@ -48,7 +49,10 @@ export async function* usnDelta(session: LdapSession, watermark: string, scope: 
   const from = BigInt(w.usn) + 1n;
   const schema = await session.schema();
   const plan = planImport(session.config, scope, rootDse, schema);
-  yield* changedEntriesDelta(session, plan, usnStamp(from), ctx);
+  const stamp = usnStamp(from);
+  const delivered = new Set<string>();
+  yield* changedEntriesDelta(session, plan, stamp, ctx, delivered);
+  yield* referrersOfMoved(session, plan, stamp, delivered, ctx);
 
   const mapper = new EntryMapper({ schema, ...plan });
   const client = await session.client();
