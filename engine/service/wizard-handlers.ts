@@ -10,6 +10,7 @@ import { directoryContainers, testDirectory } from '../wizard/directory-probe.ts
 import { WizardSession } from '../wizard/session.ts';
 import { DEFAULT_GRAPH_BASE_URL } from '../wizard/tenant-probe.ts';
 import { ApiError } from './api-error.ts';
+import { destinationChanges, secretRefusal } from '../config/secret-destination.ts';
 import type { ServiceContext } from './context.ts';
 import type { HandlerGroup } from './handlers.ts';
 
@@ -80,6 +81,8 @@ export function createWizardHandlers(ctx: ServiceContext): HandlerGroup<typeof w
       },
       'wizard.testDirectory': async (request) => {
         const held = request.password === SECRET_MASK ? current().directory(request.name) : null;
+        const changed = held ? destinationChanges('ldap', held, request) : [];
+        if (changed.length) return { ok: false, message: `${request.name}: ${secretRefusal('password', changed)}` };
         const result = await testDirectory(held ? { ...request, password: held.password } : request);
         return { ok: result.ok, message: result.message };
       },
