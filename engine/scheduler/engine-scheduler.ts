@@ -37,12 +37,27 @@ export function cycleConnectors(engine: SyncEngine): CycleConnector[] {
   }));
 }
 
-/** Runs cycle steps as run profiles of the engine, started by the scheduler. */
-export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void): StepRunner {
+/** Takes the engine lock for one run and returns its release; throws (naming the holder) when it is held. */
+export type RunGuard = (holder: string) => () => void;
+
+/** Runs cycle steps as run profiles of the engine, started by the scheduler; each step holds the engine lock when a guard is given. */
+export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void, guard?: RunGuard): StepRunner {
   return {
     async run(step, signal) {
-      const result = await engine.run(step.connectorId, PROFILE_OF_STEP[step.step], { startedBy, stopStatus: 'stopped-user-termination-from-scheduler', signal, log });
-      return result.status;
+      const profile = PROFILE_OF_STEP[step.step];
+      let release: (() => void) | undefined;
+      try {
+        release = guard?.(`run ${step.connectorName}/${profile} (sync cycle)`);
+      } catch (err) {
+        log?.('warn', `${profile} of ${step.connectorName} did not start: ${(err as Error).message}`);
+        return 'no-start-ma-already-running';
+      }
+      try {
+        const result = await engine.run(step.connectorId, profile, { startedBy, stopStatus: 'stopped-user-termination-from-scheduler', signal, log });
+        return result.status;
+      } finally {
+        release?.();
+      }
     },
   };
 }
@@ -54,6 +69,8 @@ export interface EngineSchedulerOptions {
   readonly holder: string;
   readonly clock?: Clock;
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
+  /** The engine lock each cycle step takes, so runs of other processes and the wizard are respected. */
+  readonly guard?: RunGuard;
 }
 
 /** A scheduler and the data-directory lock it runs under; `close` shuts it down and releases the lock. */
@@ -73,7 +90,7 @@ export function createEngineScheduler(o: EngineSchedulerOptions): EngineSchedule
     clock: o.clock ?? systemClock(),
     settings: new SettingsFile(o.home),
     connectors: () => cycleConnectors(o.engine),
-    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log),
+    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log, o.guard),
     purgeRunHistory: (before) => o.engine.store.runs.clear(before.toISOString()),
     log: o.log,
   });

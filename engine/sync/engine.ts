@@ -173,7 +173,9 @@ export class SyncEngine {
     const elsewhere = this.store.runs.activeFor(c.seq);
     if (elsewhere) throw new EngineError('no-start-ma-already-running', `${c.name} is already running (run ${elsewhere.id}, ${elsewhere.profile}, started by ${elsewhere.startedBy})`);
     const controller = new AbortController();
-    options.signal?.addEventListener('abort', () => controller.abort());
+    // Removed when the run ends: a cycle passes one signal to all its runs, and listeners would pile up on it.
+    const onAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const entry: ActiveRun = { runId: null, connector: c.seq, controller, stopStatus: options.stopStatus };
     this.active.set(c.seq, entry);
     try {
@@ -186,6 +188,7 @@ export class SyncEngine {
         },
       });
     } finally {
+      options.signal?.removeEventListener('abort', onAbort);
       this.active.delete(c.seq);
     }
   }
