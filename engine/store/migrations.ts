@@ -111,6 +111,11 @@ export const migrations: readonly string[] = [
   CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter);
   CREATE INDEX run_objects_cs ON run_objects (cs_id) WHERE cs_id IS NOT NULL;
   `,
+  // The last time a run made progress: a run whose process was killed ends at that time, not when the next
+  // process opened the database.
+  `
+  ALTER TABLE runs ADD COLUMN progress_at TEXT;
+  `,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
