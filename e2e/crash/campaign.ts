@@ -31,8 +31,10 @@ export interface CampaignOptions {
 }
 
 export interface TargetReport extends TargetDiff {
-  /** Export errors the target answered during the campaign, by code (a replayed add answers "exists"). */
+  /** Objects whose export the target refused during the campaign, by error code (a replayed add answers "exists"). */
   readonly exportErrors: Record<string, number>;
+  /** One message per error code, for the report. */
+  readonly exportErrorExamples: Record<string, string>;
 }
 
 export interface CampaignResult {
@@ -107,15 +109,19 @@ async function runRound(ws: Workspace): Promise<void> {
   }
 }
 
-function exportErrors(database: string, connector: string): Record<string, number> {
+/** Objects whose export the target refused, by code, with one message per code. */
+function exportErrors(database: string, connector: string): Pick<TargetReport, 'exportErrors' | 'exportErrorExamples'> {
   const db = new Database(database, { readonly: true, fileMustExist: true });
   try {
     const rows = db.prepare(
-      `SELECT o.counter AS code, count(*) AS n FROM run_objects o JOIN runs r ON r.id = o.run_id
+      `SELECT o.counter AS code, count(DISTINCT coalesce(o.cs_id, o.dn)) AS n, max(o.error) AS example FROM run_objects o JOIN runs r ON r.id = o.run_id
        JOIN run_steps s ON s.run_id = o.run_id AND s.step = o.step
        WHERE r.connector_name = ? AND s.type = 'export' AND o.error IS NOT NULL GROUP BY o.counter`,
-    ).all(connector) as { code: string; n: number }[];
-    return Object.fromEntries(rows.map((r) => [r.code, r.n]));
+    ).all(connector) as { code: string; n: number; example: string }[];
+    return {
+      exportErrors: Object.fromEntries(rows.map((r) => [r.code, r.n])),
+      exportErrorExamples: Object.fromEntries(rows.map((r) => [r.code, (JSON.parse(r.example) as { message: string }).message])),
+    };
   } finally {
     db.close();
   }
@@ -223,7 +229,7 @@ export async function runCrashCampaign(o: CampaignOptions): Promise<CampaignResu
     for (const t of crashed.targets) {
       const want = await state(reference, t, emulators[1], slapd?.url, 'reference');
       const got = await state(crashed, t, emulators[0], slapd?.url, 'crashed');
-      targets[t] = { ...diffStates(want, got), exportErrors: exportErrors(crashed.database, t) };
+      targets[t] = { ...diffStates(want, got), ...exportErrors(crashed.database, t) };
       if (want.lines.length === 0) throw new Error(`the reference run delivered nothing to ${t}: the campaign cannot compare`);
     }
     const leftoverTempFiles = fs.readdirSync(crashed.base).filter((f) => f.endsWith('.tmp'));

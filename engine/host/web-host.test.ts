@@ -210,6 +210,17 @@ describe('the host survives any message', () => {
     socket.close();
   });
 
+  it('reads 64-bit integers in a message exactly instead of rounding them', async () => {
+    const socket = await apiSocket();
+    const next = nextMessage(socket);
+    socket.send('{"id":12,"method":"system.ping","request":{"echo":129699324000000001}}');
+    const reply = await next();
+    expect(reply).toMatchObject({ id: 12, ok: false, error: { code: 'invalid-request' } });
+    // The engine saw the exact integer (a bigint), not a rounded double it would have taken as a number.
+    expect((reply.error as { message: string }).message).toMatch(/echo: .*received bigint/);
+    socket.close();
+  });
+
   it('refuses deep nesting with a clear error, not a stack overflow', async () => {
     const socket = await apiSocket();
     const next = nextMessage(socket);
