@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
+import { WEB_TOKEN_STORAGE_KEY } from '../../shared/api/transport.ts';
 
 /** An API failure as the host reports it. */
 export interface ApiFailure {
@@ -10,12 +11,12 @@ export interface ApiFailure {
   readonly message: string;
 }
 
-/** Calls an API method over the console's own WebSocket (same origin, same cookie as the page). */
+/** Calls an API method over the console's own WebSocket (same origin, with the token the page holds). */
 export async function callApi<M extends MethodName>(page: Page, method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
   const outcome = await page.evaluate(
-    ([m, r]) =>
+    ([m, r, key]) =>
       new Promise<{ ok: true; value: unknown } | { ok: false; error: { code: string; message: string } }>((resolve) => {
-        const ws = new WebSocket(`ws://${location.host}/api`);
+        const ws = new WebSocket(`ws://${location.host}/api?token=${encodeURIComponent(sessionStorage.getItem(key) ?? '')}`);
         ws.onerror = () => resolve({ ok: false, error: { code: 'host-unreachable', message: 'WebSocket failed' } });
         ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: m, request: r }));
         ws.onmessage = (ev) => {
@@ -25,7 +26,7 @@ export async function callApi<M extends MethodName>(page: Page, method: M, reque
           resolve(msg.ok ? { ok: true, value: msg.value } : { ok: false, error: msg.error! });
         };
       }),
-    [method, request] as const,
+    [method, request, WEB_TOKEN_STORAGE_KEY] as const,
   );
   if (!outcome.ok) throw Object.assign(new Error(`${method}: ${outcome.error.message}`), { code: outcome.error.code });
   return outcome.value as ResponseOf<M>;

@@ -1,12 +1,13 @@
 // Imports a configuration document: validated whole (every problem listed with its path), applied in one
-// transaction or not at all. Masked or missing secrets keep the stored ones.
+// transaction or not at all. Masked or missing secrets keep the stored ones, unless the connector now points
+// somewhere else (secret-destination.ts).
 import { ConfigDocument, type ConfigImportResult, type ConfigProblem } from '../../shared/model/config.ts';
-import { SECRET_MASK } from '../../shared/model/connectors.ts';
 import { connectorTypes } from '../connectors/registry.ts';
 import { resolveRuleConnector, type RuleConnector } from '../rules/rule-set.ts';
 import { validateRule } from '../rules/validate-rule.ts';
 import { defaultRunProfiles } from '../sync/default-profiles.ts';
 import type { SyncEngine } from '../sync/engine.ts';
+import { carrySecrets } from './secret-destination.ts';
 
 /** Validates and applies a document; returns the problems (nothing applied) or the counts. */
 export function importConfig(engine: SyncEngine, input: unknown): ConfigImportResult {
@@ -42,9 +43,15 @@ export function importConfig(engine: SyncEngine, input: unknown): ConfigImportRe
       return;
     }
     const existing = (c.id && store.connectors.find(c.id)) || store.connectors.find(c.name);
-    const config = withSecrets(c.config, type.secretFields, existing?.config ?? null);
-    const check = type.configSchema.safeParse(config);
-    if (!check.success) for (const issue of check.error.issues) problems.push({ path: `${at}.config.${pathText(issue.path)}`, message: issue.message });
+    const carried = carrySecrets(c.type, c.config, existing?.config ?? null);
+    for (const r of carried.refused) problems.push({ path: `${at}.config.${r.field}`, message: `${c.name}: ${r.message}` });
+    const check = type.configSchema.safeParse(carried.config);
+    if (!check.success) {
+      for (const issue of check.error.issues) {
+        // A refused secret is reported once, with its reason.
+        if (!carried.refused.some((r) => r.field === issue.path[0])) problems.push({ path: `${at}.config.${pathText(issue.path)}`, message: issue.message });
+      }
+    }
     ruleConnectors.push({ seq: existing?.seq ?? -(i + 1), id: c.id ?? existing?.id ?? c.name, name: c.name, createdAt: existing?.createdAt ?? '' });
   });
   for (const c of store.connectors.list()) {
@@ -72,7 +79,7 @@ export function importConfig(engine: SyncEngine, input: unknown): ConfigImportRe
       store.connectors.save(
         {
           id: existing?.id ?? c.id, name: c.name, type: c.type, description: c.description,
-          config: withSecrets(c.config, type.secretFields, existing?.config ?? null),
+          config: carrySecrets(c.type, c.config, existing?.config ?? null).config,
           runProfiles: c.runProfiles ?? existing?.runProfiles ?? defaultRunProfiles(),
           deleteThreshold: c.deleteThreshold === undefined ? (existing?.deleteThreshold ?? null) : c.deleteThreshold,
         },
@@ -92,18 +99,6 @@ export function importConfig(engine: SyncEngine, input: unknown): ConfigImportRe
   counts.connectors = doc.connectors.length;
   counts.syncRules = doc.syncRules.length;
   return { ok: true, problems: [], counts };
-}
-
-/** A masked or missing secret takes the stored value. */
-function withSecrets(config: Record<string, unknown>, secretFields: readonly string[], stored: Record<string, unknown> | null): Record<string, unknown> {
-  const out = { ...config };
-  for (const f of secretFields) {
-    if (out[f] === SECRET_MASK || out[f] === undefined) {
-      if (stored && stored[f] !== undefined) out[f] = stored[f];
-      else delete out[f];
-    }
-  }
-  return out;
 }
 
 function pathText(path: readonly PropertyKey[]): string {

@@ -68,6 +68,64 @@ describe('configuration files', () => {
     expect(engine.connector('c').config.password).toBe('pa55');
   });
 
+  it('never carries a masked or missing LDAP password to a changed server, port or account', () => {
+    open();
+    const ldap = { url: 'ldap://127.0.0.1:3890', security: 'none', bindDn: 'cn=admin,dc=example,dc=com', password: 'canary-Pa55' };
+    importConfig(engine, { format: 'idsync-config', version: 1, connectors: [{ name: 'dir', type: 'ldap', config: ldap }] });
+    const exported = exportConfig(engine);
+    expect(exported.connectors[0].config.password).toBe('********');
+    for (const change of [{ url: 'ldap://evil.example:389' }, { url: 'ldap://127.0.0.1:3891' }, { bindDn: 'cn=other,dc=example,dc=com' }, { security: 'ldaps', url: 'ldaps://127.0.0.1:3890' }]) {
+      for (const password of ['********', undefined]) {
+        const doc = structuredClone(exported);
+        doc.connectors[0].config = { ...doc.connectors[0].config, ...change, password };
+        const result = importConfig(engine, doc);
+        expect(result.ok).toBe(false);
+        expect(result.problems).toEqual([
+          { path: 'connectors[0].config.password', message: expect.stringMatching(/^dir: the stored password is not carried over because .*changed .*; enter the password again$/) },
+        ]);
+        expect(JSON.stringify(result)).not.toContain('canary');
+      }
+    }
+    expect(engine.connector('dir').config.url).toBe('ldap://127.0.0.1:3890');
+    // Same destination, written differently (case, a trailing slash): the password stays.
+    const same = structuredClone(exported);
+    same.connectors[0].config = { ...same.connectors[0].config, url: 'LDAP://127.0.0.1:3890/', pageSize: 200 };
+    expect(importConfig(engine, same).ok).toBe(true);
+    expect(engine.connector('dir').config.password).toBe('canary-Pa55');
+    // A new password with the new server is accepted.
+    const moved = structuredClone(exported);
+    moved.connectors[0].config = { ...moved.connectors[0].config, url: 'ldap://127.0.0.1:3999', password: 'new-secret' };
+    expect(importConfig(engine, moved).ok).toBe(true);
+    expect(engine.connector('dir').config.password).toBe('new-secret');
+  });
+
+  it('never carries a masked Entra credential to another tenant, app, authority or Graph address', () => {
+    open();
+    const entra = { tenantId: 'contoso.onmicrosoft.com', clientId: '5a1f1e2c-0d3b-4c6e-9f7a-1b2c3d4e5f60', auth: { kind: 'secret', clientSecret: 'canary-secret' } };
+    importConfig(engine, { format: 'idsync-config', version: 1, connectors: [{ name: 'aad', type: 'entra', config: entra }] });
+    const exported = exportConfig(engine);
+    expect(exported.connectors[0].config.auth).toBe('********');
+    for (const change of [
+      { tenantId: 'fabrikam.onmicrosoft.com' }, { clientId: '7b2e3f4a-1c5d-4e6f-8a9b-0c1d2e3f4a5b' },
+      { authorityHost: 'https://login.evil.example' }, { graphBaseUrl: 'https://graph.evil.example' },
+    ]) {
+      const doc = structuredClone(exported);
+      doc.connectors[0].config = { ...doc.connectors[0].config, ...change };
+      const result = importConfig(engine, doc);
+      expect(result.problems.map((p) => p.path)).toEqual(['connectors[0].config.auth']);
+      expect(result.problems[0].message).toContain(Object.keys(change)[0]);
+    }
+    expect(importConfig(engine, exported).ok).toBe(true);
+    expect((engine.connector('aad').config.auth as { clientSecret: string }).clientSecret).toBe('canary-secret');
+  });
+
+  it('connectors.update refuses a masked secret with a changed destination too', () => {
+    open();
+    importConfig(engine, { format: 'idsync-config', version: 1, connectors: [{ name: 'c', type: 'test', config: { directory: 'd', password: 'pa55' } }] });
+    expect(() => engine.updateConnector('c', { config: { directory: 'elsewhere', password: '********' } })).toThrow(/stored password is not carried over because directory changed/);
+    expect(engine.updateConnector('c', { config: { directory: 'd', password: '********', batchSize: 5 } }).config.password).toBe('pa55');
+  });
+
   it.skipIf(data.missing)('loads the exported Entra Connect rule set and metaverse schema directly', () => {
     open();
     const rules = data.json<{ connectors: { id: string; name: string }[]; rules: unknown[] }>('entra-connect-oob-rules.json');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeBatchResults } from '../cli/commands/eval.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'idsync-eval-'));
@@ -53,5 +54,23 @@ describe('idsync eval', () => {
     expect(out[1].error).toMatch(/out of range/);
     expect(out[2]).toEqual({ id: 'c', result: { base64: 'EREAAKqqIiK7uzMzzMxERA==' } });
     expect(idsync('--batch', path.join(scratch, 'missing.json')).code).toBe(1);
+  });
+
+  it('reads 64-bit integers exactly (AD FILETIMEs, USNs), in --attrs and in a batch', () => {
+    expect(idsync('[pwdLastSet]', '--attrs', '{"pwdLastSet":129699324000000000}')).toMatchObject({ code: 0, stdout: '129699324000000000\n' });
+    expect(idsync('[usn] + 1', '--attrs', '{"usn":[9223372036854775806]}').stdout).toBe('[9223372036854775807]\n');
+    expect(idsync('CStr([t])', '--attrs', '{"t":-9007199254740993}').stdout).toBe('"-9007199254740993"\n');
+    const file = path.join(scratch, 'int64.json');
+    writeFileSync(file, '[{"id": 1, "expr": "[v]", "attrs": {"v": 133485408000000001}}]');
+    expect(idsync('--batch', file).stdout).toBe('[{"id":1,"result":133485408000000001}]\n');
+  });
+
+  it('streams batch results one at a time instead of building the whole output', () => {
+    const chunks: string[] = [];
+    const items = Array.from({ length: 5 }, (_, i) => ({ id: i, expr: 'Left([s], 3)', attrs: { s: `abc${i}` } }));
+    writeBatchResults(items, (c) => chunks.push(c));
+    expect(chunks).toHaveLength(7);
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(40);
+    expect(JSON.parse(chunks.join(''))).toEqual(items.map((i) => ({ id: i.id, result: 'abc' })));
   });
 });

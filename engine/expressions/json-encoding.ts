@@ -7,6 +7,8 @@ import { SpecialValue, isReference, reference, type DataValue, type Scalar, type
 const scalarJson = z.union([
   z.string(),
   z.number().int(),
+  // Integers beyond 2^53 (AD FILETIMEs, USNs) when the JSON was read losslessly.
+  z.bigint(),
   z.boolean(),
   z.strictObject({ base64: z.string() }),
   z.strictObject({ ref: z.string() }),
@@ -31,7 +33,7 @@ export type EncodedResult =
 
 function decodeScalar(v: z.infer<typeof scalarJson>): Scalar {
   if (typeof v === 'number') return BigInt(v);
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'bigint') return v;
   if ('base64' in v) return new Uint8Array(Buffer.from(v.base64, 'base64'));
   return reference(v.ref);
 }

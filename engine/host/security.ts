@@ -2,7 +2,20 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const TOKEN_COOKIE = 'idsync_token';
+/**
+ * Browsers send a cookie to every port of a host, so a cookie never carries the token: the page keeps the token
+ * in its own (per-origin, so per-port) session storage and presents it when it opens the API socket. The cookie
+ * is only a pass to the console's static files, named after the port and derived from the token, so it is
+ * worthless to another local web app that receives it and two consoles side by side do not overwrite each other's.
+ */
+export function pageCookieName(port: number): string {
+  return `idsync_page_${port}`;
+}
+
+/** The value of the page cookie for a token: a MAC that cannot be turned back into the token. */
+export function pagePass(token: string, port: number): string {
+  return crypto.createHmac('sha256', token).update(`console-page:${port}`).digest('base64url');
+}
 
 /** The Content-Security-Policy served with the console: nothing but the host's own origin. */
 export const CONTENT_SECURITY_POLICY = [
@@ -52,6 +65,19 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
     if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
   }
   return undefined;
+}
+
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** Why a bind address is refused, or null for a loopback one. */
+export function bindRefusal(host: string): string | null {
+  if (isLoopbackHost(host)) return null;
+  return `${host} is not a loopback address: the console and its API are served without TLS, so IdSync listens only on this machine (127.0.0.1, ::1 or localhost). For remote access, use an SSH tunnel to the loopback port.`;
 }
 
 /** The origins (and Host header values) under which this host may be addressed. */

@@ -5,7 +5,8 @@ export type WebClientMessage = { readonly id: number; readonly method: string; r
 
 export type WebServerMessage =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly error: ApiErrorShape }
+  /** id is null when the message was refused before its id could be read. */
+  | { readonly id: number | null; readonly ok: false; readonly error: ApiErrorShape }
   | { readonly event: EventName; readonly payload: unknown };
 
 export { WEB_API_PATH } from '../../shared/api/transport.ts';

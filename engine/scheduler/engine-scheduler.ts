@@ -38,28 +38,48 @@ export function cycleConnectors(engine: SyncEngine): CycleConnector[] {
   }));
 }
 
-/**
- * Runs cycle steps as run profiles of the engine, started by the scheduler. With `ouCheckHome` (the data
- * directory), a full import of a directory whose selected OU was renamed or deleted is refused and recorded.
- */
-export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void, ouCheckHome?: string): StepRunner {
+/** Takes the engine lock for one run and returns its release; throws (naming the holder) when it is held. */
+export type RunGuard = (holder: string) => () => void;
+
+/** What each cycle step checks before it runs. */
+export interface StepChecks {
+  /** The data directory: a full import of a directory whose selected OU was renamed or deleted is refused and recorded. */
+  readonly ouCheckHome?: string;
+  /** The engine lock each step holds, so runs of other processes and the wizard are respected. */
+  readonly guard?: RunGuard;
+}
+
+/** Runs cycle steps as run profiles of the engine, started by the scheduler. */
+export function engineStepRunner(engine: SyncEngine, startedBy = 'scheduler', log?: (level: 'info' | 'warn' | 'error', message: string) => void, checks: StepChecks = {}): StepRunner {
   return {
     async run(step, signal) {
-      if (ouCheckHome && step.step === 'full-import') {
+      const profile = PROFILE_OF_STEP[step.step];
+      if (checks.ouCheckHome && step.step === 'full-import') {
         const connector = engine.connector(step.connectorId);
-        const refusal = await fullImportRefusal(ouCheckHome, engine, connector).catch((err: unknown) => {
+        const refusal = await fullImportRefusal(checks.ouCheckHome, engine, connector).catch((err: unknown) => {
           // The connector itself still refuses to import a selected container that is gone.
           log?.('warn', `${connector.name}: the OU selection could not be checked (${(err as Error).message})`);
           return null;
         });
         if (refusal) {
           log?.('error', refusal);
-          recordRefusedRun(engine, connector, PROFILE_OF_STEP[step.step], startedBy, refusal);
+          recordRefusedRun(engine, connector, profile, startedBy, refusal);
           return REFUSED_STATUS;
         }
       }
-      const result = await engine.run(step.connectorId, PROFILE_OF_STEP[step.step], { startedBy, stopStatus: 'stopped-user-termination-from-scheduler', signal, log });
-      return result.status;
+      let release: (() => void) | undefined;
+      try {
+        release = checks.guard?.(`run ${step.connectorName}/${profile} (sync cycle)`);
+      } catch (err) {
+        log?.('warn', `${profile} of ${step.connectorName} did not start: ${(err as Error).message}`);
+        return 'no-start-ma-already-running';
+      }
+      try {
+        const result = await engine.run(step.connectorId, profile, { startedBy, stopStatus: 'stopped-user-termination-from-scheduler', signal, log });
+        return result.status;
+      } finally {
+        release?.();
+      }
     },
   };
 }
@@ -73,6 +93,8 @@ export interface EngineSchedulerOptions {
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void;
   /** Check the OU selection before full imports (default true; `idsync cycle` checks before it starts, or is forced). */
   readonly ouCheck?: boolean;
+  /** The engine lock each cycle step takes, so runs of other processes and the wizard are respected. */
+  readonly guard?: RunGuard;
 }
 
 /** A scheduler and the data-directory lock it runs under; `close` shuts it down and releases the lock. */
@@ -92,7 +114,7 @@ export function createEngineScheduler(o: EngineSchedulerOptions): EngineSchedule
     clock: o.clock ?? systemClock(),
     settings: new SettingsFile(o.home),
     connectors: () => cycleConnectors(o.engine),
-    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log, o.ouCheck === false ? undefined : o.home),
+    runner: engineStepRunner(o.engine, o.holder === 'cli' ? 'cli' : 'scheduler', o.log, { ouCheckHome: o.ouCheck === false ? undefined : o.home, guard: o.guard }),
     purgeRunHistory: (before) => o.engine.store.runs.clear(before.toISOString()),
     log: o.log,
   });

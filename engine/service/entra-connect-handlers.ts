@@ -31,9 +31,10 @@ export function createEntraConnectHandlers(ctx: ServiceContext, options: EntraCo
   const home = path.dirname(ctx.databasePath);
   const settings = new SettingsFile(home);
   const log = (level: 'info' | 'warn' | 'error', message: string) => ctx.log(level, 'scheduler', message);
+  const guard = (holder: string) => ctx.lock.acquire(holder, 'run');
   let owned: EngineScheduler | null = null;
   if (options.schedule ?? ctx.host !== 'cli') {
-    owned = createEngineScheduler({ home, engine: engine(), holder: ctx.host, log });
+    owned = createEngineScheduler({ home, engine: engine(), holder: ctx.host, log, guard });
     owned.scheduler.start();
   }
   const transient: CycleRecord[] = [];
@@ -91,7 +92,7 @@ export function createEntraConnectHandlers(ctx: ServiceContext, options: EntraCo
         void owned.scheduler.runCycle(policy, 'manual').catch((err: unknown) => log('error', (err as Error).message));
         return { started: true as const };
       }
-      const s = createEngineScheduler({ home, engine: engine(), holder: ctx.host, log });
+      const s = createEngineScheduler({ home, engine: engine(), holder: ctx.host, log, guard });
       void s.scheduler.runCycle(policy, 'manual')
         .then((r) => { transient.push(r); })
         .catch((err: unknown) => log('error', (err as Error).message))

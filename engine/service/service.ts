@@ -1,10 +1,10 @@
 // The API implemented on the engine: validates every request and response against shared/api.ts.
 import path from 'node:path';
-import fs from 'node:fs';
 import { apiMethods, isMethodName, type EventName, type EventPayload, type MethodName, type ResponseOf } from '../../shared/api.ts';
 import type { HostKind, LogLine } from '../../shared/model/system.ts';
 import type { ServiceContext } from './context.ts';
-import { EngineLockManager } from './lock.ts';
+import { EngineLockManager, recoverAbandonedLock } from './lock.ts';
+import { prepareDataDirectory, protectDatabaseFiles } from './data-directory.ts';
 import { ApiError } from './api-error.ts';
 import { createSystemHandlers, LogRing, systemStatus } from './system-handlers.ts';
 import { createEngineHandlers } from './engine-handlers.ts';
@@ -19,6 +19,8 @@ export interface ServiceOptions {
   readonly secretKey?: Buffer;
   /** Run the scheduler in this service (default: in the console hosts, not in the CLI). */
   readonly schedule?: boolean;
+  /** Idle time after which an open installation wizard is closed (default WIZARD_IDLE_MS). */
+  readonly wizardIdleMs?: number;
   /** Receives every event (the host relays it to its clients). */
   readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -33,20 +35,32 @@ export class ApiService {
   private syncEngine: SyncEngine | null = null;
 
   constructor(options: ServiceOptions) {
-    fs.mkdirSync(options.home, { recursive: true });
+    const notes = [prepareDataDirectory(options.home), recoverAbandonedLock(options.home)].filter((n): n is string => n !== null);
     const logs = new LogRing();
     const startedAt = new Date().toISOString();
     const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => options.onEvent?.(event, payload);
-    const lock = new EngineLockManager(() => emit('state.changed', systemStatus(this.context, startedAt)));
+    const databasePath = path.join(options.home, 'idsync.sqlite');
+    const lock = new EngineLockManager(options.home, () => emit('state.changed', systemStatus(this.context, startedAt)), options.host, (m) => warn(m));
+    const warn = (message: string) => {
+      // Visible where the operator looks: the console's log view and the terminal.
+      this.context.log('warn', 'engine', message);
+      process.stderr.write(`idsync: warning: ${message}\n`);
+    };
     this.context = {
       home: options.home,
       host: options.host,
-      databasePath: path.join(options.home, 'idsync.sqlite'),
+      databasePath,
       secretKey: options.secretKey,
       lock,
       emit,
       call: (method, request) => this.dispatch(method, request),
-      engine: () => (this.syncEngine ??= SyncEngine.open(path.join(options.home, 'idsync.sqlite'), options.secretKey ? { key: options.secretKey } : {})),
+      engine: () => {
+        if (!this.syncEngine) {
+          protectDatabaseFiles(databasePath);
+          this.syncEngine = SyncEngine.open(databasePath, options.secretKey ? { key: options.secretKey } : {});
+        }
+        return this.syncEngine;
+      },
       log: (level: LogLine['level'], source: string, message: string) => {
         const line: LogLine = { time: new Date().toISOString(), level, source, message };
         logs.push(line);
@@ -56,7 +70,8 @@ export class ApiService {
     const system = createSystemHandlers(this.context, logs, startedAt);
     const engine = createEngineHandlers(this.context);
     const workspace = createWorkspaceHandlers(this.context);
-    const wizard = createWizardHandlers(this.context);
+    for (const note of notes) warn(note);
+    const wizard = createWizardHandlers(this.context, { idleMs: options.wizardIdleMs });
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
     this.groups = [system, engine, workspace, wizard, entraConnect];

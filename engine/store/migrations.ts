@@ -138,6 +138,11 @@ export const migrations: readonly Migration[] = [
   },
   // 3: index keys of DN-valued text and metaverse references changed: rebuild the value index on next use.
   `DELETE FROM mv_index; DELETE FROM meta WHERE key = 'mv-indexed';`,
+  // 4: the last time a run made progress: a run whose process was killed ends at that time, not when the next
+  // process opened the database.
+  `
+  ALTER TABLE runs ADD COLUMN progress_at TEXT;
+  `,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

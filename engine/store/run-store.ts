@@ -64,21 +64,31 @@ export class RunStore {
 
   /** Creates a step in progress. */
   createStep(runId: number, step: number, type: StepType, partition: string | null): void {
+    const now = nowIso();
     this.db
       .prepare("INSERT INTO run_steps (run_id, step, type, partition, status, started_at, counters) VALUES (?,?,?,?,'in-progress',?,?)")
-      .run(runId, step, type, partition, nowIso(), JSON.stringify({ counters: {}, outbound: {}, errors: {} }));
+      .run(runId, step, type, partition, now, JSON.stringify({ counters: {}, outbound: {}, errors: {} }));
+    this.progressed(runId, now);
   }
 
   /** Saves a step's counters (inside each batch transaction, so they match the committed data). */
   saveCounters(runId: number, step: number, counters: StepCounters, message: string | null = null): void {
     this.db.prepare('UPDATE run_steps SET counters = ?, message = coalesce(?, message) WHERE run_id = ? AND step = ?').run(JSON.stringify(counters), message, runId, step);
+    this.progressed(runId, nowIso());
   }
 
   /** Ends a step. */
   finishStep(runId: number, step: number, status: RunStatus, counters: StepCounters, message: string | null): void {
+    const now = nowIso();
     this.db
       .prepare('UPDATE run_steps SET status = ?, ended_at = ?, counters = ?, message = coalesce(?, message) WHERE run_id = ? AND step = ?')
-      .run(status, nowIso(), JSON.stringify(counters), message, runId, step);
+      .run(status, now, JSON.stringify(counters), message, runId, step);
+    this.progressed(runId, now);
+  }
+
+  /** Records that a run made progress (each committed batch), for a run whose process is killed afterwards. */
+  private progressed(runId: number, at: string): void {
+    this.db.prepare('UPDATE runs SET progress_at = ? WHERE id = ?').run(at, runId);
   }
 
   /** Appends per-object records of a step. */
@@ -194,14 +204,28 @@ export class RunStore {
     return live ? this.toRun(live) : null;
   }
 
-  /** Closes runs left in progress by a process that no longer exists (killed mid-run). */
+  /**
+   * Closes runs left in progress by a process that no longer exists (killed mid-run): they end when they last
+   * made progress, and the step that was running (else the last one) says the process ended unexpectedly.
+   */
   closeAbandoned(): number {
-    const rows = this.db.prepare("SELECT id, pid FROM runs WHERE status = 'in-progress'").all() as { id: number; pid: number }[];
+    const rows = this.db.prepare("SELECT id, pid, started_at, progress_at FROM runs WHERE status = 'in-progress'").all() as {
+      id: number; pid: number; started_at: string; progress_at: string | null;
+    }[];
     let n = 0;
     for (const r of rows) {
       if (r.pid === process.pid || processAlive(r.pid)) continue;
-      this.db.prepare("UPDATE run_steps SET status = 'stopped-database-connection-lost', ended_at = ? WHERE run_id = ? AND status = 'in-progress'").run(nowIso(), r.id);
-      this.finishRun(r.id, 'stopped-database-connection-lost');
+      const endedAt = r.progress_at ?? r.started_at;
+      const message = `The process ended unexpectedly (process ${r.pid} was killed or crashed); last progress at ${endedAt}. Work committed until then is kept; run the profile again to finish.`;
+      this.db.transaction(() => {
+        const open = this.db.prepare("UPDATE run_steps SET status = 'stopped-database-connection-lost', ended_at = ?, message = ? WHERE run_id = ? AND status = 'in-progress'").run(endedAt, message, r.id);
+        if (open.changes === 0) {
+          this.db
+            .prepare("UPDATE run_steps SET message = coalesce(message || ' ', '') || ? WHERE run_id = ? AND step = (SELECT max(step) FROM run_steps WHERE run_id = ?)")
+            .run(message, r.id, r.id);
+        }
+        this.db.prepare("UPDATE runs SET status = 'stopped-database-connection-lost', ended_at = ? WHERE id = ?").run(endedAt, r.id);
+      })();
       n++;
     }
     return n;

@@ -125,4 +125,31 @@ describe('store', () => {
     expect(store.runs.closeAbandoned()).toBe(1);
     expect(store.runs.getRun(r)!.status).toBe('stopped-database-connection-lost');
   });
+
+  it('ends a killed run at its last progress and says the process ended unexpectedly', () => {
+    open();
+    const r = store.runs.createRun(1, 'hr', 'Full Import', 'test');
+    store.runs.createStep(r, 1, 'full-import', null);
+    store.runs.saveCounters(r, 1, { counters: { 'stage-add': 100 }, outbound: {}, errors: {} });
+    const lastProgress = '2001-02-03T04:05:06.000Z';
+    store.db.prepare('UPDATE runs SET pid = 999999, progress_at = ? WHERE id = ?').run(lastProgress, r);
+    expect(store.runs.closeAbandoned()).toBe(1);
+    expect(store.runs.getRun(r)).toMatchObject({ status: 'stopped-database-connection-lost', endedAt: lastProgress });
+    const [step] = store.runs.steps(r);
+    expect(step).toMatchObject({ status: 'stopped-database-connection-lost', endedAt: lastProgress, counters: { counters: { 'stage-add': 100 } } });
+    expect(step.message).toBe(`The process ended unexpectedly (process 999999 was killed or crashed); last progress at ${lastProgress}. Work committed until then is kept; run the profile again to finish.`);
+  });
+
+  it('puts the message on the last step when the process died between steps', () => {
+    open();
+    const r = store.runs.createRun(1, 'hr', 'Full Import', 'test');
+    store.runs.createStep(r, 1, 'full-import', null);
+    store.runs.finishStep(r, 1, 'success', { counters: {}, outbound: {}, errors: {} }, null);
+    store.db.prepare('UPDATE runs SET pid = 999999 WHERE id = ?').run(r);
+    store.runs.closeAbandoned();
+    const [step] = store.runs.steps(r);
+    expect(step.status).toBe('success');
+    expect(step.message).toMatch(/^The process ended unexpectedly \(process 999999/);
+    expect(store.runs.getRun(r)!.endedAt).toBe(step.endedAt);
+  });
 });

@@ -1,10 +1,10 @@
 // The sync engine as one object over one store: connectors, rules, runs, preview and lineage.
 // The API handlers and the CLI both drive this.
 import type { ConnectorInput, RunProfile } from '../../shared/model/connectors.ts';
-import { SECRET_MASK } from '../../shared/model/connectors.ts';
 import type { RunStatus } from '../../shared/model/runs.ts';
 import { SyncRule } from '../../shared/model/sync-rules.ts';
 import { connectorType, openConnector } from '../connectors/registry.ts';
+import { carrySecrets } from '../config/secret-destination.ts';
 import type { ConnectorRecord } from '../store/connector-store.ts';
 import { openStore, type Store, type StoreOptions } from '../store/store.ts';
 import { placeRule } from '../rules/precedence.ts';
@@ -57,7 +57,7 @@ export class SyncEngine {
     return c;
   }
 
-  /** Validates a connector configuration against its type; masked secrets take the stored value. */
+  /** Validates a connector configuration against its type; masked secrets take the stored value if the destination is unchanged. */
   private prepareConfig(type: string, config: Record<string, unknown>, previous: Record<string, unknown> | null): Record<string, unknown> {
     const t = (() => {
       try {
@@ -66,11 +66,8 @@ export class SyncEngine {
         throw new EngineError('invalid-request', (err as Error).message);
       }
     })();
-    const merged = { ...config };
-    for (const f of t.secretFields) {
-      if (merged[f] === SECRET_MASK || (merged[f] === undefined && previous && previous[f] !== undefined)) merged[f] = previous?.[f];
-      if (merged[f] === SECRET_MASK) delete merged[f];
-    }
+    const { config: merged, refused } = carrySecrets(t.type, config, previous);
+    if (refused.length) throw new EngineError('secret-required', `Invalid ${type} connector configuration: ${refused.map((r) => `${r.field}: ${r.message}`).join('; ')}`);
     const parsed = t.configSchema.safeParse(merged);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`);
@@ -176,7 +173,9 @@ export class SyncEngine {
     const elsewhere = this.store.runs.activeFor(c.seq);
     if (elsewhere) throw new EngineError('no-start-ma-already-running', `${c.name} is already running (run ${elsewhere.id}, ${elsewhere.profile}, started by ${elsewhere.startedBy})`);
     const controller = new AbortController();
-    options.signal?.addEventListener('abort', () => controller.abort());
+    // Removed when the run ends: a cycle passes one signal to all its runs, and listeners would pile up on it.
+    const onAbort = () => controller.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const entry: ActiveRun = { runId: null, connector: c.seq, controller, stopStatus: options.stopStatus };
     this.active.set(c.seq, entry);
     try {
@@ -189,6 +188,7 @@ export class SyncEngine {
         },
       });
     } finally {
+      options.signal?.removeEventListener('abort', onAbort);
       this.active.delete(c.seq);
     }
   }

@@ -8,7 +8,7 @@ import { dnKey, sameName } from '../model/dn.ts';
 import { encodeAttributes, encodeValue, sameAttributes, sameValues, type StoredAttributes } from '../model/stored-values.ts';
 import { sameStoredValues } from '../model/value-equality.ts';
 import { nowIso } from '../store/json-column.ts';
-import { connectorFailure } from './connector-errors.ts';
+import { connectorFailure, problemText } from './connector-errors.ts';
 import { checkpoint, type StepContext, type StepOutcome } from './step-context.ts';
 import { ERROR_LIMIT } from './step-stats.ts';
 import { openStepConnector } from './step-connector.ts';
@@ -80,7 +80,7 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
         }
         for (const p of batch.problems ?? []) {
           problems++;
-          ctx.stats.error(p.code, { csId: null, dn: p.dn ?? p.location, objectType: '', error: { code: p.code, message: `${p.location}: ${p.message}` } });
+          ctx.stats.error(p.code, { csId: null, dn: p.dn ?? p.location, objectType: '', error: { code: p.code, message: problemText(p) } });
         }
         if (!full && batch.watermark) store.connectors.setWatermark(connector.seq, batch.watermark);
         checkpoint(ctx, message);

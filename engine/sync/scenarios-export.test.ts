@@ -99,11 +99,11 @@ describe('§16.5 export', () => {
     expect(r.steps[0].counters.errors['sync-rule-flow-provisioning-failed']).toBeGreaterThan(5000);
   });
 
-  it('an unreachable system stops the step with stopped-connectivity', async () => {
+  it('a system unreachable before the step starts gives no-start-connection (spec §14.1)', async () => {
     fx = createFixture();
     fx.hr.unreachable = true;
     const r = await fx.run('hr', 'Full Import');
-    expect(r.status).toBe('stopped-connectivity');
+    expect(r.status).toBe('no-start-connection');
   });
 });
 

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { WizardPageSubmit as PageSubmitSchema } from '../../shared/api/wizard.ts';
 import { SECRET_MASK } from '../../shared/model/connectors.ts';
+import { destinationChanges, secretRefusal } from '../config/secret-destination.ts';
 import type {
   AppliedSettings, ApplyStep, DeviceCodeView, DirectoryInput, DirectoryView, EntraPageInput, FeatureId, FilteringChoice, IdentifyingChoice,
   OuFilter, SignInMethod, WizardIssue, WizardPageId, WizardTaskId, WizardView,
@@ -247,6 +248,9 @@ export class WizardSession {
 
   private async validateEntra(input: EntraPageInput): Promise<WizardIssue[]> {
     const previous = this.entra?.input;
+    const secretKept = input.clientSecret === SECRET_MASK || input.privateKeyPem === SECRET_MASK;
+    const moved = secretKept && previous ? destinationChanges('entra', previous, input) : [];
+    if (moved.length) return [block(input.authKind === 'secret' ? 'clientSecret' : 'privateKeyPem', secretRefusal(input.authKind === 'secret' ? 'client secret' : 'private key', moved))];
     const merged: EntraPageInput = {
       ...input,
       clientSecret: input.clientSecret === SECRET_MASK ? this.storedEntraSecret('clientSecret', previous) : input.clientSecret,
@@ -293,6 +297,11 @@ export class WizardSession {
       if (seen.has(d.name.toLowerCase())) issues.push(block(`directories[${i}].name`, `${d.name} is listed twice`));
       seen.add(d.name.toLowerCase());
       const before = this.directories.find((x) => x.input.name.toLowerCase() === d.name.toLowerCase());
+      const moved = d.password === SECRET_MASK && before ? destinationChanges('ldap', before.input, d) : [];
+      if (moved.length) {
+        issues.push(block(`directories[${i}].password`, `${d.name}: ${secretRefusal('password', moved)}`));
+        continue;
+      }
       const password = d.password === SECRET_MASK ? this.storedPassword(before) : d.password;
       if (!password) {
         issues.push(block(`directories[${i}].password`, `${d.name}: enter the password of ${d.bindDn}`));

@@ -12,3 +12,5 @@ export const WEB_API_PATH = '/api';
 export type CallOutcome =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: false; readonly error: { readonly code: string; readonly message: string; readonly detail?: string } };
+/** Session-storage key under which the console page keeps the headless host's token (per origin, so per port). */
+export const WEB_TOKEN_STORAGE_KEY = 'idsync.token';

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { CliError, report } from '../output.ts';
 import { withEngineService } from './with-engine-service.ts';
+import { parseJsonInput } from '../../config/json-input.ts';
 
 /** Registers `idsync config`. */
 export function registerConfig(program: Command): void {
@@ -28,7 +29,7 @@ export function registerConfig(program: Command): void {
       withEngineService(program, async (call) => {
         let document: unknown;
         try {
-          document = JSON.parse(fs.readFileSync(file, 'utf8'));
+          document = parseJsonInput(fs.readFileSync(file, 'utf8'));
         } catch (err) {
           throw new CliError(`Cannot read ${file}: ${(err as Error).message}`);
         }

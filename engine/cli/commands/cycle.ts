@@ -9,6 +9,8 @@ import { HostLockError } from '../../scheduler/host-lock.ts';
 import type { CycleRecord } from '../../scheduler/scheduler.ts';
 import { SettingsFile } from '../../scheduler/settings-file.ts';
 import { fullImportRefusal } from '../../scheduler/full-import-guard.ts';
+import { EngineLockManager, recoverAbandonedLock } from '../../service/lock.ts';
+import { prepareDataDirectory, protectDatabaseFiles } from '../../service/data-directory.ts';
 
 function text(r: CycleRecord): string {
   return [
@@ -31,11 +33,19 @@ export function registerCycle(program: Command): void {
     .action(async (o: { initial?: boolean; delta?: boolean; force?: boolean; json?: boolean }) => {
       if (o.initial && o.delta) throw new CliError('give --initial or --delta, not both');
       const home = resolveHome(program.opts<{ home?: string }>().home);
+      const warn = (m: string) => process.stderr.write(`idsync: warning: ${m}\n`);
+      for (const note of [prepareDataDirectory(home), recoverAbandonedLock(home)]) if (note) warn(note);
+      protectDatabaseFiles(path.join(home, 'idsync.sqlite'));
       const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
+      // Every step takes the engine lock, as a console's runs do: the wizard or a run elsewhere is respected.
+      const lock = new EngineLockManager(home, undefined, 'cli', warn);
       let s;
       try {
         // The OU selection is checked here, before the cycle starts (or not at all with --force).
-        s = createEngineScheduler({ home, engine, holder: 'cli', ouCheck: false, log: (level, m) => { if (level !== 'info') process.stderr.write(`${level}: ${m}\n`); } });
+        s = createEngineScheduler({
+          home, engine, holder: 'cli', ouCheck: false, guard: (holder) => lock.acquire(holder, 'run'),
+          log: (level, m) => { if (level !== 'info') process.stderr.write(`${level}: ${m}\n`); },
+        });
       } catch (err) {
         engine.close();
         if (err instanceof HostLockError) {

@@ -4,8 +4,10 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { CliError } from '../output.ts';
 import { compile, decodeVectorAttributes, encodeResult, ExpressionError, stringifyResult } from '../../expressions/index.ts';
+import { JsonInputError, parseJsonInput } from '../../config/json-input.ts';
 
-const batchSchema = z.array(z.object({ id: z.union([z.string(), z.number()]), expr: z.string(), attrs: z.unknown().optional() }));
+const batchSchema = z.array(z.object({ id: z.union([z.string(), z.number(), z.bigint()]), expr: z.string(), attrs: z.unknown().optional() }));
+type BatchItem = z.infer<typeof batchSchema>[number];
 
 /** Evaluates one expression over attributes in the vector encoding; returns the encoded result. */
 function evaluate(expr: string, attrs: unknown): unknown {
@@ -19,12 +21,31 @@ function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Parses JSON text; 64-bit integers (FILETIMEs, USNs) stay exact. */
 function parseJson(text: string, what: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJsonInput(text);
   } catch (err) {
-    throw new CliError(`${what} is not valid JSON: ${(err as Error).message}`);
+    throw new CliError(`${what} is ${err instanceof JsonInputError ? err.message : `not valid JSON: ${(err as Error).message}`}`);
   }
+}
+
+/**
+ * Writes the results of a batch as one JSON array, one result at a time: the whole output may be larger than
+ * the longest string the JavaScript engine can hold.
+ */
+export function writeBatchResults(items: readonly BatchItem[], write: (chunk: string) => void): void {
+  write('[');
+  items.forEach((item, i) => {
+    let entry: unknown;
+    try {
+      entry = { id: item.id, result: evaluate(item.expr, item.attrs) };
+    } catch (err) {
+      entry = { id: item.id, error: describeError(err) };
+    }
+    write(`${i ? ',' : ''}${stringifyResult(entry)}`);
+  });
+  write(']\n');
 }
 
 /** Registers `idsync eval`. */
@@ -46,14 +67,7 @@ export function registerEval(program: Command): void {
         }
         const parsed = batchSchema.safeParse(parseJson(text, `batch file ${opts.batch}`));
         if (!parsed.success) throw new CliError(`batch file ${opts.batch}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-        const results = parsed.data.map((item) => {
-          try {
-            return { id: item.id, result: evaluate(item.expr, item.attrs) };
-          } catch (err) {
-            return { id: item.id, error: describeError(err) };
-          }
-        });
-        process.stdout.write(`${stringifyResult(results)}\n`);
+        writeBatchResults(parsed.data, (chunk) => process.stdout.write(chunk));
         return;
       }
       if (expression === undefined) throw new CliError('an expression (or --batch FILE) is required');

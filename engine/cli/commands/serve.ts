@@ -5,6 +5,7 @@ import { ensureConsoleBuilt } from '../../host/build-console.ts';
 import { rendererDist } from '../../host/paths.ts';
 import { resolveHome } from '../../host/home.ts';
 import { CliError } from '../output.ts';
+import { bindRefusal } from '../../host/security.ts';
 
 export interface ServeOptions {
   port?: string;
@@ -18,6 +19,8 @@ export interface ServeOptions {
 export async function serve(program: Command, opts: ServeOptions): Promise<void> {
   const port = opts.port === undefined ? 0 : Number(opts.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${opts.port}"`);
+  const refusal = bindRefusal(opts.host ?? '127.0.0.1');
+  if (refusal) throw new CliError(`--host ${refusal}`);
   const home = resolveHome(program.opts<{ home?: string }>().home);
   ensureConsoleBuilt((line) => process.stderr.write(`${line}\n`));
   const host = await startWebHost({

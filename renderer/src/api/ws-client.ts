@@ -2,6 +2,7 @@
 import type { EventName, EventPayload, IdSyncApi, MethodName, RequestOf, ResponseOf } from '../../../shared/api.ts';
 import { ApiCallError } from '../../../shared/api/call-error.ts';
 import { WEB_API_PATH } from '../../../shared/api/transport.ts';
+import { takeSessionToken } from './session-token.ts';
 
 interface Pending {
   resolve(value: unknown): void;
@@ -11,7 +12,9 @@ interface Pending {
 
 /** Creates a WebSocket-backed API that reconnects when the connection drops. */
 export function createWebSocketApi(location: Location = window.location): IdSyncApi {
-  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEB_API_PATH}`;
+  const token = takeSessionToken(location, window.sessionStorage, window.history);
+  const query = token ? `?token=${encodeURIComponent(token)}` : '';
+  const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEB_API_PATH}${query}`;
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 1;
