@@ -171,7 +171,7 @@ export class ChurnGenerator {
           x.site = site;
           x.dn = this.shape.accountDn(x.login, site);
         });
-        return this.note('source-move', [a.key], `move account ${a.key} to site "${site}"`);
+        return this.note('source-move', this.withPerson(a), `move account ${a.key} to site "${site}"`);
       }
       const p = this.anyPerson();
       if (!p) return false;
@@ -187,7 +187,7 @@ export class ChurnGenerator {
       const free = SITES.filter((s) => !this.state.sites.has(s) && !used.includes(s));
       const to = free.length > 0 && this.rng.next() < 0.75 ? this.rng.of(free) : otherCase(from, this.rng);
       if (to === from) return false;
-      const moved = [...this.state.persons.values(), ...this.state.accounts.values()].filter((x) => x.site === from).map((x) => x.key);
+      const moved = [...[...this.state.persons.values()].filter((p) => p.site === from).map((p) => p.key), ...[...this.state.accounts.values()].filter((a) => a.site === from).flatMap((a) => this.withPerson(a))];
       this.ed.renameSite(from, to);
       return this.note('subtree-rename', moved, `rename source OU "${from}" → "${to}" (${moved.length} objects below it)`);
     },
@@ -302,7 +302,7 @@ export class ChurnGenerator {
         const a = this.anyAccount();
         if (a) {
           this.ed.changeAccount(a, (x) => (x.dn = this.respell(x.dn)));
-          subjects.push(a.key);
+          subjects.push(...this.withPerson(a));
         }
       }
       const p = this.anyPerson((x) => x.manager !== undefined);
@@ -361,12 +361,13 @@ export class ChurnGenerator {
       const a = this.anyAccount();
       if (!a) return false;
       if (r < 0.6) {
+        const subjects = this.withPerson(a);
         this.removeAccount(a);
-        return this.note('account-change', [a.key], `delete account ${a.key}`);
+        return this.note('account-change', subjects, `delete account ${a.key}`);
       }
       const field = r < 0.8 ? 'mail' : 'jobTitle';
       this.ed.changeAccount(a, (x) => (x[field] = this.rng.next() < 0.3 ? undefined : field === 'mail' ? `m${this.ed.nextNumber()}@example.test` : title(this.rng)));
-      return this.note('account-change', [a.key], `account ${a.key} ${field} → ${JSON.stringify(a[field])}`);
+      return this.note('account-change', this.withPerson(a), `account ${a.key} ${field} → ${JSON.stringify(a[field])}`);
     },
   };
 
@@ -458,6 +459,12 @@ export class ChurnGenerator {
   private accountOf(p: Person): Account | undefined {
     for (const a of this.state.accounts.values()) if (a.employeeId === p.employeeId) return a;
     return undefined;
+  }
+
+  /** The account's key and that of the person it joins (whose target entries it feeds). */
+  private withPerson(a: Account): string[] {
+    const p = this.personOf(a);
+    return p ? [a.key, p.key] : [a.key];
   }
 
   private personOf(a: Account): Person | undefined {

@@ -30,6 +30,8 @@ export interface ConvergenceOptions {
   /** Keep the working directory (data directory, sources, targets) of a failing run and name it in the report. */
   readonly keepFailed?: boolean;
   readonly log?: (line: string) => void;
+  /** Differences and problems listed in a report (default 5). */
+  readonly shown?: number;
 }
 
 /** What one cycle did and how it compared. */
@@ -71,8 +73,9 @@ export async function runConvergence(factory: ScenarioFactory, o: ConvergenceOpt
     const gen = new ChurnGenerator(scenario.shape, { seed: o.seed, persons: o.persons });
     const history: ChurnStep[] = [];
     const origins: DnOrigins = new Map();
+    const reported = new Set<string>();
     const check = async (cycle: number, phase: Phase, policy: Policy, writesAllowed: boolean) => {
-      const outcome = await checkCycle(scenario, driver, gen, { cycle, phase, policy, writesAllowed, origins, history, options: o, dir });
+      const outcome = await checkCycle(scenario, driver, gen, { cycle, phase, policy, writesAllowed, origins, reported, history, options: o, dir });
       phases.push(outcome);
       o.log?.(`${scenario.name} seed ${o.seed} cycle ${cycle} ${phase}: ${Math.round(outcome.ms)} ms, ${outcome.exports} exports, ${outcome.differences.length} differences, ${outcome.problems.length} problems`);
       if (outcome.report) {
@@ -111,6 +114,8 @@ interface CheckContext {
   readonly policy: Policy;
   readonly writesAllowed: boolean;
   readonly origins: DnOrigins;
+  /** Problems of a target already reported (a refused LDIF record stays in the file): not reported again. */
+  readonly reported: Set<string>;
   readonly history: readonly ChurnStep[];
   readonly options: ConvergenceOptions;
   readonly dir: string;
@@ -126,7 +131,8 @@ async function checkCycle(scenario: Scenario, driver: CycleDriver, gen: ChurnGen
   const differences = expected.flatMap((e) => {
     const a = actual.find((x) => x.name === e.name);
     return a ? diffTarget(e, a, k.origins) : [{ target: e.name, dn: '', text: 'the target could not be read', sources: [] }];
-  });
+  }).filter((d) => d.dn !== '' || !k.reported.has(`${d.target}|${d.text}`));
+  for (const d of differences) if (d.dn === '') k.reported.add(`${d.target}|${d.text}`);
   const problems = [...result.problems];
   if (!k.writesAllowed) {
     problems.push(...scenario.describeWrites(before, after));
@@ -142,12 +148,13 @@ async function checkCycle(scenario: Scenario, driver: CycleDriver, gen: ChurnGen
 /** The short failure report: where, the first differences with the churn behind them, and how to replay. */
 function report(scenario: Scenario, k: CheckContext, result: CycleResult, differences: readonly Difference[], problems: readonly string[]): string {
   const step = k.history[k.history.length - 1];
+  const shown = k.options.shown ?? SHOWN;
   const lines = [
     `${scenario.name} scenario, seed ${k.options.seed}, cycle ${k.cycle}, ${k.phase} (${result.via}, ${result.result}): ` +
       `${differences.length} differences from the model, ${problems.length} problems`,
-    ...problems.slice(0, SHOWN).map((p) => `  problem: ${p}`),
-    ...differences.slice(0, SHOWN).map((d) => `  ${d.target}${d.dn ? ` ${d.dn}` : ''}: ${d.text}${cause(d, k.history)}`),
-    ...(differences.length > SHOWN ? [`  … ${differences.length - SHOWN} more differences`] : []),
+    ...problems.slice(0, shown).map((p) => `  problem: ${p}`),
+    ...differences.slice(0, shown).map((d) => `  ${d.target}${d.dn ? ` ${d.dn}` : ''}: ${d.text}${cause(d, k.history)}`),
+    ...(differences.length > shown ? [`  … ${differences.length - shown} more differences`] : []),
     `churn of cycle ${step.cycle}: ${step.events.slice(0, 8).map((e) => `[${e.kind}] ${e.text}`).join('; ')}${step.events.length > 8 ? '; …' : ''}`,
     `replay: ${k.options.replay}`,
     k.options.keepFailed ? `working directory kept: ${k.dir}` : 'IDSYNC_CONVERGENCE_KEEP=1 keeps the working directory (data directory, sources, targets)',
