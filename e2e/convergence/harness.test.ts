@@ -10,7 +10,7 @@ import { ldapShape } from './ldap-scenario.ts';
 import { expectFiles, LDIF_TARGET } from './model-files.ts';
 import { expectLdap, PLACEHOLDER_MEMBER } from './model-ldap.ts';
 import { emptyState, type Person } from './source-state.ts';
-import type { ExpectedTarget } from './target-content.ts';
+import type { ActualTarget, ExpectedTarget } from './target-content.ts';
 
 describe('DN comparison', () => {
   it('treats escaping, type case and value case as the same DN, but keeps the RDN value case', () => {
@@ -96,7 +96,7 @@ describe('target comparison', () => {
   });
 
   it('names each difference: RDN case, values, missing and unexpected entries', () => {
-    const actual = {
+    const actual: ActualTarget = {
       name: 'T', problems: [],
       entries: [{ dn: 'cn=SMITH\\, J,o=x', attributes: { cn: ['Smith, J'], manager: ['cn=Lee,o=x'] } }, { dn: 'cn=Old,o=x', attributes: {} }],
     };

@@ -75,10 +75,45 @@ function holdsRdn(e: Entry): boolean {
   return parseDn(e.dn)[0].every((ava) => (e.attrs.get(ava.type.toLowerCase())?.values ?? []).some((v) => foldValue(v) === foldValue(ava.value)));
 }
 
+/** Entries by DN key, with a count of children per parent key (so a subtree is only walked when it exists). */
+class EntryTree {
+  readonly entries = new Map<string, Entry>();
+  private readonly children = new Map<string, number>();
+
+  get(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
+  hasChildren(key: string): boolean {
+    return (this.children.get(key) ?? 0) > 0;
+  }
+
+  set(key: string, e: Entry): void {
+    this.entries.set(key, e);
+    const parent = parentKey(key);
+    this.children.set(parent, (this.children.get(parent) ?? 0) + 1);
+  }
+
+  delete(key: string): void {
+    if (!this.entries.delete(key)) return;
+    const parent = parentKey(key);
+    this.children.set(parent, (this.children.get(parent) ?? 1) - 1);
+  }
+}
+
+/** The key of the parent, from a DN key (the first comma of a key ends its first RDN). */
+function parentKey(key: string): string {
+  return key.slice(key.indexOf(',') + 1);
+}
+
 /** Replays the LDIF text; `name` labels the result. */
 export function replayLdif(name: string, text: string): ActualTarget {
   const problems: string[] = [];
-  const entries = new Map<string, Entry>();
+  const entries = new EntryTree();
   for (const rec of records(text, problems)) {
     const at = `line ${rec[0].no}`;
     if (rec[0].name.toLowerCase() !== 'dn') {
@@ -107,7 +142,7 @@ export function replayLdif(name: string, text: string): ActualTarget {
       }
     } else if (change === 'delete') {
       if (!existing) refuse('no such entry');
-      else if ([...entries.keys()].some((k) => k.endsWith(`,${key}`))) refuse('the entry has children');
+      else if (entries.hasChildren(key)) refuse('the entry has children');
       else entries.delete(key);
     } else if (change === 'modify') {
       if (!existing) refuse('no such entry');
@@ -119,7 +154,7 @@ export function replayLdif(name: string, text: string): ActualTarget {
       refuse('unknown changetype');
     }
   }
-  const out: ActualEntry[] = [...entries.values()].map((e) => ({ dn: e.dn, attributes: Object.fromEntries([...e.attrs.values()].map((a) => [a.name, a.values])) }));
+  const out: ActualEntry[] = [...entries.entries.values()].map((e) => ({ dn: e.dn, attributes: Object.fromEntries([...e.attrs.values()].map((a) => [a.name, a.values])) }));
   return { name, entries: out, problems };
 }
 
@@ -158,7 +193,7 @@ function modify(e: Entry, lines: readonly Line[], refuse: (why: string) => void)
   if (!holdsRdn(e)) refuse('the modify removes the value the entry is named by (notAllowedOnRDN)');
 }
 
-function moveEntry(entries: Map<string, Entry>, key: string, e: Entry, lines: readonly Line[], refuse: (why: string) => void): void {
+function moveEntry(entries: EntryTree, key: string, e: Entry, lines: readonly Line[], refuse: (why: string) => void): void {
   const get = (n: string) => lines.find((l) => l.name.toLowerCase() === n)?.value;
   const newRdnText = get('newrdn');
   if (newRdnText === undefined) {
@@ -187,7 +222,7 @@ function moveEntry(entries: Map<string, Entry>, key: string, e: Entry, lines: re
     if (!a?.values.some((v) => foldValue(v) === foldValue(ava.value))) addValue(e, ava.type, ava.value);
   }
   // Entries below move with it (a subtree rename).
-  for (const [k, child] of [...entries]) {
+  for (const [k, child] of entries.hasChildren(key) ? [...entries.entries] : []) {
     if (!k.endsWith(`,${key}`)) continue;
     entries.delete(k);
     const rdns = parseDn(child.dn);
