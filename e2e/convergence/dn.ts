@@ -170,10 +170,18 @@ export function tryCanonicalDn(text: string): string | undefined {
   }
 }
 
+const rdns = new Map<string, string>();
+
 /** The entry's own name exactly as given (types lower-cased, values unescaped, case kept). */
 export function exactRdn(text: string): string {
-  const [first] = parseDn(text);
-  return (first ?? []).map((a) => `${a.type.toLowerCase()}=${a.value.normalize('NFC')}`).sort().join('+');
+  let rdn = rdns.get(text);
+  if (rdn === undefined) {
+    const [first] = parseDn(text);
+    rdn = (first ?? []).map((a) => `${a.type.toLowerCase()}=${a.value.normalize('NFC')}`).sort().join('+');
+    if (rdns.size > 500_000) rdns.clear();
+    rdns.set(text, rdn);
+  }
+  return rdn;
 }
 
 /** True when `text` is `base` or below it. */

@@ -25,6 +25,17 @@ export function recordOrigins(origins: DnOrigins, expected: readonly ExpectedTar
 const list = (values: readonly string[], dns: boolean) =>
   [...values.slice(0, 3).map((v) => (dns ? `‹${v}›` : JSON.stringify(v))), ...(values.length > 3 ? [`… ${values.length - 3} more`] : [])].join(', ');
 
+/** Attributes by lower-case name (names as written, values of all spellings of the name together). */
+function byLowerName(attrs: Readonly<Record<string, readonly string[]>>): Map<string, { name: string; values: string[] }> {
+  const out = new Map<string, { name: string; values: string[] }>();
+  for (const [name, values] of Object.entries(attrs)) {
+    const a = out.get(name.toLowerCase()) ?? { name, values: [] };
+    a.values.push(...values);
+    out.set(name.toLowerCase(), a);
+  }
+  return out;
+}
+
 /** Every difference between one target and its expectation. */
 export function diffTarget(expected: ExpectedTarget, actual: ActualTarget, origins: DnOrigins): Difference[] {
   const out: Difference[] = actual.problems.map((p) => ({ target: actual.name, dn: '', text: p, sources: [] }));
@@ -51,14 +62,13 @@ export function diffTarget(expected: ExpectedTarget, actual: ActualTarget, origi
     if (exactRdn(have.dn) !== exactRdn(want.dn)) {
       out.push({ target: actual.name, dn: want.dn, text: `RDN written as ${JSON.stringify(exactRdn(have.dn))}, the rules give ${JSON.stringify(exactRdn(want.dn))}`, sources: [want.source] });
     }
-    const names = new Map<string, string>();
-    for (const n of [...Object.keys(want.attributes), ...Object.keys(have.attributes)]) if (!names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
-    for (const [lower, name] of names) {
-      const pick = (attrs: Readonly<Record<string, readonly string[]>>) => Object.entries(attrs).filter(([k]) => k.toLowerCase() === lower).flatMap(([, v]) => v);
+    const expectedAttrs = byLowerName(want.attributes);
+    const held = byLowerName(have.attributes);
+    for (const [lower, { name }] of new Map([...held, ...expectedAttrs])) {
       const isRef = expected.references.has(lower);
       const keyOf = (v: string) => (isRef ? (tryCanonicalDn(v) ?? `unparsable:${v}`) : v.normalize('NFC'));
-      const w = pick(want.attributes);
-      const h = pick(have.attributes);
+      const w = expectedAttrs.get(lower)?.values ?? [];
+      const h = held.get(lower)?.values ?? [];
       const wKeys = new Set(w.map(keyOf));
       const hKeys = new Set(h.map(keyOf));
       const missing = w.filter((v) => !hKeys.has(keyOf(v)));
