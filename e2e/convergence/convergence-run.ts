@@ -149,6 +149,7 @@ async function checkCycle(scenario: Scenario, driver: CycleDriver, gen: ChurnGen
     for (const [connector, counters] of Object.entries(result.exports)) {
       problems.push(`${connector} export counters: ${Object.entries(counters).map(([n, v]) => `${n} ${v}`).join(', ')}`);
     }
+    problems.push(...result.exported.slice(0, 3).map((x) => `exported: ${x}`));
   }
   // Writes are what reached a target: a failed export is a problem, not a write.
   const exports = Object.values(result.exports).reduce((s, c) => s + Object.entries(c).reduce((x, [n, v]) => x + (n === 'export-failure' ? 0 : v), 0), 0);
@@ -173,12 +174,14 @@ function report(scenario: Scenario, k: CheckContext, result: CycleResult, differ
   return lines.join('\n');
 }
 
-/** The latest churn that touched the objects a difference concerns. */
+/** The latest two churn events that touched the objects a difference concerns (the cycle named when earlier). */
 function cause(d: Difference, history: readonly ChurnStep[]): string {
   if (d.sources.length === 0) return '';
-  for (let i = history.length - 1; i >= 0; i--) {
-    const hits = history[i].events.filter((e) => e.subjects.some((s) => d.sources.includes(s)));
-    if (hits.length > 0) return `  ← ${hits.slice(0, 2).map((e) => `[${e.kind}] ${e.text}`).join('; ')}${i === history.length - 1 ? '' : ` (cycle ${history[i].cycle})`}`;
+  const hits: string[] = [];
+  for (let i = history.length - 1; i >= 0 && hits.length < 2; i--) {
+    for (const e of history[i].events) {
+      if (hits.length < 2 && e.subjects.some((s) => d.sources.includes(s))) hits.push(`[${e.kind}] ${e.text}${i === history.length - 1 ? '' : ` (cycle ${history[i].cycle})`}`);
+    }
   }
-  return '  ← initial content';
+  return `  ← ${hits.length > 0 ? hits.join('; ') : 'initial content'}`;
 }

@@ -30,6 +30,8 @@ export interface CycleResult {
   readonly exports: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Steps that did not end well, with their error counts. */
   readonly problems: readonly string[];
+  /** A few of the exported objects per connector and counter (`export-update cn=…: member, manager`). */
+  readonly exported: readonly string[];
   readonly ms: number;
 }
 
@@ -78,12 +80,15 @@ export class CycleDriver {
     const ms = performance.now() - t0;
     const exports: Record<string, Record<string, number>> = {};
     const problems: string[] = [];
+    const exported: string[] = [];
     for (const summary of await this.runsOf(record)) {
       const detail = await this.call('runs.get', { runId: summary.id });
       for (const s of detail.steps) {
         if (s.type === 'export') {
           for (const [counter, n] of Object.entries(s.counters)) {
-            if (counter.startsWith('export-') && n > 0) (exports[detail.connector] ??= {})[counter] = n;
+            if (!counter.startsWith('export-') || n === 0) continue;
+            (exports[detail.connector] ??= {})[counter] = n;
+            exported.push(...(await this.samples(detail.id, s.step, counter)).map((x) => `${detail.connector} ${x}`));
           }
         }
         if (!FINE.has(s.status)) {
@@ -93,9 +98,20 @@ export class CycleDriver {
       }
     }
     return {
-      policy, via, result: record.result, ms, exports, problems,
+      policy, via, result: record.result, ms, exports, problems, exported,
       steps: record.steps.map((s) => ({ connector: s.connectorName, step: s.step, status: s.status })),
     };
+  }
+
+  /** Up to two objects behind an export counter, with the attributes sent. */
+  private async samples(runId: string, step: number, counter: string): Promise<string[]> {
+    const page = await this.call('runs.objects', { runId, step, counter, limit: 2 });
+    const out: string[] = [];
+    for (const o of page.items) {
+      const snap = await this.call('runs.objectSnapshot', { recordId: o.id });
+      out.push(`${counter} ${o.dn}${snap.attributes ? `: ${Object.keys(snap.attributes).join(', ')}` : ''}`);
+    }
+    return out;
   }
 
   async close(): Promise<void> {
