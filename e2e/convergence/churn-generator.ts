@@ -175,8 +175,7 @@ export class ChurnGenerator {
       }
       const p = this.anyPerson();
       if (!p) return false;
-      const site = this.rng.of(SITES.filter((s) => s !== p.site));
-      this.ed.addSite(site);
+      const site = this.ed.addSite(this.rng.of(SITES.filter((s) => foldValue(s) !== foldValue(p.site))));
       this.ed.changePerson(p, (x) => (x.site = site));
       return this.note('source-move', [p.key], `move ${p.key} to source OU "${site}"`);
     },
@@ -184,10 +183,11 @@ export class ChurnGenerator {
       const used = [...new Set((this.shape.scenario === 'files' ? [...this.state.accounts.values()] : [...this.state.persons.values()]).map((x) => x.site))];
       if (used.length === 0) return false;
       const from = this.rng.of(used);
-      const free = SITES.filter((s) => !this.state.sites.has(s) && !used.includes(s));
+      const free = SITES.filter((s) => ![...this.state.sites, ...used].some((u) => foldValue(u) === foldValue(s)));
       const to = free.length > 0 && this.rng.next() < 0.75 ? this.rng.of(free) : otherCase(from, this.rng);
       if (to === from) return false;
-      const moved = [...[...this.state.persons.values()].filter((p) => p.site === from).map((p) => p.key), ...[...this.state.accounts.values()].filter((a) => a.site === from).flatMap((a) => this.withPerson(a))];
+      const below = (site: string) => foldValue(site) === foldValue(from);
+      const moved = [...[...this.state.persons.values()].filter((p) => below(p.site)).map((p) => p.key), ...[...this.state.accounts.values()].filter((a) => below(a.site)).flatMap((a) => this.withPerson(a))];
       this.ed.renameSite(from, to);
       return this.note('subtree-rename', moved, `rename source OU "${from}" → "${to}" (${moved.length} objects below it)`);
     },

@@ -1,7 +1,7 @@
 // Edits of the source content that keep it the way a real source is: unique DNs, references kept by the
 // directory when an object is renamed or moved (most of the time, as referential integrity does), and, for an
 // LDAP source, the operations that make the same edit on the server in the same order.
-import { canonicalDn, formatDn, isWithin, parseDn, rebase } from './dn.ts';
+import { canonicalDn, foldValue, formatDn, isWithin, parseDn, rebase } from './dn.ts';
 import { spell } from './names.ts';
 import type { Account, Group, Person, SourceOp, SourceShape, SourceState } from './source-state.ts';
 import type { Rng } from '../env/generate/prng.ts';
@@ -41,17 +41,20 @@ export class SourceEditor {
     return spell(text, this.rng, this.rng.next() < 0.2);
   }
 
-  addSite(site: string): void {
-    if (this.state.sites.has(site)) return;
+  /** Creates a source OU unless one of that name (in any case) exists; returns the name as it exists. */
+  addSite(site: string): string {
+    const existing = [...this.state.sites].find((s) => foldValue(s) === foldValue(site));
+    if (existing !== undefined) return existing;
     this.state.sites.add(site);
     if (this.ldap) this.ops.push({ op: 'add', dn: this.shape.siteDn(site), attributes: { objectClass: ['organizationalUnit'], ou: [site] } });
+    return site;
   }
 
   addPerson(p: Person): void {
     this.state.persons.set(p.key, p);
     this.state.order.set(p.key, this.state.order.size);
     if (this.ldap) {
-      this.addSite(p.site);
+      p.site = this.addSite(p.site);
       this.ops.push({ op: 'add', dn: this.shape.personDn(p), attributes: this.shape.personAttributes(p) });
     }
   }
@@ -108,12 +111,13 @@ export class SourceEditor {
   renameSite(from: string, to: string): void {
     const oldBase = this.shape.siteDn(from);
     const newBase = this.shape.siteDn(to);
-    this.state.sites.delete(from);
+    const below = (site: string) => foldValue(site) === foldValue(from);
+    for (const s of [...this.state.sites]) if (below(s)) this.state.sites.delete(s);
     this.state.sites.add(to);
     if (this.ldap) this.ops.push({ op: 'rename', dn: oldBase, newRdn: formatDn([parseDn(newBase)[0]], { hexSpecials: true }) });
-    for (const p of this.state.persons.values()) if (p.site === from) p.site = to;
+    for (const p of this.state.persons.values()) if (below(p.site)) p.site = to;
     for (const a of this.state.accounts.values()) {
-      if (a.site === from) {
+      if (below(a.site)) {
         a.site = to;
         a.dn = rebase(a.dn, oldBase, newBase);
       }
