@@ -161,6 +161,8 @@ export const AppliedSettings = z.object({
   filtering: FilteringChoice,
   features: z.array(z.object({ id: FeatureId, enabled: z.boolean() })),
   stagingMode: z.boolean(),
+  /** Set when the configuration was imported from an Entra Connect server's exported configuration. */
+  importedFrom: z.object({ server: z.string().nullable(), folder: z.string(), exportDate: z.string().nullable() }).optional(),
 });
 export type AppliedSettings = z.infer<typeof AppliedSettings>;
 
