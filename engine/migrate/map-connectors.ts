@@ -104,7 +104,8 @@ function mapAd(c: ExportConnector, base: Omit<MappedConnector, 'type' | 'config'
     attributes: [...c.attributeInclusion],
     anchorAttribute: 'objectGUID',
   };
-  const loginHint = user ? `${user}@${domain}` : null;
+  // A DNS login domain gives a UPN-style account; a NetBIOS one the DOMAIN\\user form.
+  const loginHint = user ? (domain.includes('.') ? `${user}@${domain}` : `${domain}\\${user}`) : null;
   return {
     ...base,
     type: 'ldap',

@@ -35,7 +35,7 @@ function compareStandard(src: SyncRule, references: References | null): Comparis
     kind: 'version-drift',
     diff: {
       kind: 'version-drift', reference: other[0],
-      summary: `version drift (tag .${version(tag)} vs .${version(other[0])}): compared with IdSync's rule at another version of the tag, so the ${differences.length} difference${differences.length === 1 ? '' : 's'} below are not customer changes`,
+      summary: `version drift (tag .${version(tag)} vs .${version(other[0])}): compared with IdSync's rule at another version of the tag, ${differences.length ? `so the ${differences.length} difference${differences.length === 1 ? '' : 's'} below ${differences.length === 1 ? 'is not a customer change' : 'are not customer changes'}` : 'which says the same'}`,
       differences,
     },
   };

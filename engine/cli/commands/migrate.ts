@@ -155,7 +155,8 @@ export function registerMigrate(program: Command): void {
       if (o.report) writeReport(o.report, plan.report);
       report(o, { report: plan.report, configuration: planConfiguration(plan) }, (v) => reportMarkdown(v.report));
     });
-  withCredentialOptions(cmd.command('credentials').description('give the credentials an imported configuration waits for, and apply it'))
+  withCredentialOptions(cmd.command('credentials').description('give the credentials an imported configuration waits for, and apply it')
+    .option('--report <file>', 'also write the report to FILE (Markdown, or JSON for *.json)'))
     .action((o: ImportOptions) => {
       const record = readMigrationRecord(resolveHome(program.opts<{ home?: string }>().home));
       if (!record) throw new CliError('No import waits for credentials here (run `idsync migrate from-entra-connect FOLDER` first)');
