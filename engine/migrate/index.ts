@@ -5,5 +5,6 @@ export { readServerExport, ExportFolderError } from './read-export.ts';
 export { applyMigration, MigrationApplyError, type ApplyMigrationResult } from './apply-migration.ts';
 export { parseCredentialsInput, resolveCredentials, CredentialsInput } from './credentials-input.ts';
 export type { MigrationCredentials, DirectoryCredential, EntraCredential } from './credentials.ts';
-export { readMigrationRecord, writeMigrationRecord, RECORD_FILE, REPORT_FILE, type MigrationRecord } from './migration-record.ts';
+export { checkImportedOus } from './ou-presence.ts';
+export { readMigrationRecord, writeMigrationRecord, addRecordedWarnings, RECORD_FILE, REPORT_FILE, type MigrationRecord } from './migration-record.ts';
 export { reportMarkdown } from './report-markdown.ts';

@@ -65,12 +65,14 @@ describe('idsync migrate', () => {
 
     it('migrate credentials applies it in staging mode with the secrets stored, never printed', async () => {
       const reportFile = path.join(dir, 'report.md');
-      const r = await run('migrate', 'credentials', '--ad-url', 'ldaps://contoso-dc01.contoso.com', '--ad-bind-dn', 'MSOL_d1edb676ca03@contoso.com',
+      // No directory answers on this port: the OU filter cannot be checked, which the report says.
+      const r = await run('migrate', 'credentials', '--ad-url', 'ldaps://127.0.0.1:9', '--ad-bind-dn', 'MSOL_d1edb676ca03@contoso.com',
         '--ad-password-env', 'IDSYNC_TEST_AD_PW', '--entra-client-id', '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', '--entra-secret-env', 'IDSYNC_TEST_APP_SECRET',
         '--report', reportFile);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/^Imported CONTOSO-SYNC01: 2 connectors, 62 rules \(48 enabled, 14 disabled on import, 0 disabled on the old server\); staging mode is on/);
       expect(fs.readFileSync(reportFile, 'utf8')).toContain('## Rules disabled on import');
+      expect(r.stdout).toMatch(/warning \[R19\] contoso.com: The OU filter could not be checked against the directory/);
       const config = JSON.parse((await run('config', 'export')).stdout) as ConfigDocument;
       expect(config.connectors.map((c) => [c.name, c.type])).toEqual([['contoso.com', 'ldap'], ['contoso.onmicrosoft.com - AAD', 'entra']]);
       expect(config.connectors[0]!.config.password).toBe('********');

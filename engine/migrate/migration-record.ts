@@ -2,7 +2,7 @@
 // how it ended) and `migration-report.md` beside it. A migration waiting for credentials lives only here.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MigrationStatus } from '../../shared/model/migration.ts';
+import type { MigrationReport, MigrationStatus, MigrationWarning } from '../../shared/model/migration.ts';
 import type { MigrationPlan } from './migration-plan.ts';
 import { reportMarkdown } from './report-markdown.ts';
 
@@ -30,6 +30,15 @@ export function writeMigrationRecord(home: string, record: MigrationRecord): str
   const md = path.join(home, REPORT_FILE);
   writeAtomic(md, reportMarkdown(record.plan.report));
   return md;
+}
+
+/** Adds warnings found after the import (live checks) to the recorded report; returns the report. */
+export function addRecordedWarnings(home: string, warnings: readonly MigrationWarning[]): MigrationReport | null {
+  const record = readMigrationRecord(home);
+  if (!record) return null;
+  const report = { ...record.plan.report, warnings: [...record.plan.report.warnings, ...warnings] };
+  writeMigrationRecord(home, { ...record, plan: { ...record.plan, report } });
+  return report;
 }
 
 /** The last migration, or null; a damaged file is an error naming it. */

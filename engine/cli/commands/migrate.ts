@@ -10,7 +10,7 @@ import { CliError, report } from '../output.ts';
 import { resolveHome } from '../../host/home.ts';
 import { SyncEngine } from '../../sync/engine.ts';
 import {
-  applyMigration, ExportFolderError, MigrationApplyError, parseCredentialsInput, planConfiguration, planMigration, readMigrationRecord, reportMarkdown,
+  addRecordedWarnings, applyMigration, checkImportedOus, ExportFolderError, MigrationApplyError, parseCredentialsInput, planConfiguration, planMigration, readMigrationRecord, reportMarkdown,
   resolveCredentials, type MigrationPlan,
 } from '../../migrate/index.ts';
 import { secretSource } from './setup.ts';
@@ -101,8 +101,8 @@ function writeReport(file: string, r: MigrationReport): void {
   fs.writeFileSync(file, /\.json$/i.test(file) ? `${JSON.stringify(r, null, 2)}\n` : reportMarkdown(r));
 }
 
-/** Applies a plan with the given credentials and prints the outcome. */
-function apply(program: Command, plan: MigrationPlan, o: ImportOptions): void {
+/** Applies a plan with the given credentials, checks the OU filter against the forest, and prints the outcome. */
+async function apply(program: Command, plan: MigrationPlan, o: ImportOptions): Promise<void> {
   const secrets = secretSource();
   let credentials;
   try {
@@ -115,9 +115,15 @@ function apply(program: Command, plan: MigrationPlan, o: ImportOptions): void {
   const engine = SyncEngine.open(path.join(home, 'idsync.sqlite'));
   let result;
   try {
-    result = applyMigration(engine, home, plan, credentials);
-  } catch (err) {
-    throw new CliError(err instanceof MigrationApplyError ? err.message : `The import failed (nothing was changed): ${(err as Error).message}`);
+    try {
+      result = applyMigration(engine, home, plan, credentials);
+    } catch (err) {
+      throw new CliError(err instanceof MigrationApplyError ? err.message : `The import failed (nothing was changed): ${(err as Error).message}`);
+    }
+    if (result.status === 'applied') {
+      const found = await checkImportedOus(home, engine, result.connectors.map((c) => c.id));
+      if (found.length) result = { ...result, report: addRecordedWarnings(home, found) ?? result.report };
+    }
   } finally {
     engine.close();
   }
@@ -144,7 +150,7 @@ export function registerMigrate(program: Command): void {
     .option('--dry-run', 'print the report and change nothing')
     .option('--report <file>', 'also write the report to FILE (Markdown, or JSON for *.json)')
     .option('--add-missing-attributes', 'add metaverse attributes that rules need and the export lacks (otherwise those rules are disabled)'))
-    .action((folder: string, o: ImportOptions) => {
+    .action(async (folder: string, o: ImportOptions) => {
       let plan;
       try {
         plan = planMigration(folder, { addMissingAttributes: o.addMissingAttributes });
@@ -157,11 +163,11 @@ export function registerMigrate(program: Command): void {
     });
   withCredentialOptions(cmd.command('credentials').description('give the credentials an imported configuration waits for, and apply it')
     .option('--report <file>', 'also write the report to FILE (Markdown, or JSON for *.json)'))
-    .action((o: ImportOptions) => {
+    .action(async (o: ImportOptions) => {
       const record = readMigrationRecord(resolveHome(program.opts<{ home?: string }>().home));
       if (!record) throw new CliError('No import waits for credentials here (run `idsync migrate from-entra-connect FOLDER` first)');
       if (record.status !== 'credentials-needed') throw new CliError('The last import is already applied; change credentials on the connectors (`idsync connectors`, or the console)');
-      apply(program, record.plan, o);
+      await apply(program, record.plan, o);
     });
   cmd.command('report').description('print the report of the last import').option('--json', 'print JSON')
     .action((o: { json?: boolean }) => {
