@@ -21,12 +21,20 @@ export class MigrationApplyError extends Error {
 export interface ApplyMigrationResult {
   readonly status: 'applied' | 'credentials-needed';
   readonly report: MigrationReport;
+  /** What the wizard's record now says, and its time-stamped snapshot (when applied). */
+  readonly applied: { readonly settings: AppliedSettings; readonly snapshot: string } | null;
   readonly connectors: { readonly id: string; readonly name: string; readonly type: string; readonly action: 'created' | 'updated' | 'waiting' }[];
   readonly reportFile: string;
 }
 
+/** Choices of the wizard's Ready page (the command line keeps the defaults: staging on, the scheduler as exported). */
+export interface ApplyChoices {
+  readonly stagingMode?: boolean;
+  readonly startSync?: boolean;
+}
+
 /** The wizard's record of what was applied, derived from the plan. */
-function appliedSettings(plan: MigrationPlan, connectors: readonly CompletedConnector[]): AppliedSettings {
+function appliedSettings(plan: MigrationPlan, connectors: readonly CompletedConnector[], stagingMode: boolean): AppliedSettings {
   const s = plan.settings;
   const entra = connectors.find((c) => c.planned.kind === 'entra');
   const entraConfig = (entra?.config ?? {}) as { tenantId?: string; clientId?: string; auth?: { kind: 'secret' | 'certificate' } };
@@ -55,13 +63,13 @@ function appliedSettings(plan: MigrationPlan, connectors: readonly CompletedConn
     },
     filtering: { mode: 'all', groups: [] },
     features: featureViews(s.deletionThreshold === null ? [] : ['delete-threshold']).map((f) => ({ id: f.id, enabled: f.enabled })),
-    stagingMode: true,
+    stagingMode,
     importedFrom: { server: plan.report.source.server, folder: plan.report.source.folder, exportDate: plan.report.source.exportDate },
   };
 }
 
 /** Applies the plan (see the file comment); throws MigrationApplyError when the data directory holds another configuration. */
-export function applyMigration(engine: SyncEngine, home: string, plan: MigrationPlan, credentials: MigrationCredentials): ApplyMigrationResult {
+export function applyMigration(engine: SyncEngine, home: string, plan: MigrationPlan, credentials: MigrationCredentials, choices: ApplyChoices = {}): ApplyMigrationResult {
   const ids = new Set(plan.connectors.map((c) => c.id));
   const foreign = engine.store.connectors.list().filter((c) => !ids.has(c.id));
   if (foreign.length) {
@@ -79,12 +87,18 @@ export function applyMigration(engine: SyncEngine, home: string, plan: Migration
     const key = `${w.code}\u0000${w.subject}\u0000${w.message}`;
     return seen.has(key) ? false : (seen.add(key), true);
   });
-  const report = finishReport({ ...plan.report, warnings: allWarnings }, waiting ? 'credentials-needed' : 'applied', states);
+  const staging = choices.stagingMode ?? true;
+  const stagingWarnings = staging ? allWarnings : [
+    ...allWarnings.filter((w) => w.code !== 'R5'),
+    { code: 'R5', subject: 'Staging mode', message: 'Staging mode was turned off on import: the first cycle exports. Only one server may export to a tenant: put the old Entra Connect server in staging mode first.' },
+  ];
+  const settingsReport = { ...plan.report.settings, stagingMode: { ...plan.report.settings.stagingMode, imported: staging } };
+  const report = finishReport({ ...plan.report, settings: settingsReport, warnings: stagingWarnings }, waiting ? 'credentials-needed' : 'applied', states);
   const record = { ...plan, report };
 
   if (waiting) {
     const reportFile = writeMigrationRecord(home, { format: 'idsync-migration', version: 1, status: 'credentials-needed', importedAt: new Date().toISOString(), plan: record });
-    return { status: 'credentials-needed', report, reportFile, connectors: completed.map((c) => ({ id: c.planned.id, name: c.planned.name, type: c.planned.type!, action: 'waiting' as const })) };
+    return { status: 'credentials-needed', report, reportFile, applied: null, connectors: completed.map((c) => ({ id: c.planned.id, name: c.planned.name, type: c.planned.type!, action: 'waiting' as const })) };
   }
 
   const connectors = engine.store.transaction(() => {
@@ -103,8 +117,12 @@ export function applyMigration(engine: SyncEngine, home: string, plan: Migration
     for (const r of plan.rules) engine.store.rules.put(r);
     return out;
   });
-  new SettingsFile(home).update((cur) => ({ ...cur, ...plan.scheduler }));
-  writeAppliedSettings(home, appliedSettings(plan, completed));
+  const stagingMode = staging;
+  new SettingsFile(home).update((cur) => ({
+    ...cur, ...plan.scheduler, stagingModeEnabled: stagingMode, syncCycleEnabled: choices.startSync === false ? false : plan.scheduler.syncCycleEnabled,
+  }));
+  const settings = appliedSettings(plan, completed, stagingMode);
+  const snapshot = writeAppliedSettings(home, settings);
   const reportFile = writeMigrationRecord(home, { format: 'idsync-migration', version: 1, status: 'applied', importedAt: new Date().toISOString(), plan: record });
-  return { status: 'applied', report, reportFile, connectors };
+  return { status: 'applied', report, reportFile, connectors, applied: { settings, snapshot } };
 }

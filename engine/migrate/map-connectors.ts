@@ -115,7 +115,7 @@ function mapAd(c: ExportConnector, base: Omit<MappedConnector, 'type' | 'config'
     hints: { ...(lastDc ? { url: `ldaps://${lastDc}` } : {}), ...(loginHint ? { bindDn: loginHint } : {}) },
     report: {
       sourceId: c.id, name: c.name, category: c.category, subtype: c.subtype, kind: 'ad', connectorId: base.id, connectorType: 'ldap',
-      target: forest, loginHint,
+      target: forest, loginHint, serverHint: lastDc ? `ldaps://${lastDc}` : null,
       partitions: c.partitions.map((p) => ({ name: p.name, selected: p.selected, inclusions: [...p.inclusions], exclusions: [...p.exclusions] })),
       scope: { baseDns: scope.baseDns, includeContainers: scope.includeContainers, excludeContainers: scope.excludeContainers },
       objectTypes: objectTypes.map((t) => String(t.name)), attributes: [...c.attributeInclusion], runProfiles: runProfiles.map((r) => r.name),
@@ -163,7 +163,7 @@ function mapEntra(c: ExportConnector, deleteThreshold: number | null, base: Omit
     hints: { tenant },
     report: {
       sourceId: c.id, name: c.name, category: c.category, subtype: c.subtype, kind: 'entra', connectorId: base.id, connectorType: 'entra',
-      target: tenant, loginHint: userName ?? null,
+      target: tenant, loginHint: userName ?? null, serverHint: null,
       partitions: c.partitions.map((p) => ({ name: p.name, selected: p.selected, inclusions: [...p.inclusions], exclusions: [...p.exclusions] })),
       scope: null, objectTypes: classes, attributes: [...c.attributeInclusion], runProfiles: runProfiles.map((r) => r.name),
       deleteThreshold, discarded, credentials: 'needed', notes,
@@ -183,7 +183,7 @@ export function mapConnector(c: ExportConnector, deleteThreshold: number | null)
     ...base, type: null, description: '', config: {}, runProfiles: [], hints: {},
     warnings: [{ code: 'R1', subject: c.name, message: `Connector "${c.name}" (${what}) is not supported by IdSync: it is listed here and its rules are kept, disabled. Microsoft's own import refuses such a server altogether.` }],
     report: {
-      sourceId: c.id, name: c.name, category: c.category, subtype: c.subtype, kind: 'unsupported', connectorId: null, connectorType: null, target: null, loginHint: null,
+      sourceId: c.id, name: c.name, category: c.category, subtype: c.subtype, kind: 'unsupported', connectorId: null, connectorType: null, target: null, loginHint: null, serverHint: null,
       partitions: c.partitions.map((p) => ({ name: p.name, selected: p.selected, inclusions: [...p.inclusions], exclusions: [...p.exclusions] })),
       scope: null, objectTypes: [...new Set(c.partitions.flatMap((p) => p.objectClasses))], attributes: [...c.attributeInclusion],
       runProfiles: c.runProfiles.map((r) => r.name), deleteThreshold: null, discarded: [], credentials: 'not-applicable', notes: [note],

@@ -32,6 +32,8 @@ export const MigratedConnectorReport = z.object({
   target: z.string().nullable(),
   /** The account the old server used (no password is ever exported). */
   loginHint: z.string().nullable(),
+  /** A server address to start from: the old server's last domain controller, as an LDAPS URL (AD only). */
+  serverHint: z.string().nullable(),
   partitions: z.array(MigratedPartition),
   /** The connector's scope in IdSync's terms (AD only). */
   scope: z.object({ baseDns: z.array(z.string()), includeContainers: z.array(z.string()), excludeContainers: z.array(z.string()) }).nullable(),
