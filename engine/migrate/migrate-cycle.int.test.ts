@@ -64,7 +64,12 @@ describe.runIf(skipReason === null)('migrated rules: a cycle from Samba AD to th
     const copy = path.join(dir, 'export');
     fs.cpSync(contosoExport, copy, { recursive: true });
     const adFile = path.join(copy, 'Connectors', AD_FILE);
-    fs.writeFileSync(adFile, fs.readFileSync(adFile, 'utf8').replaceAll('DC=contoso,DC=com', dc.baseDn).replaceAll('contoso.com', 'example.test'));
+    // Plus an exclusion of an OU the forest does not have (the old server's selection can outlive an OU, R19).
+    const renamed = fs.readFileSync(adFile, 'utf8')
+      .replace('<exclusion>DC=contoso,DC=com</exclusion>', '<exclusion>DC=contoso,DC=com</exclusion><exclusion>OU=Gone,OU=CORP,DC=contoso,DC=com</exclusion>')
+      .replaceAll('DC=contoso,DC=com', dc.baseDn).replaceAll('contoso.com', 'example.test');
+    expect(renamed).toContain(`<exclusion>OU=Gone,OU=CORP,${dc.baseDn}</exclusion>`);
+    fs.writeFileSync(adFile, renamed);
     fs.writeFileSync(path.join(dir, 'dc.pem'), dc.caPem);
     fs.writeFileSync(path.join(dir, 'graph.pem'), emu.caPem);
     process.env.IDSYNC_CYCLE_AD_PW = dc.password;
@@ -87,8 +92,10 @@ describe.runIf(skipReason === null)('migrated rules: a cycle from Samba AD to th
     const out = JSON.parse(r.stdout) as { status: string; report: MigrationReport };
     expect(out.status).toBe('applied');
     expect(out.report.connectors.map((c) => c.credentials)).toEqual(['given', 'given']);
-    // The OU filter was found in the live forest (no R19 warning), and the tenant given differs from the export's.
-    expect(out.report.warnings.filter((w) => w.code === 'R19')).toEqual([]);
+    // The OU the forest no longer has is reported, and the tenant given differs from the export's.
+    expect(out.report.warnings.filter((w) => w.code === 'R19').map((w) => w.message)).toEqual([
+      `The exported OU filter names OU the directory no longer has: OU=Gone,OU=CORP,${dc.baseDn}. Nothing under it is synchronized; fix the filter if it was renamed.`,
+    ]);
     expect(out.report.warnings.find((w) => w.code === 'tenant-override')?.subject).toBe('contoso.onmicrosoft.com - AAD');
   });
 
