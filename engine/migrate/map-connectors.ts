@@ -11,8 +11,8 @@ import { connectorOuScope } from './ou-filter.ts';
 
 export type ConnectorKind = 'ad' | 'entra' | 'unsupported';
 
-export interface MappedConnector {
-  readonly source: ExportConnector;
+/** A connector to create, without the credentials. */
+export interface PlannedConnector {
   readonly kind: ConnectorKind;
   /** IdSync connector id: the exported GUID without braces, so importing again finds the same connector. */
   readonly id: string;
@@ -23,10 +23,15 @@ export interface MappedConnector {
   readonly config: Record<string, unknown>;
   readonly runProfiles: RunProfile[];
   readonly deleteThreshold: number | null;
+  /** Suggestions for the credentials: the old server's DC and account, the tenant. */
+  readonly hints: { readonly url?: string; readonly bindDn?: string; readonly tenant?: string };
+}
+
+/** A planned connector with where it came from and what the report says of it. */
+export interface MappedConnector extends PlannedConnector {
+  readonly source: ExportConnector;
   readonly report: MigratedConnectorReport;
   readonly warnings: MigrationWarning[];
-  /** Suggestions for the credentials page: the old server's DC and account, the tenant. */
-  readonly hints: { readonly url?: string; readonly bindDn?: string; readonly tenant?: string };
 }
 
 /** AD object classes in the order an entry is typed by (the first type whose classes it all carries wins), so a

@@ -3,11 +3,9 @@
 // and planning change nothing; the plan is plain data, so it can wait in the data directory for credentials.
 import type { MvSchema } from '../../shared/model/metaverse.ts';
 import type { MigrationReport } from '../../shared/model/migration.ts';
-import type { RunProfile } from '../../shared/model/connectors.ts';
 import type { ConfigDocument } from '../../shared/model/config.ts';
 import type { SyncRule } from '../../shared/model/sync-rules.ts';
-import type { ConnectorKind } from './map-connectors.ts';
-import { mapConnector } from './map-connectors.ts';
+import { mapConnector, type PlannedConnector } from './map-connectors.ts';
 import { attributeCoverage } from './attribute-coverage.ts';
 import { mapRules } from './map-rules.ts';
 import { mapSchema } from './map-schema.ts';
@@ -15,22 +13,11 @@ import { mapSettings, type MigratedSettings } from './map-settings.ts';
 import { readServerExport } from './read-export.ts';
 import { buildReport } from './report.ts';
 
+export type { PlannedConnector };
+
 export interface MigrationOptions {
   /** Add metaverse attributes that rules need and the export lacks, instead of disabling those rules. */
   readonly addMissingAttributes?: boolean;
-}
-
-/** A connector to create, without the credentials. */
-export interface PlannedConnector {
-  readonly kind: ConnectorKind;
-  readonly id: string;
-  readonly name: string;
-  readonly type: 'ldap' | 'entra' | null;
-  readonly description: string;
-  readonly config: Record<string, unknown>;
-  readonly runProfiles: RunProfile[];
-  readonly deleteThreshold: number | null;
-  readonly hints: { readonly url?: string; readonly bindDn?: string; readonly tenant?: string };
 }
 
 export interface MigrationPlan {
