@@ -111,14 +111,20 @@ export function mapRules(input: RuleMappingInput): MappedRules {
   const reports: MigratedRuleReport[] = [];
   const diffs: RuleDiff[] = [];
   const exportedStandard = input.rules.map((r) => r.rule).filter(isStandard);
+  const usedIds = new Set<string>();
   for (const exported of [...input.rules].sort((a, b) => precedences.get(a)! - precedences.get(b)!)) {
     const src = exported.rule;
     const connector = input.connectors.get(src.connector.id);
     const standard = isStandard(src);
     const connectorId = connector?.id ?? bareGuid(src.connector.id);
+    // Standard rules get the generator's id (a later regeneration replaces them in place); two rules of one tag on
+    // one connector (another version beside it) keep their own GUIDs rather than overwrite each other.
+    const generatedId = standard ? defaultRuleId(connectorId, src.immutableTag!) : null;
+    const id = generatedId && !usedIds.has(generatedId) ? generatedId : bareGuid(src.id);
+    usedIds.add(id);
     const bound: SyncRule = {
       ...src,
-      id: standard ? defaultRuleId(connectorId, src.immutableTag!) : bareGuid(src.id),
+      id,
       precedence: precedences.get(exported)!,
       connector: { id: connectorId, name: connector?.name ?? src.connector.id },
     };
