@@ -11,6 +11,7 @@ import { createEngineHandlers } from './engine-handlers.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
 import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { createMigrationHandlers } from './migration-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -74,8 +75,9 @@ export class ApiService {
     const wizard = createWizardHandlers(this.context, { idleMs: options.wizardIdleMs });
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
-    this.groups = [system, engine, workspace, wizard, entraConnect];
-    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers } as Record<
+    const migration = createMigrationHandlers(this.context);
+    this.groups = [system, engine, workspace, wizard, entraConnect, migration];
+    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers } as Record<
       string,
       AnyHandler
     >;

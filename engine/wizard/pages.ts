@@ -5,6 +5,7 @@ import type { WizardPageId, WizardTaskId } from '../../shared/model/wizard.ts';
 export const PAGE_LABELS: Record<WizardPageId, string> = {
   welcome: 'Welcome',
   express: 'Express Settings',
+  'import-settings': 'Import synchronization settings',
   'user-sign-in': 'User Sign-In',
   entra: 'Connect to Microsoft Entra ID',
   directories: 'Connect Directories',
@@ -23,7 +24,7 @@ export const PAGE_LABELS: Record<WizardPageId, string> = {
 
 export interface PathState {
   readonly mode: 'first-run' | 'maintenance';
-  readonly path: 'express' | 'custom' | null;
+  readonly path: 'express' | 'custom' | 'import' | null;
   readonly task: WizardTaskId | null;
   /** Express shows the sign-in page only when some UPN suffix is not a verified domain. */
   readonly unverifiedSuffixes: boolean;
@@ -41,6 +42,8 @@ export function pagesFor(s: PathState): WizardPageId[] {
       default: return ['tasks'];
     }
   }
+  // Importing an Entra Connect server's settings: its directories and tenant need credentials, nothing else is asked.
+  if (s.path === 'import') return ['welcome', 'express', 'import-settings', 'entra', 'directories', 'ready', 'complete'];
   if (s.path === 'custom') {
     return ['welcome', 'express', 'user-sign-in', 'entra', 'directories', 'upn-suffixes', 'ou-filtering', 'identifying', 'filtering', 'features', 'ready', 'complete'];
   }

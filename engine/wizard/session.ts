@@ -13,6 +13,10 @@ import type { EntraConfig } from '../connectors/entra/index.ts';
 import { defaultMetaverseSchema } from '../rules/defaults/index.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { applyConfiguration, type ApplyPlan } from './apply.ts';
+import type { MigrationPlan } from '../migrate/index.ts';
+import {
+  applyImport, applyStagingOnly, importDirectoryIssues, importedTaskIssues, importTenantIssues, missingPartitionIssues, readImport,
+} from './import-settings.ts';
 import { escapeFilterValue } from '../connectors/ldap/filter.ts';
 import { directoryConfig } from './directory-config.ts';
 import { hasMemberOf, resolveGroup, testDirectory, upnSuffixCounts } from './directory-probe.ts';
@@ -52,7 +56,9 @@ const SIGN_IN_NOT_AVAILABLE: Partial<Record<SignInMethod, string>> = {
 /** The state of one open wizard. */
 export class WizardSession {
   private page: WizardPageId;
-  private path: 'express' | 'custom' | null = null;
+  private path: 'express' | 'custom' | 'import' | null = null;
+  /** On the import path: the configuration read from the exported folder. */
+  private importing: MigrationPlan | null = null;
   private task: WizardTaskId | null = null;
   private issues: WizardIssue[] = [];
   private licenseAccepted = false;
@@ -159,6 +165,7 @@ export class WizardSession {
       applied: this.applied,
       apply: this.applySteps,
       notes: this.notes,
+      migration: this.path === 'import' ? (this.importing?.report ?? null) : null,
     };
   }
 
@@ -194,6 +201,11 @@ export class WizardSession {
         return input.licenseAccepted ? [] : [block('licenseAccepted', 'Accept the license terms and privacy notice to continue')];
       case 'express':
         this.path = input.path;
+        if (input.path !== 'import') this.importing = null;
+        if (input.path === 'import') {
+          this.ready = { startSync: true, stagingMode: true };
+          return [];
+        }
         if (input.path === 'express') {
           this.signInMethod = 'do-not-configure';
           this.identifying = { userMatching: 'unique', sourceAnchor: 'ms-DS-ConsistencyGuid' };
@@ -201,6 +213,8 @@ export class WizardSession {
           this.features = null;
         }
         return [];
+      case 'import-settings':
+        return this.validateImport(input.folder, input.addMissingAttributes);
       case 'user-sign-in': {
         const why = SIGN_IN_NOT_AVAILABLE[input.signInMethod];
         if (why) return [block('signInMethod', why)];
@@ -209,8 +223,13 @@ export class WizardSession {
       }
       case 'entra':
         return this.validateEntra(input.entra);
-      case 'directories':
-        return this.validateDirectories(input.directories);
+      case 'directories': {
+        if (!this.importing) return this.validateDirectories(input.directories);
+        const fixed = importDirectoryIssues(this.importing, input.directories);
+        if (fixed.length) return fixed;
+        const issues = await this.validateDirectories(input.directories);
+        return [...issues, ...this.directories.flatMap((d) => missingPartitionIssues(this.importing!, d.input.name, d.namingContexts))];
+      }
       case 'upn-suffixes':
         this.upnAttribute = input.upnAttribute;
         return upnIssues(upnSuffixRows(this.suffixCounts, this.domains), this.domains, input.upnAttribute, input.continueWithoutVerified);
@@ -231,7 +250,7 @@ export class WizardSession {
       case 'tasks':
         if (!taskAvailable(input.task)) return [block('task', taskViews().find((t) => t.id === input.task)?.note ?? 'Not available')];
         this.task = input.task;
-        return [];
+        return importedTaskIssues(this.applied, input.task);
       case 'view-config':
       case 'complete':
         return [];
@@ -244,6 +263,15 @@ export class WizardSession {
         this.ready = { startSync: input.startSync, stagingMode: input.stagingMode };
         return this.apply();
     }
+  }
+
+  /** Import path: reads the exported folder; the tenant and forests it names start the next pages. */
+  private validateImport(folder: string, addMissingAttributes: boolean): WizardIssue[] {
+    const read = readImport(folder, addMissingAttributes);
+    if ('issues' in read) return read.issues;
+    this.importing = read.plan;
+    this.deps.log('info', `Installation wizard: read the Entra Connect export in ${folder} (${read.plan.report.counts.rules} rules)`);
+    return [];
   }
 
   private async validateEntra(input: EntraPageInput): Promise<WizardIssue[]> {
@@ -271,7 +299,7 @@ export class WizardSession {
       this.domains = result.domains;
       this.entra = { input: merged, connectorId: this.entra?.connectorId ?? null, tested: result.message };
       this.deps.log('info', `Installation wizard: ${result.message}`);
-      return [];
+      return this.importing ? importTenantIssues(this.importing, config.tenantId) : [];
     } catch (err) {
       this.entra = { input: merged, connectorId: this.entra?.connectorId ?? null, tested: null };
       return [block('entra', `Cannot sign in to Microsoft Entra ID: ${(err as Error).message}`)];
@@ -466,57 +494,24 @@ export class WizardSession {
     const steps: ApplyStep[] = [
       { label: 'Configure the directory connectors', status: 'running', message: null },
       { label: 'Configure the Microsoft Entra ID connector', status: 'pending', message: null },
-      { label: 'Generate the synchronization rules', status: 'pending', message: null },
+      { label: this.importing ? 'Import the synchronization rules' : 'Generate the synchronization rules', status: 'pending', message: null },
       { label: 'Configure the scheduler', status: 'pending', message: null },
       { label: 'Start the initial synchronization cycle', status: 'pending', message: null },
     ];
     this.applySteps = steps;
     let result;
     try {
-      const directories = [];
-      for (const d of this.directories) {
-        const input = this.directory(d.input.name)!;
-        const ouFilter = this.ouFilters.find((f) => f.directory === d.input.name);
-        const identity = { sourceAnchor: this.identifying.sourceAnchor === 'objectGUID' ? 'objectGUID' as const : 'ms-DS-ConsistencyGuid' as const, userMatching: this.identifying.userMatching === 'objectSid' ? 'objectSid' as const : 'unique' as const };
-        directories.push({ name: d.input.name, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d), namingContexts: d.namingContexts, ...identity }) });
-      }
-      const entraInput = { ...this.entra.input };
-      if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
-      if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
-      const entraSettings = entraConfig(entraInput);
-      if (!this.entra.tested) {
-        // Nothing is written with credentials Entra ID refuses: the first cycle would stop on them.
-        try {
-          this.entra.tested = (await testTenant(entraSettings)).message;
-        } catch (err) {
-          steps[0] = { ...steps[0]!, status: 'failed', message: (err as Error).message };
-          return [block('entra', `Cannot sign in to Microsoft Entra ID, nothing was changed: ${(err as Error).message}`)];
-        }
-      }
-      const plan: ApplyPlan = {
-        entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, config: entraSettings },
-        directories,
-        removedConnectorIds: this.removedConnectorIds,
-        startSync: this.ready.startSync,
-        directoryMeta: this.directories.map((d) => ({ name: d.input.name, kind: d.input.kind, url: d.input.url, bindDn: d.input.bindDn })),
-        settings: {
-          signInMethod: this.signInMethod,
-          upnAttribute: this.upnAttribute,
-          ouFilters: this.ouFilters,
-          identifying: this.identifying,
-          filtering: this.filtering,
-          features: featureViews(this.features).map((f) => ({ id: f.id, enabled: f.enabled })),
-          stagingMode: this.ready.stagingMode,
-        },
-      };
-      result = applyConfiguration(this.deps.engine(), this.deps.home, plan);
+      const refused = await this.testSignInBeforeApply(steps);
+      if (refused) return refused;
+      const imported = this.importing || (this.applied?.importedFrom && this.task === 'staging');
+      result = imported ? await this.applyImported() : await this.applyDefaults();
     } catch (err) {
       steps[0] = { ...steps[0]!, status: 'failed', message: (err as Error).message };
       return [block('apply', `The configuration could not be applied (nothing was changed): ${(err as Error).message}`)];
     }
     steps[0] = { ...steps[0]!, status: 'done', message: `${this.directories.length} director${this.directories.length === 1 ? 'y' : 'ies'}` };
     steps[1] = { ...steps[1]!, status: 'done', message: result.settings.entra.connectorName };
-    steps[2] = { ...steps[2]!, status: 'done', message: `${result.rules} rules` };
+    steps[2] = { ...steps[2]!, status: 'done', message: result.rules ? `${result.rules} rules` : 'unchanged' };
     steps[3] = { ...steps[3]!, status: 'done', message: this.ready.stagingMode ? 'staging mode on: nothing is exported' : 'staging mode off' };
     this.applied = result.settings;
     this.page = 'complete';
@@ -542,6 +537,67 @@ export class WizardSession {
       steps[4] = { ...steps[4]!, status: 'failed', message: (err as Error).message };
     }).finally(() => lock.release());
     return [];
+  }
+
+  /** Install / Configure with the default configuration of the wizard's choices. */
+  private async applyDefaults() {
+    if (!this.entra) throw new Error('Connect to Microsoft Entra ID first');
+    const directories = [];
+    for (const d of this.directories) {
+      const input = this.directory(d.input.name)!;
+      const ouFilter = this.ouFilters.find((f) => f.directory === d.input.name);
+      const identity = { sourceAnchor: this.identifying.sourceAnchor === 'objectGUID' ? 'objectGUID' as const : 'ms-DS-ConsistencyGuid' as const, userMatching: this.identifying.userMatching === 'objectSid' ? 'objectSid' as const : 'unique' as const };
+      directories.push({ name: d.input.name, config: directoryConfig(input, { ouFilter, pilotFilter: await this.pilotFilter(d), namingContexts: d.namingContexts, ...identity }) });
+    }
+    const entraInput = { ...this.entra.input };
+    if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
+    if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
+    const plan: ApplyPlan = {
+      entra: { name: this.applied?.entra.connectorName ?? `${initialDomain(this.domains)} - AAD`, config: entraConfig(entraInput) },
+      directories,
+      removedConnectorIds: this.removedConnectorIds,
+      startSync: this.ready.startSync,
+      directoryMeta: this.directories.map((d) => ({ name: d.input.name, kind: d.input.kind, url: d.input.url, bindDn: d.input.bindDn })),
+      settings: {
+        signInMethod: this.signInMethod,
+        upnAttribute: this.upnAttribute,
+        ouFilters: this.ouFilters,
+        identifying: this.identifying,
+        filtering: this.filtering,
+        features: featureViews(this.features).map((f) => ({ id: f.id, enabled: f.enabled })),
+        stagingMode: this.ready.stagingMode,
+      },
+    };
+    return applyConfiguration(this.deps.engine(), this.deps.home, plan);
+  }
+
+  /** Nothing is written with credentials Entra ID refuses (the first cycle would stop on them): the issues, or null. */
+  private async testSignInBeforeApply(steps: ApplyStep[]): Promise<WizardIssue[] | null> {
+    if (!this.entra || this.entra.tested || (!this.importing && this.applied?.importedFrom && this.task === 'staging')) return null;
+    const entraInput = { ...this.entra.input };
+    if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
+    if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
+    try {
+      this.entra.tested = (await testTenant(entraConfig(entraInput))).message;
+      return null;
+    } catch (err) {
+      steps[0] = { ...steps[0]!, status: 'failed', message: (err as Error).message };
+      return [block('entra', `Cannot sign in to Microsoft Entra ID, nothing was changed: ${(err as Error).message}`)];
+    }
+  }
+
+  /** Install on the import path (the imported configuration with the pages' credentials), or the staging task of an imported one. */
+  private async applyImported(): Promise<{ settings: AppliedSettings; snapshot: string; rules: number }> {
+    if (!this.importing) return applyStagingOnly(this.deps.home, this.applied!, this.ready.stagingMode);
+    const entraInput = { ...this.entra!.input };
+    if (entraInput.clientSecret === SECRET_MASK) entraInput.clientSecret = this.storedEntraSecret('clientSecret', undefined);
+    if (entraInput.privateKeyPem === SECRET_MASK) entraInput.privateKeyPem = this.storedEntraSecret('privateKeyPem', undefined);
+    const done = await applyImport(this.deps.engine(), this.deps.home, this.importing, {
+      entra: entraConfig(entraInput), directories: this.directories.map((d) => this.directory(d.input.name)!),
+      startSync: this.ready.startSync, stagingMode: this.ready.stagingMode,
+    });
+    this.notes.push(...done.notes);
+    return done;
   }
 
   /** Forgets the sign-in and stops polling. */

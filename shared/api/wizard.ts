@@ -8,7 +8,8 @@ import {
 /** What "Next" sends, per page. */
 export const WizardPageSubmit = z.discriminatedUnion('page', [
   z.object({ page: z.literal('welcome'), licenseAccepted: z.boolean() }),
-  z.object({ page: z.literal('express'), path: z.enum(['express', 'custom']) }),
+  z.object({ page: z.literal('express'), path: z.enum(['express', 'custom', 'import']) }),
+  z.object({ page: z.literal('import-settings'), folder: z.string(), addMissingAttributes: z.boolean().default(false) }),
   z.object({ page: z.literal('user-sign-in'), signInMethod: SignInMethod }),
   z.object({ page: z.literal('entra'), entra: EntraPageInput }),
   z.object({ page: z.literal('directories'), directories: z.array(DirectoryInput) }),

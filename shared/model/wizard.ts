@@ -1,9 +1,10 @@
 // The installation wizard as the console sees it: pages, the choices made so far (secrets masked) and
 // what each page's validation found. The engine holds the session; the console only renders it.
 import { z } from 'zod';
+import { MigrationReport } from './migration.ts';
 
 export const WizardPageId = z.enum([
-  'welcome', 'express', 'user-sign-in', 'entra', 'directories', 'upn-suffixes', 'ou-filtering', 'identifying', 'filtering', 'features',
+  'welcome', 'express', 'import-settings', 'user-sign-in', 'entra', 'directories', 'upn-suffixes', 'ou-filtering', 'identifying', 'filtering', 'features',
   'ready', 'complete', 'tasks', 'view-config', 'schema-refresh', 'staging',
 ]);
 export type WizardPageId = z.infer<typeof WizardPageId>;
@@ -163,6 +164,8 @@ export const AppliedSettings = z.object({
   filtering: FilteringChoice,
   features: z.array(z.object({ id: FeatureId, enabled: z.boolean() })),
   stagingMode: z.boolean(),
+  /** Set when the configuration was imported from an Entra Connect server's exported configuration. */
+  importedFrom: z.object({ server: z.string().nullable(), folder: z.string(), exportDate: z.string().nullable() }).optional(),
 });
 export type AppliedSettings = z.infer<typeof AppliedSettings>;
 
@@ -170,7 +173,8 @@ export type AppliedSettings = z.infer<typeof AppliedSettings>;
 export const WizardView = z.object({
   open: z.boolean(),
   mode: z.enum(['first-run', 'maintenance']),
-  path: z.enum(['express', 'custom']).nullable(),
+  /** `import`: the settings come from an Entra Connect server's exported configuration. */
+  path: z.enum(['express', 'custom', 'import']).nullable(),
   task: WizardTaskId.nullable(),
   page: WizardPageId,
   /** The pages of the current path, for the left-hand step list. */
@@ -196,5 +200,7 @@ export const WizardView = z.object({
   apply: z.array(ApplyStep),
   /** Warnings and next steps on the result page. */
   notes: z.array(z.string()),
+  /** On the import path: the report of the export being imported. */
+  migration: MigrationReport.nullable().optional(),
 });
 export type WizardView = z.infer<typeof WizardView>;

@@ -91,7 +91,7 @@ function promptHidden(question: string): string {
 }
 
 /** Secrets from the environment; on a terminal a missing one is asked for. */
-function secretSource(): SecretSource {
+export function secretSource(): SecretSource {
   return {
     secret(envVar, purpose) {
       const v = process.env[envVar];

@@ -10,6 +10,7 @@ import { StatusBar } from './StatusBar.tsx';
 import { WelcomeBanner } from './WelcomeBanner.tsx';
 import { StagingBanner } from '../policy/StagingBanner.tsx';
 import { DeletesBanner } from '../policy/DeletesBanner.tsx';
+import { MigrationBanner } from '../migration/MigrationBanner.tsx';
 import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
@@ -60,6 +61,7 @@ export function App() {
           </Toolbar>
         </AppBar>
         <WelcomeBanner />
+        <MigrationBanner />
         <StagingBanner />
         <DeletesBanner />
         <Box component="main" sx={{ flex: 1, overflow: 'auto', minHeight: 0 }}>

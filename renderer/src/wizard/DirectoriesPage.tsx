@@ -26,6 +26,9 @@ export function DirectoriesPage({ view, draft, setDraft, busy }: PageProps<'dire
       <Typography variant="body2">
         Give an account with read access (more for writeback). Active Directory accepts DOMAIN\user, user@domain or a DN.
       </Typography>
+      {view.path === 'import' ? (
+        <Alert severity="info">These are the forests of the imported configuration: directories cannot be added or removed. The server and account start from what the old server used; give the password.</Alert>
+      ) : null}
       {list.map((d, i) => {
         const issues = fieldIssues(view, `directories[${i}]`);
         const result = tests[i];
@@ -48,7 +51,7 @@ export function DirectoriesPage({ view, draft, setDraft, busy }: PageProps<'dire
             <TextField label="Certificate host name (optional)" size="small" value={d.tlsServerName ?? ''} onChange={(e) => update(i, { tlsServerName: e.target.value })} />
             <Box sx={{ gridColumn: '1 / -1', display: 'flex', gap: 1 }}>
               <Button variant="outlined" size="small" disabled={busy || result === 'running'} onClick={() => void test(i)}>Test connection</Button>
-              <Button size="small" color="error" disabled={busy || list.length === 1} onClick={() => setDraft({ page: 'directories', directories: list.filter((_, j) => j !== i) })}>Remove</Button>
+              <Button size="small" color="error" disabled={busy || list.length === 1 || view.path === 'import'} onClick={() => setDraft({ page: 'directories', directories: list.filter((_, j) => j !== i) })}>Remove</Button>
             </Box>
             {result && result !== 'running' ? <Alert sx={{ gridColumn: '1 / -1' }} severity={result.ok ? 'success' : 'error'}>{result.message}</Alert> : null}
             {issues.map((m) => <Alert key={m} sx={{ gridColumn: '1 / -1' }} severity="error">{m}</Alert>)}
@@ -56,7 +59,7 @@ export function DirectoriesPage({ view, draft, setDraft, busy }: PageProps<'dire
         );
       })}
       <Box>
-        <Button variant="outlined" disabled={busy} onClick={() => setDraft({ page: 'directories', directories: [...list, emptyDirectory()] })}>Add Directory</Button>
+        <Button variant="outlined" disabled={busy || view.path === 'import'} onClick={() => setDraft({ page: 'directories', directories: [...list, emptyDirectory()] })}>Add Directory</Button>
       </Box>
     </Box>
   );

@@ -6,6 +6,15 @@ import { getApi } from '../api/client.ts';
 import type { PageProps } from './page-props.ts';
 
 function summary(view: WizardView): string[] {
+  const m = view.migration;
+  if (m) {
+    return [
+      view.entra ? `Microsoft Entra ID tenant ${view.entra.tenantId} (application ${view.entra.clientId})` : 'Microsoft Entra ID: as configured',
+      ...view.directories.map((d) => `Directory ${d.name} at ${d.url} as ${d.bindDn}`),
+      `Imported from ${m.source.server ?? m.source.folder}: ${m.counts.rules} rules (${m.counts.enabledRules} enabled, ${m.counts.disabledByIdSync} disabled on import with their reasons, ${m.counts.disabledByCustomer} disabled on the old server)`,
+      `Source anchor ${m.settings.sourceAnchor}, user matching ${m.settings.userMatching.exported}, OU filtering and attribute lists as exported`,
+    ];
+  }
   const lines = [
     view.entra ? `Microsoft Entra ID tenant ${view.entra.tenantId} (application ${view.entra.clientId})` : 'Microsoft Entra ID: as configured',
     ...view.directories.map((d) => `Directory ${d.name} at ${d.url} as ${d.bindDn}`),

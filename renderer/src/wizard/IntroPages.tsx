@@ -41,6 +41,10 @@ export function ExpressPage({ submit, busy }: PageProps<'express'>) {
         <Button variant="outlined" disabled={busy} onClick={() => submit({ page: 'express', path: 'custom' })}>Customize</Button>
         <Button variant="contained" disabled={busy} onClick={() => submit({ page: 'express', path: 'express' })}>Use express settings</Button>
       </Box>
+      <Typography variant="body2" sx={{ mt: 3 }}>Moving from an Entra Connect server? Import its exported configuration: rules, filtering and settings come with it.</Typography>
+      <Box sx={{ mt: 1 }}>
+        <Button variant="outlined" disabled={busy} onClick={() => submit({ page: 'express', path: 'import' })}>Import settings from an Entra Connect server</Button>
+      </Box>
     </Box>
   );
 }

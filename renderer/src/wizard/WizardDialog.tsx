@@ -9,6 +9,7 @@ import { describeError } from '../components/error-text.ts';
 import { initialDraft, nextLabel, type Draft } from './draft.ts';
 import type { PageProps } from './page-props.ts';
 import { ExpressPage, UserSignInPage, WelcomePage } from './IntroPages.tsx';
+import { ImportSettingsPage } from './ImportSettingsPage.tsx';
 import { EntraPage } from './EntraPage.tsx';
 import { DirectoriesPage } from './DirectoriesPage.tsx';
 import { UpnSuffixesPage } from './UpnSuffixesPage.tsx';
@@ -25,7 +26,7 @@ export interface WizardDialogProps {
 // Each page component is typed for its own draft; the frame only ever passes the matching one.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 const PAGES: Record<Draft['page'], (props: PageProps<any>) => React.ReactElement> = {
-  welcome: WelcomePage, express: ExpressPage, 'user-sign-in': UserSignInPage, entra: EntraPage, directories: DirectoriesPage,
+  welcome: WelcomePage, express: ExpressPage, 'import-settings': ImportSettingsPage, 'user-sign-in': UserSignInPage, entra: EntraPage, directories: DirectoriesPage,
   'upn-suffixes': UpnSuffixesPage, 'ou-filtering': OuFilteringPage, identifying: IdentifyingPage, filtering: FilteringPage,
   features: FeaturesPage, ready: ReadyPage, complete: CompletePage, tasks: TasksPage, 'view-config': ViewConfigPage,
   'schema-refresh': SchemaRefreshPage, staging: StagingPage,

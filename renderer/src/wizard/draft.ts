@@ -10,12 +10,20 @@ export function emptyDirectory(): DirectoryInput {
   return { name: '', kind: 'ad', url: '', security: 'ldaps', bindDn: '', password: '' };
 }
 
+/** On the import path, the exported forests with the old server's DC and account as suggestions. */
+function importedDirectories(view: WizardView): DirectoryInput[] | null {
+  const forests = view.migration?.connectors.filter((c) => c.kind === 'ad') ?? [];
+  if (forests.length === 0) return null;
+  return forests.map((c) => ({ name: c.name, kind: 'ad' as const, url: c.serverHint ?? '', security: 'ldaps' as const, bindDn: c.loginHint ?? '', password: '' }));
+}
+
 /** The draft a page starts with. */
 export function initialDraft(view: WizardView): Draft {
   const page: WizardPageId = view.page;
   switch (page) {
     case 'welcome': return { page, licenseAccepted: view.licenseAccepted };
     case 'express': return { page, path: view.path ?? 'express' };
+    case 'import-settings': return { page, folder: view.migration?.source.folder ?? '', addMissingAttributes: false };
     case 'user-sign-in': return { page, signInMethod: view.signInMethod };
     case 'entra': {
       const e = view.entra;
@@ -23,7 +31,7 @@ export function initialDraft(view: WizardView): Draft {
         page,
         entra: e
           ? { tenantId: e.tenantId, clientId: e.clientId, authKind: e.authKind, clientSecret: e.clientSecret, certificatePem: e.certificatePem, privateKeyPem: e.privateKeyPem, authorityHost: e.authorityHost, graphBaseUrl: e.graphBaseUrl, caPem: e.caPem }
-          : { tenantId: '', clientId: '', authKind: 'secret', clientSecret: '' },
+          : { tenantId: view.migration?.connectors.find((c) => c.kind === 'entra')?.target ?? '', clientId: '', authKind: 'secret', clientSecret: '' },
       };
     }
     case 'directories':
@@ -31,7 +39,7 @@ export function initialDraft(view: WizardView): Draft {
         page,
         directories: view.directories.length
           ? view.directories.map((d) => ({ name: d.name, kind: d.kind, url: d.url, security: d.security, bindDn: d.bindDn, password: d.password, caPem: d.caPem, tlsServerName: d.tlsServerName }))
-          : [emptyDirectory()],
+          : importedDirectories(view) ?? [emptyDirectory()],
       };
     case 'upn-suffixes': return { page, upnAttribute: view.upnAttribute, continueWithoutVerified: false };
     case 'ou-filtering':
