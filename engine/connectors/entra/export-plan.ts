@@ -163,14 +163,18 @@ function createStep(type: 'user' | 'group', plan: BodyPlan, ctx: PlanContext): S
   const members = [...new Set([...plan.membersAdd, ...(plan.membersReplace ?? [])])];
   const firstMembers = members.slice(0, MEMBER_CHUNK);
   const body = firstMembers.length > 0 ? { ...props, 'members@odata.bind': firstMembers.map((id) => bindUrl(ctx, id)) } : props;
-  const lookup = (): Step => (type === 'group' ? matchGroupStep(plan, ctx) : {
+  const immutableId = typeof props.onPremisesImmutableId === 'string' ? props.onPremisesImmutableId : undefined;
+  const lookup = (conflict?: GraphErrorInfo): Step => (type === 'group' ? matchGroupStep(plan, ctx) : {
     method: 'GET',
-    url: `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(String(props.userPrincipalName ?? ''))}`)}&$select=id`,
+    url: `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(String(props.userPrincipalName ?? ''))}`)}&$select=id,onPremisesImmutableId`,
     onOk: (j, reply) => {
-      const existing = (reply as { value?: Array<{ id: string }> }).value?.[0];
+      const existing = (reply as { value?: Array<{ id: string; onPremisesImmutableId?: string | null }> }).value?.[0];
       if (!existing) { j.queue.push(createStep(type, plan, ctx)); return; }
+      // Someone else's user with this name is a real conflict; ours (same immutable id) is an earlier attempt.
+      if (conflict && (existing.onPremisesImmutableId ?? undefined) !== immutableId) { failWith(j, conflict); return; }
       // The earlier attempt did create it: continue as if that reply had arrived.
       j.anchor = existing.id;
+      j.matchedExisting = true;
     },
     onRefused: failWith,
   });
@@ -180,8 +184,9 @@ function createStep(type: 'user' | 'group', plan: BodyPlan, ctx: PlanContext): S
       j.anchor = (reply as { id: string }).id;
       j.queue.push(...memberAddSteps(j.anchor, members.slice(MEMBER_CHUNK), ctx));
     },
-    // A conflict right after an ambiguous attempt is most likely our own earlier create.
-    onRefused: (j, info) => (j.ambiguous && info.detailCodes.includes('ObjectConflict') ? [lookup()] : failWith(j, info)),
+    // A conflict is our own earlier create when the existing object carries our immutable id (a replay after a
+    // crash between the write and its record, or a lost reply).
+    onRefused: (j, info) => (info.detailCodes.includes('ObjectConflict') ? [lookup(j.ambiguous ? undefined : info)] : failWith(j, info)),
     onAmbiguous: (j) => { j.ambiguous = true; return [lookup()]; },
   };
 }
