@@ -169,7 +169,12 @@ function createStep(type: 'user' | 'group', plan: BodyPlan, ctx: PlanContext): S
     url: `/users?$filter=${encodeURIComponent(`userPrincipalName eq ${odataString(String(props.userPrincipalName ?? ''))}`)}&$select=id,onPremisesImmutableId`,
     onOk: (j, reply) => {
       const existing = (reply as { value?: Array<{ id: string; onPremisesImmutableId?: string | null }> }).value?.[0];
-      if (!existing) { j.queue.push(createStep(type, plan, ctx)); return; }
+      if (!existing) {
+        // The conflict is on another property than the name: creating again would meet it again.
+        if (conflict) failWith(j, conflict);
+        else j.queue.push(createStep(type, plan, ctx));
+        return;
+      }
       // Someone else's user with this name is a real conflict; ours (same immutable id) is an earlier attempt.
       if (conflict && (existing.onPremisesImmutableId ?? undefined) !== immutableId) { failWith(j, conflict); return; }
       // The earlier attempt did create it: continue as if that reply had arrived.
