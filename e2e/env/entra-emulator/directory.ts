@@ -10,7 +10,7 @@ export interface DirectoryObject {
   readonly id: string;
   readonly kind: ObjectKind;
   props: Props;
-  /** Soft-deleted (in the recycle bin); still holds its unique values. */
+  /** Soft-deleted (in the recycle bin); its unique values are free for active objects. */
   deleted: boolean;
   /** Sequence number of the last change (properties, deletion or membership). */
   seq: number;
@@ -125,23 +125,29 @@ export class Directory {
     obj.seq = ++this.seq;
   }
 
-  /** Moves an object to the recycle bin. */
+  /**
+   * Moves an object to the recycle bin. Its unique values are released: a new active user may take a deleted
+   * user's userPrincipalName (restoring the deleted one then needs another name, as Graph's restore documents).
+   */
   softDelete(obj: DirectoryObject): void {
     obj.deleted = true;
     obj.seq = ++this.seq;
+    this.indexValues(obj, obj.props, false);
     for (const group of this.objects.values()) if (group.members.delete(obj.id)) this.logMember(group, obj.id, 'remove');
   }
 
-  /** Brings a soft-deleted object back. */
+  /** Brings a soft-deleted object back; refused (ObjectConflict) while an active object holds one of its unique values. */
   restore(obj: DirectoryObject): void {
+    this.checkUnique(obj.kind, obj.id, obj.props);
     obj.deleted = false;
     obj.seq = ++this.seq;
+    this.indexValues(obj, obj.props, true);
   }
 
   /** Removes an object for good; delta queries then report it as deleted. */
   hardDelete(obj: DirectoryObject): void {
     if (!obj.deleted) this.softDelete(obj);
-    this.indexValues(obj, obj.props, false);
+    else this.indexValues(obj, obj.props, false);
     this.objects.delete(obj.id);
     this.tombstones.set(obj.id, { id: obj.id, kind: obj.kind, seq: ++this.seq });
   }

@@ -153,4 +153,15 @@ describe('Entra emulator strictness', () => {
     ] });
     expect(Object.fromEntries(items.json.responses.map((x: Json) => [x.id, x.status]))).toEqual({ 1: 400, 2: 400, 3: 201 });
   });
+
+  it('lets a new user take the name of a deleted one, and then refuses to restore the deleted one under that name', async () => {
+    const first = await call('POST', '/users', user('recycled'));
+    expect(first.status).toBe(201);
+    expect((await call('DELETE', `/users/${first.json.id}`)).status).toBe(204);
+    const second = await call('POST', '/users', user('recycled'));
+    expect(second.status).toBe(201);
+    const restore = await call('POST', `/directory/deletedItems/${first.json.id}/restore`);
+    expect(restore.status).toBe(400);
+    expect(restore.json.error.details?.[0]?.code ?? restore.json.error.code).toMatch(/ObjectConflict/);
+  });
 });
