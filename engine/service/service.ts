@@ -11,6 +11,8 @@ import { createEngineHandlers } from './engine-handlers.ts';
 import { createWizardHandlers } from './wizard-handlers.ts';
 import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
+import { createConsoleHandlers } from './console-handlers.ts';
+import { RunWatcher } from './console/run-watcher.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -19,6 +21,8 @@ export interface ServiceOptions {
   readonly secretKey?: Buffer;
   /** Run the scheduler in this service (default: in the console hosts, not in the CLI). */
   readonly schedule?: boolean;
+  /** Watch the run table and report runs started elsewhere (default: in the console hosts, not in the CLI). */
+  readonly watchRuns?: boolean;
   /** Receives every event (the host relays it to its clients). */
   readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -31,6 +35,7 @@ export class ApiService {
   private readonly handlers: Record<string, AnyHandler>;
   private readonly groups: { close(): Promise<void> | void }[];
   private syncEngine: SyncEngine | null = null;
+  private readonly watcher: RunWatcher | null = null;
 
   constructor(options: ServiceOptions) {
     fs.mkdirSync(options.home, { recursive: true });
@@ -44,6 +49,7 @@ export class ApiService {
       databasePath: path.join(options.home, 'idsync.sqlite'),
       secretKey: options.secretKey,
       lock,
+      ownRuns: new Set(),
       emit,
       call: (method, request) => this.dispatch(method, request),
       engine: () => (this.syncEngine ??= SyncEngine.open(path.join(options.home, 'idsync.sqlite'), options.secretKey ? { key: options.secretKey } : {})),
@@ -59,11 +65,24 @@ export class ApiService {
     const wizard = createWizardHandlers(this.context);
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
-    this.groups = [system, engine, workspace, wizard, entraConnect];
-    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers } as Record<
-      string,
-      AnyHandler
-    >;
+    const consoleGroup = createConsoleHandlers(this.context);
+    this.groups = [system, engine, workspace, wizard, entraConnect, consoleGroup];
+    this.handlers = {
+      ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...consoleGroup.handlers,
+    } as Record<string, AnyHandler>;
+    if (options.watchRuns ?? options.host !== 'cli') {
+      const ctx = this.context;
+      // An existing database is opened now, so the runs it already holds are not reported as new.
+      if (fs.existsSync(ctx.databasePath)) ctx.engine();
+      this.watcher = new RunWatcher({
+        // Only once the engine is open: watching must not create a database in an empty directory.
+        store: () => this.syncEngine?.store ?? null,
+        emit,
+        reportedElsewhere: (runId) => ctx.ownRuns?.has(runId) ?? false,
+        onActiveChange: () => emit('state.changed', systemStatus(ctx, startedAt)),
+      });
+      this.watcher.start();
+    }
   }
 
   /** Validates the request, runs the handler and validates its response. */
@@ -79,6 +98,7 @@ export class ApiService {
 
   /** Releases databases and connections. */
   async close(): Promise<void> {
+    this.watcher?.stop();
     for (const group of this.groups) await group.close();
     this.syncEngine?.close();
     this.syncEngine = null;
