@@ -24,7 +24,12 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
   const handlers: HandlersFor<Methods> = {
     'connectors.types': () =>
       [...connectorTypes.values()].map((t) => ({ type: t.type, displayName: t.displayName, secretFields: [...t.secretFields], capabilities: { ...t.capabilities } })),
-    'connectors.list': () => engine().store.connectors.list().map((c) => present.connectorSummary(engine(), c)),
+    // A run of another process (the CLI, a scheduler) makes a connector busy too.
+    'connectors.list': () =>
+      engine().store.connectors.list().map((c) => {
+        const row = present.connectorSummary(engine(), c);
+        return row.state === 'idle' && engine().store.runs.activeFor(c.seq) ? { ...row, state: 'running' as const } : row;
+      }),
     'connectors.get': ({ connector }) => present.connectorDetail(engine(), engine().connector(connector)),
     'connectors.create': (input) => present.connectorDetail(engine(), engine().createConnector(input)),
     'connectors.update': ({ connector, ...patch }) => present.connectorDetail(engine(), engine().updateConnector(connector, patch)),

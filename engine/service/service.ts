@@ -13,6 +13,9 @@ import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createConsoleHandlers } from './console-handlers.ts';
 import { RunWatcher } from './console/run-watcher.ts';
+import { SETTINGS_FILE } from '../scheduler/settings-file.ts';
+import { EXPORT_CONFIRMATIONS_FILE } from '../scheduler/staging-gate.ts';
+import { APPROVALS_FILE } from '../sync/deletion-threshold.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -80,6 +83,7 @@ export class ApiService {
         emit,
         reportedElsewhere: (runId) => ctx.ownRuns?.has(runId) ?? false,
         onActiveChange: () => emit('state.changed', systemStatus(ctx, startedAt)),
+        files: [SETTINGS_FILE, APPROVALS_FILE, EXPORT_CONFIRMATIONS_FILE].map((f) => path.join(options.home, f)),
       });
       this.watcher.start();
     }

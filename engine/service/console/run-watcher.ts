@@ -2,6 +2,7 @@
 // scheduler, in this process or another one on the same data directory. New runs become run.started events,
 // their newest step's counters run.progress events, their end a run.finished event; a change in the set of
 // running runs becomes state.changed. The browser never polls: the engine reads the table and pushes.
+import fs from 'node:fs';
 import type { EventName, EventPayload } from '../../../shared/api.ts';
 import type { Store } from '../../store/store.ts';
 import { currentStep, lastRunId, runsSince, type RunRowWithPid } from '../../store/run-queries.ts';
@@ -12,8 +13,10 @@ export interface RunWatcherOptions {
   readonly emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
   /** Runs whose progress and end their starter already reports (runs.start of this service). */
   readonly reportedElsewhere: (runId: string) => boolean;
-  /** Called when runs start or end, so the host can push its new status. */
+  /** Called when runs start or end (or a watched file changes), so the host can push its new status. */
   readonly onActiveChange: () => void;
+  /** Files another process may change (scheduler settings, delete approvals): a change is news too. */
+  readonly files?: readonly string[];
   readonly intervalMs?: number;
 }
 
@@ -25,12 +28,15 @@ export class RunWatcher {
   private lastId = 0;
   /** Runs seen in progress, with the progress last sent (a text key) for each. */
   private readonly running = new Map<number, string>();
+  /** Last modification time seen per watched file. */
+  private readonly mtimes = new Map<string, number>();
 
   constructor(private readonly options: RunWatcherOptions) {}
 
   /** Starts watching: runs that exist now are old news (a database created later has only new runs). */
   start(): void {
     if (this.timer) return;
+    this.filesChanged();
     const store = this.options.store();
     if (store) {
       this.lastId = lastRunId(store.db);
@@ -48,6 +54,7 @@ export class RunWatcher {
 
   /** One look at the table; public so tests can step it. */
   tick(): void {
+    if (this.filesChanged()) this.options.onActiveChange();
     const store = this.options.store();
     if (!store) return;
     try {
@@ -77,6 +84,18 @@ export class RunWatcher {
       }
     }
     if (changed) this.options.onActiveChange();
+  }
+
+  /** True when a watched file's modification time moved since the last look. */
+  private filesChanged(): boolean {
+    let changed = false;
+    for (const file of this.options.files ?? []) {
+      // A file that does not exist yet reads as time 0.
+      const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      if (this.mtimes.has(file) && this.mtimes.get(file) !== mtime) changed = true;
+      this.mtimes.set(file, mtime);
+    }
+    return changed;
   }
 
   private progress(store: Store, r: RunRowWithPid): void {

@@ -9,6 +9,8 @@ export function buildTheme(mode: ThemeMode): Theme {
     palette: { mode, primary: { main: mode === 'light' ? '#1f5fa8' : '#7fb2f0' } },
     typography: { fontSize: 13 },
     components: {
+      // Subtitles are text, not headings: headings are chosen where a section starts, so their levels stay in order.
+      MuiTypography: { defaultProps: { variantMapping: { subtitle1: 'p', subtitle2: 'p' } } },
       MuiButton: { defaultProps: { size: 'small' } },
       MuiTextField: { defaultProps: { size: 'small' } },
       MuiTab: { styleOverrides: { root: { textTransform: 'none', minHeight: 40 } } },

@@ -18,7 +18,7 @@ const COLUMNS: TableColumn<StagingGridRow>[] = [
 
 /** Shown while staging mode is on. */
 export function StagingBanner() {
-  const scheduler = useApiQuery('scheduler.get', {}, { refetchInterval: 30_000 });
+  const scheduler = useApiQuery('scheduler.get', {});
   const [open, setOpen] = useState(false);
   if (!scheduler.data?.StagingModeEnabled) return null;
   return (
@@ -40,7 +40,7 @@ export function StagingBanner() {
 }
 
 /** The csexport/csanalyzer job in one dialog: every pending export with its attribute changes. */
-function StagingReportDialog({ onClose }: { onClose: () => void }) {
+export function StagingReportDialog({ onClose }: { onClose: () => void }) {
   const report = useApiQuery('staging.report', {});
   const rows = report.data ? stagingRows(report.data.rows) : [];
   const exportCsv = async () => {
@@ -50,7 +50,7 @@ function StagingReportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="staging-report-title">
       <DialogTitle id="staging-report-title">What the next export would send</DialogTitle>
-      <DialogContent sx={{ height: 480, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <DialogContent sx={{ height: '70vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
         <Typography variant="body2">
           {report.data?.summary.map((s) => `${s.connector}: ${s.adds} adds, ${s.updates} updates, ${s.deletes} deletes`).join(' · ') ?? 'Loading…'}
         </Typography>
