@@ -1,5 +1,5 @@
 // Paging controls for offset-paged grids: rows per page up to 1,000, previous/next, and jump to a page.
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Box, Button, FormControl, IconButton, InputLabel, MenuItem, Select, TextField, Tooltip, Typography } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
@@ -26,6 +26,7 @@ export function pageFromInput(text: string, pages: number): { page: number } | {
 /** "1–100 of 12,345", page size, previous, next and "Go to page". */
 export function TablePager({ label, page, pageSize, total, onChange }: TablePagerProps) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const sizeLabel = useId();
   const [jump, setJump] = useState(String(page + 1));
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => setJump(String(page + 1)), [page]);
@@ -40,8 +41,8 @@ export function TablePager({ label, page, pageSize, total, onChange }: TablePage
   return (
     <Box component="nav" aria-label={`${label} pages`} sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap', py: 0.5, justifyContent: 'flex-end' }}>
       <FormControl size="small" sx={{ minWidth: 130 }}>
-        <InputLabel id={`${label}-page-size`}>Rows per page</InputLabel>
-        <Select labelId={`${label}-page-size`} label="Rows per page" value={pageSize} onChange={(e) => onChange(0, Number(e.target.value))}>
+        <InputLabel id={sizeLabel}>Rows per page</InputLabel>
+        <Select labelId={sizeLabel} label="Rows per page" value={pageSize} onChange={(e) => onChange(0, Number(e.target.value))}>
           {PAGE_SIZES.map((n) => (
             <MenuItem key={n} value={n}>
               {formatCount(n)}

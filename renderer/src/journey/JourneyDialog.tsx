@@ -1,6 +1,6 @@
 // The object journey: one identity end to end — its metaverse object, every connector space object joined to
 // it with what is pending and what failed, and the runs that touched them, newest first.
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { AppBar, Box, Button, Dialog, IconButton, Toolbar, Tooltip, Typography } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import type { JourneyObject, JourneyRun } from '../../../shared/model/journey.ts';
@@ -59,9 +59,10 @@ const RUN_COLUMNS: TableColumn<JourneyRun>[] = [
 ];
 
 function Section({ title, children, grow = 1 }: { title: string; children: React.ReactNode; grow?: number }) {
+  const id = useId();
   return (
-    <Box component="section" aria-labelledby={`journey-${title}`} sx={{ display: 'flex', flexDirection: 'column', flex: `${grow} 1 0`, minHeight: 200 }}>
-      <Typography variant="subtitle1" component="h3" id={`journey-${title}`} sx={{ fontWeight: 600 }}>
+    <Box component="section" aria-labelledby={id} sx={{ display: 'flex', flexDirection: 'column', flex: `${grow} 1 0`, minHeight: 200 }}>
+      <Typography variant="subtitle1" component="h3" id={id} sx={{ fontWeight: 600 }}>
         {title}
       </Typography>
       <Box sx={{ flex: 1, minHeight: 0 }}>{children}</Box>
