@@ -1,11 +1,12 @@
 // Global search and the object journey: one box finds an identity by mail, anchor, DN or name across every
 // connector space and the metaverse, and its journey shows the whole identity; the CLI finds the same.
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { HR, seedHr, skipUnlessReady } from './console-seed.ts';
 import { idsyncJson } from './idsync-cli.ts';
 import type { ResponseOf } from '../../shared/api.ts';
 
-async function find(page: import('@playwright/test').Page, text: string) {
+async function find(page: Page, text: string) {
   const box = page.getByRole('search', { name: 'Find an identity' }).getByRole('textbox', { name: 'Find identity' });
   await box.fill(text);
   await box.press('Enter');

@@ -1,5 +1,6 @@
 // Operations beyond the list: sorting by the engine, a date range, durations, pages of up to 1,000 rows and
 // jumping to a page, grouping by scheduler cycle, and a chart whose bars open the run by mouse or keyboard.
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { HR, callApi, seedHr, skipUnlessReady, waitForRun } from './console-seed.ts';
 import { startServe } from '../env/idsync-serve.ts';
@@ -7,7 +8,7 @@ import { idsyncJson } from './idsync-cli.ts';
 import type { ResponseOf } from '../../shared/api.ts';
 
 /** At least `n` HR runs in the history (quick full imports of the 40 people). */
-async function atLeastRuns(page: import('@playwright/test').Page, n: number): Promise<number> {
+async function atLeastRuns(page: Page, n: number): Promise<number> {
   let total = (await callApi(page, 'runs.list', { connector: HR, limit: 1 })).total;
   while (total < n) {
     const { runId } = await callApi(page, 'runs.start', { connector: HR, profile: 'Full Import' });
