@@ -11,7 +11,9 @@ export function buildTheme(mode: ThemeMode): Theme {
     components: {
       // Subtitles are text, not headings: headings are chosen where a section starts, so their levels stay in order.
       MuiTypography: { defaultProps: { variantMapping: { subtitle1: 'p', subtitle2: 'p' } } },
-      MuiButton: { defaultProps: { size: 'small' } },
+      // Labels read as written: what a voice-control user says is what the button shows.
+      MuiButton: { defaultProps: { size: 'small' }, styleOverrides: { root: { textTransform: 'none' } } },
+      MuiToggleButton: { styleOverrides: { root: { textTransform: 'none' } } },
       MuiTextField: { defaultProps: { size: 'small' } },
       MuiTab: { styleOverrides: { root: { textTransform: 'none', minHeight: 40 } } },
     },

@@ -58,10 +58,10 @@ const RUN_COLUMNS: TableColumn<JourneyRun>[] = [
   { field: 'message', headerName: 'Details', width: 220 },
 ];
 
-function Section({ title, children, grow = 1 }: { title: string; children: React.ReactNode; grow?: number }) {
+function Section({ title, children, height = 300 }: { title: string; children: React.ReactNode; height?: number }) {
   const id = useId();
   return (
-    <Box component="section" aria-labelledby={id} sx={{ display: 'flex', flexDirection: 'column', flex: `${grow} 1 0`, minHeight: 200 }}>
+    <Box component="section" aria-labelledby={id} sx={{ display: 'flex', flexDirection: 'column', flex: '0 0 auto', height }}>
       <Typography variant="subtitle1" component="h3" id={id} sx={{ fontWeight: 600 }}>
         {title}
       </Typography>
@@ -101,13 +101,13 @@ function JourneyBody({ target }: { target: JourneyRef }) {
       <Section title="Connector space objects">
         <DataTable label="Joined objects" rows={j.objects} columns={OBJECT_COLUMNS} getRowId={(r) => r.csId} onOpen={(r) => nav.open({ kind: 'cs', connector: r.connector, id: r.csId })} />
       </Section>
-      <Section title="Pending changes">
+      <Section title="Pending changes" height={changes.length ? 300 : 60}>
         {changes.length ? <DataTable label="Pending changes" rows={changes} columns={CHANGE_COLUMNS} getRowId={(r) => r.key} /> : <Typography role="status">Nothing is pending: every connector space holds what was last imported and exported.</Typography>}
       </Section>
-      <Section title="Errors" grow={0.6}>
+      <Section title="Errors" height={errors.length ? 240 : 60}>
         {errors.length ? <DataTable label="Errors" rows={errors} columns={ERROR_COLUMNS} getRowId={(r) => r.key} /> : <Typography role="status">No import, synchronization or export error.</Typography>}
       </Section>
-      <Section title="Runs that touched it">
+      <Section title="Runs that touched it" height={j.runs.length ? 400 : 60}>
         {j.runs.length ? (
           <DataTable label="Runs that touched it" rows={j.runs} columns={RUN_COLUMNS} getRowId={(r) => `${r.runId}/${r.step}/${r.counter}/${r.csId}/${r.at}`} onOpen={openRun} />
         ) : (

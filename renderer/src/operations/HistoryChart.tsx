@@ -69,7 +69,7 @@ export function HistoryChart({ filters, onOpen }: { filters: RunFilters; onOpen:
   const byId = new Map(runs.map((r) => [r.id, r]));
   const tick = (id: string) => {
     const r = byId.get(id);
-    return r ? new Date(r.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : id;
+    return r ? new Date(r.startedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' }) : id;
   };
   return (
     <Box component="figure" aria-label="Run history chart" sx={{ m: 0, flexShrink: 0, color: 'text.primary' }}>

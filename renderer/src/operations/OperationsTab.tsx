@@ -108,11 +108,11 @@ export function OperationsTab() {
           </Box>
         ) : null}
         {!grouped || filters.cycle ? (
-          <Box sx={{ flex: '1 1 45%', minHeight: 260 }}>
+          <Box sx={{ flex: '1 1 45%', minHeight: 380 }}>
             <RunGrid filters={grouped ? filters : { ...filters, cycle: null }} progress={progress} onSelect={choose} />
           </Box>
         ) : null}
-        <Box sx={{ flex: '1 1 45%', minHeight: 200, borderTop: 1, borderColor: 'divider' }}>
+        <Box sx={{ flex: '1 1 45%', minHeight: 260, borderTop: 1, borderColor: 'divider' }}>
           <RunDetailPane runId={shownRun} progress={progress} />
         </Box>
         {clearing ? <ClearRunsDialog onClose={() => setClearing(false)} /> : null}
