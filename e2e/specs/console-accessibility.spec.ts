@@ -89,7 +89,11 @@ test('Clear Runs reads at 4.5:1, and counter links show a focus ring when reache
   expect(ratio).toBeGreaterThanOrEqual(4.5);
   await page.getByRole('combobox', { name: 'Connector' }).click();
   await page.getByRole('option', { name: HR, exact: true }).click();
-  await page.getByRole('grid', { name: 'Run history' }).getByRole('row').last().getByRole('gridcell', { name: 'Full Import' }).click();
+  // The seeding Full Import (every person added) is the oldest HR run.
+  const runs = page.getByRole('grid', { name: 'Run history' });
+  await runs.getByRole('columnheader', { name: 'Start Time' }).click();
+  await expect(runs.getByRole('columnheader', { name: 'Start Time' })).toHaveAttribute('aria-sort', 'ascending');
+  await runs.getByRole('row').nth(1).getByRole('gridcell', { name: 'Full Import' }).click();
   const details = page.getByRole('region', { name: 'Run details' });
   const link = details.getByRole('row', { name: /^Adds/ }).getByRole('button');
   await details.getByRole('button', { name: /^Step 1: Full Import/ }).focus();

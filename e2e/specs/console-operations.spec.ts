@@ -47,8 +47,10 @@ test('drill from the Adds counter to an object, its run-time snapshot and its cu
   await page.getByRole('combobox', { name: 'Connector' }).click();
   await page.getByRole('option', { name: HR }).click();
   const grid = page.getByRole('grid', { name: 'Run history' });
-  // The oldest HR run is the seeding Full Import, which added every person.
-  await grid.getByRole('row').last().getByRole('gridcell', { name: 'Full Import' }).click();
+  // The oldest HR run is the seeding Full Import, which added every person: oldest first, it is the first row.
+  await grid.getByRole('columnheader', { name: 'Start Time' }).click();
+  await expect(grid.getByRole('columnheader', { name: 'Start Time' })).toHaveAttribute('aria-sort', 'ascending');
+  await grid.getByRole('row').nth(1).getByRole('gridcell', { name: 'Full Import' }).click();
   await page.getByRole('region', { name: 'Run details' }).getByRole('row', { name: /^Adds/ }).getByRole('button', { name: String(PEOPLE) }).click();
   const list = page.getByRole('dialog', { name: /^Object Details: Adds/ });
   await expect(list.getByLabel('Object details count')).toHaveText(`${PEOPLE} items`);

@@ -75,7 +75,7 @@ function BlockedExport({ deletes }: { deletes: PendingDeletes }) {
         <DialogTitle id={titleId}>Pending deletes: {deletes.connector}</DialogTitle>
         <DialogContent sx={{ height: '70vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
           <Typography variant="body2">
-            The next export would delete {deletes.pendingDeletes} objects (threshold {deletes.threshold}). Approving lets one export send exactly these
+            The next export would delete {formatCount(deletes.pendingDeletes)} objects (threshold {formatCount(deletes.threshold ?? 0)}). Approving lets one export send exactly these
             deletes; more deletes after that block it again.
           </Typography>
           <DataTable label="Pending deletes" rows={deletes.rows} columns={COLUMNS} getRowId={(r) => r.id} />
@@ -84,7 +84,7 @@ function BlockedExport({ deletes }: { deletes: PendingDeletes }) {
           <Button onClick={() => void downloadCsv()}>Download CSV</Button>
           {confirming ? (
             <Button color="error" variant="contained" onClick={() => void approve()}>
-              Confirm: approve {deletes.pendingDeletes} deletes once
+              Confirm: approve {formatCount(deletes.pendingDeletes)} deletes once
             </Button>
           ) : (
             <Button color="error" onClick={() => setConfirming(true)}>

@@ -6,6 +6,7 @@ import { getApi } from '../api/client.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { downloadText } from '../components/download.ts';
 import type { TableColumn } from '../components/table-columns.ts';
+import { formatCount } from '../components/values.ts';
 import { stagingRows, type StagingGridRow } from './staging-rows.ts';
 
 const COLUMNS: TableColumn<StagingGridRow>[] = [
@@ -52,7 +53,7 @@ export function StagingReportDialog({ onClose }: { onClose: () => void }) {
       <DialogTitle id="staging-report-title">What the next export would send</DialogTitle>
       <DialogContent sx={{ height: '70vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
         <Typography variant="body2">
-          {report.data?.summary.map((s) => `${s.connector}: ${s.adds} adds, ${s.updates} updates, ${s.deletes} deletes`).join(' · ') ?? 'Loading…'}
+          {report.data?.summary.map((s) => `${s.connector}: ${formatCount(s.adds)} adds, ${formatCount(s.updates)} updates, ${formatCount(s.deletes)} deletes`).join(' · ') ?? 'Loading…'}
         </Typography>
         <DataTable label="Staging report" rows={rows} columns={COLUMNS} getRowId={(r) => r.key} />
       </DialogContent>
