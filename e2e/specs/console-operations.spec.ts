@@ -45,13 +45,15 @@ test('drill from the Adds counter to an object, its run-time snapshot and its cu
   await page.getByRole('combobox', { name: 'Connector' }).click();
   await page.getByRole('option', { name: HR }).click();
   const grid = page.getByRole('grid', { name: 'Run history' });
-  // The oldest HR run is the seeding Full Import, which added every person.
-  await grid.getByRole('row').last().getByRole('gridcell', { name: 'Full Import' }).click();
-  await page.getByRole('button', { name: `Adds: ${PEOPLE} — list objects` }).click();
+  // The oldest HR run is the seeding Full Import, which added every person: oldest first, it is the first row.
+  await grid.getByRole('columnheader', { name: 'Start Time' }).click();
+  await expect(grid.getByRole('columnheader', { name: 'Start Time' })).toHaveAttribute('aria-sort', 'ascending');
+  await grid.getByRole('row').nth(1).getByRole('gridcell', { name: 'Full Import' }).click();
+  await page.getByRole('region', { name: 'Run details' }).getByRole('row', { name: /^Adds/ }).getByRole('button', { name: String(PEOPLE) }).click();
   const list = page.getByRole('dialog', { name: /^Object Details: Adds/ });
   await expect(list.getByLabel('Object details count')).toHaveText(`${PEOPLE} items`);
   await snap('console-operations-drilldown');
-  await list.getByRole('button', { name: /^Open CN=Person 1 / }).click();
+  await list.getByRole('button', { name: /^CN=Person 1 / }).click();
   const snapshot = page.getByRole('dialog', { name: /^Object at run time/ });
   await expect(snapshot.getByRole('grid', { name: 'Attributes at run time' })).toContainText('employeeID');
   await snap('console-operations-snapshot');
@@ -65,10 +67,10 @@ test('export the run history grid to CSV', async ({ openConsole, page, served })
   await openConsole();
   await seedHr(page, served.home);
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export Run history to CSV' }).click();
+  await page.getByRole('region', { name: 'Run history' }).getByRole('button', { name: 'Export CSV' }).click();
   const file = await (await download).path();
   const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
-  expect(lines[0]).toBe('Name,Profile Name,Status,Result code,Start Time,End Time,Started by');
+  expect(lines[0]).toBe('Name,Profile Name,Status,Result code,Start Time,End Time,Duration,Adds / Updates / Deletes / Errors,Started by');
   // The file holds the whole result, one line per run the grid counts.
   const total = Number((await page.getByLabel('Run history count').textContent())!.split(' ')[0]);
   expect(total).toBeGreaterThanOrEqual(2);
@@ -108,13 +110,13 @@ test('a run with errors: plain status, the error list, the failing objects and t
   await page.getByRole('combobox', { name: 'Connector' }).click();
   await page.getByRole('option', { name: 'Broken' }).click();
   const details = page.getByRole('region', { name: 'Run details' });
-  await expect(details.getByLabel(/^Status: Stopped early: discovery errors/).first()).toBeVisible();
+  await expect(details.getByLabel(/^Status: Completed with discovery errors/).first()).toBeVisible();
   await expect(details.getByLabel('Connection status')).toContainText('could not be read');
-  await details.getByRole('button', { name: 'duplicate-object: 1 — list failing objects' }).click();
+  await details.getByRole('row', { name: /^duplicate-object/ }).getByRole('button', { name: '1' }).click();
   const list = page.getByRole('dialog', { name: /^Object Details: duplicate-object/ });
   await expect(list.getByRole('grid', { name: 'Object details' })).toContainText('the anchor appears more than once');
   await snap('console-operations-error-objects');
-  await list.getByRole('button', { name: /^Open / }).click();
+  await list.getByRole('grid', { name: 'Object details' }).getByRole('button', { name: /broken\.csv/ }).click();
   const snapshot = page.getByRole('dialog', { name: /^Object at run time/ });
   await expect(snapshot.getByRole('alert')).toContainText('duplicate-object');
   await expect(snapshot.getByRole('button', { name: 'Current state' })).toBeDisabled();
@@ -151,16 +153,17 @@ test('copy several rows of a grid to the clipboard, and chart the run history', 
   await seedHr(page, served.home);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
   const grid = page.getByRole('grid', { name: 'Run history' });
-  const boxes = grid.getByRole('checkbox', { name: 'Select row' });
-  await boxes.nth(0).check();
-  await boxes.nth(1).check();
-  await page.getByRole('button', { name: 'Copy selected Run history rows' }).click();
+  // Click one row, Ctrl-click another: two rows are selected.
+  await grid.getByRole('row').nth(1).getByRole('gridcell').first().click();
+  await grid.getByRole('row').nth(2).getByRole('gridcell').first().click({ modifiers: ['Control'] });
+  await expect(grid.getByRole('row', { selected: true })).toHaveCount(2);
+  await page.getByRole('region', { name: 'Run history' }).getByRole('button', { name: 'Copy rows' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Name\tProfile Name\t/);
   const lines = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
   expect(lines).toHaveLength(3);
   const columns = lines[0].split('\t').length;
   expect(lines.slice(1).every((l) => l.split('\t').length === columns)).toBe(true);
-  await page.getByRole('button', { name: 'Show run history chart' }).click();
+  await page.getByRole('button', { name: 'Chart', exact: true }).click();
   await expect(page.getByRole('figure', { name: 'Run history chart' })).toBeVisible();
   await snap('console-operations-chart');
 });

@@ -44,7 +44,7 @@ test('customized path with OU filtering, a pilot group and staging mode', async 
   test.setTimeout(120_000);
   await page.goto(served.url);
   await expect(page.getByLabel('Engine state')).toContainText(/idle|running/);
-  await page.getByRole('button', { name: 'Configure (installation wizard)' }).click();
+  await page.getByRole('button', { name: 'Configure', exact: true }).click();
   const wizard = page.getByRole('dialog', { name: 'IdSync configuration wizard' });
   await wizard.getByLabel('I agree to the license terms and privacy notice').check();
   await next(page, 'Continue');

@@ -97,7 +97,7 @@ async function openConsole(page: Page): Promise<void> {
 }
 
 async function openWizard(page: Page) {
-  await page.getByRole('button', { name: 'Configure (installation wizard)' }).click();
+  await page.getByRole('button', { name: 'Configure', exact: true }).click();
   const wizard = page.getByRole('dialog', { name: 'IdSync configuration wizard' });
   await expect(wizard.getByRole('navigation', { name: 'Wizard steps' })).toBeVisible();
   return wizard;

@@ -26,11 +26,14 @@ async function runToEnd(call: ApiCall, connector: string, profile: string): Prom
   }
 }
 
-/** Yesterday's HR feed becomes today's: a few promotions, leavers and joiners for the delta runs. */
-function nextDayUsers(users: readonly DemoUser[]): DemoUser[] {
+/**
+ * Yesterday's HR feed becomes today's: a few promotions, leavers and joiners for the delta runs. Joiners take
+ * the identifiers after the last user's, so no size of demo makes them clash with an existing employee.
+ */
+export function nextDayUsers(users: readonly DemoUser[]): DemoUser[] {
   const changed = users.map((u, i) => (i % 40 === 7 ? { ...u, title: `Senior ${u.title}` } : u));
   const leavers = new Set(changed.filter((_, i) => i % 200 === 150).map((u) => u.employeeId));
-  const joiners = demoUsers(users.length + 5, 43).slice(users.length).map((u, i) => ({ ...u, employeeId: `E${90001 + i}` }));
+  const joiners = demoUsers(users.length + 5, 43).slice(users.length);
   return [...changed.filter((u) => !leavers.has(u.employeeId)), ...joiners];
 }
 
@@ -63,6 +66,9 @@ export async function createDemoWorkspace(call: ApiCall, home: string, options: 
   await run(DEMO_CONNECTORS.groups, 'Full Synchronization');
   await run(DEMO_CONNECTORS.directory, 'Export');
   await run(DEMO_CONNECTORS.directory, 'Full Import');
+  // The import confirms the export; synchronizing it makes the directory's holograms what was exported, so
+  // the next changes export as differences against them rather than as whole objects.
+  await run(DEMO_CONNECTORS.directory, 'Delta Synchronization');
   fs.writeFileSync(path.join(dir, 'hr-users.csv'), demoUsersCsv(nextDayUsers(users)));
   await run(DEMO_CONNECTORS.hr, 'Delta Import');
   await run(DEMO_CONNECTORS.hr, 'Delta Synchronization');

@@ -12,6 +12,8 @@ export interface ServiceContext {
   /** Key for secrets at rest when the host supplies one; otherwise the store keeps a key file. */
   readonly secretKey?: Buffer;
   readonly lock: EngineLockManager;
+  /** Runs started by this service's runs.start, which report their own progress and end. */
+  readonly ownRuns?: Set<string>;
   /** The one engine over the data directory's database, opened on first use and shared by every handler group. */
   engine(): SyncEngine;
   /** Calls another API method of this engine (for handlers that compose others). */

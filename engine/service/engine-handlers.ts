@@ -10,6 +10,8 @@ import { EngineError } from '../sync/engine-error.ts';
 import * as present from '../sync/presenters.ts';
 import { exportConfig } from '../config/config-export.ts';
 import { importConfig } from '../config/config-import.ts';
+import type { CsObject } from '../model/objects.ts';
+import { csColumnView, pickColumns } from './console/column-values.ts';
 
 type Methods = typeof engineMethods;
 
@@ -22,7 +24,12 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
   const handlers: HandlersFor<Methods> = {
     'connectors.types': () =>
       [...connectorTypes.values()].map((t) => ({ type: t.type, displayName: t.displayName, secretFields: [...t.secretFields], capabilities: { ...t.capabilities } })),
-    'connectors.list': () => engine().store.connectors.list().map((c) => present.connectorSummary(engine(), c)),
+    // A run of another process (the CLI, a scheduler) makes a connector busy too.
+    'connectors.list': () =>
+      engine().store.connectors.list().map((c) => {
+        const row = present.connectorSummary(engine(), c);
+        return row.state === 'idle' && engine().store.runs.activeFor(c.seq) ? { ...row, state: 'running' as const } : row;
+      }),
     'connectors.get': ({ connector }) => present.connectorDetail(engine(), engine().connector(connector)),
     'connectors.create': (input) => present.connectorDetail(engine(), engine().createConnector(input)),
     'connectors.update': ({ connector, ...patch }) => present.connectorDetail(engine(), engine().updateConnector(connector, patch)),
@@ -47,7 +54,11 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
         .run(c.id, profile, {
           startedBy: ctx.host,
           stopStatus,
-          onStart: resolveId,
+          onStart: (id) => {
+            // This handler reports the run's progress and end itself; the run watcher leaves it alone.
+            ctx.ownRuns?.add(String(id));
+            resolveId(id);
+          },
           log: (level, message) => ctx.log(level, `run ${c.name}`, message),
           onProgress: (p) => ctx.emit('run.progress', { ...p, runId: String(p.runId), connector: c.name, profile }),
         })
@@ -83,16 +94,17 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
     },
     'runs.clear': ({ before }) => ({ deleted: engine().store.runs.clear(before) }),
 
-    'cs.search': ({ connector, search, cursor, limit }) => {
+    'cs.search': ({ connector, search, columns, cursor, limit }) => {
       const e = engine();
       const page = e.store.cs.search(e.connector(connector).seq, search, cursor ?? null, limit);
-      return { ...page, items: page.items.map((o) => present.csRow(e.store, o)) };
+      const row = (o: CsObject) => (columns.length ? { ...present.csRow(e.store, o), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(e.store, o));
+      return { ...page, items: page.items.map(row) };
     },
     'cs.get': ({ connector, id, dn }) => present.csDetail(engine(), engine().csObject(connector, { id, dn })),
 
-    'mv.search': ({ objectType, clauses, cursor, limit }) => {
+    'mv.search': ({ objectType, clauses, columns, cursor, limit }) => {
       const page = engine().store.mv.search(objectType, clauses, cursor ?? null, limit);
-      return { ...page, items: page.items.map((o) => present.mvRow(o, clauses.map((c) => c.attribute))) };
+      return { ...page, items: page.items.map((o) => present.mvRow(o, [...columns, ...clauses.map((c) => c.attribute)])) };
     },
     'mv.get': ({ id }) => {
       const mv = engine().store.mv.get(Number(id));
@@ -179,7 +191,7 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
 }
 
 /** Turns engine errors into API errors with the same code. */
-function wrapErrors<H extends Record<string, (req: never) => unknown>>(handlers: H): H {
+export function wrapErrors<H extends Record<string, (req: never) => unknown>>(handlers: H): H {
   const out: Record<string, (req: never) => unknown> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     out[name] = async (req: never) => {

@@ -1,5 +1,6 @@
 // The API implemented on the engine: validates every request and response against shared/api.ts.
 import path from 'node:path';
+import fs from 'node:fs';
 import { apiMethods, isMethodName, type EventName, type EventPayload, type MethodName, type ResponseOf } from '../../shared/api.ts';
 import type { HostKind, LogLine } from '../../shared/model/system.ts';
 import type { ServiceContext } from './context.ts';
@@ -12,6 +13,11 @@ import { createWizardHandlers } from './wizard-handlers.ts';
 import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createMigrationHandlers } from './migration-handlers.ts';
+import { createConsoleHandlers } from './console-handlers.ts';
+import { RunWatcher } from './console/run-watcher.ts';
+import { SETTINGS_FILE } from '../scheduler/settings-file.ts';
+import { EXPORT_CONFIRMATIONS_FILE } from '../scheduler/staging-gate.ts';
+import { APPROVALS_FILE } from '../sync/deletion-threshold.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -22,6 +28,8 @@ export interface ServiceOptions {
   readonly schedule?: boolean;
   /** Idle time after which an open installation wizard is closed (default WIZARD_IDLE_MS). */
   readonly wizardIdleMs?: number;
+  /** Watch the run table and report runs started elsewhere (default: in the console hosts, not in the CLI). */
+  readonly watchRuns?: boolean;
   /** Receives every event (the host relays it to its clients). */
   readonly onEvent?: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
@@ -34,6 +42,7 @@ export class ApiService {
   private readonly handlers: Record<string, AnyHandler>;
   private readonly groups: { close(): Promise<void> | void }[];
   private syncEngine: SyncEngine | null = null;
+  private readonly watcher: RunWatcher | null = null;
 
   constructor(options: ServiceOptions) {
     const notes = [prepareDataDirectory(options.home), recoverAbandonedLock(options.home)].filter((n): n is string => n !== null);
@@ -53,6 +62,7 @@ export class ApiService {
       databasePath,
       secretKey: options.secretKey,
       lock,
+      ownRuns: new Set(),
       emit,
       call: (method, request) => this.dispatch(method, request),
       engine: () => {
@@ -76,11 +86,25 @@ export class ApiService {
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
     const migration = createMigrationHandlers(this.context);
-    this.groups = [system, engine, workspace, wizard, entraConnect, migration];
-    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers } as Record<
-      string,
-      AnyHandler
-    >;
+    const consoleGroup = createConsoleHandlers(this.context);
+    this.groups = [system, engine, workspace, wizard, entraConnect, migration, consoleGroup];
+    this.handlers = {
+      ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers, ...consoleGroup.handlers,
+    } as Record<string, AnyHandler>;
+    if (options.watchRuns ?? options.host !== 'cli') {
+      const ctx = this.context;
+      // An existing database is opened now, so the runs it already holds are not reported as new.
+      if (fs.existsSync(ctx.databasePath)) ctx.engine();
+      this.watcher = new RunWatcher({
+        // Only once the engine is open: watching must not create a database in an empty directory.
+        store: () => this.syncEngine?.store ?? null,
+        emit,
+        reportedElsewhere: (runId) => ctx.ownRuns?.has(runId) ?? false,
+        onActiveChange: () => emit('state.changed', systemStatus(ctx, startedAt)),
+        files: [SETTINGS_FILE, APPROVALS_FILE, EXPORT_CONFIRMATIONS_FILE].map((f) => path.join(options.home, f)),
+      });
+      this.watcher.start();
+    }
   }
 
   /** Validates the request, runs the handler and validates its response. */
@@ -96,6 +120,7 @@ export class ApiService {
 
   /** Releases databases and connections. */
   async close(): Promise<void> {
+    this.watcher?.stop();
     for (const group of this.groups) await group.close();
     this.syncEngine?.close();
     this.syncEngine = null;

@@ -5,6 +5,8 @@ import type { LogLine, SystemStatus } from '../../shared/model/system.ts';
 import type { HandlerGroup } from './handlers.ts';
 import type { ServiceContext } from './context.ts';
 import { version } from '../host/version.ts';
+import { activeRuns } from '../store/run-queries.ts';
+import { hostLockHolder } from './console/host-lock-holder.ts';
 
 /** Keeps the last log lines in memory for the console's log view. */
 export class LogRing {
@@ -24,15 +26,23 @@ export class LogRing {
 /** Builds the engine's status as the console shows it. */
 export function systemStatus(ctx: ServiceContext, startedAt: string): SystemStatus {
   const lock = ctx.lock.get();
+  const hasDatabase = fs.existsSync(ctx.databasePath);
+  const store = hasDatabase ? ctx.engine().store : null;
+  // Runs of every process count: a run from the CLI or a scheduler makes the engine busy too.
+  const running = store
+    ? activeRuns(store.db).map((r) => ({ runId: String(r.id), connector: r.connectorName, profile: r.profile, startedBy: r.startedBy, startedAt: r.startedAt, pid: r.pid }))
+    : [];
   return {
     version,
     host: ctx.host,
     home: ctx.home,
-    state: lock?.kind === 'run' ? 'running' : 'idle',
+    state: lock?.kind === 'run' || running.length > 0 ? 'running' : 'idle',
     lock,
     pid: process.pid,
     startedAt,
-    empty: !fs.existsSync(ctx.databasePath) || ctx.engine().store.connectors.list().length === 0,
+    empty: !store || store.connectors.list().length === 0,
+    activeRuns: running,
+    hostLock: hostLockHolder(ctx.home),
   };
 }
 

@@ -97,7 +97,8 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
       }
     }
   } catch (err) {
-    stopped = connectorFailure(err);
+    // A connector stopped by the run's signal throws an abort error: that is the operator's stop, not a failure.
+    stopped = ctx.signal.aborted ? { status: ctx.stopStatus, message: 'Stopped on request' } : connectorFailure(err);
   } finally {
     await client.close().catch(() => {});
   }

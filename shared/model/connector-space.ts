@@ -27,7 +27,12 @@ export const CsSearchScope = z.discriminatedUnion('scope', [
 ]);
 export type CsSearchScope = z.infer<typeof CsSearchScope>;
 
-export const CsSearchRequest = PageRequest.extend({ connector: z.string(), search: CsSearchScope.default({ scope: 'all' }) });
+export const CsSearchRequest = PageRequest.extend({
+  connector: z.string(),
+  search: CsSearchScope.default({ scope: 'all' }),
+  /** Attribute columns the results grid shows (Column Settings), e.g. onPremisesDistinguishedName. */
+  columns: z.array(z.string().min(1)).max(200).default([]),
+});
 
 export const CsObjectRow = z.object({
   id: z.string(),
@@ -41,6 +46,8 @@ export const CsObjectRow = z.object({
   pendingImport: ChangeOp.nullable(),
   pendingExport: ChangeOp.nullable(),
   hasError: z.boolean(),
+  /** Values of the requested attribute columns, as the engine knows them (newest import, else pending export). */
+  attributes: ApiAttributes.optional(),
 });
 export type CsObjectRow = z.infer<typeof CsObjectRow>;
 

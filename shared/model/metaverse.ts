@@ -27,13 +27,18 @@ export type MvOperator = z.infer<typeof MvOperator>;
 export const MvClause = z.object({ attribute: z.string().min(1), operator: MvOperator, value: z.string().default('') });
 export type MvClause = z.infer<typeof MvClause>;
 
-export const MvSearchRequest = PageRequest.extend({ objectType: z.string().optional(), clauses: z.array(MvClause).default([]) });
+export const MvSearchRequest = PageRequest.extend({
+  objectType: z.string().optional(),
+  clauses: z.array(MvClause).default([]),
+  /** Attributes the results grid shows (Column Settings); each row carries their values. */
+  columns: z.array(z.string().min(1)).max(200).default([]),
+});
 
 export const MvObjectRow = z.object({
   id: z.string(),
   objectType: z.string(),
   displayName: z.string().nullable(),
-  /** A few attributes for the grid (the clause attributes and common names). */
+  /** The grid's attributes: the requested columns, the clause attributes and common names. */
   attributes: z.record(z.string(), z.array(ApiValue)),
 });
 export type MvObjectRow = z.infer<typeof MvObjectRow>;

@@ -12,6 +12,13 @@ export const EngineLock = z.object({
 });
 export type EngineLock = z.infer<typeof EngineLock>;
 
+/** A run in progress in any live process on the data directory. */
+export const ActiveRun = z.object({ runId: z.string(), connector: z.string(), profile: z.string(), startedBy: z.string(), startedAt: z.string(), pid: z.number() });
+export type ActiveRun = z.infer<typeof ActiveRun>;
+
+/** The process that holds the data directory (and runs its scheduler). */
+export const HostLockHolder = z.object({ pid: z.number(), hostname: z.string(), holder: z.string(), since: z.string() });
+
 export const EngineState = z.enum(['starting', 'idle', 'running', 'stopping', 'error']);
 export type EngineState = z.infer<typeof EngineState>;
 
@@ -25,6 +32,10 @@ export const SystemStatus = z.object({
   startedAt: z.string(),
   /** True when no connector is configured yet (the console then offers the demo). */
   empty: z.boolean(),
+  /** Runs in progress, whichever process started them. */
+  activeRuns: z.array(ActiveRun).default([]),
+  /** Who holds the data directory, or null when no host does. */
+  hostLock: HostLockHolder.nullable().default(null),
 });
 export type SystemStatus = z.infer<typeof SystemStatus>;
 

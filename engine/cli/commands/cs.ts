@@ -3,13 +3,21 @@ import type { Command } from 'commander';
 import type { CsSearchScope } from '../../../shared/model/connector-space.ts';
 import { CliError, report } from '../output.ts';
 import { withEngineService } from './with-engine-service.ts';
+import { attributeColumns, collect, exportCsv } from './export-csv.ts';
+import { formatValues } from '../../../shared/model/value-text.ts';
 
 type ChangeOp = 'add' | 'update' | 'delete' | 'delete-add';
 
 interface SearchOptions {
   dn?: string; rdn?: string; subtree?: string; pendingImport?: string | boolean; pendingExport?: string | boolean;
   importErrors?: boolean; exportErrors?: boolean; syncErrors?: boolean; disconnectors?: string | boolean; limit: string; cursor?: string; json?: boolean;
+  column: string[]; csv?: string; quiet?: boolean;
 }
+
+const CS_COLUMNS = [
+  { field: 'dn', header: 'Distinguished Name' }, { field: 'objectType', header: 'Object Type' }, { field: 'anchor', header: 'Anchor' }, { field: 'state', header: 'State' },
+  { field: 'pendingImport', header: 'Pending Import' }, { field: 'pendingExport', header: 'Pending Export' }, { field: 'hasError', header: 'Error' }, { field: 'mvId', header: 'Metaverse Object' },
+];
 
 function ops(value: string | boolean | undefined, all: ChangeOp[]): ChangeOp[] {
   if (typeof value !== 'string') return all;
@@ -53,13 +61,27 @@ export function registerCs(program: Command): void {
     .option('--disconnectors [kinds]', 'disconnectors (normal,filtered,explicit)')
     .option('--limit <n>', 'page size', '100')
     .option('--cursor <cursor>', 'next page cursor from a previous search')
+    .option('--column <attribute>', 'also show this attribute (repeatable), e.g. onPremisesDistinguishedName', collect, [] as string[])
+    .option('--csv <file>', 'write every matching object (all pages) to a CSV file, with progress on stderr')
+    .option('--quiet', 'no progress on stderr')
     .option('--json', 'print JSON')
     .action((connector: string, opts: SearchOptions) =>
-      withEngineService(program, async (call) => {
-        const page = await call('cs.search', { connector, search: scopeOf(opts), limit: Number(opts.limit), cursor: opts.cursor ?? null });
+      withEngineService(program, async (call, _service, listen) => {
+        const search = scopeOf(opts);
+        if (opts.csv) {
+          const result = await exportCsv(call, listen, { grid: 'cs.search', connector, search }, [...CS_COLUMNS, ...attributeColumns(opts.column)], opts.csv, !!opts.quiet);
+          report(opts, result, (r) => `wrote ${r.done} objects to ${r.file}`);
+          return;
+        }
+        const page = await call('cs.search', { connector, search, columns: opts.column, limit: Number(opts.limit), cursor: opts.cursor ?? null });
         report(opts, page, (p) =>
           [
-            ...p.items.map((o) => `${o.id}\t${o.dn}\t${o.objectType}\t${o.state}${o.pendingImport ? `\tpending-import:${o.pendingImport}` : ''}${o.pendingExport ? `\tpending-export:${o.pendingExport}` : ''}${o.hasError ? '\terror' : ''}`),
+            ...p.items.map((o) =>
+              [
+                `${o.id}\t${o.dn}\t${o.objectType}\t${o.state}${o.pendingImport ? `\tpending-import:${o.pendingImport}` : ''}${o.pendingExport ? `\tpending-export:${o.pendingExport}` : ''}${o.hasError ? '\terror' : ''}`,
+                ...opts.column.map((c) => `${c}=${formatValues(o.attributes?.[c])}`),
+              ].join('\t'),
+            ),
             `${p.total} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
           ].join('\n'),
         );

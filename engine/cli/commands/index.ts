@@ -19,10 +19,13 @@ import { registerCycle } from './cycle.ts';
 import { registerStaging } from './staging.ts';
 import { registerDeletes } from './deletes.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerIdentity } from './identity.ts';
+import { registerStats } from './stats.ts';
+import { registerStatus } from './status.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
   registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
-  registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes];
+  registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes, registerIdentity, registerStats, registerStatus];

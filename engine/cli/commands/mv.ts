@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { MvOperator, type MvClause } from '../../../shared/model/metaverse.ts';
 import { CliError, report } from '../output.ts';
 import { withEngineService } from './with-engine-service.ts';
+import { attributeColumns, collect, exportCsv } from './export-csv.ts';
+import { formatValues } from '../../../shared/model/value-text.ts';
 
 /** Parses `attr op value` (value may contain spaces; is-present/is-not-present take none). */
 export function parseClause(text: string): MvClause {
@@ -22,12 +24,25 @@ export function registerMv(program: Command): void {
     .option('--where <clause>', 'clause "attribute operator value" (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--limit <n>', 'page size', '100')
     .option('--cursor <cursor>', 'next page cursor')
+    .option('--column <attribute>', 'also show this attribute (repeatable)', collect, [] as string[])
+    .option('--csv <file>', 'write every matching object (all pages) to a CSV file, with progress on stderr')
+    .option('--quiet', 'no progress on stderr')
     .option('--json', 'print JSON')
-    .action((opts: { type?: string; where: string[]; limit: string; cursor?: string; json?: boolean }) =>
-      withEngineService(program, async (call) => {
-        const page = await call('mv.search', { objectType: opts.type, clauses: opts.where.map(parseClause), limit: Number(opts.limit), cursor: opts.cursor ?? null });
+    .action((opts: { type?: string; where: string[]; limit: string; cursor?: string; column: string[]; csv?: string; quiet?: boolean; json?: boolean }) =>
+      withEngineService(program, async (call, _service, listen) => {
+        const clauses = opts.where.map(parseClause);
+        if (opts.csv) {
+          const columns = [{ field: 'attr:displayName', header: 'displayName' }, ...attributeColumns(opts.column.filter((c) => c !== 'displayName')), { field: 'objectType', header: 'Object Type' }, { field: 'id', header: 'Object ID' }];
+          const result = await exportCsv(call, listen, { grid: 'mv.search', objectType: opts.type, clauses }, columns, opts.csv, !!opts.quiet);
+          report(opts, result, (r) => `wrote ${r.done} objects to ${r.file}`);
+          return;
+        }
+        const page = await call('mv.search', { objectType: opts.type, clauses, columns: opts.column, limit: Number(opts.limit), cursor: opts.cursor ?? null });
         report(opts, page, (p) =>
-          [...p.items.map((o) => `${o.id}\t${o.objectType}\t${o.displayName ?? ''}`), `${p.total} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`].join('\n'),
+          [
+            ...p.items.map((o) => [`${o.id}\t${o.objectType}\t${o.displayName ?? ''}`, ...opts.column.map((c) => `${c}=${formatValues(o.attributes[c])}`)].join('\t')),
+            `${p.total} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
+          ].join('\n'),
         );
       }),
     );

@@ -1,13 +1,17 @@
-// The console window: tab bar, the active tab, and the status bar.
+// The console window: tab bar with global search and tools, the active tab, and the status bar. The tab, its
+// queries and the open dialog are in the URL (deep links, Back, reload); views follow the engine's events.
 import { useMemo, useState } from 'react';
 import { AppBar, Box, Button, CssBaseline, IconButton, Tab, Tabs, Toolbar, Tooltip, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import DarkModeIcon from '@mui/icons-material/DarkMode';
 import LightModeIcon from '@mui/icons-material/LightMode';
 import { buildTheme, type ThemeMode } from './theme.ts';
-import { TABS, type TabId } from './tabs.ts';
+import { TABS, tabOf, type TabId } from './tabs.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { WelcomeBanner } from './WelcomeBanner.tsx';
+import { ToolsMenu } from './ToolsMenu.tsx';
+import { navigate, useUrlParams } from './url-state.ts';
+import { useLiveUpdates } from '../api/live-updates.ts';
 import { StagingBanner } from '../policy/StagingBanner.tsx';
 import { DeletesBanner } from '../policy/DeletesBanner.tsx';
 import { MigrationBanner } from '../migration/MigrationBanner.tsx';
@@ -16,6 +20,11 @@ import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
 import { MetaverseSearchTab } from '../search/MetaverseSearchTab.tsx';
 import { WizardDialog } from '../wizard/WizardDialog.tsx';
+import { GlobalSearchBox, GlobalSearchDialog } from '../journey/GlobalSearch.tsx';
+import { JourneyDialog } from '../journey/JourneyDialog.tsx';
+import { parseJourney } from '../journey/journey-ref.ts';
+import { StatisticsDialog } from '../tools/StatisticsDialog.tsx';
+import { SchedulerDialog } from '../tools/SchedulerDialog.tsx';
 
 const THEME_KEY = 'idsync.theme';
 
@@ -28,29 +37,38 @@ function initialMode(): ThemeMode {
 /** The whole console. */
 export function App() {
   const [mode, setMode] = useState<ThemeMode>(initialMode);
-  const [tab, setTab] = useState<TabId>('operations');
   const [wizardOpen, setWizardOpen] = useState(false);
+  const params = useUrlParams();
+  const tab = tabOf(params.get('tab'));
+  const tool = params.get('tool');
+  const find = params.get('find');
+  const journey = parseJourney(params.get('journey'));
   const theme = useMemo(() => buildTheme(mode), [mode]);
+  useLiveUpdates();
   const toggleMode = () => {
     const next = mode === 'light' ? 'dark' : 'light';
     localStorage.setItem(THEME_KEY, next);
     setMode(next);
   };
+  // Closing replaces the entry, so Back then returns to where the dialog was opened from.
+  const close = (name: string) => () => navigate({ [name]: null }, false);
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
         <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-          <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Toolbar variant="dense" sx={{ gap: 2, py: 0.5 }}>
             <Typography variant="subtitle1" component="h1" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
               IdSync
             </Typography>
-            <Tabs value={tab} onChange={(_, v: TabId) => setTab(v)} aria-label="Console sections" sx={{ flex: 1 }}>
+            <Tabs value={tab} onChange={(_, v: TabId) => navigate({ tab: v })} aria-label="Console sections" sx={{ flex: 1 }}>
               {TABS.map((t) => (
                 <Tab key={t.id} value={t.id} label={t.label} id={`tab-${t.id}`} aria-controls={`panel-${t.id}`} />
               ))}
             </Tabs>
-            <Button variant="outlined" size="small" onClick={() => setWizardOpen(true)} aria-label="Configure (installation wizard)">
+            <GlobalSearchBox current={find} />
+            <ToolsMenu />
+            <Button variant="outlined" color="inherit" onClick={() => setWizardOpen(true)}>
               Configure
             </Button>
             <Tooltip title={mode === 'light' ? 'Dark theme' : 'Light theme'}>
@@ -73,6 +91,10 @@ export function App() {
         </Box>
         <StatusBar />
         {wizardOpen ? <WizardDialog open onClose={() => setWizardOpen(false)} /> : null}
+        {tool === 'statistics' ? <StatisticsDialog onClose={close('tool')} /> : null}
+        {tool === 'scheduler' ? <SchedulerDialog onClose={close('tool')} /> : null}
+        {find ? <GlobalSearchDialog text={find} onClose={close('find')} /> : null}
+        {journey ? <JourneyDialog target={journey} onClose={close('journey')} /> : null}
       </Box>
     </ThemeProvider>
   );

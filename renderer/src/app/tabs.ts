@@ -7,3 +7,8 @@ export const TABS = [
 ] as const;
 
 export type TabId = (typeof TABS)[number]['id'];
+
+/** The tab a URL names; Operations for none or an unknown one. */
+export function tabOf(value: string | null): TabId {
+  return TABS.find((t) => t.id === value)?.id ?? 'operations';
+}

@@ -1,8 +1,6 @@
 // Says what holds the engine lock (a run, the wizard, maintenance), so a disabled action is never a mystery.
 import { Alert } from '@mui/material';
-import { useCallback } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { useApiEvent, useApiQuery } from '../api/hooks.ts';
+import { useApiQuery } from '../api/hooks.ts';
 import type { EngineLock } from '../../../shared/model/system.ts';
 import { formatTime } from './values.ts';
 
@@ -14,13 +12,9 @@ export function lockSentence(lock: EngineLock): string {
   return `A run holds the engine: ${lock.holder} (since ${since}).`;
 }
 
-/** The current lock, refreshed on state changes. */
+/** The current lock (the console's live updates keep the status current). */
 export function useEngineLock(): EngineLock | null {
-  const status = useApiQuery('system.status', {}, { refetchInterval: 5000 });
-  const client = useQueryClient();
-  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: ['system.status'] }), [client]);
-  useApiEvent('state.changed', refresh);
-  return status.data?.lock ?? null;
+  return useApiQuery('system.status', {}).data?.lock ?? null;
 }
 
 /** A banner while the engine lock is held; nothing otherwise. */

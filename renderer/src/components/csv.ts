@@ -1,6 +1,7 @@
 // CSV and tab-separated text of grid rows, for export files and the clipboard.
 import { stringify } from 'csv-stringify/browser/esm/sync';
 import { formatValue, formatValues } from './values.ts';
+import { defuseFormula } from '../../../shared/model/value-text.ts';
 
 /** A column of an exported table: which field, under which header, optionally how to turn it into text. */
 export interface ExportColumn<R> {
@@ -29,10 +30,6 @@ export function toTsv<R>(columns: readonly ExportColumn<R>[], rows: readonly R[]
   return `${lines.join('\n')}\n`;
 }
 
-// A cell starting with = + - @ is executed by spreadsheet programs; a leading quote keeps it text.
-function defuseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-}
 
 /** A file name safe on every platform, with a timestamp: `runs-2026-01-31T10-00-00.csv`. */
 export function exportFileName(base: string, ext: string, now: Date = new Date()): string {

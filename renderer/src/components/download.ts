@@ -2,8 +2,9 @@
 
 /** Offers `text` as a file download named `fileName`. */
 export function downloadText(fileName: string, text: string, mime = 'text/csv;charset=utf-8'): void {
-  // A BOM lets spreadsheet programs read UTF-8 CSV correctly.
-  const blob = new Blob([mime.startsWith('text/csv') ? '\uFEFF' : '', text], { type: mime });
+  // A byte-order mark lets spreadsheet programs read UTF-8 CSV correctly (files from the engine carry one).
+  const bom = mime.startsWith('text/csv') && !text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const blob = new Blob([bom, text], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

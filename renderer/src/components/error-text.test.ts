@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, rootCause } from './error-text.ts';
+import { describeError, messageWithoutSubject, rootCause } from './error-text.ts';
 import { ApiCallError } from '../../../shared/api/call-error.ts';
 
 describe('describeError', () => {
@@ -40,5 +40,13 @@ describe('rootCause', () => {
     const t = describeError(new ApiCallError('sync-rule-error-function-triggered', trace));
     expect(t.message).toBe('Department is required for Ann (Attributes: cn=Ann, mail=)');
     expect(t.detail).toBe(trace);
+  });
+});
+
+describe('messageWithoutSubject', () => {
+  it('drops every repetition of the subject at the start', () => {
+    expect(messageWithoutSubject('/d/f.csv:3: /d/f.csv:3 (anchor 1): the anchor appears twice', '/d/f.csv:3')).toBe('(anchor 1): the anchor appears twice');
+    expect(messageWithoutSubject('anchor attribute is empty', '/d/f.csv:4')).toBe('anchor attribute is empty');
+    expect(messageWithoutSubject('/d/f.csv:4', '/d/f.csv:4')).toBe('/d/f.csv:4');
   });
 });

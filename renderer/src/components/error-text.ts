@@ -45,3 +45,17 @@ export function describeError(error: unknown, what?: string): ErrorText {
   }
   return { code: 'error', message: what ? `${what}: ${String(error)}` : String(error), detail: null };
 }
+
+/**
+ * An object's error message without the object's own name in front of it (the DN or file position is in its
+ * own column already): "f.csv:3: f.csv:3 (anchor 1): duplicate" → "(anchor 1): duplicate".
+ */
+export function messageWithoutSubject(message: string, subject: string): string {
+  if (!subject) return message;
+  let text = message.trim();
+  for (;;) {
+    if (text.startsWith(`${subject}: `)) text = text.slice(subject.length + 2).trimStart();
+    else if (text.startsWith(`${subject} `)) text = text.slice(subject.length + 1).trimStart();
+    else return text || message;
+  }
+}

@@ -19,8 +19,9 @@ export function exportColumns<R extends GridValidRowModel>(columns: readonly Tab
 /** Grid column definitions: a `text` function becomes the cell's value getter, so sort and display agree with exports. */
 export function gridColumns<R extends GridValidRowModel>(columns: readonly TableColumn<R>[]): GridColDef<R>[] {
   return columns.map(({ text, exported: _exported, ...col }) => {
-    if (text) return { ...col, valueGetter: (_value: unknown, row: R) => text(row) } as GridColDef<R>;
-    if (col.valueFormatter || col.renderCell) return col as GridColDef<R>;
+    // A column with its own value (a number that sorts as a number) keeps it; `text` then serves exports only.
+    if (text && !col.valueGetter) return { ...col, valueGetter: (_value: unknown, row: R) => text(row) } as GridColDef<R>;
+    if (col.valueFormatter || col.renderCell || col.valueGetter) return col as GridColDef<R>;
     // Value arrays and tagged values read as text, as they do in exports.
     return { ...col, valueFormatter: (_v: unknown, row: R) => cellText(row, { field: col.field, header: '' }) } as GridColDef<R>;
   });

@@ -1,25 +1,7 @@
 // How attribute values, timestamps and durations read in the console.
 import type { ApiValue } from '../../../shared/model/values.ts';
 
-/** One wire value as text: tagged values lose their tag, binaries show as base64 with a marker. */
-export function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean' || typeof value === 'number') return String(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.int === 'string') return v.int;
-    if (typeof v.date === 'string') return v.date;
-    if (typeof v.ref === 'string') return v.ref;
-    if (typeof v.bin === 'string') return `base64:${v.bin}`;
-  }
-  return JSON.stringify(value);
-}
-
-/** Several values on one line, separated so a reader (and a CSV consumer) can split them again. */
-export function formatValues(values: readonly unknown[] | null | undefined): string {
-  return (values ?? []).map(formatValue).join('; ');
-}
+export { formatDuration, formatValue, formatValues } from '../../../shared/model/value-text.ts';
 
 /** The type tag of a wire value, for the Type column of attribute grids. */
 export function valueType(value: ApiValue | unknown): string {
@@ -39,12 +21,12 @@ export function formatTime(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleString();
 }
 
-/** A duration as h:mm:ss (or m:ss under an hour). */
-export function formatDuration(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+/** A count with thousands separators (1,234,567), the same in every locale so screens and tests agree. */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** "1 item" / "1,234 items". */
+export function countText(n: number, one = 'item', many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -1,4 +1,5 @@
-// Search Connector Space: every scope, server-side paging, column settings, properties of the chosen object.
+// Search Connector Space: every scope, server-side paging, column settings (attribute columns included, e.g.
+// onPremisesDistinguishedName while reviewing pending deletes), properties of the chosen object.
 import { useMemo, useState } from 'react';
 import {
   Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, InputLabel, MenuItem, Select, TextField,
@@ -11,6 +12,9 @@ import type { TableColumn } from '../components/table-columns.ts';
 import { useObjectNavigation } from '../components/object-navigation.ts';
 import { buildScope, DEFAULT_FORM, SCOPES, type ChangeOpName, type DisconnectorKind, type ScopeForm } from './search-scope.ts';
 import { stateText } from './change-rows.ts';
+import { useApiQuery } from '../api/hooks.ts';
+import { formatValues } from '../components/values.ts';
+import { attributeSuggestions } from './attribute-suggestions.ts';
 
 const COLUMNS: TableColumn<CsObjectRow>[] = [
   { field: 'dn', headerName: 'Distinguished Name', flex: 1, minWidth: 280 },
@@ -23,6 +27,12 @@ const COLUMNS: TableColumn<CsObjectRow>[] = [
   { field: 'mvId', headerName: 'Metaverse Object', width: 200 },
 ];
 const DEFAULT_VISIBLE = ['dn', 'objectType', 'anchor', 'state', 'pendingImport', 'pendingExport', 'hasError'];
+const ATTR = 'attr:';
+
+/** The grid column of an attribute: its values as the engine knows them. */
+function attributeColumn(name: string): TableColumn<CsObjectRow> {
+  return { field: `${ATTR}${name}`, headerName: name, width: 220, text: (r) => formatValues(r.attributes?.[name]) };
+}
 const OPS: readonly [ChangeOpName, string][] = [['add', 'Add'], ['update', 'Update'], ['delete', 'Delete']];
 const KINDS: readonly [DisconnectorKind, string][] = [['normal', 'Normal'], ['filtered', 'Filtered'], ['explicit', 'Explicit']];
 
@@ -35,7 +45,20 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
   const [visible, setVisible] = useState<string[]>(DEFAULT_VISIBLE);
   const [selected, setSelected] = useState<CsObjectRow | null>(null);
   const def = SCOPES.find((s) => s.scope === form.scope)!;
-  const columns = useMemo(() => COLUMNS.filter((c) => visible.includes(c.field)), [visible]);
+  const rules = useApiQuery('rules.list', { connector });
+  const suggestions = useMemo(() => attributeSuggestions(rules.data ?? []), [rules.data]);
+  const attributeNames = useMemo(() => visible.filter((f) => f.startsWith(ATTR)).map((f) => f.slice(ATTR.length)), [visible]);
+  const columns = useMemo(
+    () => visible.map((f) => COLUMNS.find((c) => c.field === f) ?? (f.startsWith(ATTR) ? attributeColumn(f.slice(ATTR.length)) : null)).filter((c): c is TableColumn<CsObjectRow> => c !== null),
+    [visible],
+  );
+  const choices = useMemo(
+    () => [
+      ...COLUMNS.map((c) => ({ field: c.field, label: c.headerName ?? c.field })),
+      ...[...new Set([...suggestions, ...attributeNames])].map((n) => ({ field: `${ATTR}${n}`, label: n })),
+    ],
+    [suggestions, attributeNames],
+  );
   const search = () => {
     const built = buildScope(form);
     if (!built.ok) return setProblem(built.message);
@@ -47,7 +70,7 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="xl" aria-labelledby="cs-search-title">
       <DialogTitle id="cs-search-title">Search Connector Space: {connector}</DialogTitle>
-      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1, height: '75vh' }}>
+      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 1, height: '80vh' }}>
         <Box component="form" role="search" aria-label="Connector space search" onSubmit={(e) => { e.preventDefault(); search(); }} sx={{ display: 'flex', gap: 1, alignItems: 'center', flexWrap: 'wrap', pt: 1 }}>
           <FormControl size="small" sx={{ minWidth: 200 }}>
             <InputLabel id="cs-scope-label">Scope</InputLabel>
@@ -87,15 +110,16 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
             <PagedTable<CsObjectRow>
               label="Connector space objects"
               what="Searching the connector space"
-              queryKey={['cs.search', connector, submitted]}
-              fetchPage={(cursor, limit) => getApi().call('cs.search', { connector, search: submitted, cursor, limit })}
+              queryKey={['cs.search', connector, submitted, attributeNames]}
+              fetchPage={(cursor, limit) => getApi().call('cs.search', { connector, search: submitted, columns: attributeNames, cursor, limit })}
+              exportSource={{ grid: 'cs.search', connector, search: submitted }}
               columns={columns}
               getRowId={(r) => r.id}
               onSelect={setSelected}
               onOpen={open}
               actions={
                 <>
-                  <ColumnChooser choices={COLUMNS.map((c) => ({ field: c.field, label: c.headerName ?? c.field }))} visible={visible} onChange={setVisible} />
+                  <ColumnChooser choices={choices} visible={visible} onChange={setVisible} fieldOfAttribute={(n) => `${ATTR}${n}`} />
                   <Button disabled={!selected} onClick={() => selected && open(selected)}>
                     Properties
                   </Button>

@@ -8,7 +8,7 @@ import { formatTime } from '../components/values.ts';
 function ErrorBlock({ title, error }: { title: string; error: ObjectError }) {
   return (
     <Box component="section" aria-label={title}>
-      <Typography variant="subtitle2">{title}</Typography>
+      <Typography variant="subtitle2" component="h3">{title}</Typography>
       <Typography variant="body2" color="text.secondary">
         {error.code} · {formatTime(error.at)}
         {error.runId ? ` · run ${error.runId}` : ''}

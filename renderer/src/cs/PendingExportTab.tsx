@@ -39,7 +39,7 @@ export function PendingExportTab({ detail }: { detail: CsObjectDetail }) {
       {pending ? <DataTable label="Pending export attributes" rows={rows} columns={COLUMNS} getRowId={(r) => r.attribute} height={300} /> : null}
       {unconfirmed ? (
         <>
-          <Typography variant="subtitle2">Awaiting export confirmation</Typography>
+          <Typography variant="subtitle2" component="h3">Awaiting export confirmation</Typography>
           <AttributeTable label="Unconfirmed export values" attributes={detail.unconfirmedExport} height={220} />
         </>
       ) : null}

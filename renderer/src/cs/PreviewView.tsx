@@ -45,7 +45,7 @@ export function PreviewView({ result }: { result: PreviewResult }) {
         ))}
       </List>
       <Box sx={{ flex: 1, minWidth: 0 }} component="section" aria-label={page}>
-        <Typography variant="subtitle2" gutterBottom>
+        <Typography variant="subtitle2" component="h3" gutterBottom>
           {page} {result.committed ? '(committed)' : '(preview only)'}
         </Typography>
         {page === 'Source Object Details' ? <AttributeTable label="Source object attributes" attributes={result.sourceObject} height={280} /> : null}

@@ -2,6 +2,8 @@
 import type { CsObjectDetail } from '../../../shared/model/connector-space.ts';
 import { valueType } from '../components/values.ts';
 
+export { stateText } from '../../../shared/model/cs-state-text.ts';
+
 /** One attribute line: old (hologram) and new (pending import) values; `changed` marks staged changes. */
 export interface ImportRow {
   readonly attribute: string;
@@ -29,19 +31,6 @@ export function importRows(detail: Pick<CsObjectDetail, 'hologram' | 'pendingImp
     });
   }
   return [...rows.values()].sort((a, b) => Number(b.changed) - Number(a.changed) || a.attribute.localeCompare(b.attribute));
-}
-
-/** Plain-language name of a connector space state. */
-export function stateText(state: string, transient = false): string {
-  const text: Record<string, string> = {
-    'connector.normal': 'Connector',
-    'connector.explicit': 'Explicit connector',
-    'disconnector.normal': 'Disconnector',
-    'disconnector.filtered': 'Filtered disconnector',
-    'disconnector.explicit': 'Explicit disconnector',
-    placeholder: 'Placeholder',
-  };
-  return `${text[state] ?? state}${transient ? ' (transient)' : ''}`;
 }
 
 /** The operation on one attribute of a pending export: add, delete or replace. */

@@ -1,6 +1,6 @@
 // Metaverse Designer: object types, their attributes, add and delete attributes, and attribute flow precedence.
 import { useEffect, useMemo, useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItemButton, ListItemText, Paper, Typography } from '@mui/material';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, List, ListItem, ListItemButton, ListItemText, Paper, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { MvAttributeDef } from '../../../shared/model/metaverse.ts';
@@ -26,6 +26,7 @@ export function MetaverseDesignerTab() {
   const schema = useApiQuery('schema.get', {});
   const [objectType, setObjectType] = useState<string | null>(null);
   const [attribute, setAttribute] = useState<MvAttributeDef | null>(null);
+  const [selectedCount, setSelectedCount] = useState(0);
   const [dialog, setDialog] = useState<'type' | 'attribute' | 'delete' | null>(null);
   const del = useApiMutation('schema.deleteAttribute', ['schema.get']);
   const types = schema.data?.objectTypes ?? [];
@@ -38,18 +39,26 @@ export function MetaverseDesignerTab() {
     <Box sx={{ display: 'flex', height: '100%', p: 1, gap: 1, minHeight: 0 }}>
       <Paper variant="outlined" sx={{ width: 240, flexShrink: 0, display: 'flex', flexDirection: 'column' }} component="section" aria-label="Object types">
         <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: 'flex-start', p: 1 }}>
-          <Typography variant="subtitle2">Object Types</Typography>
+          <Typography variant="subtitle2" component="h2">
+            Object Types
+          </Typography>
           <Button startIcon={<AddIcon />} onClick={() => setDialog('type')} disabled={!schema.data}>
             Create Object Type
           </Button>
         </Box>
         <List dense aria-label="Object type list" sx={{ overflow: 'auto', flex: 1 }}>
           {types.map((t) => (
-            <ListItemButton key={t.name} selected={t.name === objectType} onClick={() => { setObjectType(t.name); setAttribute(null); }}>
-              <ListItemText primary={t.name} secondary={`${t.attributes.length} attributes`} />
-            </ListItemButton>
+            <ListItem key={t.name} disablePadding>
+              <ListItemButton selected={t.name === objectType} onClick={() => { setObjectType(t.name); setAttribute(null); }}>
+                <ListItemText primary={t.name} secondary={`${t.attributes.length} attributes`} />
+              </ListItemButton>
+            </ListItem>
           ))}
-          {schema.data && types.length === 0 ? <Typography variant="body2" sx={{ p: 1 }}>No object types yet.</Typography> : null}
+          {schema.data && types.length === 0 ? (
+            <ListItem>
+              <Typography variant="body2">No object types yet.</Typography>
+            </ListItem>
+          ) : null}
         </List>
       </Paper>
       <Box sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column', gap: 1 }}>
@@ -62,13 +71,21 @@ export function MetaverseDesignerTab() {
               columns={COLUMNS}
               getRowId={(r) => r.name}
               loading={schema.isPending}
-              onSelect={setAttribute}
+              onSelect={(a, all) => {
+                setAttribute(a);
+                setSelectedCount(all.length);
+              }}
               actions={
                 <>
                   <Button startIcon={<AddIcon />} onClick={() => setDialog('attribute')}>
                     Add Attribute
                   </Button>
-                  <Button startIcon={<DeleteIcon />} color="error" disabled={!attribute} onClick={() => { del.reset(); setDialog('delete'); }}>
+                  {selectedCount > 1 ? (
+                    <Typography variant="body2" role="status" color="text.secondary">
+                      {selectedCount} attributes are selected: choose one to delete it.
+                    </Typography>
+                  ) : null}
+                  <Button startIcon={<DeleteIcon />} color="error" disabled={!attribute || selectedCount > 1} onClick={() => { del.reset(); setDialog('delete'); }}>
                     Delete Attribute
                   </Button>
                 </>
@@ -79,7 +96,9 @@ export function MetaverseDesignerTab() {
           )}
         </Box>
         <Paper variant="outlined" sx={{ flex: '1 1 45%', minHeight: 180, p: 1, display: 'flex', flexDirection: 'column' }} component="section" aria-label="Attribute flow precedence">
-          <Typography variant="subtitle2">Attribute flow precedence{attribute ? `: ${attribute.name}` : ''}</Typography>
+          <Typography variant="subtitle2" component="h2">
+            Attribute flow precedence{attribute ? `: ${attribute.name}` : ''}
+          </Typography>
           <Box sx={{ flex: 1, minHeight: 0 }}>
             {attribute ? <PrecedenceView attribute={attribute.name} objectType={objectType} /> : <Typography variant="body2" color="text.secondary">Select an attribute to see the inbound rules that contribute to it, in precedence order.</Typography>}
           </Box>

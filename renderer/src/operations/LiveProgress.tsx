@@ -1,7 +1,7 @@
 // Progress bars of the running steps: done of total, objects per second, elapsed time.
 import { Box, LinearProgress, Paper, Typography } from '@mui/material';
 import type { RunProgress } from '../../../shared/model/system.ts';
-import { formatDuration } from '../components/values.ts';
+import { formatCount, formatDuration } from '../components/values.ts';
 import { percentDone, type ProgressMap } from './progress.ts';
 
 /** One line per running run; nothing when none runs. */
@@ -23,14 +23,14 @@ export function ProgressLine({ p }: { p: RunProgress }) {
   return (
     <Box>
       <Typography variant="body2">
-        {label} — {p.done}
-        {p.total !== null ? ` of ${p.total}` : ''} objects, {Math.round(p.objectsPerSecond)} objects/s, elapsed {formatDuration(p.elapsedMs)}
+        {label} — {formatCount(p.done)}
+        {p.total !== null ? ` of ${formatCount(p.total)}` : ''} objects, {formatCount(Math.round(p.objectsPerSecond))} objects/s, elapsed {formatDuration(p.elapsedMs)}
       </Typography>
       <LinearProgress
         variant={pct === null ? 'indeterminate' : 'determinate'}
         value={pct ?? undefined}
         aria-label={`Progress of ${p.connector} ${p.profile}`}
-        aria-valuetext={pct === null ? `${p.done} objects` : `${pct}%`}
+        aria-valuetext={pct === null ? `${formatCount(p.done)} objects` : `${pct}%`}
       />
     </Box>
   );

@@ -6,7 +6,7 @@ import { getApi } from '../api/client.ts';
 import { PagedTable } from '../components/PagedTable.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
 import { useObjectNavigation } from '../components/object-navigation.ts';
-import { rootCause } from '../components/error-text.ts';
+import { messageWithoutSubject, rootCause } from '../components/error-text.ts';
 import { chainCounters } from './drilldown.ts';
 import type { StatLine } from './statistics.ts';
 
@@ -33,7 +33,7 @@ export function ObjectListDialog({ run, step, line, isError, onClose }: ObjectLi
         flex: 1,
         minWidth: 280,
         renderCell: (p) => (
-          <Link component="button" type="button" onClick={() => open(p.row)} aria-label={`Open ${p.row.dn}`}>
+          <Link component="button" type="button" onClick={() => open(p.row)} sx={{ textAlign: 'left' }}>
             {p.row.dn}
           </Link>
         ),
@@ -41,7 +41,9 @@ export function ObjectListDialog({ run, step, line, isError, onClose }: ObjectLi
       },
       { field: 'objectType', headerName: 'Object Type', width: 120 },
       { field: 'counter', headerName: isError ? 'Error Type' : 'Modification', width: 200 },
-      ...(isError ? [{ field: 'error', headerName: 'Error', width: 280, text: (r: RunObjectRecord) => rootCause(r.error?.detail) ?? rootCause(r.error?.message) ?? r.error?.message ?? '' }] : []),
+      ...(isError
+        ? [{ field: 'error', headerName: 'Error', flex: 1, minWidth: 280, text: (r: RunObjectRecord) => messageWithoutSubject(rootCause(r.error?.detail) ?? rootCause(r.error?.message) ?? r.error?.message ?? '', r.dn) }]
+        : []),
     ],
     [isError, open],
   );
@@ -58,7 +60,7 @@ export function ObjectListDialog({ run, step, line, isError, onClose }: ObjectLi
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="object-list-title">
       <DialogTitle id="object-list-title">Object Details: {title}</DialogTitle>
-      <DialogContent sx={{ height: '70vh' }}>
+      <DialogContent sx={{ height: '75vh', display: 'flex', flexDirection: 'column' }}>
         <PagedTable<RunObjectRecord>
           label="Object details"
           what={`Listing the objects of ${line.label}`}

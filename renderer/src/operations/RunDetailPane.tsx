@@ -1,6 +1,6 @@
 // The lower pane of Operations: a run's header, its steps, and the selected step's statistics.
 import { useEffect, useState } from 'react';
-import { Box, List, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Box, List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import type { RunDetail } from '../../../shared/model/runs.ts';
 import { useApiQuery } from '../api/hooks.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -26,14 +26,19 @@ export function stepName(type: string): string {
   return STEP_NAMES[type] ?? type;
 }
 
-/** Details of one run; polls while it is in progress. */
+/** Details of one run; a running run is read again when it moves to its next step (and when it ends). */
 export function RunDetailPane({ runId, progress }: { runId: string | null; progress: ProgressMap }) {
-  const running = runId !== null && progress.has(runId);
-  const q = useApiQuery('runs.get', { runId: runId ?? '' }, { enabled: runId !== null, refetchInterval: running ? 2000 : false });
+  const q = useApiQuery('runs.get', { runId: runId ?? '' }, { enabled: runId !== null });
+  const liveStep = runId !== null ? progress.get(runId)?.step : undefined;
+  const { refetch } = q;
+  useEffect(() => {
+    if (liveStep !== undefined) void refetch();
+  }, [liveStep, refetch]);
   if (runId === null) return <EmptyState title="No run selected">Select a run above to see its steps and statistics.</EmptyState>;
   if (q.isError) return <ErrorAlert error={q.error} what="Loading the run" onRetry={() => void q.refetch()} />;
   if (!q.data) return <Typography sx={{ p: 2 }}>Loading…</Typography>;
-  return <RunDetailView run={q.data} progress={progress} />;
+  // A new run starts on its own first step with no drill-down open.
+  return <RunDetailView key={q.data.id} run={q.data} progress={progress} />;
 }
 
 function RunDetailView({ run, progress }: { run: RunDetail; progress: ProgressMap }) {
@@ -59,7 +64,8 @@ function RunDetailView({ run, progress }: { run: RunDetail; progress: ProgressMa
       <Box sx={{ display: 'flex', gap: 1, alignItems: 'flex-start' }}>
         <List dense aria-label="Steps" sx={{ width: 260, flexShrink: 0, border: 1, borderColor: 'divider', borderRadius: 1, py: 0 }}>
           {run.steps.map((s) => (
-            <ListItemButton key={s.step} selected={s.step === stepNo} onClick={() => setStepNo(s.step)} aria-label={`Step ${s.step}: ${stepName(s.type)}`}>
+            <ListItem key={s.step} disablePadding>
+            <ListItemButton selected={s.step === stepNo} onClick={() => setStepNo(s.step)}>
               <ListItemText
                 primary={`Step ${s.step}: ${stepName(s.type)}`}
                 secondary={
@@ -73,8 +79,13 @@ function RunDetailView({ run, progress }: { run: RunDetail; progress: ProgressMa
                 slotProps={{ secondary: { component: 'div' } }}
               />
             </ListItemButton>
+            </ListItem>
           ))}
-          {run.steps.length === 0 ? <Typography sx={{ p: 1 }} variant="body2">No steps recorded.</Typography> : null}
+          {run.steps.length === 0 ? (
+            <ListItem>
+              <Typography variant="body2">No steps recorded.</Typography>
+            </ListItem>
+          ) : null}
         </List>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           {step ? <StatisticsBox step={step} onDrill={(line, isError) => setDrill({ line, isError })} /> : null}

@@ -1,26 +1,35 @@
-// The run history grid: newest first, server-paged, filtered by connector and status.
+// The run history grid: sorted and paged by the engine, filtered by connector, status, start date and cycle.
 import { useMemo } from 'react';
 import { LinearProgress } from '@mui/material';
-import type { RunSummary } from '../../../shared/model/runs.ts';
+import type { RunListRow } from '../../../shared/model/operations.ts';
 import { getApi } from '../api/client.ts';
-import { PagedTable } from '../components/PagedTable.tsx';
+import { OffsetTable, type Sort } from '../components/OffsetTable.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
-import { formatTime } from '../components/values.ts';
+import type { SelectionListener } from '../components/grid-selection.ts';
+import { formatCount, formatDuration, formatTime } from '../components/values.ts';
 import { StatusChip } from './StatusChip.tsx';
-import { RunTotalsCell } from './RunTotalsCell.tsx';
 import { statusLook } from './run-status.ts';
 import { percentDone, type ProgressMap } from './progress.ts';
+import { runQueryOf, type RunFilters } from './run-filters.ts';
+import type { RunSortField } from '../../../shared/model/operations.ts';
 
 export interface RunGridProps {
-  connector: string | null;
-  statuses: readonly string[];
+  filters: RunFilters;
   progress: ProgressMap;
-  onSelect: (run: RunSummary | null) => void;
+  onSelect: SelectionListener<RunListRow>;
+}
+
+const SORTABLE: readonly RunSortField[] = ['connector', 'profile', 'status', 'startedAt', 'endedAt', 'duration', 'startedBy'];
+const NEWEST_FIRST: Sort = { field: 'startedAt', direction: 'desc' };
+
+/** "adds / updates / deletes / errors" of a run. */
+export function totalsText(t: RunListRow['totals']): string {
+  return [t.adds, t.updates, t.deletes, t.errors].map(formatCount).join(' / ');
 }
 
 /** Run history, one row per run profile execution. */
-export function RunGrid({ connector, statuses, progress, onSelect }: RunGridProps) {
-  const columns = useMemo<TableColumn<RunSummary>[]>(
+export function RunGrid({ filters, progress, onSelect }: RunGridProps) {
+  const columns = useMemo<TableColumn<RunListRow>[]>(
     () => [
       { field: 'connector', headerName: 'Name', width: 160 },
       { field: 'profile', headerName: 'Profile Name', width: 170 },
@@ -41,24 +50,26 @@ export function RunGrid({ connector, statuses, progress, onSelect }: RunGridProp
       { field: 'statusCode', headerName: 'Result code', width: 150, text: (r) => r.status },
       { field: 'startedAt', headerName: 'Start Time', width: 170, text: (r) => formatTime(r.startedAt) },
       { field: 'endedAt', headerName: 'End Time', width: 170, text: (r) => formatTime(r.endedAt) },
-      { field: 'totals', headerName: 'Adds / Updates / Deletes / Errors', width: 220, renderCell: (p) => <RunTotalsCell runId={p.row.id} />, exported: false },
-      { field: 'startedBy', headerName: 'Started by', width: 120 },
+      { field: 'duration', headerName: 'Duration', width: 90, text: (r) => (r.durationMs === null ? '' : formatDuration(r.durationMs)) },
+      { field: 'totals', headerName: 'Adds / Updates / Deletes / Errors', width: 230, text: (r) => totalsText(r.totals) },
+      { field: 'startedBy', headerName: 'Started by', width: 110 },
     ],
     [progress],
   );
-  const request = { connector: connector ?? undefined, status: statuses.length ? (statuses as RunSummary['status'][]) : undefined };
+  const query = runQueryOf(filters);
   return (
-    <PagedTable<RunSummary>
+    <OffsetTable<RunListRow>
       label="Run history"
       what="Loading run history"
-      queryKey={['runs.list', request]}
-      fetchPage={(cursor, limit) => getApi().call('runs.list', { ...request, cursor, limit })}
+      queryKey={['operations.runs', query]}
+      fetchPage={(offset, limit, sort) => getApi().call('operations.runs', { ...query, sort: sort as { field: RunSortField; direction: 'asc' | 'desc' }, offset, limit })}
+      exportSource={(sort) => ({ grid: 'operations.runs', query: { ...query, sort: sort as { field: RunSortField; direction: 'asc' | 'desc' } } })}
       columns={columns}
+      sortable={SORTABLE}
+      defaultSort={NEWEST_FIRST}
       getRowId={(r) => r.id}
       onSelect={onSelect}
-      onOpen={onSelect}
-      refetchInterval={progress.size > 0 ? 3000 : false}
+      onOpen={(r) => onSelect(r, [r])}
     />
   );
 }
-

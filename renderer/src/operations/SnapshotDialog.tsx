@@ -5,6 +5,7 @@ import { AttributeTable } from '../components/AttributeTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { useObjectNavigation } from '../components/object-navigation.ts';
 import { ApiCallError } from '../../../shared/api/call-error.ts';
+import { messageWithoutSubject } from '../components/error-text.ts';
 
 /** The run-time snapshot of a drill-down object. */
 export function SnapshotDialog({ recordId, connector, onClose }: { recordId: string; connector: string; onClose: () => void }) {
@@ -12,7 +13,7 @@ export function SnapshotDialog({ recordId, connector, onClose }: { recordId: str
   const q = useApiQuery('runs.objectSnapshot', { recordId });
   const s = q.data;
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="snapshot-title">
+    <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="snapshot-title">
       <DialogTitle id="snapshot-title">Object at run time{s ? `: ${s.dn}` : ''}</DialogTitle>
       <DialogContent>
         {q.isError ? <ErrorAlert error={q.error} what="Loading the object snapshot" onRetry={() => void q.refetch()} /> : null}
@@ -22,9 +23,9 @@ export function SnapshotDialog({ recordId, connector, onClose }: { recordId: str
               Object type: {s.objectType || '—'} · Counter: {s.counter} · Step {s.step}
               {s.targetConnector ? ` · Target: ${s.targetConnector}` : ''}
             </Typography>
-            {s.error ? <ErrorAlert error={new ApiCallError(s.error.code, `${s.error.code}: ${s.error.message}`, s.error.detail)} /> : null}
+            {s.error ? <ErrorAlert error={new ApiCallError(s.error.code, `${s.error.code}: ${messageWithoutSubject(s.error.message, s.dn)}`, s.error.detail)} /> : null}
             {s.attributes ? (
-              <AttributeTable label="Attributes at run time" attributes={s.attributes} height={340} />
+              <AttributeTable label="Attributes at run time" attributes={s.attributes} height="55vh" />
             ) : (
               <Typography color="text.secondary">No attribute snapshot was kept for this record.</Typography>
             )}

@@ -1,6 +1,8 @@
-// The Synchronization Statistics and Synchronization Errors boxes of a step; every non-zero count is a link.
+// The Synchronization Statistics and Synchronization Errors boxes of a step; every non-zero count of kept
+// objects is a link (its text is the number; the row names what it counts).
 import { Box, Link, Paper, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
 import type { RunStepInfo } from '../../../shared/model/runs.ts';
+import { formatCount } from '../components/values.ts';
 import { errorLines, isDrillable, statisticsOf, type StatLine } from './statistics.ts';
 
 export interface StatisticsBoxProps {
@@ -8,21 +10,35 @@ export interface StatisticsBoxProps {
   onDrill: (line: StatLine, isError: boolean) => void;
 }
 
-function LineRow({ line, onClick, isError }: { line: StatLine; onClick: () => void; isError: boolean }) {
-  const where = line.targetConnector ? ` (${line.targetConnector})` : '';
+const FOCUS_RING = { '&:focus-visible': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2, borderRadius: 0.5 } } as const;
+
+function LineRow({ line, onClick }: { line: StatLine; onClick: () => void }) {
   return (
     <TableRow>
-      <TableCell sx={{ py: 0.25 }}>{line.label}</TableCell>
-      <TableCell align="right" sx={{ py: 0.25, width: 90 }}>
+      <TableCell component="th" scope="row" sx={{ py: 0.25, fontWeight: 'normal' }}>
+        {line.label}
+      </TableCell>
+      <TableCell align="right" sx={{ py: 0.25, width: 100 }}>
         {isDrillable(line) ? (
-          <Link component="button" type="button" onClick={onClick} aria-label={`${line.label}${where}: ${line.count} — list ${isError ? 'failing ' : ''}objects`}>
-            {line.count}
+          <Link component="button" type="button" onClick={onClick} sx={FOCUS_RING}>
+            {formatCount(line.count)}
           </Link>
         ) : (
-          <span aria-label={`${line.label}${where}: 0`}>0</span>
+          formatCount(line.count)
         )}
       </TableCell>
     </TableRow>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Paper variant="outlined" sx={{ minWidth: 240, flex: '1 1 240px' }} component="section" aria-label={title}>
+      <Typography variant="subtitle2" component="h3" sx={{ px: 1, pt: 0.5 }}>
+        {title}
+      </Typography>
+      {children}
+    </Paper>
   );
 }
 
@@ -32,45 +48,41 @@ export function StatisticsBox({ step, onDrill }: StatisticsBoxProps) {
   return (
     <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'flex-start' }}>
       {statisticsOf(step).map((section) => (
-        <Paper key={section.title} variant="outlined" sx={{ minWidth: 240, flex: '1 1 240px' }} component="section" aria-label={section.title}>
-          <Typography variant="subtitle2" sx={{ px: 1, pt: 0.5 }}>
-            {section.title}
-          </Typography>
-          <Table size="small">
+        <Section key={section.title} title={section.title}>
+          <Table size="small" aria-label={section.title}>
             <TableBody>
               {section.lines.map((line) => (
-                <LineRow key={line.label} line={line} isError={false} onClick={() => onDrill(line, false)} />
+                <LineRow key={line.label} line={line} onClick={() => onDrill(line, false)} />
               ))}
             </TableBody>
           </Table>
-        </Paper>
+        </Section>
       ))}
-      <Paper variant="outlined" sx={{ minWidth: 240, flex: '1 1 240px' }} component="section" aria-label="Synchronization errors">
-        <Typography variant="subtitle2" sx={{ px: 1, pt: 0.5 }}>
-          Synchronization errors
-        </Typography>
+      <Section title="Synchronization errors">
         {errors.length === 0 ? (
           <Typography variant="body2" sx={{ px: 1, pb: 1 }} color="text.secondary">
             No errors in this step.
           </Typography>
         ) : (
-          <Table size="small">
+          <Table size="small" aria-label="Synchronization errors">
             <TableBody>
               {errors.map((line) => (
-                <LineRow key={line.label} line={line} isError onClick={() => onDrill(line, true)} />
+                <LineRow key={line.label} line={line} onClick={() => onDrill(line, true)} />
               ))}
             </TableBody>
           </Table>
         )}
         {step.message ? (
           <Box sx={{ px: 1, pb: 1 }}>
-            <Typography variant="subtitle2">Connection status</Typography>
+            <Typography variant="subtitle2" component="h3">
+              Connection status
+            </Typography>
             <Typography variant="body2" aria-label="Connection status">
               {step.message}
             </Typography>
           </Box>
         ) : null}
-      </Paper>
+      </Section>
     </Box>
   );
 }

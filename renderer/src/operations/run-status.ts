@@ -1,4 +1,5 @@
 // Run result strings in plain language, with their severity for colour and sorting (spec §14.1).
+import { KNOWN_RUN_STATUSES, runStatusText } from '../../../shared/model/run-status-text.ts';
 
 export type StatusTone = 'success' | 'info' | 'warning' | 'error';
 
@@ -9,34 +10,9 @@ export interface StatusLook {
   readonly rank: number;
 }
 
-const PLAIN: Record<string, string> = {
-  'in-progress': 'Running',
-  success: 'Completed',
-  'completed-no-objects': 'Completed, nothing to process',
-  'completed-warnings': 'Completed with warnings',
-  'completed-sync-errors': 'Completed with synchronization errors',
-  'completed-export-errors': 'Completed with export errors',
-  'completed-discovery-errors': 'Stopped early: discovery errors',
-  'completed-transient-objects': 'Completed with transient objects',
-  'stopped-error-limit': 'Stopped: too many errors',
-  'stopped-deletion-threshold-exceeded': 'Stopped: deletion threshold exceeded',
-  'stopped-server-down': 'Stopped: server unreachable',
-  'stopped-connectivity': 'Stopped: connection lost',
-  'stopped-extension-dll-exception': 'Stopped: connector failure',
-  'stopped-object-limit': 'Stopped: object limit reached',
-  'stopped-database-connection-lost': 'Stopped: engine database unavailable',
-  'stopped-user-termination-from-ui': 'Stopped by an operator (console)',
-  'stopped-user-termination-from-cli': 'Stopped by an operator (command line)',
-  'stopped-user-termination-from-scheduler': 'Stopped by the scheduler',
-  'no-start-connection': 'Did not start: connection failed',
-  'no-start-credentials': 'Did not start: credentials rejected',
-  'no-start-ma-already-running': 'Did not start: connector already running',
-  'no-start-unknown-profile-name': 'Did not start: unknown run profile',
-};
-
 /** Plain text, tone and rank of a run or step result; unknown strings keep their code and rank by family. */
 export function statusLook(status: string): StatusLook {
-  const text = PLAIN[status] ?? status;
+  const text = runStatusText(status);
   if (status === 'in-progress') return { text, tone: 'info', rank: 0 };
   if (status === 'success' || status === 'completed-no-objects') return { text, tone: 'success', rank: status === 'success' ? 0 : 1 };
   if (status === 'completed-warnings' || status === 'completed-transient-objects') return { text, tone: 'warning', rank: status === 'completed-warnings' ? 2 : 3 };
@@ -53,5 +29,5 @@ export const STATUS_GROUPS: Record<string, readonly string[]> = {
   Succeeded: ['success', 'completed-no-objects'],
   Warnings: ['completed-warnings', 'completed-transient-objects'],
   Errors: ['completed-sync-errors', 'completed-export-errors', 'completed-discovery-errors'],
-  'Stopped or not started': Object.keys(PLAIN).filter((s) => s.startsWith('stopped-') || s.startsWith('no-start-')),
+  'Stopped or not started': KNOWN_RUN_STATUSES.filter((s) => s.startsWith('stopped-') || s.startsWith('no-start-')),
 };

@@ -8,6 +8,8 @@ export interface StatLine {
   readonly count: number;
   /** Set for outbound lines: the target connector whose connector space was touched. */
   readonly targetConnector?: string;
+  /** False for counters the engine counts without keeping the objects (no-change counters): nothing to list. */
+  readonly listable?: boolean;
 }
 
 export interface StatSection {
@@ -41,6 +43,7 @@ const INBOUND: readonly LineDef[] = [
 
 const OUTBOUND: readonly LineDef[] = [
   ['Export Attribute Flow', ['connector-flow']],
+  ['Connectors without Export Flow Updates', ['connector-no-flow']],
   ['Provisioned', ['provisioned-add-flow', 'provisioned-add-no-flow']],
   ['Deprovisioned', ['provisioned-disconnect']],
   ['Provisioning Renames', ['provisioned-rename-flow', 'provisioned-rename-no-flow']],
@@ -58,17 +61,37 @@ const EXPORT: readonly LineDef[] = [
 // Failure counters belong to the errors box, not the statistics.
 const FAILURES = new Set(['stage-failure', 'flow-failure', 'export-failure']);
 
+// Counted without keeping the objects (they would repeat every object on every run).
+const UNLISTED = new Set(['stage-no-change', 'connector-no-flow']);
+
+/** Counters outside the standard lines, in words. */
+const OTHER_LABELS: Record<string, string> = {
+  'unresolved-reference': 'Unresolved References',
+  'connector-flow-remove-mv': 'Connectors with Flow Updates (metaverse object removed)',
+  'export-confirmed': 'Exports Confirmed',
+};
+
+/** The words for a counter: its known label, else its name turned into words ("connector-delete-x" → "Connector delete x"). */
+export function counterLabel(name: string): string {
+  const known = OTHER_LABELS[name];
+  if (known) return known;
+  const words = name.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function linesFrom(defs: readonly LineDef[], counters: Record<string, number>, target?: string): StatLine[] {
   const known = new Set(defs.flatMap(([, cs]) => cs));
+  const where = target ? { targetConnector: target } : {};
   const lines: StatLine[] = defs.map(([label, cs]) => ({
     label,
     counters: cs,
     count: cs.reduce((n, c) => n + (counters[c] ?? 0), 0),
-    ...(target ? { targetConnector: target } : {}),
+    listable: !cs.every((c) => UNLISTED.has(c)),
+    ...where,
   }));
-  // Counters this console does not know yet still show, under their raw name, so no number is hidden.
+  // Counters this console has no line for still show, in words, so no number is hidden.
   for (const [name, count] of Object.entries(counters)) {
-    if (!known.has(name) && !FAILURES.has(name)) lines.push({ label: name, counters: [name], count, ...(target ? { targetConnector: target } : {}) });
+    if (!known.has(name) && !FAILURES.has(name)) lines.push({ label: counterLabel(name), counters: [name], count, listable: !UNLISTED.has(name), ...where });
   }
   return lines;
 }
@@ -92,7 +115,7 @@ export function errorLines(step: Pick<RunStepInfo, 'errors'>): StatLine[] {
     .map(([code, count]) => ({ label: code, counters: [code], count }));
 }
 
-/** Whether a line can be clicked: only a non-zero count lists objects. */
+/** Whether a line can be clicked: only a non-zero count of kept objects lists anything. */
 export function isDrillable(line: StatLine): boolean {
-  return line.count > 0;
+  return line.count > 0 && line.listable !== false;
 }

@@ -9,6 +9,7 @@ import { getApi } from '../api/client.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { downloadText } from '../components/download.ts';
 import type { TableColumn } from '../components/table-columns.ts';
+import { formatCount } from '../components/values.ts';
 
 type PendingDeletes = ResponseOf<'deletes.list'>;
 type DeleteRow = PendingDeletes['rows'][number];
@@ -23,12 +24,12 @@ const COLUMNS: TableColumn<DeleteRow>[] = [
 
 /** One banner per blocked export. */
 export function DeletesBanner() {
-  const connectors = useApiQuery('connectors.list', {}, { refetchInterval: 30_000 });
+  // Refreshed by the console's live updates when a run ends or another process changes an approval.
+  const connectors = useApiQuery('connectors.list', {});
   const lists = useQueries({
     queries: (connectors.data ?? []).map((c) => ({
       queryKey: ['deletes.list', { connector: c.name }],
       queryFn: () => getApi().call('deletes.list', { connector: c.name }),
-      refetchInterval: 30_000,
     })),
   });
   const blocked = lists.map((q) => q.data).filter((d): d is PendingDeletes => !!d?.blocked);
@@ -68,13 +69,13 @@ function BlockedExport({ deletes }: { deletes: PendingDeletes }) {
           </Button>
         }
       >
-        Export to {deletes.connector} is blocked: {deletes.pendingDeletes} pending deletes exceed the deletion threshold of {deletes.threshold}.
+        Export to {deletes.connector} is blocked: {formatCount(deletes.pendingDeletes)} pending deletes exceed the deletion threshold of {formatCount(deletes.threshold ?? 0)}.
       </Alert>
       <Dialog open={open} onClose={() => setOpen(false)} maxWidth="lg" fullWidth aria-labelledby={titleId}>
         <DialogTitle id={titleId}>Pending deletes: {deletes.connector}</DialogTitle>
-        <DialogContent sx={{ height: 460, display: 'flex', flexDirection: 'column', gap: 1 }}>
+        <DialogContent sx={{ height: '70vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
           <Typography variant="body2">
-            The next export would delete {deletes.pendingDeletes} objects (threshold {deletes.threshold}). Approving lets one export send exactly these
+            The next export would delete {formatCount(deletes.pendingDeletes)} objects (threshold {formatCount(deletes.threshold ?? 0)}). Approving lets one export send exactly these
             deletes; more deletes after that block it again.
           </Typography>
           <DataTable label="Pending deletes" rows={deletes.rows} columns={COLUMNS} getRowId={(r) => r.id} />
@@ -83,7 +84,7 @@ function BlockedExport({ deletes }: { deletes: PendingDeletes }) {
           <Button onClick={() => void downloadCsv()}>Download CSV</Button>
           {confirming ? (
             <Button color="error" variant="contained" onClick={() => void approve()}>
-              Confirm: approve {deletes.pendingDeletes} deletes once
+              Confirm: approve {formatCount(deletes.pendingDeletes)} deletes once
             </Button>
           ) : (
             <Button color="error" onClick={() => setConfirming(true)}>

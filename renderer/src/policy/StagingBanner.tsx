@@ -6,6 +6,7 @@ import { getApi } from '../api/client.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { downloadText } from '../components/download.ts';
 import type { TableColumn } from '../components/table-columns.ts';
+import { formatCount } from '../components/values.ts';
 import { stagingRows, type StagingGridRow } from './staging-rows.ts';
 
 const COLUMNS: TableColumn<StagingGridRow>[] = [
@@ -18,7 +19,7 @@ const COLUMNS: TableColumn<StagingGridRow>[] = [
 
 /** Shown while staging mode is on. */
 export function StagingBanner() {
-  const scheduler = useApiQuery('scheduler.get', {}, { refetchInterval: 30_000 });
+  const scheduler = useApiQuery('scheduler.get', {});
   const [open, setOpen] = useState(false);
   if (!scheduler.data?.StagingModeEnabled) return null;
   return (
@@ -40,7 +41,7 @@ export function StagingBanner() {
 }
 
 /** The csexport/csanalyzer job in one dialog: every pending export with its attribute changes. */
-function StagingReportDialog({ onClose }: { onClose: () => void }) {
+export function StagingReportDialog({ onClose }: { onClose: () => void }) {
   const report = useApiQuery('staging.report', {});
   const rows = report.data ? stagingRows(report.data.rows) : [];
   const exportCsv = async () => {
@@ -50,9 +51,9 @@ function StagingReportDialog({ onClose }: { onClose: () => void }) {
   return (
     <Dialog open onClose={onClose} maxWidth="lg" fullWidth aria-labelledby="staging-report-title">
       <DialogTitle id="staging-report-title">What the next export would send</DialogTitle>
-      <DialogContent sx={{ height: 480, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <DialogContent sx={{ height: '70vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
         <Typography variant="body2">
-          {report.data?.summary.map((s) => `${s.connector}: ${s.adds} adds, ${s.updates} updates, ${s.deletes} deletes`).join(' · ') ?? 'Loading…'}
+          {report.data?.summary.map((s) => `${s.connector}: ${formatCount(s.adds)} adds, ${formatCount(s.updates)} updates, ${formatCount(s.deletes)} deletes`).join(' · ') ?? 'Loading…'}
         </Typography>
         <DataTable label="Staging report" rows={rows} columns={COLUMNS} getRowId={(r) => r.key} />
       </DialogContent>

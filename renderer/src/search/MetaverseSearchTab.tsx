@@ -1,10 +1,12 @@
-// Metaverse Search: object type scope, ANDed clauses, chosen columns, results and object properties.
-import { useMemo, useState } from 'react';
+// Metaverse Search: object type scope, ANDed clauses, chosen columns, results and object properties. The
+// query lives in the URL, so switching tabs, Back and reload keep it (and the cached results).
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, FormControl, InputLabel, MenuItem, Paper, Select } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
-import type { MvClause, MvObjectRow } from '../../../shared/model/metaverse.ts';
+import type { MvObjectRow } from '../../../shared/model/metaverse.ts';
 import { getApi } from '../api/client.ts';
 import { useApiQuery } from '../api/hooks.ts';
+import { navigate, useUrlParams } from '../app/url-state.ts';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { PagedTable } from '../components/PagedTable.tsx';
@@ -14,13 +16,9 @@ import { useObjectNavigation } from '../components/object-navigation.ts';
 import { ObjectDialogs } from '../cs/ObjectDialogs.tsx';
 import { ClauseBuilder, newClause } from './ClauseBuilder.tsx';
 import { attributesInScope, buildClauses, defaultResultColumns, type ClauseDraft } from './clauses.ts';
+import { readSearch, searchParams } from './search-url.ts';
 
 const ANY = '__any__';
-
-interface Submitted {
-  objectType?: string;
-  clauses: MvClause[];
-}
 
 /** The metaverse search view. */
 export function MetaverseSearchTab() {
@@ -31,26 +29,38 @@ export function MetaverseSearchTab() {
   );
 }
 
+function draftsOf(clauses: readonly { attribute: string; operator: ClauseDraft['operator']; value: string }[]): ClauseDraft[] {
+  return clauses.length ? clauses.map((c) => ({ ...newClause(), ...c })) : [newClause()];
+}
+
 function MetaverseSearch() {
   const nav = useObjectNavigation();
   const schema = useApiQuery('schema.get', {});
-  const [objectType, setObjectType] = useState<string | null>(null);
-  const [drafts, setDrafts] = useState<ClauseDraft[]>(() => [newClause()]);
+  const params = useUrlParams();
+  const state = readSearch(params);
+  const clausesKey = params.get('mvClauses') ?? '';
+  const [objectType, setObjectType] = useState<string | null>(state.objectType);
+  const [drafts, setDrafts] = useState<ClauseDraft[]>(() => draftsOf(state.clauses));
   const [problems, setProblems] = useState<string[]>([]);
-  const [submitted, setSubmitted] = useState<Submitted | null>(null);
-  const [columnsShown, setColumnsShown] = useState<string[]>(['displayName']);
   const [selected, setSelected] = useState<MvObjectRow | null>(null);
+  // Back and Forward bring another query: the form follows it.
+  useEffect(() => {
+    const s = readSearch(new URLSearchParams(window.location.search));
+    setDrafts(draftsOf(s.clauses));
+    setObjectType(s.objectType);
+  }, [clausesKey, state.objectType]);
   const attributes = useMemo(() => (schema.data ? attributesInScope(schema.data, objectType) : []), [schema.data, objectType]);
   const search = () => {
     const built = buildClauses(drafts, schema.data);
     if (!built.ok) return setProblems(built.problems);
     setProblems([]);
-    setColumnsShown((shown) => [...new Set([...shown, ...defaultResultColumns(built.clauses)])]);
-    setSubmitted({ objectType: objectType ?? undefined, clauses: built.clauses });
+    const columns = [...new Set([...state.columns, ...defaultResultColumns(built.clauses)])];
+    navigate(searchParams({ objectType, clauses: built.clauses, columns, searched: true }));
   };
+  const submitted = state.searched ? { objectType: state.objectType ?? undefined, clauses: state.clauses } : null;
   const columns = useMemo<TableColumn<MvObjectRow>[]>(
     () => [
-      ...columnsShown.map((name) => ({
+      ...state.columns.map((name) => ({
         field: `attr:${name}`,
         headerName: name,
         flex: 1,
@@ -61,7 +71,8 @@ function MetaverseSearch() {
       { field: 'objectType', headerName: 'Object Type', width: 110 },
       { field: 'id', headerName: 'Object ID', width: 280 },
     ],
-    [columnsShown],
+    // The column list comes from the URL as a new array each render; its text says whether it changed.
+    [state.columns.join(',')],
   );
   const choices = useMemo(() => ['displayName', ...attributes.map((a) => a.name).filter((n) => n !== 'displayName')].map((n) => ({ field: n, label: n })), [attributes]);
   const open = (r: MvObjectRow) => nav.open({ kind: 'mv', id: r.id });
@@ -100,15 +111,21 @@ function MetaverseSearch() {
           <PagedTable<MvObjectRow>
             label="Search results"
             what="Searching the metaverse"
-            queryKey={['mv.search', submitted]}
-            fetchPage={(cursor, limit) => getApi().call('mv.search', { ...submitted, cursor, limit })}
+            queryKey={['mv.search', submitted, state.columns]}
+            fetchPage={(cursor, limit) => getApi().call('mv.search', { ...submitted, columns: state.columns, cursor, limit })}
+            exportSource={{ grid: 'mv.search', ...submitted }}
             columns={columns}
             getRowId={(r) => r.id}
             onSelect={setSelected}
             onOpen={open}
             actions={
               <>
-                <ColumnChooser choices={choices} visible={columnsShown} onChange={setColumnsShown} />
+                <ColumnChooser
+                  choices={choices}
+                  visible={state.columns}
+                  onChange={(cols) => navigate({ mvCols: cols.join(',') }, false)}
+                  fieldOfAttribute={(n) => n}
+                />
                 <Button disabled={!selected} onClick={() => selected && open(selected)}>
                   Properties
                 </Button>

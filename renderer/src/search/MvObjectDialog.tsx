@@ -1,6 +1,6 @@
 // Metaverse Object Properties: attributes with the connector and rule that contributed them, and the joined connectors.
 import { useMemo, useState } from 'react';
-import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Tab, Tabs, Typography } from '@mui/material';
 import type { MvObjectDetail } from '../../../shared/model/metaverse.ts';
 import { useApiQuery } from '../api/hooks.ts';
 import { DataTable } from '../components/DataTable.tsx';
@@ -8,7 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
 import { useObjectNavigation } from '../components/object-navigation.ts';
 import { formatTime } from '../components/values.ts';
-import { mvAttributeRows, type MvAttributeRow } from './mv-attribute-rows.ts';
+import { cloudProvisioningHint, mvAttributeRows, type MvAttributeRow } from './mv-attribute-rows.ts';
 
 const ATTR_COLUMNS: TableColumn<MvAttributeRow>[] = [
   { field: 'attribute', headerName: 'Attribute', width: 200 },
@@ -35,7 +35,10 @@ export function MvObjectDialog({ id, onClose }: { id: string; onClose: () => voi
   const q = useApiQuery('mv.get', { id });
   const [selected, setSelected] = useState<Linked | null>(null);
   const rows = useMemo(() => (q.data ? mvAttributeRows(q.data) : []), [q.data]);
+  const connectors = useApiQuery('connectors.list', {});
+  const entra = useMemo(() => (connectors.data ?? []).filter((c) => c.type === 'entra').map((c) => c.name), [connectors.data]);
   const d = q.data;
+  const hint = d ? cloudProvisioningHint(d, entra) : null;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="mv-object-title">
       <DialogTitle id="mv-object-title" sx={{ pb: 0 }}>
@@ -48,12 +51,21 @@ export function MvObjectDialog({ id, onClose }: { id: string; onClose: () => voi
         <Tab value="attributes" label="Attributes" id="mv-tab-attributes" aria-controls="mv-panel" />
         <Tab value="connectors" label="Connectors" id="mv-tab-connectors" aria-controls="mv-panel" />
       </Tabs>
-      <DialogContent dividers sx={{ height: 480 }}>
+      <DialogContent dividers sx={{ height: '70vh' }}>
         {q.isError ? <ErrorAlert error={q.error} what="Loading the metaverse object" onRetry={() => void q.refetch()} /> : null}
         {d ? (
           <Box role="tabpanel" id="mv-panel" aria-labelledby={`mv-tab-${tab}`} sx={{ height: '100%' }}>
             {tab === 'attributes' ? (
-              <DataTable label="Metaverse attributes" rows={rows} columns={ATTR_COLUMNS} getRowId={(r) => r.key} />
+              <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', gap: 1 }}>
+                {hint ? (
+                  <Alert severity="warning" role="note" aria-label="Provisioning hint">
+                    {hint}
+                  </Alert>
+                ) : null}
+                <Box sx={{ flex: 1, minHeight: 0 }}>
+                  <DataTable label="Metaverse attributes" rows={rows} columns={ATTR_COLUMNS} getRowId={(r) => r.key} />
+                </Box>
+              </Box>
             ) : d.connectors.length === 0 ? (
               <Typography role="status">No connector space object is joined to this metaverse object.</Typography>
             ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mvAttributeRows } from './mv-attribute-rows.ts';
+import { cloudProvisioningHint, mvAttributeRows } from './mv-attribute-rows.ts';
 
 const contributor = (connector: string, ruleName: string) => ({ connector, connectorId: connector, csId: '1', dn: null, ruleId: ruleName, ruleName });
 
@@ -19,8 +19,16 @@ describe('mvAttributeRows', () => {
     ]);
     expect(rows[0].highlight).toMatch(/Filtered/);
   });
-  it('flags a person without sourceAnchor', () => {
+  it('never adds a row for an attribute the object does not have', () => {
     const rows = mvAttributeRows({ objectType: 'person', attributes: [{ attribute: 'cn', values: ['x'], contributors: [] }] });
-    expect(rows[0]).toMatchObject({ attribute: 'sourceAnchor', highlight: expect.stringMatching(/Missing/) });
+    expect(rows.map((r) => r.attribute)).toEqual(['cn']);
+  });
+  it('hints at a missing sourceAnchor only when an Entra connector exists and does not hold the person', () => {
+    const person = { objectType: 'person', attributes: [{ attribute: 'cn', values: ['x'], contributors: [] }], connectors: [] };
+    expect(cloudProvisioningHint(person, [])).toBeNull();
+    expect(cloudProvisioningHint(person, ['contoso - AAD'])).toMatch(/no sourceAnchor.*contoso - AAD/);
+    expect(cloudProvisioningHint({ ...person, objectType: 'group' }, ['contoso - AAD'])).toBeNull();
+    const anchored = { ...person, attributes: [...person.attributes, { attribute: 'sourceAnchor', values: ['abc'], contributors: [] }] };
+    expect(cloudProvisioningHint(anchored, ['contoso - AAD'])).toBeNull();
   });
 });

@@ -31,8 +31,16 @@ export function mvAttributeRows(detail: Pick<MvObjectDetail, 'attributes' | 'obj
       rows.push({ key: `${a.attribute}#${i}`, attribute: a.attribute, value, connector, rule, highlight: hint(a.attribute, value) });
     });
   }
-  if (detail.objectType === 'person' && !detail.attributes.some((a) => a.attribute === 'sourceAnchor' && a.values.length > 0)) {
-    rows.unshift({ key: 'sourceAnchor#missing', attribute: 'sourceAnchor', value: '', connector: '', rule: '', highlight: 'Missing: nothing provisions to the cloud' });
-  }
   return rows;
+}
+
+/**
+ * The triage hint about provisioning to Microsoft Entra ID, shown beside the attributes (never as one of them):
+ * only when an Entra connector exists, the object is a person, it has no sourceAnchor and nothing joins it there.
+ */
+export function cloudProvisioningHint(detail: Pick<MvObjectDetail, 'attributes' | 'objectType' | 'connectors'>, entraConnectors: readonly string[]): string | null {
+  if (entraConnectors.length === 0 || detail.objectType !== 'person') return null;
+  if (detail.attributes.some((a) => a.attribute === 'sourceAnchor' && a.values.length > 0)) return null;
+  if (detail.connectors.some((c) => entraConnectors.includes(c.connector))) return null;
+  return `This person has no sourceAnchor, so nothing provisions it to ${entraConnectors.join(', ')}.`;
 }

@@ -1,0 +1,121 @@
+// Read-only lookups behind the console's global search: exact anchor, DN and indexed-value matches, then
+// substring matches over the values of identity attributes, in every connector space and the metaverse.
+import type Database from 'better-sqlite3';
+import { dnKey } from '../model/dn.ts';
+import type { StoredAttributes } from '../model/stored-values.ts';
+import { valueKey, valueText } from '../model/stored-values.ts';
+import { fromJson } from './json-column.ts';
+
+/** Attributes that name or identify a person, group or device; substring matches look only at these. */
+export const IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set(
+  [
+    'userPrincipalName', 'mail', 'displayName', 'cn', 'name', 'givenName', 'sn', 'employeeID', 'employeeId', 'employeeNumber', 'uid',
+    'sAMAccountName', 'accountName', 'onPremisesSamAccountName', 'onPremisesImmutableId', 'sourceAnchor', 'objectGUID', 'objectId', 'id',
+    'onPremisesDistinguishedName', 'onPremisesUserPrincipalName', 'mailNickname', 'proxyAddresses', 'groupID', 'groupId',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** A candidate row: where it is and its attributes. */
+export interface FoundCs {
+  readonly id: number; readonly connector: number; readonly dn: string; readonly anchor: string | null; readonly objectType: string;
+  readonly mvId: number | null; readonly attrs: StoredAttributes;
+}
+export interface FoundMv {
+  readonly id: number; readonly objectType: string; readonly attrs: StoredAttributes;
+}
+
+interface CsRow {
+  id: number; connector: number; dn: string; anchor: string | null; object_type: string; mv_id: number | null; hologram: string;
+  pending_import: string | null; pending_export: string | null;
+}
+
+function toCs(r: CsRow): FoundCs {
+  const imported = fromJson<{ op: string; image?: StoredAttributes } | null>(r.pending_import, null);
+  const exported = fromJson<{ op: string; changes?: StoredAttributes } | null>(r.pending_export, null);
+  // A new object has only its pending import, a provisioned one only its pending export: search what the engine knows.
+  const attrs = {
+    ...(exported?.changes && exported.op !== 'delete' ? exported.changes : {}),
+    ...fromJson<StoredAttributes>(r.hologram, {}),
+    ...(imported?.image && imported.op !== 'delete' ? imported.image : {}),
+  };
+  return { id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, mvId: r.mv_id, attrs };
+}
+
+const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pending_import, pending_export';
+
+/** Connector space objects whose anchor or DN equals the text (placeholders left out). */
+export function csExact(db: Database.Database, connectors: readonly number[], text: string): FoundCs[] {
+  const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
+  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> 'placeholder'`);
+  let key: string | null;
+  try {
+    key = text.includes('=') ? dnKey(text) : null;
+  } catch {
+    // Not a DN after all: only the anchor can match.
+    key = null;
+  }
+  const out: FoundCs[] = [];
+  for (const c of connectors) {
+    out.push(...(byAnchor.all(c, text) as CsRow[]).map(toCs));
+    if (key) out.push(...(byDn.all(c, key) as CsRow[]).map(toCs));
+  }
+  return out;
+}
+
+/** Metaverse objects with an indexed attribute equal to the text (case-insensitive). */
+export function mvExact(db: Database.Database, indexed: readonly string[], text: string): FoundMv[] {
+  const find = db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50');
+  const get = db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id = ?');
+  const ids = new Set<number>();
+  for (const attr of indexed) for (const r of find.all(attr, valueKey(text)) as { mv_id: number }[]) ids.add(r.mv_id);
+  return [...ids].map((id) => get.get(id) as { id: number; object_type: string; attrs: string }).filter(Boolean)
+    .map((r) => ({ id: r.id, objectType: r.object_type, attrs: JSON.parse(r.attrs) as StoredAttributes }));
+}
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Up to `limit` connector space objects whose DN or identity attributes contain the text. */
+export function csContaining(db: Database.Database, connectors: readonly number[], text: string, limit: number): FoundCs[] {
+  const stmt = db.prepare(
+    `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> 'placeholder' AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
+  );
+  const like = likePattern(text);
+  const out: FoundCs[] = [];
+  for (const c of connectors) {
+    for (const r of stmt.iterate(c, like, like, like, like) as IterableIterator<CsRow>) {
+      const o = toCs(r);
+      if (o.dn.toLowerCase().includes(text.toLowerCase()) || identityMatch(o.attrs, text)) out.push(o);
+      if (out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** Up to `limit` metaverse objects whose identity attributes contain the text. */
+export function mvContaining(db: Database.Database, text: string, limit: number): FoundMv[] {
+  const out: FoundMv[] = [];
+  for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: string; attrs: string }>) {
+    const attrs = JSON.parse(r.attrs) as StoredAttributes;
+    if (identityMatch(attrs, text)) out.push({ id: r.id, objectType: r.object_type, attrs });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** The first identity attribute whose value contains the text (case-insensitive), with that value. */
+export function identityMatch(attrs: StoredAttributes, text: string): { attribute: string; value: string; exact: boolean } | null {
+  const want = text.toLowerCase();
+  let partial: { attribute: string; value: string; exact: boolean } | null = null;
+  for (const [attribute, values] of Object.entries(attrs)) {
+    if (!IDENTITY_ATTRIBUTES.has(attribute.toLowerCase())) continue;
+    for (const v of values) {
+      const value = valueText(v);
+      const lower = value.toLowerCase();
+      if (lower === want) return { attribute, value, exact: true };
+      if (!partial && lower.includes(want)) partial = { attribute, value, exact: false };
+    }
+  }
+  return partial;
+}
