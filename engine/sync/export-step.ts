@@ -31,7 +31,8 @@ type Moved = Map<string, string>;
  * Brings the object's reference values up to date just before sending: a reference to a metaverse identity
  * takes the current DN of that identity's object in this connector space (named by the system on add, renamed
  * since the synchronization), a plain DN the one the system gave on add in this run. True when a reference
- * still points to an object awaiting its add (the object then waits for it).
+ * still points to an object awaiting its add or its rename (the object then waits for it, so what it sends
+ * names existing entries).
  */
 function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   let waits = false;
@@ -41,7 +42,9 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
       let target: CsObject | null;
       if (typeof v.mv === 'number') {
         target = ctx.store.cs.linkedIn(v.mv, ctx.connector.seq);
-        if (target && target.pendingExport?.op !== 'add') values[i] = { ref: currentDn(target), mv: v.mv };
+        const renaming = target?.pendingExport?.op === 'update' && target.pendingExport.newDn !== undefined;
+        if (target && target.id !== cs.id && renaming) waits = true;
+        if (target && target.pendingExport?.op !== 'add') values[i] = { ref: renaming ? target.pendingExport!.newDn! : currentDn(target), mv: v.mv };
       } else {
         const dn = moved.get(dnKey(v.ref));
         if (dn) values[i] = { ref: dn };
