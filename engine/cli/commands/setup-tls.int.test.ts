@@ -1,6 +1,6 @@
 // `idsync setup` against a DC reached by address whose certificate names it by host name (Samba AD), with
 // the Entra ID emulator as the tenant: refused with the name to give, then accepted with --tls-server-name.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,20 +38,25 @@ describe.runIf(availability.ok)('idsync setup with a DC certificate for its host
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  function setup(home: string, ...extra: string[]) {
+  function setup(home: string, ...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const args = [
       path.join(repoRoot, 'bin/idsync'), '--home', home, 'setup', '--ad', dc.ldapsUrl, '--ad-bind-dn', dc.bindDn, '--ad-password-env', 'AD_PW',
       '--ad-ca-file', path.join(dir, 'dc-ca.pem'), '--ou', ou(), '--entra-tenant', emu.tenantId, '--entra-client-id', emu.clientId,
       '--entra-secret-env', 'ENTRA_SECRET', '--authority-host', emu.authorityHost, '--graph-base-url', emu.graphBaseUrl,
       '--entra-ca-file', path.join(dir, 'entra-ca.pem'), '--no-initial-cycle', ...extra,
     ];
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, AD_PW: dc.password, ENTRA_SECRET: emu.clientSecret } });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    // Asynchronously: the Entra emulator answers setup's sign-in from this process.
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, AD_PW: dc.password, ENTRA_SECRET: emu.clientSecret } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
   }
 
-  it('refuses without the name, saying which one to give, and saves nothing', () => {
+  it('refuses without the name, saying which one to give, and saves nothing', async () => {
     const home = path.join(dir, 'refused');
-    const r = setup(home);
+    const r = await setup(home);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot connect to 127.0.0.1');
     expect(r.stderr).toContain(`--tls-server-name ${dc.tlsServerName}`);
@@ -59,9 +64,9 @@ describe.runIf(availability.ok)('idsync setup with a DC certificate for its host
     expect(fs.existsSync(path.join(home, 'idsync.sqlite'))).toBe(false);
   });
 
-  it('stores tlsServerName, records the OU selection and warns about nothing', () => {
+  it('stores tlsServerName, records the OU selection and warns about nothing', async () => {
     const home = path.join(dir, 'accepted');
-    const r = setup(home, '--tls-server-name', dc.tlsServerName, '--json');
+    const r = await setup(home, '--tls-server-name', dc.tlsServerName, '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).warnings).toEqual([]);
