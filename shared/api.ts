@@ -8,6 +8,7 @@ import { workspaceMethods } from './api/workspace.ts';
 import { wizardMethods } from './api/wizard.ts';
 import { entraConnectMethods } from './api/entra-connect.ts';
 import { migrationMethods } from './api/migration.ts';
+import { rulesMethods } from './api/rules.ts';
 import { apiEvents, type EventName, type EventPayload } from './api/events.ts';
 
 export { apiEvents };
@@ -15,7 +16,7 @@ export type { EventName, EventPayload } from './api/events.ts';
 export type { MethodDef } from './api/define.ts';
 
 /** Every API method, by name. */
-export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods, ...entraConnectMethods, ...migrationMethods } as const;
+export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods, ...entraConnectMethods, ...migrationMethods, ...rulesMethods } as const;
 
 export type ApiMethods = typeof apiMethods;
 export type MethodName = keyof ApiMethods;

@@ -1,4 +1,4 @@
-// Handlers of the engine methods (connectors, runs, connector spaces, metaverse, rules, preview, lineage,
+// Handlers of the engine methods (connectors, runs, connector spaces, metaverse, preview, lineage,
 // configuration), over one SyncEngine opened lazily on the data directory's database.
 import type { engineMethods } from '../../shared/api/engine.ts';
 import type { RunStatus } from '../../shared/model/runs.ts';
@@ -136,23 +136,6 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
           })),
         ),
 
-    'rules.list': ({ connector, direction }) => {
-      const c = connector ? engine().connector(connector) : null;
-      return engine().store.rules.list().map((r) => r.rule)
-        .filter((r) => !c || r.connector.id === c.id || r.connector.name.toLowerCase() === c.name.toLowerCase())
-        .filter((r) => !direction || r.direction === direction);
-    },
-    'rules.get': ({ id }) => {
-      const r = engine().store.rules.get(id);
-      if (!r) throw notFound(`No sync rule ${id}`);
-      return r.rule;
-    },
-    'rules.save': (rule) => engine().saveRule(rule),
-    'rules.delete': ({ id }) => {
-      if (!engine().store.rules.delete(id)) throw notFound(`No sync rule ${id}`);
-      return { ok: true as const };
-    },
-
     'preview.generate': ({ connector, id, dn, mode }) => present.previewResult(engine().store, engine().preview(connector, { id, dn }, false), mode),
     'preview.commit': ({ connector, id, dn, mode }) => {
       if (ctx.lock.get()) throw new ApiError('engine-busy', `The engine is busy: ${ctx.lock.get()!.holder}`);
@@ -179,7 +162,7 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
 }
 
 /** Turns engine errors into API errors with the same code. */
-function wrapErrors<H extends Record<string, (req: never) => unknown>>(handlers: H): H {
+export function wrapErrors<H extends Record<string, (req: never) => unknown>>(handlers: H): H {
   const out: Record<string, (req: never) => unknown> = {};
   for (const [name, fn] of Object.entries(handlers)) {
     out[name] = async (req: never) => {

@@ -12,6 +12,7 @@ import { createWizardHandlers } from './wizard-handlers.ts';
 import { createEntraConnectHandlers } from './entra-connect-handlers.ts';
 import { createWorkspaceHandlers } from './workspace-handlers.ts';
 import { createMigrationHandlers } from './migration-handlers.ts';
+import { createRulesHandlers } from './rules-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -76,8 +77,9 @@ export class ApiService {
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
     const migration = createMigrationHandlers(this.context);
-    this.groups = [system, engine, workspace, wizard, entraConnect, migration];
-    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers } as Record<
+    const rules = createRulesHandlers(this.context);
+    this.groups = [system, engine, workspace, wizard, entraConnect, migration, rules];
+    this.handlers = { ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers, ...rules.handlers } as Record<
       string,
       AnyHandler
     >;

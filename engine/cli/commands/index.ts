@@ -19,10 +19,12 @@ import { registerCycle } from './cycle.ts';
 import { registerStaging } from './staging.ts';
 import { registerDeletes } from './deletes.ts';
 import { registerMigrate } from './migrate.ts';
+import { registerRules } from './rules.ts';
+import { registerConnectorManagement } from './connector-manage.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
-  registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
+  registerConnectors, registerConnectorManagement, registerRules, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
   registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes];
