@@ -15,6 +15,7 @@ import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
 import { MetaverseSearchTab } from '../search/MetaverseSearchTab.tsx';
+import { RulesTab } from '../rules/RulesTab.tsx';
 import { WizardDialog } from '../wizard/WizardDialog.tsx';
 
 const THEME_KEY = 'idsync.theme';
@@ -88,5 +89,7 @@ function TabContent({ id }: { id: TabId }) {
       return <MetaverseDesignerTab />;
     case 'search':
       return <MetaverseSearchTab />;
+    case 'rules':
+      return <RulesTab />;
   }
 }

@@ -26,6 +26,7 @@ import { statusLook } from '../operations/run-status.ts';
 import { RunProfileDialog } from './RunProfileDialog.tsx';
 import { ConnectorPropertiesDialog } from './ConnectorPropertiesDialog.tsx';
 import { connectorExportDocument } from './connector-export.ts';
+import { useFullSyncMarks } from '../rules/FullSyncNotice.tsx';
 
 type Open = 'run' | 'properties' | 'search' | null;
 
@@ -40,6 +41,8 @@ export function ConnectorsTab() {
   const stop = useApiMutation('runs.stop', ['connectors.list', 'runs.list']);
   // The selection follows the fresh list so state and last run stay current.
   const current = selected ? (list.data?.find((c) => c.id === selected.id) ?? selected) : null;
+  const marks = useFullSyncMarks();
+  const fullSync = useMemo(() => new Set((marks.data ?? []).filter((m) => m.fullSyncRequired).map((m) => m.connectorId)), [marks.data]);
   const columns = useMemo<TableColumn<ConnectorSummary>[]>(
     () => [
       { field: 'name', headerName: 'Name', width: 200 },
@@ -48,8 +51,9 @@ export function ConnectorsTab() {
       { field: 'state', headerName: 'State', width: 90, text: (r) => (r.state === 'running' ? 'Running' : 'Idle') },
       { field: 'objectCount', headerName: 'Objects', width: 90, type: 'number' },
       { field: 'lastRun', headerName: 'Last run', width: 300, text: (r) => (r.lastRun ? `${r.lastRun.profile}: ${statusLook(r.lastRun.status).text}${r.lastRun.endedAt ? ` (${formatTime(r.lastRun.endedAt)})` : ''}` : 'never') },
+      { field: 'fullSync', headerName: 'Synchronization', width: 230, text: (r) => (fullSync.has(r.id) ? 'Full synchronization required' : '') },
     ],
-    [],
+    [fullSync],
   );
   const exportConnector = async (name: string) => {
     setExportError(null);
