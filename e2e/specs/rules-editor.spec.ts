@@ -35,6 +35,8 @@ test.afterAll(async () => {
 /** A screenshot for the README (docs/screenshots) and the test artifacts. */
 async function docShot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(docsDir, { recursive: true });
+  // Menus and dialogs fade: the picture waits for them to settle.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished)));
   await page.screenshot({ path: path.join(docsDir, `${name}.png`) });
 }
 

@@ -30,7 +30,7 @@ export function CloneDialog({ rule, rules, purpose, onClone, onEditOriginal, onC
   const [name, setName] = useState(`${rule.name} (custom)`);
   const [disableOriginal, setDisableOriginal] = useState(purpose === 'standard');
   const n = Number(precedence);
-  const taken = rules.find((r) => r.precedence === n && r.id !== rule.id);
+  const taken = rules.find((r) => r.precedence === n);
   const problem = !/^\d+$/.test(precedence.trim()) || n < 1 ? 'Enter a whole number from 1' : taken ? `Precedence ${n} is used by "${taken.name}"` : null;
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="clone-title">

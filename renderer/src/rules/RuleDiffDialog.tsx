@@ -21,7 +21,7 @@ export function RuleDiffDialog({ original, rule, onClose }: { original: SyncRule
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="rule-diff-title">
       <DialogTitle id="rule-diff-title">Compare "{rule.name}" with "{original.name}"</DialogTitle>
       <DialogContent dividers sx={{ height: '60vh', display: 'flex', flexDirection: 'column', gap: 1 }}>
-        <Typography variant="body2" role="status">
+        <Typography variant="body2" role="status" aria-label="Comparison summary">
           {rows.length ? `${rows.length} difference${rows.length === 1 ? '' : 's'}` : 'The rules are the same.'}
           {original.disabled ? ` "${original.name}" is disabled.` : ''}
         </Typography>
