@@ -127,6 +127,27 @@ describe('idsync rules', () => {
     expect((await idsync('rules', 'delete', 'imported-copy', '--force')).code).toBe(0);
   });
 
+  it('adds a rule from flags (a problem is named with its field, nothing saved) and edits it', async () => {
+    const flags = ['--name', 'In from HR - Sales filter', '--connector', HR, '--cs-type', 'user', '--mv-type', 'person', '--precedence', '50',
+      '--scope', 'department EQUAL Sales AND title ISNOTNULL', '--join', 'employeeId=employeeID', '--flow', 'title <- Constant: Filtered', '--id', 'sales-filter'];
+    const bad = await idsync('rules', 'add', ...flags, '--flow', 'givenName <- Expression: PCase([givenName]');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/The rule was not added \(1 problem\):\n {2}attributeFlows\[1\]\.expression: .*column 18/);
+    expect((await json<SyncRule[]>('rules', 'list')).some((r) => r.id === 'sales-filter')).toBe(false);
+    const added = await json<{ rule: SyncRule; fullSyncRequired: string[] }>('rules', 'add', ...flags, '--flow', 'givenName <- Expression: PCase([givenName])');
+    expect(added.rule).toMatchObject({
+      connector: { id: 'demo-hr', name: HR }, sourceObjectType: 'user', targetObjectType: 'person', linkType: 'Join',
+      scopingFilter: [[{ attribute: 'department', operator: 'EQUAL', value: 'Sales' }, { attribute: 'title', operator: 'ISNOTNULL', value: '' }]],
+      joinRules: [[{ csAttribute: 'employeeId', mvAttribute: 'employeeID', caseSensitive: false }]],
+    });
+    expect(added.fullSyncRequired).toEqual([HR]);
+    const edited = await json<{ rule: SyncRule }>('rules', 'edit', 'sales-filter', '--remove-flow', 'title', '--flow', 'department <- Direct: department', '--merge', 'department=replace', '--disabled');
+    expect(edited.rule.attributeFlows.map((f) => [f.destination, f.flowType, f.mergeType])).toEqual([['givenName', 'Expression', 'Update'], ['department', 'Direct', 'Replace']]);
+    expect(edited.rule.disabled).toBe(true);
+    expect((await idsync('rules', 'edit', 'sales-filter', '--remove-flow', 'nope')).stderr).toContain('--remove-flow nope: the rule has no transformation to "nope"');
+    expect((await idsync('rules', 'delete', 'sales-filter')).code).toBe(0);
+  });
+
   it('shows the precedence of a metaverse attribute', async () => {
     const rows = await json<{ ruleName: string; precedence: number }[]>('rules', 'precedence', 'title');
     expect(rows.map((r) => r.ruleName)).toEqual(expect.arrayContaining(['In from HR - Person', 'Out to Directory - User']));

@@ -1,5 +1,7 @@
 // `idsync rules`: the Synchronization Rules Editor from the command line (Get-ADSyncRule, Add-ADSyncRule,
-// Remove-ADSyncRule): list, show, export, import (validated whole), clone, enable, disable, delete, test, reorder.
+// Remove-ADSyncRule): list, show, add, edit, export, import (validated whole), clone, enable, disable, delete, test,
+// precedence and reorder.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import type { SyncRule } from '../../../shared/model/sync-rules.ts';
@@ -7,6 +9,8 @@ import { CliError, report } from '../output.ts';
 import { parseJsonInput, JsonInputError } from '../../config/json-input.ts';
 import { withEngineService, type Call } from './with-engine-service.ts';
 import { problemLines, ruleLines, ruleTestText, ruleText } from './rules-text.ts';
+import { RULE_FLAG_OPTIONS, applyRuleFlags, type RuleFlags } from './rules-flags.ts';
+import type { SyncRuleInput } from '../../../shared/model/sync-rules.ts';
 
 interface Json {
   json?: boolean;
@@ -53,6 +57,50 @@ export function registerRules(program: Command): void {
     .argument('<rule>', 'rule id or name')
     .option('--json', 'print JSON')
     .action((id: string, o: Json) => run(async (call) => report(o, await findRule(call, id), ruleText)));
+
+  /** Validates (every problem with its field) and saves, or with --dry-run only validates. */
+  const saveRule = async (call: Call, rule: SyncRuleInput, o: Json & { dryRun?: boolean }, verb: string) => {
+    if (rule.connector.name) {
+      const c = await call('connectors.get', { connector: rule.connector.name });
+      rule = { ...rule, connector: { id: c.id, name: c.name } };
+    }
+    const v = await call('rules.validate', { rule });
+    if (v.problems.length) {
+      if (o.json) report(o, v, () => '');
+      throw new CliError(`The rule was not ${verb} (${v.problems.length} problem${v.problems.length === 1 ? '' : 's'}):\n${problemLines(v.problems)}`);
+    }
+    if (o.dryRun) return report(o, { valid: true, warnings: v.warnings, rule }, (x) => ['valid', ...x.warnings.map((w) => `warning: ${w.path}: ${w.message}`)].join('\n'));
+    const saved = await call('rules.save', rule);
+    const marks = (await call('rules.fullSyncRequired', {})).filter((m) => m.reasons.some((r) => r.includes(`"${saved.name}"`))).map((m) => m.connector);
+    report(o, { rule: saved, warnings: v.warnings, fullSyncRequired: marks }, (x) =>
+      [`${verb} "${x.rule.name}" (${x.rule.id}) at precedence ${x.rule.precedence}`, ...x.warnings.map((w) => `warning: ${w.path}: ${w.message}`)].join('\n') + marked(x.fullSyncRequired));
+  };
+  const withRuleFlags = (cmd: Command) => {
+    for (const [flags, description, parse, init] of RULE_FLAG_OPTIONS) {
+      if (parse) cmd.option(flags, description, parse, init);
+      else cmd.option(flags, description);
+    }
+    return cmd.option('--dry-run', 'validate only').option('--json', 'print JSON');
+  };
+
+  withRuleFlags(group.command('add')
+    .description('create a rule from flags (New-ADSyncRule): --name, --connector, --cs-type, --mv-type, --precedence, --scope, --join, --flow')
+    .option('--id <id>', 'rule id (default: a new GUID)'))
+    .action((o: RuleFlags & Json & { id?: string; dryRun?: boolean }) => run(async (call) => {
+      const base: SyncRuleInput = {
+        id: o.id ?? crypto.randomUUID(), name: '', direction: 'Inbound', precedence: 0, connector: { id: '', name: '' }, sourceObjectType: '', targetObjectType: '', linkType: 'Join',
+      };
+      await saveRule(call, applyRuleFlags(base, o), o, 'added');
+    }));
+
+  withRuleFlags(group.command('edit')
+    .description('change a rule with the same flags as add (--flow replaces the transformation to its target; --scope/--join replace those parts)')
+    .argument('<rule>', 'rule id or name'))
+    .action((id: string, o: RuleFlags & Json & { dryRun?: boolean }) => run(async (call) => {
+      const rule = await findRule(call, id);
+      if (rule.immutableTag) process.stderr.write(`warning: "${rule.name}" is a standard rule; changes are lost when the standard rules are regenerated (clone it with \`idsync rules clone --disable-original\`)\n`);
+      await saveRule(call, applyRuleFlags(rule, o), o, 'saved');
+    }));
 
   group.command('export')
     .description('write rules as a rules document (every rule, or those named); to FILE (a last argument ending in .json) or stdout')

@@ -13,7 +13,7 @@ import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import type { ExpressionDiagnostic, ExpressionSource } from '../../../shared/model/rules-editor.ts';
 import { useApiQuery } from '../api/hooks.ts';
-import { expressionCompletions, expressionHighlight, expressionLanguage, type CompletionData } from './expression-language.ts';
+import { diagnosticRange, expressionCompletions, expressionHighlight, expressionLanguage, type CompletionData } from './expression-language.ts';
 import { FunctionReference } from './FunctionReference.tsx';
 import { TrialPanel } from './TrialPanel.tsx';
 import type { PickedObject } from './ObjectPicker.tsx';
@@ -36,14 +36,6 @@ export interface ExpressionEditorProps {
   trial: PickedObject;
   mvObjectType?: string;
   idPrefix: string;
-}
-
-/** The span a diagnostic underlines: the token at its offset (at least one character), inside the text. */
-export function diagnosticRange(text: string, offset: number): { from: number; to: number } {
-  if (text.length === 0) return { from: 0, to: 0 };
-  const from = Math.min(Math.max(0, offset), text.length - 1);
-  const m = /^(\[[^\]]*\]?|"[^"]*"?|%[^%]*%?|\w+)/.exec(text.slice(from));
-  return { from, to: from + Math.max(1, m ? m[0].length : 1) };
 }
 
 /** Debounces a value. */

@@ -74,3 +74,11 @@ export function expressionCompletions(data: () => CompletionData) {
     return { from: word.from, options, validFor: /^\w*$/ };
   };
 }
+
+/** The span a diagnostic underlines: the token at its offset (at least one character), inside the text. */
+export function diagnosticRange(text: string, offset: number): { from: number; to: number } {
+  if (text.length === 0) return { from: 0, to: 0 };
+  const from = Math.min(Math.max(0, offset), text.length - 1);
+  const m = /^(\[[^\]]*\]?|"[^"]*"?|%[^%]*%?|\w+)/.exec(text.slice(from));
+  return { from, to: from + Math.max(1, m ? m[0].length : 1) };
+}
