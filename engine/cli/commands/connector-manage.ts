@@ -1,4 +1,4 @@
-// `idsync connector create|delete`: build a configuration without editing a file. Settings come as
+// `idsync connector create|update|delete|types`: build a configuration without editing a file. Settings come as
 // `--set key=value` (dotted keys for nested ones, JSON values where a value is not plain text) or a JSON file;
 // secrets only from environment variables (`--secret password=VAR`), never from the command line.
 import fs from 'node:fs';
@@ -32,8 +32,27 @@ function setPath(target: Record<string, unknown>, key: string, value: unknown): 
   at[parts[parts.length - 1]!] = value;
 }
 
+/** Settings that decide what an import reads: changing one needs a full import. */
+const IMPORT_SCOPE = ['baseDns', 'includeContainers', 'excludeContainers', 'objectTypes', 'attributes', 'path', 'format', 'objectType', 'objectTypeAttribute'];
+
+function unsetPath(target: Record<string, unknown>, key: string): void {
+  const parts = key.split('.');
+  let at: unknown = target;
+  for (const p of parts.slice(0, -1)) at = at && typeof at === 'object' ? (at as Record<string, unknown>)[p] : undefined;
+  if (at && typeof at === 'object') delete (at as Record<string, unknown>)[parts[parts.length - 1]!];
+}
+
+/** Copies `from` into `into`, objects merged key by key, everything else replaced. */
+function mergeInto(into: Record<string, unknown>, from: Record<string, unknown>): void {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    if (v && typeof v === 'object' && !Array.isArray(v) && cur && typeof cur === 'object' && !Array.isArray(cur)) mergeInto(cur as Record<string, unknown>, v as Record<string, unknown>);
+    else into[k] = v;
+  }
+}
+
 /** The configuration from a file, `--set` pairs and `--secret` variables, in that order. */
-export function connectorConfig(o: { config?: string; set: string[]; secret: string[] }, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
+export function connectorConfig(o: { config?: string; set: readonly string[]; secret: readonly string[] }, env: NodeJS.ProcessEnv = process.env): Record<string, unknown> {
   let config: Record<string, unknown> = {};
   if (o.config) {
     try {
@@ -58,7 +77,7 @@ export function connectorConfig(o: { config?: string; set: string[]; secret: str
   return config;
 }
 
-/** Registers `idsync connector create` and `idsync connector delete` on the `connector` command. */
+/** Registers `idsync connector create|update|delete|types` on the `connector` command. */
 export function registerConnectorManagement(program: Command): void {
   const group = program.commands.find((c) => c.name() === 'connector') ?? program.command('connector').description('connectors (management agents)');
   group
@@ -78,6 +97,36 @@ export function registerConnectorManagement(program: Command): void {
         if (threshold !== undefined && (!Number.isInteger(threshold) || threshold < 0)) throw new CliError(`--delete-threshold must be a whole number, not "${o.deleteThreshold}"`);
         const c = await call('connectors.create', { name, type: o.type, description: o.description, config: connectorConfig(o), deleteThreshold: threshold });
         report(o, c, (d) => `created connector ${d.name} (${d.type}, ${d.id}) with run profiles ${d.runProfiles.map((p) => p.name).join(', ')}`);
+      }),
+    );
+  group
+    .command('update')
+    .description('change settings of a connector (e.g. the containers in scope); a change of what is imported queues a full import')
+    .argument('<name>', 'connector name or id')
+    .option('--description <text>', 'description')
+    .option('--set <key=value>', 'a configuration setting (repeatable; dotted keys, JSON for lists: includeContainers=\'["OU=Sales,DC=contoso,DC=com"]\')', collect, [])
+    .option('--unset <key>', 'removes a configuration setting (repeatable)', collect, [])
+    .option('--secret <field=VAR>', 'a secret setting read from an environment variable (repeatable)', collect, [])
+    .option('--delete-threshold <n|off>', 'deletion threshold of exports')
+    .option('--json', 'print JSON')
+    .action((name: string, o: { description?: string; set: string[]; unset: string[]; secret: string[]; deleteThreshold?: string; json?: boolean }) =>
+      withEngineService(program, async (call) => {
+        const before = await call('connectors.get', { connector: name });
+        // Masked secrets are sent back masked: the engine keeps the stored ones while the destination is unchanged.
+        const config = structuredClone(before.config);
+        for (const key of o.unset) unsetPath(config, key);
+        const changed = connectorConfig({ set: o.set, secret: o.secret });
+        mergeInto(config, changed);
+        const threshold = o.deleteThreshold === undefined ? undefined : o.deleteThreshold === 'off' ? null : Number(o.deleteThreshold);
+        if (typeof threshold === 'number' && (!Number.isInteger(threshold) || threshold < 0)) throw new CliError(`--delete-threshold must be a whole number or off, not "${o.deleteThreshold}"`);
+        const after = await call('connectors.update', { connector: before.id, config, ...(o.description !== undefined ? { description: o.description } : {}), ...(threshold !== undefined ? { deleteThreshold: threshold } : {}) });
+        const scope = IMPORT_SCOPE.filter((k) => JSON.stringify(before.config[k]) !== JSON.stringify(after.config[k]));
+        if (scope.length) {
+          const current = (await call('scheduler.get', {})).ConnectorOverrides[after.id];
+          await call('scheduler.override', { connector: after.id, fullImportRequired: true, fullSyncRequired: current?.fullSyncRequired ?? false });
+        }
+        report(o, { connector: after, fullImportRequired: scope.length > 0, changed: scope }, (v) =>
+          `updated connector ${v.connector.name}${v.fullImportRequired ? `\n${v.changed.join(', ')} changed: the next sync cycle runs a full import of ${v.connector.name}` : ''}`);
       }),
     );
   group

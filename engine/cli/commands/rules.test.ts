@@ -154,8 +154,8 @@ describe('idsync rules', () => {
   });
 });
 
-describe('idsync connector create|delete', () => {
-  it('creates a file connector from --set settings, refuses a delete without --yes, then deletes it and its rules', async () => {
+describe('idsync connector create|update|delete', () => {
+  it('creates a file connector from --set settings, updates it (a full import is queued), refuses a delete without --yes, then deletes it and its rules', async () => {
     const csv = path.join(home, 'badges.csv');
     fs.writeFileSync(csv, 'badgeId,holder\nB1,E10001\n');
     const created = await json<{ name: string; runProfiles: { name: string }[] }>(
@@ -168,6 +168,13 @@ describe('idsync connector create|delete', () => {
     expect(bad.stderr).toContain('path');
     const noSecret = await idsync('connector', 'create', 'Ldap', '--type', 'ldap', '--secret', 'password=IDSYNC_TEST_UNSET_VARIABLE');
     expect(noSecret.stderr).toContain('Environment variable IDSYNC_TEST_UNSET_VARIABLE (for password) is not set');
+
+    const csv2 = path.join(home, 'badges-2.csv');
+    fs.writeFileSync(csv2, 'badgeId,holder\nB2,E10002\n');
+    const updated = await json<{ fullImportRequired: boolean; changed: string[] }>('connector', 'update', 'Badges', '--set', `path=${csv2}`, '--description', 'Door badges');
+    expect(updated).toMatchObject({ fullImportRequired: true, changed: ['path'] });
+    expect((await idsync('rules', 'full-sync-required')).stdout).toContain('Badges: full import required');
+    expect((await json<{ name: string; description: string }[]>('connector', 'list')).find((c) => c.name === 'Badges')?.description).toBe('Door badges');
 
     const doc = await json<RulesDocument>('rules', 'export', 'demo-in-groups-group');
     fs.writeFileSync(path.join(home, 'badge-rule.json'), JSON.stringify({ ...doc, syncRules: [{ ...doc.syncRules[0], id: 'badge-rule', name: 'In from Badges', precedence: 40, connector: { id: '', name: 'Badges' }, sourceObjectType: 'badge', joinRules: [], attributeFlows: [] }] }));

@@ -70,7 +70,7 @@ export class FullSyncMarks {
   }
 
   /**
-   * Every connector that must run a full synchronization, and why. A mark whose connector completed a full
+   * Every connector that must run a full synchronization (or a full import), and why. A mark whose connector completed a full
    * synchronization after it was set is cleared here; one the scheduler honoured is dropped.
    */
   list(store: Store): FullSyncMark[] {
@@ -88,7 +88,11 @@ export class FullSyncMarks {
         changed = true;
         continue;
       }
-      if (!o?.fullSyncRequired) continue;
+      if (!o || (!o.fullSyncRequired && !o.fullImportRequired)) continue;
+      if (!o.fullSyncRequired) {
+        out.push({ connectorId: c.id, connector: c.name, fullSyncRequired: false, fullImportRequired: true, markedAt: null, reasons: ['set with the scheduler override'] });
+        continue;
+      }
       if (m && fullSyncSince(store, c.seq, m.markedAt)) {
         delete marks[c.id];
         changed = true;

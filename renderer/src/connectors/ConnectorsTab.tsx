@@ -42,7 +42,7 @@ export function ConnectorsTab() {
   // The selection follows the fresh list so state and last run stay current.
   const current = selected ? (list.data?.find((c) => c.id === selected.id) ?? selected) : null;
   const marks = useFullSyncMarks();
-  const fullSync = useMemo(() => new Set((marks.data ?? []).filter((m) => m.fullSyncRequired).map((m) => m.connectorId)), [marks.data]);
+  const required = useMemo(() => new Map((marks.data ?? []).map((m) => [m.connectorId, [m.fullImportRequired ? 'Full import' : '', m.fullSyncRequired ? 'Full synchronization' : ''].filter(Boolean).join(' and ')])), [marks.data]);
   const columns = useMemo<TableColumn<ConnectorSummary>[]>(
     () => [
       { field: 'name', headerName: 'Name', width: 200 },
@@ -51,9 +51,9 @@ export function ConnectorsTab() {
       { field: 'state', headerName: 'State', width: 90, text: (r) => (r.state === 'running' ? 'Running' : 'Idle') },
       { field: 'objectCount', headerName: 'Objects', width: 90, type: 'number' },
       { field: 'lastRun', headerName: 'Last run', width: 300, text: (r) => (r.lastRun ? `${r.lastRun.profile}: ${statusLook(r.lastRun.status).text}${r.lastRun.endedAt ? ` (${formatTime(r.lastRun.endedAt)})` : ''}` : 'never') },
-      { field: 'fullSync', headerName: 'Synchronization', width: 230, text: (r) => (fullSync.has(r.id) ? 'Full synchronization required' : '') },
+      { field: 'required', headerName: 'Next cycle', width: 230, text: (r) => (required.has(r.id) ? `${required.get(r.id)} required` : '') },
     ],
-    [fullSync],
+    [required],
   );
   const exportConnector = async (name: string) => {
     setExportError(null);
