@@ -105,11 +105,12 @@ export function registerConnectorManagement(program: Command): void {
     .argument('<name>', 'connector name or id')
     .option('--description <text>', 'description')
     .option('--set <key=value>', 'a configuration setting (repeatable; dotted keys, JSON for lists: includeContainers=\'["OU=Sales,DC=contoso,DC=com"]\')', collect, [])
+    .option('--add <key=value>', 'adds a value to a list setting, e.g. attributes=costCenter (repeatable)', collect, [])
     .option('--unset <key>', 'removes a configuration setting (repeatable)', collect, [])
     .option('--secret <field=VAR>', 'a secret setting read from an environment variable (repeatable)', collect, [])
     .option('--delete-threshold <n|off>', 'deletion threshold of exports')
     .option('--json', 'print JSON')
-    .action((name: string, o: { description?: string; set: string[]; unset: string[]; secret: string[]; deleteThreshold?: string; json?: boolean }) =>
+    .action((name: string, o: { description?: string; set: string[]; add: string[]; unset: string[]; secret: string[]; deleteThreshold?: string; json?: boolean }) =>
       withEngineService(program, async (call) => {
         const before = await call('connectors.get', { connector: name });
         // Masked secrets are sent back masked: the engine keeps the stored ones while the destination is unchanged.
@@ -117,6 +118,14 @@ export function registerConnectorManagement(program: Command): void {
         for (const key of o.unset) unsetPath(config, key);
         const changed = connectorConfig({ set: o.set, secret: o.secret });
         mergeInto(config, changed);
+        for (const pair of o.add) {
+          const eq = pair.indexOf('=');
+          if (eq <= 0) throw new CliError(`--add "${pair}": expected key=value`);
+          const key = pair.slice(0, eq);
+          const list = config[key] ?? [];
+          if (!Array.isArray(list)) throw new CliError(`--add ${key}: the setting is not a list`);
+          if (!list.includes(pair.slice(eq + 1))) config[key] = [...list, pair.slice(eq + 1)];
+        }
         const threshold = o.deleteThreshold === undefined ? undefined : o.deleteThreshold === 'off' ? null : Number(o.deleteThreshold);
         if (typeof threshold === 'number' && (!Number.isInteger(threshold) || threshold < 0)) throw new CliError(`--delete-threshold must be a whole number or off, not "${o.deleteThreshold}"`);
         const after = await call('connectors.update', { connector: before.id, config, ...(o.description !== undefined ? { description: o.description } : {}), ...(threshold !== undefined ? { deleteThreshold: threshold } : {}) });

@@ -21,10 +21,11 @@ import { registerDeletes } from './deletes.ts';
 import { registerMigrate } from './migrate.ts';
 import { registerRules } from './rules.ts';
 import { registerConnectorManagement } from './connector-manage.ts';
+import { registerMvSchema } from './mv-schema.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
-  registerConnectors, registerConnectorManagement, registerRules, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
+  registerConnectors, registerConnectorManagement, registerRules, registerRun, registerRuns, registerCs, registerMv, registerMvSchema, registerPreview, registerConfig, registerDemo,
   registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes];

@@ -148,6 +148,16 @@ describe('idsync rules', () => {
     expect((await idsync('rules', 'delete', 'sales-filter')).code).toBe(0);
   });
 
+  it('adds a metaverse attribute for a custom flow (the Metaverse Designer from the command line)', async () => {
+    const schema = await json<{ objectTypes: { name: string; attributes: string[] }[]; attributes: { name: string; type: string }[] }>('mv', 'add-attribute', 'costCenter', '--object-type', 'person');
+    expect(schema.objectTypes.find((t) => t.name === 'person')?.attributes).toContain('costCenter');
+    expect((await idsync('mv', 'add-attribute', 'x', '--type', 'text')).stderr).toContain('--type must be one of string, integer');
+    const added = await json<{ rule: SyncRule }>('rules', 'add', '--name', 'In from HR - cost center', '--connector', HR, '--cs-type', 'user', '--mv-type', 'person', '--precedence', '60',
+      '--flow', 'costCenter <- Expression: "CC-" & [department]');
+    expect(added.rule.attributeFlows[0]).toMatchObject({ destination: 'costCenter', flowType: 'Expression' });
+    expect((await idsync('rules', 'delete', added.rule.id)).code).toBe(0);
+  });
+
   it('shows the precedence of a metaverse attribute', async () => {
     const rows = await json<{ ruleName: string; precedence: number }[]>('rules', 'precedence', 'title');
     expect(rows.map((r) => r.ruleName)).toEqual(expect.arrayContaining(['In from HR - Person', 'Out to Directory - User']));
@@ -174,6 +184,7 @@ describe('idsync connector create|update|delete', () => {
     const updated = await json<{ fullImportRequired: boolean; changed: string[] }>('connector', 'update', 'Badges', '--set', `path=${csv2}`, '--description', 'Door badges');
     expect(updated).toMatchObject({ fullImportRequired: true, changed: ['path'] });
     expect((await idsync('rules', 'full-sync-required')).stdout).toContain('Badges: full import required');
+    expect((await idsync('connector', 'update', 'Badges', '--add', 'attributes=holder')).stderr).toContain('--add attributes: the setting is not a list');
     expect((await json<{ name: string; description: string }[]>('connector', 'list')).find((c) => c.name === 'Badges')?.description).toBe('Door badges');
 
     const doc = await json<RulesDocument>('rules', 'export', 'demo-in-groups-group');
