@@ -56,6 +56,21 @@ describe('rules API', () => {
     await expect(call('rules.save', contractorRule({ precedence: 10 }))).rejects.toMatchObject({ code: 'invalid-rule' });
   });
 
+  it('warns when a rule uses an attribute its connector does not import', async () => {
+    await call('connectors.create', { name: 'Lab', type: 'ldap', config: { url: 'ldap://127.0.0.1:1', bindDn: 'cn=sync,dc=lab', password: 'not-used', attributes: ['cn', 'mail', 'entryUUID'] } });
+    const v = await call('rules.validate', {
+      rule: contractorRule({
+        id: 'lab', connector: { id: '', name: 'Lab' }, sourceObjectType: 'inetOrgPerson', precedence: 7, scopingFilter: [[{ attribute: 'ou', operator: 'EQUAL', value: 'Sales' }]],
+        joinRules: [[{ csAttribute: 'mail', mvAttribute: 'mail', caseSensitive: false }]],
+        attributeFlows: [{ destination: 'title', sources: ['title'], flowType: 'Direct' }, { destination: 'sn', sources: [], flowType: 'Expression', expression: 'Word([cn], 2, " ")' }],
+      }),
+    });
+    expect(v.problems).toEqual([]);
+    expect(v.warnings.map((w) => w.path)).toEqual(['scopingFilter[0][0].attribute', 'attributeFlows[0].sources[0]']);
+    expect(v.warnings[0]!.message).toContain('Lab does not import "ou"');
+    await call('connectors.delete', { connector: 'Lab', confirm: true });
+  });
+
   it('checks expressions at the parser position against the source attributes, and lists the functions', async () => {
     const source = { kind: 'cs' as const, connector: HR, objectType: 'user' };
     const syntax = await call('expressions.check', { expression: 'Left([title], 3', source });

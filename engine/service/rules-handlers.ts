@@ -37,11 +37,18 @@ export function createRulesHandlers(ctx: ServiceContext): HandlerGroup<Methods> 
     return r.rule;
   };
   const allRules = () => store().rules.list().map((r) => r.rule);
-  const checkContext = () => ({
-    connectors: store().connectors.list().map((c) => ({ seq: c.seq, id: c.id, name: c.name, createdAt: c.createdAt })),
-    schema: store().schema.get(),
-    rules: allRules(),
-  });
+  const checkContext = () => {
+    const records = store().connectors.list();
+    return {
+      connectors: records.map((c) => ({ seq: c.seq, id: c.id, name: c.name, createdAt: c.createdAt })),
+      schema: store().schema.get(),
+      rules: allRules(),
+      selectedAttributes: (c: { seq: number }) => {
+        const list = records.find((r) => r.seq === c.seq)?.config.attributes;
+        return Array.isArray(list) ? list.filter((a): a is string => typeof a === 'string') : null;
+      },
+    };
+  };
   /** Rules change only while nothing but a run holds the engine (the wizard and imports rewrite them). */
   const guard = () => {
     const lock = ctx.lock.get();

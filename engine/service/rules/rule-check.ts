@@ -3,7 +3,8 @@
 import { SyncRule } from '../../../shared/model/sync-rules.ts';
 import type { RuleProblem, RuleValidation } from '../../../shared/model/rules-editor.ts';
 import type { MvSchema } from '../../../shared/model/metaverse.ts';
-import type { RuleConnector } from '../../rules/rule-set.ts';
+import { resolveRuleConnector, type RuleConnector } from '../../rules/rule-set.ts';
+import { referencedAttributes } from '../../expressions/index.ts';
 import { validateRule } from '../../rules/validate-rule.ts';
 import { placeRule } from '../../rules/precedence.ts';
 
@@ -13,6 +14,8 @@ export interface RuleCheckContext {
   readonly schema: MvSchema;
   /** The other rules (a stored version of this rule is ignored for precedence). */
   readonly rules: readonly SyncRule[];
+  /** The attributes a connector imports when it imports a chosen set (null: every attribute). */
+  readonly selectedAttributes?: (connector: RuleConnector) => readonly string[] | null;
 }
 
 /** Custom rules take precedences 1–99; the standard rules start at 100 (spec §3.8). */
@@ -86,8 +89,42 @@ export function checkRule(input: unknown, ctx: RuleCheckContext): RuleValidation
   if (!rule.immutableTag && rule.precedence >= FIRST_STANDARD_PRECEDENCE && ctx.rules.some((r) => r.immutableTag)) {
     warnings.push({ path: 'precedence', message: `Precedences 1–99 are for custom rules; at ${rule.precedence} this rule ranks among the standard rules` });
   }
+  warnings.push(...unselectedAttributes(rule, ctx));
   if (rule.direction === 'Outbound' && rule.linkType === 'StickyJoin') warnings.push({ path: 'linkType', message: 'StickyJoin only has a meaning on inbound rules' });
   return { rule, problems, warnings };
+}
+
+/** Connector-side attributes the rule uses that its connector does not import (it imports a chosen set). */
+function unselectedAttributes(rule: SyncRule, ctx: RuleCheckContext): RuleProblem[] {
+  const connector = resolveRuleConnector(rule, ctx.connectors);
+  const selected = connector && ctx.selectedAttributes?.(connector);
+  if (!connector || !selected || selected.length === 0) return [];
+  const known = new Set(selected.map((a) => a.toLowerCase()));
+  const out: RuleProblem[] = [];
+  const check = (path: string, name: string) => {
+    if (name && name !== 'dn' && !known.has(name.toLowerCase())) {
+      out.push({ path, message: `${connector.name} does not import "${name}" (it imports a chosen set of attributes): add it with \`idsync connector update "${connector.name}" --add attributes=${name}\`, then run a full import` });
+    }
+  };
+  rule.joinRules.forEach((g, gi) => g.forEach((c, ci) => check(`joinRules[${gi}][${ci}].csAttribute`, c.csAttribute)));
+  if (rule.direction === 'Inbound') {
+    rule.scopingFilter.forEach((g, gi) => g.forEach((c, ci) => { if (c.operator !== 'ISMEMBEROF' && c.operator !== 'ISNOTMEMBEROF') check(`scopingFilter[${gi}][${ci}].attribute`, c.attribute); }));
+    rule.attributeFlows.forEach((f, i) => {
+      if (f.flowType === 'Direct') f.sources.forEach((s) => check(`attributeFlows[${i}].sources[0]`, s));
+      if (f.flowType === 'Expression') {
+        let reads: string[] = [];
+        try {
+          reads = referencedAttributes(f.expression ?? '');
+        } catch {
+          // The expression's own problem is reported on its field.
+        }
+        for (const r of reads) check(`attributeFlows[${i}].expression`, r);
+      }
+    });
+  } else {
+    rule.attributeFlows.forEach((f, i) => check(`attributeFlows[${i}].destination`, f.destination));
+  }
+  return out;
 }
 
 /** True when a rule changed in more than its enabled state. */
