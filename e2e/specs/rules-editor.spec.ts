@@ -8,10 +8,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { docShot } from './rules-docs.ts';
 import { repoRoot, startServe, type ServedConsole } from '../env/idsync-serve.ts';
 
 const HR = 'HR feed (CSV)';
-const docsDir = path.join(repoRoot, 'docs', 'screenshots');
 let served: ServedConsole;
 let home: string;
 let demoDir: string;
@@ -31,14 +31,6 @@ test.afterAll(async () => {
   await served?.stop();
   if (home) fs.rmSync(home, { recursive: true, force: true });
 });
-
-/** A screenshot for the README (docs/screenshots) and the test artifacts. */
-async function docShot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsDir, { recursive: true });
-  // Menus and dialogs fade: the picture waits for them to settle.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished)));
-  await page.screenshot({ path: path.join(docsDir, `${name}.png`) });
-}
 
 /** Employee ids of the HR feed by employee type, read from the demo's CSV file. */
 function hrIds(type: 'Employee' | 'Contractor'): string[] {

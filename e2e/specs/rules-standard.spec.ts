@@ -5,14 +5,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { docShot } from './rules-docs.ts';
 import { repoRoot, startServe, type ServedConsole } from '../env/idsync-serve.ts';
 import { startEntraEmulator, type EntraEmulator } from '../env/entra-emulator/index.ts';
 import { ldapAddText, peopleLdif, startSlapd, type SlapdInstance } from '../env/slapd/index.ts';
 
 const JOIN = 'In from AD - User Join';
-const docsDir = path.join(repoRoot, 'docs', 'screenshots');
 let emu: EntraEmulator;
 let slapd: SlapdInstance;
 let served: ServedConsole;
@@ -54,13 +53,6 @@ function run(args: readonly string[], env: Record<string, string>): Promise<{ st
     child.stderr!.on('data', (d) => (stderr += String(d)));
     child.on('close', (status) => resolve({ status, stderr }));
   });
-}
-
-async function docShot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(docsDir, { recursive: true });
-  // Menus and dialogs fade: the picture waits for them to settle.
-  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations !== Infinity).map((a) => a.finished)));
-  await page.screenshot({ path: path.join(docsDir, `${name}.png`) });
 }
 
 test('Edit on a standard rule disables it and edits a clone; the diff shows the clone against its original', async ({ page }) => {

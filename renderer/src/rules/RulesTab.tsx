@@ -120,7 +120,7 @@ export function RulesTab() {
           ['linkType', 'Link Type', ['Join', 'StickyJoin', 'Provision']],
           ['kind', 'Standard or custom', ['standard', 'custom']],
         ] as const).map(([key, label, values]) => (
-          <FormControl key={key} size="small" sx={{ minWidth: 150 }}>
+          <FormControl key={key} size="small" sx={{ minWidth: label.length > 14 ? 250 : 150 }}>
             <InputLabel id={`rules-filter-${key}`}>{label}</InputLabel>
             <Select labelId={`rules-filter-${key}`} label={label} value={filter[key]} onChange={(e) => set({ [key]: e.target.value } as Partial<RuleFilter>)}>
               <MenuItem value="">(all)</MenuItem>

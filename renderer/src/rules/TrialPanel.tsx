@@ -65,7 +65,7 @@ export function TrialPanel({ expression, initial, mvObjectType, idPrefix, label 
         <Box role="region" aria-label="Try it result">
           <Alert severity={result.outcome === 'error' ? 'error' : 'success'} sx={{ '& .MuiAlert-message': { width: '100%' } }}>
             <Typography variant="body2">
-              <strong>{result.outcome === 'values' ? 'Result' : OUTCOME[result.outcome].split(':')[0]}:</strong>{' '}
+              <strong>{result.outcome === 'error' ? 'Error' : 'Result'}:</strong>{' '}
               <Box component="span" sx={{ fontFamily: 'monospace' }} aria-label="Result value">{trialText(result)}</Box>
             </Typography>
             <Typography variant="caption" component="p">on {result.object.label} ({result.object.objectType})</Typography>
