@@ -250,3 +250,22 @@ test('filters, search, precedence by attribute with reorder, export and CSV', as
   await prec.getByRole('button', { name: 'Edit rule' }).click();
   await expect(page.getByRole('dialog', { name: /Edit inbound synchronization rule: In from HR - Person/ })).toBeVisible();
 });
+
+test('connector Properties show partitions, object types and attributes as lists, not JSON', async ({ page }) => {
+  await page.goto(served.url);
+  await page.getByRole('tab', { name: 'Connectors' }).click();
+  await page.getByRole('grid', { name: 'Connectors' }).getByRole('gridcell', { name: 'Groups (JSON)', exact: true }).dblclick();
+  const props = page.getByRole('dialog', { name: 'Properties: Groups (JSON)' });
+  const pages = props.getByRole('list', { name: 'Property pages' });
+  await pages.getByRole('button', { name: 'Partitions and Containers' }).click();
+  await expect(props.getByRole('region', { name: 'Partitions', exact: true })).toContainText('default');
+  await expect(props.getByText('Anchor attribute: groupId')).toBeVisible();
+  await pages.getByRole('button', { name: 'Object Types' }).click();
+  await expect(props.getByRole('list', { name: 'Object types', exact: true })).toContainText('group');
+  await pages.getByRole('button', { name: 'Attributes' }).click();
+  const attrs = props.getByRole('grid', { name: 'Attributes of group' });
+  const members = attrs.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'members', exact: true }) });
+  await expect(members).toContainText('Yes');
+  await expect(attrs).toContainText('displayName');
+  await docShot(page, 'connector-properties-attributes');
+});

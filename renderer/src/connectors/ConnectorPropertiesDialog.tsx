@@ -67,7 +67,7 @@ export function ConnectorPropertiesDialog({ connector, onClose }: { connector: s
           {q.isError ? <ErrorAlert error={q.error} what="Loading the connector" onRetry={() => void q.refetch()} /> : null}
           {q.data ? <PageBody page={page} d={q.data} /> : null}
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-            Read-only. Change connectors through the configuration wizard, `idsync connector create|delete` or a configuration file.
+            Read-only. Change connectors through the configuration wizard, `idsync connector create|update|delete` or a configuration file.
           </Typography>
         </Box>
       </DialogContent>
