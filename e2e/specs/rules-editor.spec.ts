@@ -201,6 +201,19 @@ test('"Try it" evaluates an expression on a connector space object and on a meta
   await tryIt.getByRole('button', { name: 'Evaluate' }).click();
   await expect(result).toContainText('IgnoreThisFlow');
   await docShot(page, 'rules-try-it');
+
+  // The rule as edited (not saved) on one object: scope, join, every transformation's value.
+  await editor.getByRole('button', { name: 'Test on an object' }).click();
+  const test = page.getByRole('dialog', { name: 'Test the rule on one object' });
+  await pick(test, 'Distinguished name', `CN=${employee},OU=HR`);
+  await test.getByRole('button', { name: 'Test', exact: true }).click();
+  const outcome = test.getByRole('region', { name: 'Rule test result' });
+  await expect(outcome.getByRole('alert', { name: 'Scope' })).toContainText(`CN=${employee},OU=HR: in scope (no scoping filter)`);
+  await expect(outcome).toContainText('Join: Already joined');
+  const values = outcome.getByRole('list', { name: 'Transformation values' });
+  await expect(values).toContainText('mail ← IgnoreThisFlow');
+  await expect(values).toContainText(`employeeID ← ${employee}`);
+  await test.getByRole('button', { name: 'Close' }).click();
   await editor.getByRole('button', { name: 'Cancel' }).click();
   // Nothing was saved.
   await grid.getByRole('gridcell', { name: 'In from HR - Person', exact: true }).click();

@@ -123,6 +123,17 @@ describe('rules API', () => {
     expect(group.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['groupId', 'displayName', 'description']));
   });
 
+  it('refuses rule changes while the wizard holds the engine, and reads go on', async () => {
+    const release = service.context.lock.acquire('configuration wizard', 'wizard');
+    try {
+      await expect(call('rules.setDisabled', { id: 'demo-in-groups-group', disabled: true })).rejects.toMatchObject({ code: 'engine-busy' });
+      await expect(call('rules.import', { document: { format: 'idsync-rules', version: 1, syncRules: [] } })).rejects.toMatchObject({ code: 'engine-busy' });
+      expect((await call('rules.list', {})).find((r) => r.id === 'demo-in-groups-group')?.disabled).toBe(false);
+    } finally {
+      release();
+    }
+  });
+
   it('marks the connectors a change touches and clears the mark after a full synchronization', async () => {
     await call('rules.save', contractorRule());
     expect((await call('rules.fullSyncRequired', {})).map((m) => [m.connector, m.reasons])).toEqual([[HR, ['Rule "In from HR - Contractor title" added']]]);

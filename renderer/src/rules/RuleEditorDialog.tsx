@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, AlertTitle, Badge, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Step, StepButton, Stepper } from '@mui/material';
 import PreviewIcon from '@mui/icons-material/Preview';
+import RuleIcon from '@mui/icons-material/Rule';
 import { useQueryClient } from '@tanstack/react-query';
 import type { SyncRule } from '../../../shared/model/sync-rules.ts';
 import type { RuleProblem } from '../../../shared/model/rules-editor.ts';
@@ -17,6 +18,7 @@ import { ScopingPage } from './ScopingPage.tsx';
 import { JoinPage } from './JoinPage.tsx';
 import { TransformationsPage } from './TransformationsPage.tsx';
 import { RulePreviewDialog } from './RulePreviewDialog.tsx';
+import { RuleTestDialog } from './RuleTestDialog.tsx';
 
 /** Queries a rule change makes stale. */
 export const RULE_QUERIES = ['rules.list', 'rules.get', 'rules.fullSyncRequired', 'connectors.list', 'schema.precedence', 'schema.get'] as const;
@@ -38,6 +40,7 @@ export function RuleEditorDialog({ mode, initial, disableOnSave, onClose, onSave
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState(false);
+  const [testing, setTesting] = useState(false);
   const client = useQueryClient();
   const readOnly = mode === 'view';
   const schemas = useRuleSchemas(draft);
@@ -120,6 +123,9 @@ export function RuleEditorDialog({ mode, initial, disableOnSave, onClose, onSave
         </Box>
       </DialogContent>
       <DialogActions>
+        <Button startIcon={<RuleIcon />} onClick={() => setTesting(true)} disabled={!draft.connector.name}>
+          Test on an object
+        </Button>
         <Button startIcon={<PreviewIcon />} onClick={() => setPreviewing(true)} sx={{ mr: 'auto' }} disabled={!draft.connector.name}>
           Preview change
         </Button>
@@ -133,6 +139,7 @@ export function RuleEditorDialog({ mode, initial, disableOnSave, onClose, onSave
         )}
       </DialogActions>
       {previewing ? <RulePreviewDialog rule={rule} onClose={() => setPreviewing(false)} /> : null}
+      {testing ? <RuleTestDialog rule={rule} onClose={() => setTesting(false)} /> : null}
     </Dialog>
   );
 }
