@@ -2,6 +2,7 @@
 // The scheduler's next cycle runs it anyway; a full synchronization run by hand clears the mark as well.
 import { Alert, Box, Button } from '@mui/material';
 import { useApiMutation, useApiQuery } from '../api/hooks.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
 
 /** The marks, refreshed every few seconds (a run elsewhere clears them). */
 export function useFullSyncMarks() {
@@ -16,6 +17,7 @@ export function FullSyncNotice() {
   if (!required.length) return null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 0.5 }} role="region" aria-label="Full synchronization required">
+      {start.isError ? <ErrorAlert error={start.error} what="Starting the full synchronization" /> : null}
       {required.map((m) => (
         <Alert
           key={m.connectorId}
