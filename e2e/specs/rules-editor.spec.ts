@@ -235,7 +235,7 @@ test('filters, search, precedence by attribute with reorder, export and CSV', as
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
   const csv = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export Synchronization rules to CSV' }).click();
+  await page.getByRole('region', { name: 'Synchronization rules' }).getByRole('button', { name: 'Export CSV' }).click();
   const lines = fs.readFileSync(await (await csv).path(), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
   expect(lines[0]).toBe('Name,Connector,Precedence,Connected System Object Type,Metaverse Object Type,Link Type,Direction,Disabled,Standard');
   expect(lines).toHaveLength(5);
