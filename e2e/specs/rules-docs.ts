@@ -1,10 +1,8 @@
-// The README's pictures of the rules editor: written to docs/screenshots by the rules specs.
+// The README's pictures of the rules editor, taken by the rules specs (see docs-dir.ts for where they go).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { repoRoot } from '../env/idsync-serve.ts';
-
-const docsDir = path.join(repoRoot, 'docs', 'screenshots');
+import { DOCS_SCREENSHOTS as docsDir } from './docs-dir.ts';
 
 /** A screenshot for the README, once menus and dialogs have stopped fading. */
 export async function docShot(page: Page, name: string): Promise<void> {
