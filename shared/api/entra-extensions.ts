@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { method } from './define.ts';
 
 export const ExtensionDataType = z.enum(['String', 'Integer', 'LargeInteger', 'Boolean', 'DateTime', 'Binary']);
+export type ExtensionDataType = z.infer<typeof ExtensionDataType>;
 export const ExtensionTarget = z.enum(['User', 'Group']);
 
 export const DirectoryExtension = z.object({
