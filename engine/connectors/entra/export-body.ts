@@ -68,7 +68,7 @@ function unregistered(label: string, type: EntraObjectType, change: AttributeCha
     : scope.appId === undefined
       ? `'${attribute}' is a directory extension, and the connector has no extension application: set extensionApp.appId to the application that defines it`
       : ours
-        ? `the directory extension '${attribute}' is not registered in Entra ID: register it (idsync entra extension add ${name} --type ${dataTypeOf(change.values) ?? 'String'} --targets ${target}${change.values.length > 1 ? ' --multi-valued' : ''}, or Synchronization Rules → Register directory extension), or set extensionApp.createMissing to register it on first export`
+        ? `the directory extension '${attribute}' is not registered in Entra ID: register it (idsync entra extension add ${name} --type ${dataTypeOf(change.values) ?? 'String'} --targets ${target}${change.values.length > 1 ? ' --multi-valued' : ''}, or Synchronization Rules → Directory extensions → Register without a flow), or set extensionApp.createMissing to register it on first export`
         : `'${attribute}' is not a directory extension of the connector's extension application ${scope.appId} (its names start with ${extensionPrefix(scope.appId)})`;
   return localError('schema-violation', `${label}: ${what}`);
 }

@@ -107,7 +107,7 @@ describe('Entra connector: directory extensions', () => {
     const writesBefore = emu.state.writeLog.length;
     const results = await c.export([addUser('bad', { [x('nowhere')]: ['v'] }), addUser('good', { [x('costCenter')]: ['CC-1'] })], testContext());
     expect(results[0]).toMatchObject({ ok: false, error: { code: 'schema-violation' } });
-    expect(results[0]!.error!.message).toBe(`user 'CN={bad}': the directory extension '${x('nowhere')}' is not registered in Entra ID: register it (idsync entra extension add nowhere --type String --targets User, or Synchronization Rules → Register directory extension), or set extensionApp.createMissing to register it on first export`);
+    expect(results[0]!.error!.message).toBe(`user 'CN={bad}': the directory extension '${x('nowhere')}' is not registered in Entra ID: register it (idsync entra extension add nowhere --type String --targets User, or Synchronization Rules → Directory extensions → Register without a flow), or set extensionApp.createMissing to register it on first export`);
     expect(results[1]).toMatchObject({ ok: true });
     // Only the good user was written (its create), nothing for the refused one.
     expect(emu.state.writeLog.slice(writesBefore).filter((w) => w.method !== 'GET').map((w) => w.createdId)).toEqual([results[1]!.anchor]);

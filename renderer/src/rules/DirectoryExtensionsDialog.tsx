@@ -53,7 +53,7 @@ export function DirectoryExtensionsDialog({ onClose }: { onClose: () => void }) 
           the tenant (Entra Connect uses its "Tenant Schema Extension App"). The IdSync app needs Application.ReadWrite.OwnedBy as an owner of that
           application, or Application.ReadWrite.All. Every action here has its command line, shown under it: <code>{commands.list}</code> lists them.
         </Typography>
-        {note ? <Alert severity="success" role="status" onClose={() => setNote(null)}>{note}</Alert> : null}
+        {note ? <Alert severity="success" role="status" closeText="Dismiss" onClose={() => setNote(null)}>{note}</Alert> : null}
         <FormControl size="small" sx={{ width: 360 }}>
           <InputLabel id="extensions-connector">Entra ID connector</InputLabel>
           <Select labelId="extensions-connector" label="Entra ID connector" value={connector} onChange={(e) => { setChosen(e.target.value); setNote(null); setSelected(null); }}>
@@ -83,8 +83,12 @@ export function DirectoryExtensionsDialog({ onClose }: { onClose: () => void }) 
         </Box>
 
         {list.data ? (
-          <DataTable label="Registered directory extensions" rows={list.data.extensions} columns={COLUMNS} getRowId={(d) => d.name} onSelect={setSelected} height={240} hideFooter
-            actions={<Button color="error" disabled={!selected || remove.isPending} onClick={() => { remove.reset(); setConfirming(true); }}>Delete extension</Button>} />
+          // The dialog's content scrolls: the grid keeps its height instead of shrinking to nothing.
+          <Box sx={{ flexShrink: 0 }}>
+            <Typography variant="subtitle2" component="h3">Registered extensions</Typography>
+            <DataTable label="Registered directory extensions" rows={list.data.extensions} columns={COLUMNS} getRowId={(d) => d.name} onSelect={setSelected} height={190} hideFooter
+              actions={<Button color="error" disabled={!selected || remove.isPending} onClick={() => { remove.reset(); setConfirming(true); }}>Delete extension</Button>} />
+          </Box>
         ) : null}
         {remove.isError ? <ErrorAlert error={remove.error} what="Deleting the extension" /> : null}
         {confirming && selected ? (
