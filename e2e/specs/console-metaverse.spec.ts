@@ -27,6 +27,33 @@ test('add a metaverse attribute; deleting one a rule uses is refused with a reas
   await expect(grid.getByRole('gridcell', { name: 'mail', exact: true })).toBeVisible();
 });
 
+test('a rule of the precedence pane opens in the rules editor, by double-click or by its button', async ({ openConsole, page, served }) => {
+  await openConsole();
+  await seedHr(page, served.home);
+  await page.getByRole('tab', { name: 'Metaverse Designer' }).click();
+  await page.getByRole('list', { name: 'Object type list' }).getByRole('button', { name: /^person/ }).click();
+  await page.getByRole('grid', { name: 'Attributes of person' }).getByRole('gridcell', { name: 'mail', exact: true }).click();
+  const precedence = page.getByRole('grid', { name: 'Precedence of mail' });
+  const open = page.getByRole('button', { name: 'Open in rules editor' });
+  await expect(open).toBeDisabled();
+  await precedence.getByRole('gridcell', { name: 'In from HR - Person', exact: true }).click();
+  await open.click();
+  const editor = page.getByRole('dialog', { name: 'Edit inbound synchronization rule: In from HR - Person' });
+  await expect(editor.getByRole('textbox', { name: 'Name' })).toHaveValue('In from HR - Person');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await expect(editor).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Synchronization Rules' })).toHaveAttribute('aria-selected', 'true');
+
+  // Back returns to the designer; a double-click on the row opens the editor too.
+  await page.goBack();
+  await expect(page.getByRole('tab', { name: 'Metaverse Designer' })).toHaveAttribute('aria-selected', 'true');
+  await page.getByRole('list', { name: 'Object type list' }).getByRole('button', { name: /^person/ }).click();
+  await page.getByRole('grid', { name: 'Attributes of person' }).getByRole('gridcell', { name: 'mail', exact: true }).click();
+  await precedence.getByRole('gridcell', { name: 'In from HR - Person', exact: true }).dblclick();
+  await expect(editor).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('rule')).toBeNull();
+});
+
 test('create a metaverse object type', async ({ openConsole, page, served, snap }) => {
   await openConsole();
   await seedHr(page, served.home);

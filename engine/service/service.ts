@@ -19,6 +19,7 @@ import { SETTINGS_FILE } from '../scheduler/settings-file.ts';
 import { EXPORT_CONFIRMATIONS_FILE } from '../scheduler/staging-gate.ts';
 import { APPROVALS_FILE } from '../sync/deletion-threshold.ts';
 import { createRulesHandlers } from './rules-handlers.ts';
+import { createEntraExtensionHandlers } from './entra-extensions-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -89,9 +90,11 @@ export class ApiService {
     const migration = createMigrationHandlers(this.context);
     const rules = createRulesHandlers(this.context);
     const consoleGroup = createConsoleHandlers(this.context);
-    this.groups = [system, engine, workspace, wizard, entraConnect, migration, rules, consoleGroup];
+    const extensions = createEntraExtensionHandlers(this.context);
+    this.groups = [system, engine, workspace, wizard, entraConnect, migration, rules, consoleGroup, extensions];
     this.handlers = {
       ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers, ...rules.handlers, ...consoleGroup.handlers,
+      ...extensions.handlers,
     } as Record<string, AnyHandler>;
     if (options.watchRuns ?? options.host !== 'cli') {
       const ctx = this.context;

@@ -62,6 +62,7 @@ export class DeltaService {
     }
     let state: DeltaState;
     if (deltaToken === 'latest') {
+      parseSelect(kind, query.get('$select'), this.dir.applications);
       return { '@odata.context': `${linkBase}/$metadata#${collection}`, value: [],
         '@odata.deltaLink': `${self}?$deltatoken=${encode({ f: this.dir.seq, u: 0, s: query.get('$select'), e: this.generation })}` };
     } else if (deltaToken !== null || skipToken !== null) {
@@ -75,6 +76,8 @@ export class DeltaService {
     } else {
       state = { f: 0, u: this.dir.seq, s: query.get('$select'), e: this.generation };
     }
+    // Every round checks its selected extensions: a definition deleted since the token was issued is refused.
+    parseSelect(kind, state.s, this.dir.applications);
     return this.page(kind, collection, state, linkBase, self);
   }
 
@@ -116,7 +119,7 @@ export class DeltaService {
     if (entry.hard) return [{ id: entry.id, '@removed': { reason: 'deleted' } }];
     const obj = entry.obj!;
     if (obj.deleted) return [{ id: obj.id, '@removed': { reason: 'changed' } }];
-    const select = parseSelect(obj.kind, state.s);
+    const select = parseSelect(obj.kind, state.s, this.dir.applications);
     const item = project(obj, select);
     if (obj.kind !== 'group' || !(state.s === null || select.includes('members'))) return [item];
     const members = this.memberChanges(obj, state);

@@ -2,6 +2,7 @@
 // soft and hard deletion, group membership, and the change sequence that delta queries read.
 import { randomUUID } from 'node:crypto';
 import { badRequest, conflict, notFound } from './graph-fault.ts';
+import { ApplicationRegistry } from './applications.ts';
 
 export type ObjectKind = 'user' | 'group' | 'contact';
 export type Props = Record<string, unknown>;
@@ -73,6 +74,8 @@ export class Directory {
   readonly tombstones = new Map<string, Tombstone>();
   readonly memberLog = new Map<string, MembershipChange[]>();
   readonly domains: Domain[];
+  /** Application objects and the directory extensions they define. */
+  readonly applications = new ApplicationRegistry();
   private readonly index = new Map<string, string>();
   private upnIndex = new Map<string, string>();
   seq = 0;

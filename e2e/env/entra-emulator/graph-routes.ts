@@ -5,6 +5,9 @@ import { planFilter, type FilterPlan } from './odata-filter.ts';
 import { checkNotMastered, checkWritable, parseSelect, project, refuseContactWrite } from './object-rules.ts';
 import type { DeltaService } from './delta.ts';
 import type { IssuedToken } from './identity.ts';
+import { requireRole } from './permissions.ts';
+import { routeApplications } from './application-routes.ts';
+import { checkExtensionValues } from './extension-values.ts';
 
 export interface GraphRequest {
   readonly method: string;
@@ -42,16 +45,6 @@ export function isWrite(method: string): boolean {
   return method !== 'GET';
 }
 
-function denied(): GraphFault {
-  return new GraphFault(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
-}
-
-function requireRole(caller: IssuedToken, roles: readonly string[]): void {
-  // Delegated tokens act as the signed-in administrator.
-  if (caller.user) return;
-  if (!caller.roles.some((r) => roles.includes(r))) throw denied();
-}
-
 function bodyObject(body: unknown): Props {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw badRequest('A JSON object is expected in the request body.');
   return body as Props;
@@ -72,6 +65,8 @@ export function routeGraph(ctx: RouteContext, req: GraphRequest, caller: IssuedT
   const [first, second, third, fourth, fifth] = segments;
   if (first === undefined) throw badRequest('Invalid request URL.');
   if (first === 'v1.0' || first === 'beta') throw badRequest(`Resource not found for the segment '${first}'.`);
+  // Application objects have permissions of their own (Application.*).
+  if (/^applications(\(|$)/.test(first)) return routeApplications(ctx, req, caller, segments);
   if (req.method === 'GET') requireRole(caller, READ_ROLES);
 
   if (first === 'domains' && req.method === 'GET' && !second) {
@@ -106,7 +101,7 @@ export function routeGraph(ctx: RouteContext, req: GraphRequest, caller: IssuedT
   } else {
     const obj = ctx.dir.live(kind, second);
     if (!third) {
-      if (req.method === 'GET') return { status: 200, body: { '@odata.context': `${ctx.linkBase()}/$metadata#${first}/$entity`, ...project(obj, parseSelect(kind, req.query.get('$select'))) } };
+      if (req.method === 'GET') return { status: 200, body: { '@odata.context': `${ctx.linkBase()}/$metadata#${first}/$entity`, ...project(obj, parseSelect(kind, req.query.get('$select'), ctx.dir.applications)) } };
       if (req.method === 'PATCH') return patch(ctx, obj, bodyObject(req.body));
       if (req.method === 'DELETE') { checkNotMastered(obj, 'delete'); ctx.dir.softDelete(obj); return { status: 204 }; }
     } else if (kind === 'group' && third === 'members') {
@@ -151,7 +146,7 @@ function list(ctx: RouteContext, kind: ObjectKind, collection: string, query: UR
   const filterText = query.get('$filter');
   const plan = filterText ? planFilter(filterText) : undefined;
   const filter = plan?.predicate;
-  const select = parseSelect(kind, query.get('$select'));
+  const select = parseSelect(kind, query.get('$select'), ctx.dir.applications);
   const matches = [...candidates(ctx, plan)]
     .filter((o) => o.kind === kind && !o.deleted && (!filter || filter((key) => (key === 'id' ? o.id : o.props[key]))))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -201,8 +196,10 @@ function splitBinds(body: Props): { props: Props; members: string[] } {
 }
 
 function create(ctx: RouteContext, kind: ObjectKind, body: Props): GraphReply {
-  const { props, members } = splitBinds(body);
-  checkWritable(kind, props, true, ctx.dir.domains.map((d) => d.id));
+  const split = splitBinds(body);
+  const members = split.members;
+  checkWritable(kind, split.props, true, ctx.dir.domains.map((d) => d.id));
+  const props = checkExtensionValues(ctx.dir.applications, kind, split.props);
   for (const id of members) if (!ctx.dir.find(id) || ctx.dir.find(id)!.deleted) throw notFound(id);
   delete props.passwordProfile;
   const obj = ctx.dir.create(kind, { ...props, createdDateTime: new Date().toISOString() });
@@ -212,8 +209,10 @@ function create(ctx: RouteContext, kind: ObjectKind, body: Props): GraphReply {
 }
 
 function patch(ctx: RouteContext, obj: DirectoryObject, body: Props): GraphReply {
-  const { props, members } = splitBinds(body);
-  checkWritable(obj.kind, props, false, ctx.dir.domains.map((d) => d.id));
+  const split = splitBinds(body);
+  const members = split.members;
+  checkWritable(obj.kind, split.props, false, ctx.dir.domains.map((d) => d.id));
+  const props = checkExtensionValues(ctx.dir.applications, obj.kind, split.props, obj.props);
   checkNotMastered(obj, members.length > 0 ? 'members' : Object.keys(props));
   // All-or-nothing for member references, as Graph documents.
   for (const id of members) {

@@ -12,6 +12,7 @@ import { executeGraph, type BatchItemLogEntry, type PipelineParts, type WriteLog
 import { executeBatch } from './batch.ts';
 import { FaultInjector, WriteQuota, type FaultRule, type WriteQuotaOptions } from './throttle.ts';
 import { generateTestPki, type TestPki } from './tls.ts';
+import type { Application, ExtensionDataType, NewApplication } from './applications.ts';
 
 export interface EntraEmulatorOptions {
   readonly tenantId?: string;
@@ -69,6 +70,22 @@ export interface EmulatorState {
   injectFault(rule: FaultRule): void;
   /** Adds a verified domain (user principal names must use one). */
   addDomain(name: string): void;
+  /**
+   * Adds an application object (an app registration), e.g. one to hold directory extensions; `owners` are client
+   * ids whose apps own it (what `Application.ReadWrite.OwnedBy` needs). Each emulated client has one already.
+   */
+  addApplication(input: NewApplication): Application;
+  /** Registers a directory extension on an application (by object id or appId) as Entra Connect would; returns its full name. */
+  addExtensionProperty(app: string, definition: ExtensionPropertySeed): string;
+}
+
+export interface ExtensionPropertySeed {
+  readonly name: string;
+  readonly dataType: ExtensionDataType;
+  readonly targetObjects: readonly string[];
+  readonly isMultiValued?: boolean;
+  /** Created by Entra Connect's own channel (such definitions cannot be deleted through Graph). */
+  readonly isSyncedFromOnPremises?: boolean;
 }
 
 export interface EntraEmulator {
@@ -89,7 +106,7 @@ export interface EntraEmulator {
   stop(): Promise<void>;
 }
 
-const ALL_ROLES = ['User.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.Read.All'];
+const ALL_ROLES = ['User.ReadWrite.All', 'Group.ReadWrite.All', 'Directory.Read.All', 'Application.ReadWrite.OwnedBy'];
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -112,6 +129,8 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
   const clients = new Map(clientList.map((c) => [c.clientId, c]));
   let origin = '';
   const dir = new Directory(options.initialDomain ?? 'contoso.onmicrosoft.com');
+  // Every client is an app registration of the tenant.
+  clientList.forEach((c, i) => dir.applications.add({ displayName: `App ${i + 1}`, appId: c.clientId }));
   const settings = { pageSize: options.pageSize ?? 100, deltaMembersPerItem: options.deltaMembersPerItem ?? 100, duplicateDeltaItems: false, latencyMs: 0 };
   const delta = new DeltaService(dir, () => ({ pageSize: settings.pageSize, membersPerItem: settings.deltaMembersPerItem, duplicateItems: settings.duplicateDeltaItems }));
   const graphResource = options.graphResource ?? 'https://graph.microsoft.com';
@@ -228,6 +247,11 @@ export async function startEntraEmulator(options: EntraEmulatorOptions = {}): Pr
     approveDeviceCode: (userCode, userName) => identity.approveDeviceCode(userCode, userName),
     injectFault: (rule) => parts.faults.add(rule),
     addDomain: (name) => { dir.domains.push({ id: name, isDefault: false, isInitial: false, isVerified: true }); },
+    addApplication: (input) => dir.applications.add(input),
+    addExtensionProperty: (key, { isSyncedFromOnPremises, ...definition }) => {
+      const app = dir.applications.apps.get(key) ?? dir.applications.find({ appId: key });
+      return dir.applications.create(app, { ...definition }, isSyncedFromOnPremises === true).name;
+    },
   };
   const first = clientList[0]!;
   return {
@@ -264,5 +288,5 @@ function executeBatchWithFaults(parts: PipelineParts, body: unknown, caller: Par
   return executeBatch(parts, body, caller, clientRequestId);
 }
 
-export type { BatchItemLogEntry, EmulatedClient, FaultRule, TestPki, WriteLogEntry, DirectoryObject, ObjectKind, Props };
+export type { BatchItemLogEntry, EmulatedClient, FaultRule, TestPki, WriteLogEntry, DirectoryObject, ObjectKind, Props, Application, ExtensionDataType, NewApplication };
 export { generateClientCertificate, generateTestPki } from './tls.ts';

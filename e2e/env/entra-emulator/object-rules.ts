@@ -1,6 +1,8 @@
 // What Graph lets a client write on each object kind, and how objects are projected with `$select`.
 import { badRequest, GraphFault } from './graph-fault.ts';
 import type { DirectoryObject, ObjectKind, Props } from './directory.ts';
+import { isExtensionName, type ApplicationRegistry } from './applications.ts';
+import { checkSelectedExtensions } from './extension-values.ts';
 
 /** Properties returned when a request has no `$select` (Graph's default sets). */
 export const DEFAULT_SELECT: Record<ObjectKind, readonly string[]> = {
@@ -98,10 +100,17 @@ export function checkNotMastered(obj: DirectoryObject, properties: readonly stri
   throw badRequest('Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.');
 }
 
-/** Parses `$select` into a property list (default set when absent). */
-export function parseSelect(kind: ObjectKind, select: string | null): readonly string[] {
+/**
+ * Parses `$select` into a property list (default set when absent). Directory extensions are never in the default
+ * set (v1.0 returns them only when selected); a selected one must be declared on the object type.
+ */
+export function parseSelect(kind: ObjectKind, select: string | null, registry?: ApplicationRegistry): readonly string[] {
   if (!select) return DEFAULT_SELECT[kind];
-  const props = select.split(',').map((s) => s.trim()).filter(Boolean);
+  let props = select.split(',').map((s) => s.trim()).filter(Boolean);
+  if (registry) {
+    checkSelectedExtensions(registry, kind, props);
+    props = props.map((p) => (isExtensionName(p) ? registry.definitionFor(kind, p)!.name : p));
+  }
   return props.includes('id') ? props : ['id', ...props];
 }
 

@@ -48,6 +48,17 @@ const graphScopeSchema = z.string().trim()
   .regex(/^(https:\/\/[^/\s]+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/\.default$/i,
     'must be the Graph resource followed by /.default, e.g. https://graph.microsoft.com/.default');
 
+/** The application whose directory extensions (extension properties) hold the attributes synchronized to them. */
+export const extensionAppSchema = z.object({
+  /** Application (client) id of the app registration, e.g. Entra Connect's "Tenant Schema Extension App". */
+  appId: z.string().trim().uuid('must be the application (client) id of the extension application, a GUID'),
+  /**
+   * Register a directory extension the first time an export writes an `extension_<appId>_<name>` attribute that is
+   * not registered yet (its type taken from the values); needs Application.ReadWrite.OwnedBy (as an owner) or .All.
+   */
+  createMissing: z.boolean().default(false),
+}).strict();
+
 const entraConfigObject = z.object({
   tenantId: guidOrDomain,
   clientId: z.string().trim().uuid('must be the application (client) id, a GUID'),
@@ -65,9 +76,12 @@ const entraConfigObject = z.object({
   writeBudget: writeBudgetSchema.prefault({}),
   /** Requests of a `$batch` running at the same time. */
   concurrency: z.number().int().min(1).max(16).default(4),
+  /** Directory extensions: the application that defines them; none means no extension attributes. */
+  extensionApp: extensionAppSchema.optional(),
 }).strict();
 
 export const entraConfigSchema = entraConfigObject.transform((c) => ({ ...c, graphScope: c.graphScope ?? defaultGraphScope(c.graphBaseUrl, c.authorityHost) }));
 
 export type EntraConfig = z.infer<typeof entraConfigSchema>;
 export type EntraConfigInput = z.input<typeof entraConfigSchema>;
+export type ExtensionAppConfig = z.infer<typeof extensionAppSchema>;

@@ -4,6 +4,7 @@ import { WatermarkExpiredError, type ConnectorContext, type ImportChange, type I
 import { graphErrorInfo, type GraphSession } from './graph-session.ts';
 import { COLLECTION, selectFor, type EntraObjectType } from './graph-schema.ts';
 import { toImportedObject, type GraphItem } from './import-mapping.ts';
+import { definitionsOf, type ExtensionProperty } from './directory-extensions.ts';
 
 interface DeltaPage {
   readonly value?: GraphItem[];
@@ -14,6 +15,8 @@ interface DeltaPage {
 interface Watermark {
   readonly v: 1;
   readonly links: Partial<Record<EntraObjectType, string>>;
+  /** Directory extensions each link selects (a link's `$select` is opaque, so it is kept beside it). */
+  readonly ext?: Partial<Record<EntraObjectType, string[]>>;
 }
 
 interface PendingGroup {
@@ -47,15 +50,45 @@ export function parseWatermark(text: string, types: readonly EntraObjectType[]):
   return parsed;
 }
 
-/** Runs one delta round per object type; `watermark` null means a full import. */
-export async function* runDeltaImport(session: GraphSession, scope: ImportScope, watermark: string | null, ctx: ConnectorContext): ImportIterator {
+/** Extension names a type's delta link selects, comparable across imports. */
+function extensionNames(extensions: readonly ExtensionProperty[], type: EntraObjectType): string[] {
+  return definitionsOf(extensions, type).map((d) => d.name.toLowerCase()).sort();
+}
+
+/**
+ * A delta link selects the extensions registered when its round began: once they changed, the values of an added
+ * one were never read and a removed one is refused, so only a full import can continue.
+ */
+function checkExtensionsUnchanged(start: Watermark, types: readonly EntraObjectType[], extensions: readonly ExtensionProperty[]): void {
+  for (const type of types) {
+    const before = start.ext?.[type] ?? [];
+    const now = extensionNames(extensions, type);
+    const added = now.filter((n) => !before.includes(n));
+    const removed = before.filter((n) => !now.includes(n));
+    if (added.length || removed.length) {
+      throw new WatermarkExpiredError(`the directory extensions of ${type} objects changed since the last import (${[
+        ...(added.length ? [`added ${added.join(', ')}`] : []), ...(removed.length ? [`removed ${removed.join(', ')}`] : [])].join('; ')}); a full import reads them`);
+    }
+  }
+}
+
+/**
+ * Runs one delta round per object type; `watermark` null means a full import. `extensions` are the registered
+ * directory extensions, read on users and groups.
+ */
+export async function* runDeltaImport(session: GraphSession, scope: ImportScope, watermark: string | null, ctx: ConnectorContext,
+  extensions: readonly ExtensionProperty[] = []): ImportIterator {
   const types = typesInScope(scope);
   const start = watermark === null ? null : parseWatermark(watermark, types);
+  if (start) checkExtensionsUnchanged(start, types, extensions);
   const include = scope.attributes ? new Set(scope.attributes) : undefined;
   const links: Partial<Record<EntraObjectType, string>> = {};
+  const ext: Partial<Record<EntraObjectType, string[]>> = {};
   for (const type of types) {
     const groups = new Map<string, PendingGroup>();
-    let url = start?.links[type] ?? `/${COLLECTION[type]}/delta?$select=${selectFor(type)}`;
+    const typeExtensions = definitionsOf(extensions, type);
+    ext[type] = extensionNames(extensions, type);
+    let url = start?.links[type] ?? `/${COLLECTION[type]}/delta?$select=${selectFor(type, extensions)}`;
     let count = 0;
     for (;;) {
       ctx.signal.throwIfAborted();
@@ -69,7 +102,7 @@ export async function* runDeltaImport(session: GraphSession, scope: ImportScope,
         } else if (type === 'group') {
           mergeGroup(groups, item);
         } else {
-          changes.push({ kind: 'object', object: toImportedObject(type, item, undefined, include) });
+          changes.push({ kind: 'object', object: toImportedObject(type, item, undefined, include, typeExtensions) });
         }
       }
       if (changes.length > 0) yield { changes };
@@ -78,10 +111,10 @@ export async function* runDeltaImport(session: GraphSession, scope: ImportScope,
       links[type] = page['@odata.deltaLink'];
       break;
     }
-    if (groups.size > 0) yield* emitGroups(session, groups, start !== null, include, ctx);
+    if (groups.size > 0) yield* emitGroups(session, groups, start !== null, include, ctx, typeExtensions);
     ctx.log('info', `Entra ${watermark === null ? 'full' : 'delta'} import: ${count} ${type} items read`);
   }
-  return JSON.stringify({ v: 1, links } satisfies Watermark);
+  return JSON.stringify({ v: 1, links, ext } satisfies Watermark);
 }
 
 async function getPage(session: GraphSession, url: string, type: EntraObjectType): Promise<DeltaPage> {
@@ -109,7 +142,7 @@ function mergeGroup(groups: Map<string, PendingGroup>, item: GraphItem): void {
 }
 
 async function* emitGroups(session: GraphSession, groups: Map<string, PendingGroup>, incremental: boolean,
-  include: ReadonlySet<string> | undefined, ctx: ConnectorContext): AsyncGenerator<{ changes: ImportChange[] }> {
+  include: ReadonlySet<string> | undefined, ctx: ConnectorContext, extensions: readonly ExtensionProperty[]): AsyncGenerator<{ changes: ImportChange[] }> {
   const all = [...groups.values()];
   for (let i = 0; i < all.length; i += GROUP_SLICE) {
     ctx.signal.throwIfAborted();
@@ -121,7 +154,7 @@ async function* emitGroups(session: GraphSession, groups: Map<string, PendingGro
     const changes: ImportChange[] = [];
     slice.forEach((group, k) => {
       const members = memberLists[k];
-      if (members !== undefined) changes.push({ kind: 'object', object: toImportedObject('group', group.props, members, include) });
+      if (members !== undefined) changes.push({ kind: 'object', object: toImportedObject('group', group.props, members, include, extensions) });
     });
     if (changes.length > 0) yield { changes };
   }

@@ -10,10 +10,13 @@ import { TokenProvider } from './token-provider.ts';
 import { GraphSession, graphErrorInfo } from './graph-session.ts';
 import { entraSchema } from './graph-schema.ts';
 import { runDeltaImport } from './delta-import.ts';
-import { planJob } from './export-plan.ts';
+import { failedJob, planJob } from './export-plan.ts';
 import { runJobs } from './batch-runner.ts';
 import { resolveMemberNames } from './member-references.ts';
 import { writeBudgetFor, type WriteBudget } from './write-budget.ts';
+import { DirectoryExtensions, isExtensionAttribute, type ExtensionProperty } from './directory-extensions.ts';
+import { registerMissing } from './extension-registration.ts';
+import { localError } from './export-errors.ts';
 
 interface Domain {
   readonly id: string;
@@ -26,11 +29,23 @@ export class EntraConnector implements Connector {
   private readonly transport: HttpsTransport;
   private readonly session: GraphSession;
   private readonly budget: WriteBudget;
+  private readonly extensionAdmin: DirectoryExtensions | undefined;
+  /** The extension application's definitions, read once per connection (and updated when one is registered). */
+  private definitions: Promise<ExtensionProperty[]> | undefined;
 
   constructor(private readonly config: EntraConfig) {
     this.transport = new HttpsTransport(config.caPem);
     this.session = new GraphSession(config.graphBaseUrl, new TokenProvider(config, this.transport), this.transport);
     this.budget = writeBudgetFor(config.tenantId, config.clientId, config.writeBudget);
+    this.extensionAdmin = config.extensionApp ? new DirectoryExtensions(this.session, config.extensionApp) : undefined;
+  }
+
+  /** The directory extensions of the connector's extension application (list, register, remove). */
+  directoryExtensions(): DirectoryExtensions {
+    if (!this.extensionAdmin) {
+      throw new Error('The connector has no extension application: set extensionApp.appId to the Application (client) ID of the app registration that holds the directory extensions');
+    }
+    return this.extensionAdmin;
   }
 
   /** Signs in and reads the tenant's domains. */
@@ -49,9 +64,9 @@ export class EntraConnector implements Connector {
     }
   }
 
-  /** Users, groups and contacts with the Graph properties the connector handles. */
+  /** Users, groups and contacts with the Graph properties the connector handles and the registered directory extensions. */
   async discoverSchema(): Promise<DiscoveredSchema> {
-    return entraSchema();
+    return entraSchema(await this.extensionDefinitions());
   }
 
   /** One partition: the tenant. */
@@ -63,18 +78,32 @@ export class EntraConnector implements Connector {
 
   /** Pages the full state of every object type through delta queries. */
   importFull(scope: ImportScope, ctx: ConnectorContext): ImportIterator {
-    return runDeltaImport(this.session, scope, null, ctx);
+    return this.importWithExtensions(scope, null, ctx);
   }
 
-  /** Continues from the deltaLinks saved as watermark; throws WatermarkExpiredError on 410. */
+  /**
+   * Continues from the deltaLinks saved as watermark; throws WatermarkExpiredError on 410 or when the registered
+   * directory extensions changed since (their values must be read in full).
+   */
   importDelta(watermark: string, scope: ImportScope, ctx: ConnectorContext): ImportIterator {
-    return runDeltaImport(this.session, scope, watermark, ctx);
+    return this.importWithExtensions(scope, watermark, ctx);
   }
 
   /** Exports through `$batch`; each change gets its own result. */
   async export(batch: readonly ExportChange[], ctx: ConnectorContext): Promise<readonly ExportResult[]> {
     const resolved = await resolveMemberNames(this.session, batch, ctx);
-    const jobs = resolved.map((change) => planJob(change, { graphOrigin: new URL(this.config.graphBaseUrl).origin }));
+    const writesExtensions = resolved.some((c) => c.changes.some((a) => isExtensionAttribute(a.attribute)));
+    let definitions = writesExtensions ? await this.extensionDefinitions() : [];
+    let failures = new Map<string, string>();
+    if (writesExtensions && this.extensionAdmin && this.config.extensionApp?.createMissing) {
+      ({ definitions, failures } = await registerMissing(resolved, definitions, this.extensionAdmin, ctx));
+      this.definitions = Promise.resolve(definitions);
+    }
+    const plan = { graphOrigin: new URL(this.config.graphBaseUrl).origin, extensions: { definitions, appId: this.config.extensionApp?.appId } };
+    const jobs = resolved.map((change) => {
+      const refused = change.changes.map((a) => failures.get(a.attribute.toLowerCase())).find((f) => f !== undefined);
+      return refused ? failedJob(change, (label) => localError('schema-violation', `${label}: ${refused}`)) : planJob(change, plan);
+    });
     const stats = await runJobs(jobs, { session: this.session, budget: this.budget, concurrency: this.config.concurrency, signal: ctx.signal });
     const failed = jobs.filter((j) => j.error).length;
     ctx.log('info', `Entra export: ${jobs.length - failed} applied, ${failed} failed, ${stats.batches} batch requests, ${stats.throttledItems} throttled items retried`);
@@ -84,6 +113,20 @@ export class EntraConnector implements Connector {
   /** Closes idle connections. */
   async close(): Promise<void> {
     this.transport.close();
+  }
+
+  private async *importWithExtensions(scope: ImportScope, watermark: string | null, ctx: ConnectorContext): ImportIterator {
+    return yield* runDeltaImport(this.session, scope, watermark, ctx, await this.extensionDefinitions());
+  }
+
+  /** The registered directory extensions (none without an extension application). */
+  private extensionDefinitions(): Promise<ExtensionProperty[]> {
+    if (!this.extensionAdmin) return Promise.resolve([]);
+    this.definitions ??= this.extensionAdmin.list().catch((e: unknown) => {
+      this.definitions = undefined;
+      throw e;
+    });
+    return this.definitions;
   }
 
   private async domains(): Promise<Domain[]> {

@@ -4,12 +4,28 @@ import { isDnRef, type AttributeValue } from '../../model/values.ts';
 import type { AttributeChange, ExportError } from '../contract.ts';
 import { PROPERTIES, type EntraObjectType } from './graph-schema.ts';
 import { localError } from './export-errors.ts';
+import { definitionFor, extensionPrefix, isExtensionAttribute, type ExtensionProperty } from './directory-extensions.ts';
+import { dataTypeOf, toGraphValue } from './extension-values.ts';
+
+/** An add or delete of values of a multi-valued property, the values already in Graph's JSON form. */
+export interface GraphValueChange {
+  readonly attribute: string;
+  readonly op: 'add' | 'delete';
+  readonly values: readonly unknown[];
+}
+
+/** The directory extensions an export may write: the definitions, and the application they belong to. */
+export interface ExtensionScope {
+  readonly definitions: readonly ExtensionProperty[];
+  /** The connector's extension application (absent when none is configured). */
+  readonly appId?: string;
+}
 
 export interface BodyPlan {
   /** Properties to set; `null` clears one. */
   readonly props: Record<string, unknown>;
   /** Multi-valued properties changed by add/delete: they need the current values first. */
-  readonly incremental: readonly AttributeChange[];
+  readonly incremental: readonly GraphValueChange[];
   readonly membersAdd: readonly string[];
   readonly membersRemove: readonly string[];
   /** `member` replaced as a whole: the current members must be read to compute the difference. */
@@ -40,10 +56,28 @@ export function memberId(value: AttributeValue): string | undefined {
   return m ? m[1]!.toLowerCase() : undefined;
 }
 
+/** What to do about an extension attribute no definition declares on the object type. */
+function unregistered(label: string, type: EntraObjectType, change: AttributeChange, scope: ExtensionScope): ExportError {
+  const attribute = change.attribute;
+  const target = type === 'group' ? 'Group' : 'User';
+  const ours = scope.appId !== undefined && attribute.toLowerCase().startsWith(extensionPrefix(scope.appId));
+  const name = ours ? attribute.slice(extensionPrefix(scope.appId!).length) : attribute;
+  const registeredElsewhere = scope.definitions.find((d) => d.name.toLowerCase() === attribute.toLowerCase());
+  const what = registeredElsewhere
+    ? `the directory extension '${attribute}' is registered for ${registeredElsewhere.targetObjects.join(', ')} objects only, not for ${target} objects; definitions cannot be changed: remove it and register it again for both (idsync entra extension remove ${name}; idsync entra extension add ${name} --type ${registeredElsewhere.dataType} --targets ${[...registeredElsewhere.targetObjects, target].join(',')}), which hides the values written so far until they are exported again`
+    : scope.appId === undefined
+      ? `'${attribute}' is a directory extension, and the connector has no extension application: set extensionApp.appId to the application that defines it`
+      : ours
+        ? `the directory extension '${attribute}' is not registered in Entra ID: register it (idsync entra extension add ${name} --type ${dataTypeOf(change.values) ?? 'String'} --targets ${target}${change.values.length > 1 ? ' --multi-valued' : ''}, or Synchronization Rules → Directory extensions → Register without a flow), or set extensionApp.createMissing to register it on first export`
+        : `'${attribute}' is not a directory extension of the connector's extension application ${scope.appId} (its names start with ${extensionPrefix(scope.appId)})`;
+  return localError('schema-violation', `${label}: ${what}`);
+}
+
 /** Builds the write plan of one object's changes, or an error naming the offending attribute. */
-export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string, creating = false): BodyPlan | ExportError {
+export function planBody(type: EntraObjectType, changes: readonly AttributeChange[], label: string, creating = false,
+  extensions: ExtensionScope = { definitions: [] }): BodyPlan | ExportError {
   const props: Record<string, unknown> = {};
-  const incremental: AttributeChange[] = [];
+  const incremental: GraphValueChange[] = [];
   const membersAdd = new Set<string>();
   const membersRemove = new Set<string>();
   let membersReplace: string[] | undefined;
@@ -64,12 +98,30 @@ export function planBody(type: EntraObjectType, changes: readonly AttributeChang
       else { membersReplace = ids; membersAdd.clear(); membersRemove.clear(); }
       continue;
     }
+    if (isExtensionAttribute(change.attribute)) {
+      const def = definitionFor(extensions.definitions, type, change.attribute);
+      const clears = change.op === 'delete' || change.values.length === 0;
+      // An object holds no value of an extension that is not registered: clearing one is already done.
+      if (!def) { if (clears) continue; return unregistered(label, type, change, extensions); }
+      const values: unknown[] = [];
+      for (const v of change.op === 'delete' && change.values.length === 0 ? [] : change.values) {
+        const converted = toGraphValue(def, v);
+        if (!('value' in converted)) return localError(converted.code, `${label}: ${def.name}: ${converted.reason}`);
+        values.push(converted.value);
+      }
+      if (def.isMultiValued && change.op !== 'replace' && values.length > 0) { incremental.push({ attribute: def.name, op: change.op, values }); continue; }
+      if (!def.isMultiValued && values.length > 1 && change.op !== 'delete') {
+        return localError('invalid-attribute-value', `${label}: ${def.name} is a single-valued directory extension and gets ${values.length} values`);
+      }
+      props[def.name] = change.op === 'delete' ? null : def.isMultiValued ? (values.length > 0 ? values : null) : values[0] ?? null;
+      continue;
+    }
     if (spec?.readOnly) {
       return localError('cd-error', `${label}: Microsoft Graph cannot write '${change.attribute}' on a ${type} (the property is read-only through Graph${change.attribute === 'proxyAddresses' ? '; Exchange derives it, e.g. from mail' : ''})`);
     }
     const multi = spec?.multiValued === true;
     if (multi && change.op !== 'replace' && !(change.op === 'delete' && change.values.length === 0)) {
-      incremental.push(change);
+      incremental.push({ attribute: change.attribute, op: change.op, values: change.values.map(scalar) });
       continue;
     }
     const values = change.op === 'delete' ? [] : change.values.map(scalar);
@@ -107,11 +159,11 @@ export function withCreateDefaults(type: EntraObjectType, props: Record<string, 
 }
 
 /** Applies add/delete changes of multi-valued properties to their current values. */
-export function applyIncremental(current: Record<string, unknown>, changes: readonly AttributeChange[]): Record<string, unknown> {
+export function applyIncremental(current: Record<string, unknown>, changes: readonly GraphValueChange[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const change of changes) {
     const base = (out[change.attribute] ?? current[change.attribute] ?? []) as unknown[];
-    const values = change.values.map(scalar);
+    const values = change.values;
     out[change.attribute] = change.op === 'add'
       ? [...base, ...values.filter((v) => !base.includes(v))]
       : base.filter((v) => !values.includes(v));

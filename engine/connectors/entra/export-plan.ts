@@ -1,9 +1,9 @@
 // ExportChange → ExportJob with its first steps: matching before create (spec §10.1), idempotent creates and
 // replays (an object that already exists with the same values is confirmed), membership in chunks of 20
 // references, and deletes.
-import type { ExportChange } from '../contract.ts';
+import type { ExportChange, ExportError } from '../contract.ts';
 import { ExportJob, type Step } from './export-job.ts';
-import { applyIncremental, planBody, withCreateDefaults, type BodyPlan } from './export-body.ts';
+import { applyIncremental, planBody, withCreateDefaults, type BodyPlan, type ExtensionScope } from './export-body.ts';
 import { exportErrorFromGraph, localError } from './export-errors.ts';
 import { COLLECTION, type EntraObjectType } from './graph-schema.ts';
 import type { GraphErrorInfo } from './graph-session.ts';
@@ -14,6 +14,8 @@ const MEMBER_CHUNK = 20;
 interface PlanContext {
   /** Origin used in `@odata.id` references, e.g. `https://graph.microsoft.com`. */
   readonly graphOrigin: string;
+  /** The directory extensions the export may write. */
+  readonly extensions?: ExtensionScope;
 }
 
 type UserRecord = { id: string; userPrincipalName?: string; onPremisesImmutableId?: string | null; proxyAddresses?: string[] };
@@ -36,9 +38,20 @@ function failWith(job: ExportJob, info: GraphErrorInfo): undefined {
   return undefined;
 }
 
+function labelOf(change: ExportChange): string {
+  return `${change.objectType} '${change.dn}'`;
+}
+
+/** A job that fails before any request, with an error found outside the plan (e.g. a refused registration). */
+export function failedJob(change: ExportChange, error: (label: string) => ExportError): ExportJob {
+  const job = new ExportJob(change, labelOf(change));
+  job.fail(error(job.label));
+  return job;
+}
+
 /** Turns one change into a job; problems found locally leave the job failed without any request. */
 export function planJob(change: ExportChange, ctx: PlanContext): ExportJob {
-  const label = `${change.objectType} '${change.dn}'`;
+  const label = labelOf(change);
   const job = new ExportJob(change, label);
   const type = change.objectType as EntraObjectType;
   if (type === 'contact') {
@@ -62,7 +75,7 @@ export function planJob(change: ExportChange, ctx: PlanContext): ExportJob {
     });
     return job;
   }
-  const plan = planBody(type, change.changes, label, change.op === 'add');
+  const plan = planBody(type, change.changes, label, change.op === 'add', ctx.extensions);
   if ('code' in plan) { job.fail(plan); return job; }
   const kind = type === 'group' ? groupKindProblem(change.op === 'add' ? withCreateDefaults('group', plan.props) : plan.props, change.op === 'add') : undefined;
   if (kind) { job.fail(localError('cd-error', `${label}: ${kind}`)); return job; }

@@ -1,6 +1,8 @@
 // The Graph properties the connector reads and writes per object type, and their attribute types.
 import type { AttributeType } from '../../model/values.ts';
 import type { DiscoveredSchema } from '../contract.ts';
+import { definitionsOf, type ExtensionProperty } from './directory-extensions.ts';
+import { ATTRIBUTE_TYPE } from './extension-values.ts';
 
 export type EntraObjectType = 'user' | 'group' | 'contact';
 
@@ -42,19 +44,20 @@ export const PROPERTIES: Record<EntraObjectType, Readonly<Record<string, Propert
   },
 };
 
-/** `$select` list for imports of a type (`member` is read as `members`). */
-export function selectFor(type: EntraObjectType): string {
-  return ['id', ...Object.keys(PROPERTIES[type]).map((p) => (p === 'member' ? 'members' : p))].join(',');
+/** `$select` list for imports of a type (`member` is read as `members`), with the directory extensions of the type. */
+export function selectFor(type: EntraObjectType, extensions: readonly ExtensionProperty[] = []): string {
+  return ['id', ...Object.keys(PROPERTIES[type]).map((p) => (p === 'member' ? 'members' : p)), ...definitionsOf(extensions, type).map((d) => d.name)].join(',');
 }
 
-/** The schema the connector exposes, with `cloudAnchor` on every type. */
-export function entraSchema(): DiscoveredSchema {
+/** The schema the connector exposes, with `cloudAnchor` on every type and the registered directory extensions. */
+export function entraSchema(extensions: readonly ExtensionProperty[] = []): DiscoveredSchema {
   return {
     objectTypes: (Object.keys(PROPERTIES) as EntraObjectType[]).map((name) => ({
       name,
       attributes: [
         { name: 'cloudAnchor', type: 'string' as const, multiValued: false },
         ...Object.entries(PROPERTIES[name]).map(([attr, spec]) => ({ name: attr, type: spec.type, multiValued: spec.multiValued === true })),
+        ...definitionsOf(extensions, name).map((d) => ({ name: d.name, type: ATTRIBUTE_TYPE[d.dataType], multiValued: d.isMultiValued })),
       ],
     })),
   };

@@ -55,6 +55,16 @@ export class GraphSession {
     return (await guard(() => this.client.api(pathOrUrl).get())) as T;
   }
 
+  /** POSTs a JSON body to a path (relative to the version); a 429 or 503 is retried after its Retry-After. */
+  async post<T>(path: string, body: unknown): Promise<T> {
+    return (await guard(() => this.client.api(path).post(body))) as T;
+  }
+
+  /** DELETEs a path (relative to the version). */
+  async delete(path: string): Promise<void> {
+    await guard(() => this.client.api(path).delete());
+  }
+
   /** POSTs one `$batch`; the items' own statuses are for the caller to read. Never retried blindly. */
   async batch(requests: readonly BatchRequestItem[]): Promise<BatchResponseItem[]> {
     const reply = (await guard(() => this.client.api('/$batch')

@@ -16,3 +16,6 @@ export const entraConnectorType: ConnectorType<EntraConfig> = {
 export { startDeviceCodeSignIn, type DeviceCodeSignIn, type DeviceCodeSignInOptions, type DeviceCodeSignInResult } from './device-code.ts';
 export { EntraConnector } from './entra-connector.ts';
 export { entraConfigSchema, type EntraConfig, type EntraConfigInput } from './config.ts';
+export {
+  DATA_TYPES as EXTENSION_DATA_TYPES, DirectoryExtensions, type ExtensionApplication, type ExtensionDataType, type ExtensionProperty, type ExtensionTarget,
+} from './directory-extensions.ts';

@@ -100,7 +100,7 @@ export function MetaverseDesignerTab() {
             Attribute flow precedence{attribute ? `: ${attribute.name}` : ''}
           </Typography>
           <Box sx={{ flex: 1, minHeight: 0 }}>
-            {attribute ? <PrecedenceView attribute={attribute.name} objectType={objectType} /> : <Typography variant="body2" color="text.secondary">Select an attribute to see the inbound rules that contribute to it, in precedence order.</Typography>}
+            {attribute ? <PrecedenceView key={`${objectType}/${attribute.name}`} attribute={attribute.name} objectType={objectType} /> : <Typography variant="body2" color="text.secondary">Select an attribute to see the inbound rules that contribute to it, in precedence order; double-click one to open it in the rules editor.</Typography>}
           </Box>
         </Paper>
       </Box>

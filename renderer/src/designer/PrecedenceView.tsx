@@ -1,6 +1,9 @@
-// The precedence view: for one attribute, the inbound rules that contribute to it, in the order they win.
-import { useMemo } from 'react';
-import { Typography } from '@mui/material';
+// The precedence view: for one attribute, the inbound rules that contribute to it, in the order they win; each
+// opens in the Synchronization Rules editor (double-click or "Open in rules editor").
+import { useMemo, useState } from 'react';
+import { Button, Typography } from '@mui/material';
+import EditIcon from '@mui/icons-material/Edit';
+import { navigate } from '../app/url-state.ts';
 import { useApiQuery } from '../api/hooks.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -22,7 +25,12 @@ const COLUMNS: TableColumn<PrecedenceRow>[] = [
 export function PrecedenceView({ attribute, objectType }: { attribute: string; objectType: string | null }) {
   const q = useApiQuery('schema.precedence', { attribute, objectType: objectType ?? undefined });
   const rows = useMemo(() => precedenceRows(q.data ?? []), [q.data]);
+  const [selected, setSelected] = useState<PrecedenceRow | null>(null);
+  const open = (r: PrecedenceRow) => navigate({ tab: 'rules', rule: r.ruleId });
   if (q.isError) return <ErrorAlert error={q.error} what={`Loading the precedence of ${attribute}`} onRetry={() => void q.refetch()} />;
   if (q.data && rows.length === 0) return <Typography role="status" sx={{ p: 1 }}>No inbound rule flows to {attribute}.</Typography>;
-  return <DataTable label={`Precedence of ${attribute}`} rows={rows} columns={COLUMNS} getRowId={(r) => r.ruleId} loading={q.isPending} />;
+  return (
+    <DataTable label={`Precedence of ${attribute}`} rows={rows} columns={COLUMNS} getRowId={(r) => r.ruleId} loading={q.isPending} onSelect={setSelected} onOpen={open}
+      actions={<Button startIcon={<EditIcon />} disabled={!selected} onClick={() => selected && open(selected)}>Open in rules editor</Button>} />
+  );
 }

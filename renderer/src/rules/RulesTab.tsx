@@ -1,6 +1,7 @@
 // Synchronization Rules: every rule by precedence with filters and search, and the actions of the Synchronization
-// Rules Editor (Add new rule, Edit, View, Disable/Enable, Delete, Clone, Export, Compare with original, Precedence).
-import { useMemo, useState } from 'react';
+// Rules Editor (Add new rule, Edit, View, Disable/Enable, Delete, Clone, Export, Compare with original, Precedence,
+// Directory extensions). `?tab=rules&rule=ID` opens that rule, as other views link to it.
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControl, InputLabel, MenuItem, Select, TextField } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import EditIcon from '@mui/icons-material/Edit';
@@ -11,8 +12,10 @@ import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import LowPriorityIcon from '@mui/icons-material/LowPriority';
+import ExtensionIcon from '@mui/icons-material/Extension';
 import type { SyncRule } from '../../../shared/model/sync-rules.ts';
 import { getApi } from '../api/client.ts';
+import { useUrlParam } from '../app/url-state.ts';
 import { useApiMutation, useApiQuery } from '../api/hooks.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -27,6 +30,7 @@ import { CloneDialog, type CloneChoice } from './CloneDialog.tsx';
 import { RuleDiffDialog } from './RuleDiffDialog.tsx';
 import { PrecedenceDialog } from './PrecedenceDialog.tsx';
 import { FullSyncNotice } from './FullSyncNotice.tsx';
+import { DirectoryExtensionsDialog } from './DirectoryExtensionsDialog.tsx';
 
 const COLUMNS: TableColumn<SyncRule>[] = [
   { field: 'name', headerName: 'Name', flex: 1, minWidth: 260 },
@@ -41,7 +45,7 @@ const COLUMNS: TableColumn<SyncRule>[] = [
 ];
 
 type Editor = { mode: 'new' | 'edit' | 'view'; draft: RuleDraft; disableOnSave: SyncRule | null };
-type Prompt = { purpose: 'clone' | 'standard'; rule: SyncRule } | { purpose: 'delete'; rule: SyncRule } | { purpose: 'diff'; rule: SyncRule; original: SyncRule } | { purpose: 'precedence' };
+type Prompt = { purpose: 'clone' | 'standard'; rule: SyncRule } | { purpose: 'delete'; rule: SyncRule } | { purpose: 'diff'; rule: SyncRule; original: SyncRule } | { purpose: 'precedence' } | { purpose: 'extensions' };
 
 /** The rules view. */
 export function RulesTab() {
@@ -72,6 +76,13 @@ export function RulesTab() {
     setPrompt(null);
     openEditor(rule, 'edit');
   };
+  const [linked, setLinked] = useUrlParam('rule');
+  useEffect(() => {
+    if (!linked) return;
+    setLinked(null, false);
+    openById(linked).catch(setActionError);
+    // Once per link: the parameter is consumed, so Back and reload do not reopen the editor.
+  }, [linked]);
   const addNew = () => {
     const p = freeCustomPrecedences(rules)[0] ?? firstFreePrecedence(rules);
     const connector = filter.connector ? rules.find((r) => r.connector.name === filter.connector)?.connector ?? null : null;
@@ -162,6 +173,7 @@ export function RulesTab() {
                   {current ? 'Export rule' : 'Export rules'}
                 </Button>
                 <Button startIcon={<LowPriorityIcon />} onClick={() => setPrompt({ purpose: 'precedence' })}>Precedence</Button>
+                <Button startIcon={<ExtensionIcon />} onClick={() => setPrompt({ purpose: 'extensions' })}>Directory extensions</Button>
               </Box>
             }
           />
@@ -192,6 +204,7 @@ export function RulesTab() {
         />
       ) : null}
       {prompt?.purpose === 'diff' ? <RuleDiffDialog original={prompt.original} rule={prompt.rule} onClose={() => setPrompt(null)} /> : null}
+      {prompt?.purpose === 'extensions' ? <DirectoryExtensionsDialog onClose={() => setPrompt(null)} /> : null}
       {prompt?.purpose === 'precedence' ? <PrecedenceDialog onEdit={(id) => void openById(id)} onClose={() => setPrompt(null)} /> : null}
       {prompt?.purpose === 'delete' ? (
         <Dialog open onClose={() => setPrompt(null)} aria-labelledby="delete-rule-title">
