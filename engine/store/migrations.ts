@@ -143,6 +143,23 @@ export const migrations: readonly Migration[] = [
   `
   ALTER TABLE runs ADD COLUMN progress_at TEXT;
   `,
+  // 5: the DN a pending import brings and the DN a pending export renames to, as columns: reference resolution and
+  // export ordering read an object's names without parsing its attributes.
+  (db) => {
+    db.exec('ALTER TABLE cs_objects ADD COLUMN pi_dn TEXT; ALTER TABLE cs_objects ADD COLUMN pe_new_dn TEXT;');
+    const set = db.prepare('UPDATE cs_objects SET pi_dn = ?, pe_new_dn = ? WHERE id = ?');
+    const rows = db.prepare('SELECT id, pending_import, pending_export FROM cs_objects WHERE pending_import IS NOT NULL OR pending_export IS NOT NULL');
+    for (const r of rows.all() as { id: number; pending_import: string | null; pending_export: string | null }[]) {
+      const pi = r.pending_import ? (JSON.parse(r.pending_import) as { dn?: string }) : null;
+      const pe = r.pending_export ? (JSON.parse(r.pending_export) as { newDn?: string }) : null;
+      if (pi?.dn || pe?.newDn) set.run(pi?.dn ?? null, pe?.newDn ?? null, r.id);
+    }
+  },
+  // 6: the value index of connector spaces (the attributes outbound joins look up), filled on next use.
+  `
+  CREATE TABLE cs_values (connector INTEGER NOT NULL, attr TEXT NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID;
+  CREATE INDEX cs_values_cs ON cs_values (cs_id);
+  `,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */
