@@ -9,6 +9,7 @@ import { wizardMethods } from './api/wizard.ts';
 import { entraConnectMethods } from './api/entra-connect.ts';
 import { migrationMethods } from './api/migration.ts';
 import { consoleMethods } from './api/console.ts';
+import { rulesMethods } from './api/rules.ts';
 import { apiEvents, type EventName, type EventPayload } from './api/events.ts';
 
 export { apiEvents };
@@ -16,7 +17,7 @@ export type { EventName, EventPayload } from './api/events.ts';
 export type { MethodDef } from './api/define.ts';
 
 /** Every API method, by name. */
-export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods, ...entraConnectMethods, ...migrationMethods, ...consoleMethods } as const;
+export const apiMethods = { ...systemMethods, ...engineMethods, ...workspaceMethods, ...wizardMethods, ...entraConnectMethods, ...migrationMethods, ...rulesMethods, ...consoleMethods } as const;
 
 export type ApiMethods = typeof apiMethods;
 export type MethodName = keyof ApiMethods;

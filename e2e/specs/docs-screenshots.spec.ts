@@ -1,13 +1,14 @@
-// The README's pictures: the console on the demo workspace, saved to docs/screenshots/ (and e2e/artifacts/).
+// The README's pictures: the console on the demo workspace (docs/screenshots with IDSYNC_UPDATE_DOCS=1; see docs-dir.ts).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
-import { repoRoot, startServe } from '../env/idsync-serve.ts';
+import { startServe } from '../env/idsync-serve.ts';
 import { idsync } from './idsync-cli.ts';
+import { DOCS_SCREENSHOTS } from './docs-dir.ts';
 
-const DOCS = path.join(repoRoot, 'docs', 'screenshots');
+const DOCS = DOCS_SCREENSHOTS;
 
 async function shot(page: Page, snap: (name: string) => Promise<string>, name: string): Promise<void> {
   // Dialogs fade in: the picture is taken once every transition has ended.

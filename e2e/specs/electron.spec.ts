@@ -11,7 +11,7 @@ import { artifactsDir } from './fixtures.ts';
 const binary = electronBinary();
 if (!binary.path) console.log(`electron.spec.ts skipped: ${binary.reason}`);
 
-test('the desktop console opens with secure defaults and all four tabs', async () => {
+test('the desktop console opens with secure defaults and all five tabs', async () => {
   test.skip(!binary.path, `Electron binary not available: ${binary.reason}`);
   const bundle = spawnSync(process.execPath, [path.join(repoRoot, 'build', 'bundle.mjs'), '--desktop-only'], { cwd: repoRoot });
   expect(bundle.status).toBe(0);
@@ -30,7 +30,7 @@ test('the desktop console opens with secure defaults and all four tabs', async (
       process: typeof (window as unknown as { process?: unknown }).process,
     }));
     expect(exposed).toEqual({ api: 'function', require: 'undefined', process: 'undefined' });
-    for (const name of ['Operations', 'Connectors', 'Metaverse Designer', 'Metaverse Search']) {
+    for (const name of ['Operations', 'Connectors', 'Metaverse Designer', 'Metaverse Search', 'Synchronization Rules']) {
       await win.getByRole('tab', { name }).click();
       await expect(win.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
     }

@@ -51,7 +51,7 @@ const validation = (page: Page) => page.getByRole('region', { name: 'Validation'
 test('the import page reads the contoso-2016 export and reports what spec §6.1 asks for', async ({ page, snap }) => {
   await page.goto(served.url);
   await expect(page.getByRole('tab', { name: 'Operations' })).toBeVisible();
-  await page.getByRole('button', { name: 'Configure (installation wizard)' }).click();
+  await page.getByRole('button', { name: 'Configure' }).click();
   const wizard = page.getByRole('dialog', { name: 'IdSync configuration wizard' });
   await wizard.getByLabel('I agree to the license terms and privacy notice').check();
   await next(page, 'Continue');
@@ -108,7 +108,7 @@ test('the import page reads the contoso-2016 export and reports what spec §6.1 
 test('the credential pages start from the export; Install applies it in staging mode; the console shows the report', async ({ page, snap }) => {
   test.setTimeout(120_000);
   await page.goto(served.url);
-  await page.getByRole('button', { name: 'Configure (installation wizard)' }).click();
+  await page.getByRole('button', { name: 'Configure' }).click();
   const wizard = page.getByRole('dialog', { name: 'IdSync configuration wizard' });
   // The session is still open on the Entra page.
   await expect(wizard.getByRole('heading', { name: 'Connect to Microsoft Entra ID' })).toBeVisible();

@@ -1,4 +1,4 @@
-// Handlers of the engine methods (connectors, runs, connector spaces, metaverse, rules, preview, lineage,
+// Handlers of the engine methods (connectors, runs, connector spaces, metaverse, preview, lineage,
 // configuration), over one SyncEngine opened lazily on the data directory's database.
 import type { engineMethods } from '../../shared/api/engine.ts';
 import type { RunStatus } from '../../shared/model/runs.ts';
@@ -147,23 +147,6 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
             source: f.flowType === 'Direct' ? f.sources.join(', ') : (f.expression ?? ''), mergeType: f.mergeType, disabled: rule.disabled,
           })),
         ),
-
-    'rules.list': ({ connector, direction }) => {
-      const c = connector ? engine().connector(connector) : null;
-      return engine().store.rules.list().map((r) => r.rule)
-        .filter((r) => !c || r.connector.id === c.id || r.connector.name.toLowerCase() === c.name.toLowerCase())
-        .filter((r) => !direction || r.direction === direction);
-    },
-    'rules.get': ({ id }) => {
-      const r = engine().store.rules.get(id);
-      if (!r) throw notFound(`No sync rule ${id}`);
-      return r.rule;
-    },
-    'rules.save': (rule) => engine().saveRule(rule),
-    'rules.delete': ({ id }) => {
-      if (!engine().store.rules.delete(id)) throw notFound(`No sync rule ${id}`);
-      return { ok: true as const };
-    },
 
     'preview.generate': ({ connector, id, dn, mode }) => present.previewResult(engine().store, engine().preview(connector, { id, dn }, false), mode),
     'preview.commit': ({ connector, id, dn, mode }) => {

@@ -18,6 +18,7 @@ import { RunWatcher } from './console/run-watcher.ts';
 import { SETTINGS_FILE } from '../scheduler/settings-file.ts';
 import { EXPORT_CONFIRMATIONS_FILE } from '../scheduler/staging-gate.ts';
 import { APPROVALS_FILE } from '../sync/deletion-threshold.ts';
+import { createRulesHandlers } from './rules-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
 
 export interface ServiceOptions {
@@ -86,10 +87,11 @@ export class ApiService {
     // Takes the data directory's host lock and starts the scheduler in console hosts.
     const entraConnect = createEntraConnectHandlers(this.context, { schedule: options.schedule });
     const migration = createMigrationHandlers(this.context);
+    const rules = createRulesHandlers(this.context);
     const consoleGroup = createConsoleHandlers(this.context);
-    this.groups = [system, engine, workspace, wizard, entraConnect, migration, consoleGroup];
+    this.groups = [system, engine, workspace, wizard, entraConnect, migration, rules, consoleGroup];
     this.handlers = {
-      ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers, ...consoleGroup.handlers,
+      ...system.handlers, ...engine.handlers, ...workspace.handlers, ...wizard.handlers, ...entraConnect.handlers, ...migration.handlers, ...rules.handlers, ...consoleGroup.handlers,
     } as Record<string, AnyHandler>;
     if (options.watchRuns ?? options.host !== 'cli') {
       const ctx = this.context;

@@ -1,4 +1,4 @@
-// Engine methods: connectors, runs, connector spaces, metaverse, sync rules, preview, lineage, configuration.
+// Engine methods: connectors, runs, connector spaces, metaverse, preview, lineage, configuration (sync rules: rules.ts).
 // Each group's schemas live in shared/model/.
 import { z } from 'zod';
 import { method } from './define.ts';
@@ -7,7 +7,6 @@ import { ConnectorDetail, ConnectorInput, ConnectorSummary, ConnectorTypeInfo, R
 import { RunDetail, RunObjectRecord, RunObjectSnapshot, RunStatus, RunSummary } from '../model/runs.ts';
 import { CsObjectDetail, CsObjectRow, CsSearchRequest } from '../model/connector-space.ts';
 import { MvAttributeDef, MvObjectDetail, MvObjectRow, MvObjectTypeDef, MvSchema, MvSearchRequest, PrecedenceEntry } from '../model/metaverse.ts';
-import { SyncRule } from '../model/sync-rules.ts';
 import { LineageResult, PreviewResult } from '../model/preview.ts';
 import { ConfigDocument, ConfigImportResult } from '../model/config.ts';
 
@@ -52,11 +51,6 @@ export const engineMethods = {
   'schema.addAttribute': method('Adds an attribute, optionally to object types', MvAttributeDef.extend({ objectTypes: z.array(z.string()).default([]) }), MvSchema),
   'schema.deleteAttribute': method('Deletes an attribute; refused while a sync rule uses it', z.object({ name: z.string() }), MvSchema),
   'schema.precedence': method('Every rule flowing to an MV attribute, by precedence', z.object({ attribute: z.string(), objectType: z.string().optional() }), z.array(PrecedenceEntry)),
-
-  'rules.list': method('Sync rules, by precedence', z.object({ connector: z.string().optional(), direction: z.enum(['Inbound', 'Outbound']).optional() }), z.array(SyncRule)),
-  'rules.get': method('One sync rule', z.object({ id: z.string() }), SyncRule),
-  'rules.save': method('Creates or replaces a sync rule after validating it', SyncRule, SyncRule),
-  'rules.delete': method('Deletes a sync rule', z.object({ id: z.string() }), Ok),
 
   'preview.generate': method('Computes what a sync would do to one CS object, changing nothing',
     z.object({ connector: z.string(), id: z.string().optional(), dn: z.string().optional(), mode: z.enum(['full', 'delta']).default('full') }), PreviewResult),

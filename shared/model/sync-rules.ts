@@ -53,6 +53,8 @@ export const SyncRule = z.object({
   /** Groups tried top to bottom; conditions in a group ANDed. */
   joinRules: z.array(z.array(JoinCondition)).default([]),
   attributeFlows: z.array(AttributeFlow).default([]),
+  /** The rule this one was cloned from (set by the editor's clone), for the diff view. */
+  clonedFrom: z.string().optional(),
 });
 export type SyncRule = z.infer<typeof SyncRule>;
 export type SyncRuleInput = z.input<typeof SyncRule>;

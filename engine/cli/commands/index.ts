@@ -22,10 +22,13 @@ import { registerMigrate } from './migrate.ts';
 import { registerIdentity } from './identity.ts';
 import { registerStats } from './stats.ts';
 import { registerStatus } from './status.ts';
+import { registerRules } from './rules.ts';
+import { registerConnectorManagement } from './connector-manage.ts';
+import { registerMvSchema } from './mv-schema.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
-  registerConnectors, registerRun, registerRuns, registerCs, registerMv, registerPreview, registerConfig, registerDemo,
+  registerConnectors, registerConnectorManagement, registerRules, registerRun, registerRuns, registerCs, registerMv, registerMvSchema, registerPreview, registerConfig, registerDemo,
   registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes, registerIdentity, registerStats, registerStatus];

@@ -19,6 +19,7 @@ import { OperationsTab } from '../operations/OperationsTab.tsx';
 import { ConnectorsTab } from '../connectors/ConnectorsTab.tsx';
 import { MetaverseDesignerTab } from '../designer/MetaverseDesignerTab.tsx';
 import { MetaverseSearchTab } from '../search/MetaverseSearchTab.tsx';
+import { RulesTab } from '../rules/RulesTab.tsx';
 import { WizardDialog } from '../wizard/WizardDialog.tsx';
 import { GlobalSearchBox, GlobalSearchDialog } from '../journey/GlobalSearch.tsx';
 import { JourneyDialog } from '../journey/JourneyDialog.tsx';
@@ -110,5 +111,7 @@ function TabContent({ id }: { id: TabId }) {
       return <MetaverseDesignerTab />;
     case 'search':
       return <MetaverseSearchTab />;
+    case 'rules':
+      return <RulesTab />;
   }
 }

@@ -1,4 +1,5 @@
-// Properties: a read-only view of a connector's configuration, with secrets masked.
+// Properties: a read-only view of a connector: its configuration (secrets masked), partitions and containers,
+// object types and attributes, run profiles and thresholds.
 import { useState } from 'react';
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import type { ConnectorDetail } from '../../../shared/model/connectors.ts';
@@ -8,8 +9,9 @@ import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import type { TableColumn } from '../components/table-columns.ts';
 import { formatTime } from '../components/values.ts';
 import { configRows, type ConfigRow } from './connector-export.ts';
+import { ConnectorSchemaPage, SCHEMA_PAGES, type SchemaPage } from './ConnectorSchemaPages.tsx';
 
-const PAGES = ['Properties', 'Connectivity', 'Run Profiles', 'Thresholds'] as const;
+const PAGES = ['Properties', 'Connectivity', ...SCHEMA_PAGES, 'Run Profiles', 'Thresholds'] as const;
 type Page = (typeof PAGES)[number];
 
 const CONFIG_COLUMNS: TableColumn<ConfigRow>[] = [
@@ -37,6 +39,7 @@ function PageBody({ page, d }: { page: Page; d: ConnectorDetail }) {
         ))}
       </Box>
     );
+  if ((SCHEMA_PAGES as readonly string[]).includes(page)) return <ConnectorSchemaPage connector={d.name} page={page as SchemaPage} />;
   if (page === 'Connectivity') return <DataTable label="Connector configuration" rows={configRows(d.config, d.secretFields)} columns={CONFIG_COLUMNS} getRowId={(r) => r.path} height={360} />;
   if (page === 'Run Profiles') {
     const rows = d.runProfiles.flatMap((p) => p.steps.map((s, i) => ({ id: `${p.name}/${i}`, profile: p.name, step: i + 1, type: s.type, partition: s.partition ?? '' })));
@@ -64,7 +67,7 @@ export function ConnectorPropertiesDialog({ connector, onClose }: { connector: s
           {q.isError ? <ErrorAlert error={q.error} what="Loading the connector" onRetry={() => void q.refetch()} /> : null}
           {q.data ? <PageBody page={page} d={q.data} /> : null}
           <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-            Read-only. Change connectors through the configuration wizard or a configuration file.
+            Read-only. Change connectors through the configuration wizard, `idsync connector create|update|delete` or a configuration file.
           </Typography>
         </Box>
       </DialogContent>

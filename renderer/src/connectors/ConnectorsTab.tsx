@@ -28,6 +28,7 @@ import { statusLook } from '../operations/run-status.ts';
 import { RunProfileDialog } from './RunProfileDialog.tsx';
 import { ConnectorPropertiesDialog } from './ConnectorPropertiesDialog.tsx';
 import { connectorExportDocument } from './connector-export.ts';
+import { useFullSyncMarks } from '../rules/FullSyncNotice.tsx';
 
 const COLUMNS: TableColumn<ConnectorSummary>[] = [
   { field: 'name', headerName: 'Name', width: 200 },
@@ -57,6 +58,12 @@ export function ConnectorsTab() {
   const stop = useApiMutation('runs.stop', ['connectors.list', 'runs.list']);
   // The focused connector follows the fresh list so state and last run stay current.
   const current = useMemo(() => (focused ? (list.data?.find((c) => c.id === focused.id) ?? focused) : null), [focused, list.data]);
+  const marks = useFullSyncMarks();
+  const required = useMemo(() => new Map((marks.data ?? []).map((m) => [m.connectorId, [m.fullImportRequired ? 'Full import' : '', m.fullSyncRequired ? 'Full synchronization' : ''].filter(Boolean).join(' and ')])), [marks.data]);
+  const columns = useMemo<TableColumn<ConnectorSummary>[]>(
+    () => [...COLUMNS, { field: 'required', headerName: 'Next cycle', width: 230, text: (r) => (required.has(r.id) ? `${required.get(r.id)} required` : '') }],
+    [required],
+  );
   const exportConnector = async (name: string) => {
     setExportError(null);
     try {
@@ -88,7 +95,7 @@ export function ConnectorsTab() {
             <DataTable
               label="Connectors"
               rows={list.data ?? []}
-              columns={COLUMNS}
+              columns={columns}
               getRowId={(r) => r.id}
               loading={list.isPending}
               onSelect={(row, all) => {
