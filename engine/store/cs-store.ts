@@ -223,6 +223,11 @@ export class CsStore {
     this.values.ensure(wanted, (connector, after) => this.page(connector, 'all', after, 1000));
   }
 
+  /** True when the value index holds this attribute of this connector. */
+  isIndexed(connector: number, attr: string): boolean {
+    return this.values.isIndexed(connector, attr);
+  }
+
   /** Ids of the disconnectors of a type whose indexed attribute has a value with this comparison key (see valueKey). */
   disconnectorsWith(connector: number, objectType: string, attr: string, key: string): number[] {
     return this.values.disconnectorsWith(connector, objectType, attr, key);

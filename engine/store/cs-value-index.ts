@@ -71,6 +71,11 @@ export class CsValueIndex {
     this.db.prepare('DELETE FROM cs_values WHERE connector = ?').run(connector);
   }
 
+  /** True when this attribute of this connector is indexed. */
+  isIndexed(connector: number, attr: string): boolean {
+    return this.indexed.get(connector)?.has(attr) ?? false;
+  }
+
   /** Ids of the disconnectors of a type whose attribute has a value with this comparison key (see valueKey). */
   disconnectorsWith(connector: number, objectType: string, attr: string, key: string): number[] {
     if (!this.indexed.get(connector)?.has(attr)) throw new Error(`Attribute ${attr} of connector ${connector} is not indexed`);
