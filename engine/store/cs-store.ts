@@ -5,6 +5,7 @@ import { dnKey } from '../model/dn.ts';
 import type { CsLink, CsObject, CsState } from '../model/objects.ts';
 import { fromJson, toJson } from './json-column.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
+import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 
 interface Row {
   id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
@@ -44,12 +45,12 @@ function toParams(o: CsObject): unknown[] {
   return [
     o.connector, o.dn, o.anchor, o.objectType, o.state, o.transient ? 1 : 0, o.mvId, packLink(o.link), JSON.stringify(o.hologram),
     o.pendingImport?.op ?? null, toJson(o.pendingImport), o.pendingExport?.op ?? null, toJson(o.pendingExport), toJson(o.unconfirmed),
-    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt, dnKey(o.dn),
+    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt, dnKey(o.dn), o.pendingImport?.dn ?? null, o.pendingExport?.newDn ?? null,
   ];
 }
 
 const COLUMNS =
-  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key';
+  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key, pi_dn, pe_new_dn';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -58,6 +59,34 @@ export interface CsName {
   readonly mvId: number | null;
   readonly state: CsState;
 }
+
+/** An object's names as an export sees them: its DN, the DN a pending import brings, its pending export. */
+export interface CsExportName extends CsName {
+  readonly exportOp: 'add' | 'update' | 'delete' | null;
+  /** The DN a pending export renames the object to. */
+  readonly newDn: string | null;
+  /** The DN a pending import (not a delete) brings. */
+  readonly importDn: string | null;
+}
+
+interface NameRow { id: number; dn: string; mv_id: number | null; state: string; transient: number; pi_op: string | null; pi_dn: string | null; pe_op: string | null; pe_new_dn: string | null }
+
+function toExportName(r: NameRow): CsExportName {
+  return {
+    id: r.id, dn: r.dn, mvId: r.mv_id, state: r.state as CsState, exportOp: r.pe_op as CsExportName['exportOp'], newDn: r.pe_new_dn,
+    importDn: r.pi_op !== 'delete' ? r.pi_dn : null,
+  };
+}
+
+/** The same names of an object in memory. */
+export function exportNameOf(o: CsObject): CsExportName {
+  return {
+    id: o.id, dn: o.dn, mvId: o.mvId, state: o.state, exportOp: o.pendingExport?.op ?? null, newDn: o.pendingExport?.newDn ?? null,
+    importDn: o.pendingImport && o.pendingImport.op !== 'delete' ? (o.pendingImport.dn ?? null) : null,
+  };
+}
+
+const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_new_dn';
 
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
@@ -75,6 +104,7 @@ export class CsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly refs: ReferenceIndex,
+    private readonly values: CsValueIndex,
   ) {
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
@@ -82,7 +112,8 @@ export class CsStore {
       // A placeholder or a transient never hides the staging object that holds the same name.
       byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ?'),
       hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
-      nameByKey: db.prepare('SELECT id, dn, mv_id, state, transient FROM cs_objects WHERE connector = ? AND dn_key = ?'),
+      nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ?`),
+      nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
@@ -124,10 +155,16 @@ export class CsStore {
     return r ? toObject(r) : null;
   }
 
-  /** Id, DN, link and state of the object with this DN key (no attributes read): for resolving references. */
-  nameByKey(connector: number, key: string): CsName | null {
-    const r = preferred(this.stmts.nameByKey.all(connector, key) as { id: number; dn: string; mv_id: number | null; state: string; transient: number }[]);
-    return r ? { id: r.id, dn: r.dn, mvId: r.mv_id, state: r.state as CsState } : null;
+  /** Id, DN, link, state and pending export of the object with this DN key (no attributes read): for resolving references. */
+  nameByKey(connector: number, key: string): CsExportName | null {
+    const r = preferred(this.stmts.nameByKey.all(connector, key) as NameRow[]);
+    return r ? toExportName(r) : null;
+  }
+
+  /** The same of the object of one connector linked to an MV object. */
+  nameLinkedIn(mvId: number, connector: number): CsExportName | null {
+    const r = this.stmts.nameLinkedIn.get(mvId, connector) as NameRow | undefined;
+    return r ? toExportName(r) : null;
   }
 
   /** True when an object of the connector has this DN. */
@@ -163,6 +200,7 @@ export class CsStore {
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
     const id = Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
     this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
+    this.values.write({ ...(o as CsObject), id }, false);
     return id;
   }
 
@@ -170,12 +208,29 @@ export class CsStore {
   update(o: CsObject): void {
     this.stmts.update.run(...toParams(o), o.id);
     this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
+    this.values.write(o, true);
   }
 
   /** Removes an object. */
   delete(id: number): void {
     this.stmts.delete.run(id);
     this.refs.removeCs(id);
+    this.values.remove(id);
+  }
+
+  /** Makes sure exactly these attributes of these connectors are in the value index (outbound join attributes). */
+  ensureIndexed(wanted: IndexedCsAttributes): void {
+    this.values.ensure(wanted, (connector, after) => this.page(connector, 'all', after, 1000));
+  }
+
+  /** True when the value index holds this attribute of this connector. */
+  isIndexed(connector: number, attr: string): boolean {
+    return this.values.isIndexed(connector, attr);
+  }
+
+  /** Ids of the disconnectors of a type whose indexed attribute has a value with this comparison key (see valueKey). */
+  disconnectorsWith(connector: number, objectType: string, attr: string, key: string): number[] {
+    return this.values.disconnectorsWith(connector, objectType, attr, key);
   }
 
   /** Ids of the objects of a connector space whose attributes refer to the DN with this key. */
@@ -230,6 +285,7 @@ export class CsStore {
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
     this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
+    this.values.clear(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
     return mvIds;
   }

@@ -2,6 +2,8 @@
 import type Database from 'better-sqlite3';
 import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts';
 import { dnKey } from '../model/dn.ts';
+import type { StoredAttributes } from '../model/stored-values.ts';
+import { MvTextIndex } from './mv-text-index.ts';
 
 /** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -143,6 +145,45 @@ export const migrations: readonly Migration[] = [
   `
   ALTER TABLE runs ADD COLUMN progress_at TEXT;
   `,
+  // 5: the DN a pending import brings and the DN a pending export renames to, as columns: reference resolution and
+  // export ordering read an object's names without parsing its attributes.
+  (db) => {
+    db.exec('ALTER TABLE cs_objects ADD COLUMN pi_dn TEXT; ALTER TABLE cs_objects ADD COLUMN pe_new_dn TEXT;');
+    const set = db.prepare('UPDATE cs_objects SET pi_dn = ?, pe_new_dn = ? WHERE id = ?');
+    const rows = db.prepare('SELECT id, pending_import, pending_export FROM cs_objects WHERE pending_import IS NOT NULL OR pending_export IS NOT NULL');
+    for (const r of rows.all() as { id: number; pending_import: string | null; pending_export: string | null }[]) {
+      const pi = r.pending_import ? (JSON.parse(r.pending_import) as { dn?: string }) : null;
+      const pe = r.pending_export ? (JSON.parse(r.pending_export) as { newDn?: string }) : null;
+      if (pi?.dn || pe?.newDn) set.run(pi?.dn ?? null, pe?.newDn ?? null, r.id);
+    }
+  },
+  // 6: the value index of connector spaces (the attributes outbound joins look up), filled on next use.
+  `
+  CREATE TABLE cs_values (connector INTEGER NOT NULL, attr TEXT NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID;
+  CREATE INDEX cs_values_cs ON cs_values (cs_id);
+  `,
+  // 7: the text of the indexed metaverse attributes under a trigram full-text index (prefix and contains search),
+  // filled here for the attributes already indexed.
+  (db) => {
+    db.exec(`
+      CREATE TABLE mv_text (id INTEGER PRIMARY KEY, mv_id INTEGER NOT NULL, attr TEXT NOT NULL, value TEXT NOT NULL);
+      CREATE INDEX mv_text_mv ON mv_text (mv_id);
+      CREATE VIRTUAL TABLE mv_text_fts USING fts5(value, content='mv_text', content_rowid='id', tokenize='trigram case_sensitive 1');
+      CREATE TRIGGER mv_text_added AFTER INSERT ON mv_text BEGIN INSERT INTO mv_text_fts (rowid, value) VALUES (new.id, new.value); END;
+      CREATE TRIGGER mv_text_removed AFTER DELETE ON mv_text BEGIN INSERT INTO mv_text_fts (mv_text_fts, rowid, value) VALUES ('delete', old.id, old.value); END;
+    `);
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").get() as { value: string } | undefined;
+    const indexed = row ? (JSON.parse(row.value) as string[]) : [];
+    if (!indexed.length) return;
+    const text = new MvTextIndex(db);
+    const page = db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as { id: number; attrs: string }[];
+      if (!rows.length) break;
+      for (const r of rows) text.write(r.id, JSON.parse(r.attrs) as StoredAttributes, indexed);
+      after = rows[rows.length - 1].id;
+    }
+  },
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

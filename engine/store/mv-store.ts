@@ -6,6 +6,7 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
+import { MvTextIndex, narrowsByText, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
 
@@ -55,11 +56,14 @@ export class MvStore {
   private readonly stmts;
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
   private indexed = new Set<string>();
+  /** The text of the indexed attributes, for prefix and contains search. */
+  private readonly text: MvTextIndex;
 
   constructor(
     private readonly db: Database.Database,
     private readonly refs: ReferenceIndex,
   ) {
+    this.text = new MvTextIndex(db);
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
       insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?)'),
@@ -80,6 +84,7 @@ export class MvStore {
     if (wanted.size === this.indexed.size && [...wanted].every((a) => this.indexed.has(a))) return;
     this.indexed = wanted;
     this.db.prepare('DELETE FROM mv_index').run();
+    this.text.clear();
     const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
@@ -92,6 +97,7 @@ export class MvStore {
 
   private writeIndex(id: number, attrs: StoredAttributes): void {
     for (const attr of this.indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
+    this.text.write(id, attrs, this.indexed);
   }
 
   /** One MV object. */
@@ -113,6 +119,7 @@ export class MvStore {
     this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
     if (attrsChanged && this.indexed.size) {
       this.stmts.indexDelete.run(o.id);
+      this.text.remove(o.id);
       this.writeIndex(o.id, o.attrs);
     }
     if (attrsChanged) this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
@@ -121,6 +128,7 @@ export class MvStore {
   /** Deletes an object and its index entries. */
   delete(id: number): void {
     this.stmts.indexDelete.run(id);
+    this.text.remove(id);
     this.stmts.delete.run(id);
     this.refs.removeMv(id);
   }
@@ -164,6 +172,13 @@ export class MvStore {
     if (eq) {
       sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
       params.push(eq.attribute, valueKey(eq.value));
+    } else {
+      // A prefix, suffix or contains clause narrows by the text index; every clause is still checked row by row.
+      const sub = clauses.find((c) => this.indexed.has(c.attribute) && narrowsByText(c));
+      if (sub) {
+        sql += ` AND id IN (${TEXT_CANDIDATES_SQL})`;
+        params.push(substringQuery(sub.value), sub.attribute);
+      }
     }
     const after = cursor ? Number(cursor) : 0;
     if (clauses.every((c) => c === eq)) {

@@ -10,6 +10,7 @@ import { SchemaStore } from './schema-store.ts';
 import { RuleStore } from './rule-store.ts';
 import { RunStore } from './run-store.ts';
 import { ReferenceIndex } from './reference-index.ts';
+import { CsValueIndex } from './cs-value-index.ts';
 
 export interface StoreOptions {
   /** Key file for secrets; defaults to `idsync.key` beside the database. */
@@ -30,7 +31,7 @@ export class Store {
   constructor(readonly db: Database.Database, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
     const refs = new ReferenceIndex(db);
-    this.cs = new CsStore(db, refs);
+    this.cs = new CsStore(db, refs, new CsValueIndex(db));
     this.mv = new MvStore(db, refs);
     this.schema = new SchemaStore(db);
     this.rules = new RuleStore(db);

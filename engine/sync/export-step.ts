@@ -3,6 +3,7 @@
 import type { AttributeChange, ExportChange, ExportResult } from '../connectors/contract.ts';
 import type { CsObject } from '../model/objects.ts';
 import { dnKey, sameDn } from '../model/dn.ts';
+import type { CsExportName } from '../store/cs-store.ts';
 import { decodeValue } from '../model/stored-values.ts';
 import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
@@ -39,18 +40,19 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   for (const values of Object.values(cs.pendingExport!.changes)) {
     values.forEach((v, i) => {
       if (typeof v !== 'object' || v === null || !('ref' in v)) return;
-      let target: CsObject | null;
+      // Names only: the referenced object's attributes are not needed, and groups refer to many objects.
+      let target: CsExportName | null;
       if (typeof v.mv === 'number') {
-        target = ctx.store.cs.linkedIn(v.mv, ctx.connector.seq);
-        const renaming = target?.pendingExport?.op === 'update' && target.pendingExport.newDn !== undefined;
+        target = ctx.store.cs.nameLinkedIn(v.mv, ctx.connector.seq);
+        const renaming = target?.exportOp === 'update' && target.newDn !== null;
         if (target && target.id !== cs.id && renaming) waits = true;
-        if (target && target.pendingExport?.op !== 'add') values[i] = { ref: renaming ? target.pendingExport!.newDn! : currentDn(target), mv: v.mv };
+        if (target && target.exportOp !== 'add') values[i] = { ref: renaming ? target.newDn! : (target.importDn || target.dn), mv: v.mv };
       } else {
         const dn = moved.get(dnKey(v.ref));
         if (dn) values[i] = { ref: dn };
-        target = ctx.store.cs.byDn(ctx.connector.seq, dn ?? v.ref);
+        target = ctx.store.cs.nameByKey(ctx.connector.seq, dnKey(dn ?? v.ref));
       }
-      if (target && target.id !== cs.id && target.pendingExport?.op === 'add') waits = true;
+      if (target && target.id !== cs.id && target.exportOp === 'add') waits = true;
     });
   }
   return waits;
@@ -102,16 +104,42 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     if (ctx.signal.aborted) return { status: ctx.stopStatus, message: 'Stopped on request' };
     return null;
   };
-  /** Sends what no longer waits for an add, in batches; returns the ids still waiting. */
+  /**
+   * Sends what no longer waits for an add, in batches, then looks again at what waited (its referents may have
+   * gone in the meantime) until nothing more is ready; returns the ids still waiting.
+   */
   const sendReady = async (objects: CsObject[]): Promise<{ stop: StepOutcome | null; waiting: number[] }> => {
-    const ready: CsObject[] = [];
-    const waiting: number[] = [];
-    for (const cs of objects) if (waitsForAdd(ctx, cs, moved)) waiting.push(cs.id); else ready.push(cs);
-    for (let i = 0; i < ready.length; i += BATCH) {
-      const stop = await send(ready.slice(i, i + BATCH));
-      if (stop) return { stop, waiting };
+    let pending = objects;
+    for (;;) {
+      const ready: CsObject[] = [];
+      const waiting: CsObject[] = [];
+      for (const cs of pending) if (waitsForAdd(ctx, cs, moved)) waiting.push(cs); else ready.push(cs);
+      for (let i = 0; i < ready.length; i += BATCH) {
+        const stop = await send(ready.slice(i, i + BATCH));
+        if (stop) return { stop, waiting: [] };
+      }
+      if (!ready.length || !waiting.length) return { stop: null, waiting: waiting.map((cs) => cs.id) };
+      pending = waiting;
     }
-    return { stop: null, waiting };
+  };
+  /** The objects of these ids that still have a pending export, a batch at a time, so memory stays bounded. */
+  async function* reload(ids: readonly number[]): AsyncGenerator<CsObject[]> {
+    for (let i = 0; i < ids.length; i += BATCH) {
+      yield ids.slice(i, i + BATCH).map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
+    }
+  }
+  /** Tries what waited again, pass after pass while passes send something; returns the ids still waiting. */
+  const retry = async (ids: number[]): Promise<{ stop: StepOutcome | null; waiting: number[] }> => {
+    for (;;) {
+      const still: number[] = [];
+      for await (const objects of reload(ids)) {
+        const { stop, waiting } = await sendReady(objects);
+        if (stop) return { stop, waiting: [] };
+        still.push(...waiting);
+      }
+      if (still.length === 0 || still.length === ids.length) return { stop: null, waiting: still };
+      ids = still;
+    }
   };
   try {
     // Objects referring to objects still to be added wait until those exist (and have their final DN).
@@ -123,19 +151,17 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
         after = page[page.length - 1].id;
         const { stop, waiting } = await sendReady(page.filter(phase.takes));
         if (stop) return stop;
-        deferred.push(...waiting);
+        for (const id of waiting) deferred.push(id);
       }
       if (phase.name === 'add' || phase.name === 'update') {
-        const again = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
-        const { stop, waiting } = await sendReady(again);
+        const { stop, waiting } = await retry(deferred);
         if (stop) return stop;
         deferred = waiting;
       }
     }
     // What still waits (a cycle of references, or a referent that failed) goes as is, so its errors show.
-    const rest = deferred.map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
-    for (let i = 0; i < rest.length; i += BATCH) {
-      const stop = await send(rest.slice(i, i + BATCH));
+    for await (const objects of reload(deferred)) {
+      const stop = await send(objects);
       if (stop) return stop;
     }
   } catch (err) {

@@ -1,22 +1,38 @@
-// Outbound join (spec §3.3): the disconnectors of a target connector space by attribute value, built once per
-// step on first use, so joining N metaverse objects costs one pass over the target space, not N.
+// Outbound join (spec §3.3): the disconnectors of a target connector space by attribute value, looked up in the
+// store's value index (kept current as objects are written), so a join costs an indexed lookup per value and
+// no step holds a connector space in memory. An attribute the stored rules do not join on (a rule being edited
+// and tried) is looked up in a map built once from one pass over the target space.
 import { valueKey } from '../model/stored-values.ts';
 import type { Store } from '../store/store.ts';
+import type { RuleSet } from '../rules/rule-set.ts';
 
-/** Lazily built value → CS ids maps, one per (connector, object type, attribute). */
+/** The attributes outbound join rules compare, per target connector. */
+export function outboundJoinAttributes(rules: RuleSet): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  for (const r of rules.all) {
+    if (r.rule.direction !== 'Outbound') continue;
+    for (const group of r.rule.joinRules) for (const c of group) {
+      let attrs = out.get(r.connectorSeq);
+      if (!attrs) out.set(r.connectorSeq, (attrs = new Set()));
+      attrs.add(c.csAttribute);
+    }
+  }
+  return out;
+}
+
+/** Lookups of target disconnectors by the value of a join attribute. */
 export class OutboundJoinIndex {
-  private readonly maps = new Map<string, Map<string, number[]>>();
+  /** Maps of attributes the store does not index, built on first use. */
+  private readonly unindexed = new Map<string, Map<string, number[]>>();
 
   constructor(private readonly store: Store) {}
 
-  /** Ids of disconnectors (when the index was built) whose attribute has a value with this comparison key. */
+  /** Ids of disconnectors (not placeholders) of the type whose attribute has a value with this comparison key. */
   lookup(connector: number, objectType: string, attribute: string, key: string): readonly number[] {
+    if (this.store.cs.isIndexed(connector, attribute)) return this.store.cs.disconnectorsWith(connector, objectType, attribute, key);
     const id = `${connector}\u0000${objectType.toLowerCase()}\u0000${attribute}`;
-    let map = this.maps.get(id);
-    if (!map) {
-      map = this.build(connector, objectType, attribute);
-      this.maps.set(id, map);
-    }
+    let map = this.unindexed.get(id);
+    if (!map) this.unindexed.set(id, (map = this.build(connector, objectType, attribute)));
     return map.get(key) ?? [];
   }
 

@@ -66,9 +66,9 @@ export function outboundReferences(ws: WorkingSet, mv: MvObject, targetConnector
           out.push({ ref: v.ref });
           continue;
         }
-        const target = ws.linkedIn(id, targetConnector);
+        const target = ws.nameLinkedIn(id, targetConnector);
         // The identity goes along, so the export can name the object as it is then (see export-step.ts).
-        if (target && target.pendingExport?.op !== 'delete') out.push({ ref: target.pendingExport?.newDn ?? target.dn, mv: id });
+        if (target && target.exportOp !== 'delete') out.push({ ref: target.newDn ?? target.dn, mv: id });
         else r.unresolved++;
       }
       return out;

@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import { RuleSet, type RuleConnector } from '../rules/rule-set.ts';
 import { nowIso } from '../store/json-column.ts';
 import type { SyncEnv } from './sync-env.ts';
-import { OutboundJoinIndex } from './outbound-join-index.ts';
+import { OutboundJoinIndex, outboundJoinAttributes } from './outbound-join-index.ts';
 import { connectorParameters } from './connector-parameters.ts';
 import { connectorTypes } from '../connectors/registry.ts';
 
@@ -17,6 +17,9 @@ export function buildSyncEnv(store: Store, runId: string | null): SyncEnv {
   const rules = new RuleSet(store.rules.list(), connectorList, schema);
   const indexed = rules.joinMvAttributes();
   for (const a of schema.attributes) if (a.indexed) indexed.add(a.name);
-  store.transaction(() => store.mv.ensureIndexed(indexed));
+  store.transaction(() => {
+    store.mv.ensureIndexed(indexed);
+    store.cs.ensureIndexed(outboundJoinAttributes(rules));
+  });
   return { store, rules, connectors: new Map(connectorList.map((c) => [c.seq, c])), now: nowIso(), runId, parametersFor: (seq) => parameters.get(seq) ?? {}, outboundJoins: new OutboundJoinIndex(store), canRename: (seq) => renames.get(seq) ?? true };
 }

@@ -12,6 +12,7 @@ import { ERROR_LIMIT, type StepStats } from './step-stats.ts';
 import { buildSyncEnv } from './sync-env-builder.ts';
 import type { SyncEnv } from './sync-env.ts';
 import { WorkingSet, type FollowUps } from './working-set.ts';
+import { IdTally } from './id-tally.ts';
 
 const BATCH = 500;
 /** How many times one object may be re-evaluated by follow-ups in a run (reference cycles settle in one). */
@@ -21,7 +22,7 @@ const MAX_VISITS = 4;
 class FollowUpQueue {
   readonly cs = new Set<number>();
   readonly mv = new Set<number>();
-  private readonly visits = new Map<string, number>();
+  private readonly visits = { cs: new IdTally(), mv: new IdTally() };
 
   add(f: FollowUps): void {
     for (const id of f.cs) this.cs.add(id);
@@ -34,10 +35,7 @@ class FollowUpQueue {
     const out: number[] = [];
     for (const id of set) {
       set.delete(id);
-      const k = `${kind}${id}`;
-      const v = this.visits.get(k) ?? 0;
-      if (v >= MAX_VISITS) continue;
-      this.visits.set(k, v + 1);
+      if (this.visits[kind].increment(id) >= MAX_VISITS) continue;
       out.push(id);
       if (out.length >= n) break;
     }
@@ -83,7 +81,11 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     const page = store.cs.page(connector.seq, filter, after, BATCH);
     if (!page.length) break;
     store.transaction(() => {
-      for (const cs of page) queue.add(synchronizeOne(env, cs, ctx.stats));
+      for (const cs of page) {
+        // Synchronizing the object now does what a follow-up asked for before it was reached.
+        queue.cs.delete(cs.id);
+        queue.add(synchronizeOne(env, cs, ctx.stats));
+      }
       checkpoint(ctx);
     });
     after = page[page.length - 1].id;

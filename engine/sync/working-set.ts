@@ -7,7 +7,7 @@ import type { CsObject, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import type { Store } from '../store/store.ts';
 import type { RunObjectWrite } from '../store/run-store.ts';
-import type { CsName } from '../store/cs-store.ts';
+import { exportNameOf, type CsExportName, type CsName } from '../store/cs-store.ts';
 
 /** Objects to re-evaluate because something they refer to changed: CS objects (whole sync) and MV objects (outbound). */
 export interface FollowUps {
@@ -149,6 +149,23 @@ export class WorkingSet {
     if (!stored || this.deletedCs.has(stored.id)) return null;
     const t = this.track(stored);
     return t.mvId === mvId ? t : null;
+  }
+
+  /**
+   * The names and pending export of the object of one connector linked to an MV object, as it stands in this
+   * working set, without loading the attributes of an object not already here: what reference resolution needs.
+   */
+  nameLinkedIn(mvId: number, connector: number): CsExportName | null {
+    for (const id of this.byMv.get(mvId) ?? []) {
+      const o = this.cs.get(id);
+      if (o && o.mvId === mvId && o.connector === connector && !this.deletedCs.has(o.id)) return exportNameOf(o);
+    }
+    if (mvId < 0) return null;
+    const stored = this.store.cs.nameLinkedIn(mvId, connector);
+    if (!stored || this.deletedCs.has(stored.id)) return null;
+    const tracked = this.cs.get(stored.id);
+    if (tracked) return tracked.mvId === mvId ? exportNameOf(tracked) : null;
+    return stored;
   }
 
   /** An MV object by id. */

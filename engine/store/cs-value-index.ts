@@ -1,0 +1,84 @@
+// The value index of connector spaces: the values of the attributes outbound join rules look up (spec §3.3), per
+// connector, kept current as objects are written. An outbound join then costs one indexed lookup per value, not a
+// pass over the target connector space held in memory.
+import type Database from 'better-sqlite3';
+import type { CsObject } from '../model/objects.ts';
+import { valueKey, type StoredAttributes } from '../model/stored-values.ts';
+
+/** Indexed attributes per connector. */
+export type IndexedCsAttributes = ReadonlyMap<number, ReadonlySet<string>>;
+
+/** The attributes an outbound join compares: the pending import's image when there is one, else the hologram. */
+function joinImage(o: CsObject): StoredAttributes {
+  return o.pendingImport && o.pendingImport.op !== 'delete' ? o.pendingImport.image : o.hologram;
+}
+
+/** Statements over cs_values. */
+export class CsValueIndex {
+  private readonly stmts;
+  private indexed = new Map<number, Set<string>>();
+
+  constructor(private readonly db: Database.Database) {
+    this.stmts = {
+      insert: db.prepare('INSERT OR IGNORE INTO cs_values (connector, attr, value, cs_id) VALUES (?,?,?,?)'),
+      remove: db.prepare('DELETE FROM cs_values WHERE cs_id = ?'),
+      lookup: db.prepare(
+        `SELECT v.cs_id AS id FROM cs_values v JOIN cs_objects o ON o.id = v.cs_id
+         WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> 'placeholder' AND lower(o.object_type) = ?`,
+      ),
+    };
+    const row = db.prepare("SELECT value FROM meta WHERE key = 'cs-indexed'").get() as { value: string } | undefined;
+    for (const [connector, attrs] of row ? (JSON.parse(row.value) as [number, string[]][]) : []) this.indexed.set(connector, new Set(attrs));
+  }
+
+  /** Makes sure exactly these attributes are indexed, rebuilding the connectors whose set changed. */
+  ensure(wanted: IndexedCsAttributes, pageOf: (connector: number, afterId: number) => CsObject[]): void {
+    const same = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) => (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((x) => b?.has(x));
+    const changed = [...new Set([...wanted.keys(), ...this.indexed.keys()])].filter((c) => !same(wanted.get(c), this.indexed.get(c)));
+    if (!changed.length) return;
+    this.indexed = new Map([...wanted].filter(([, attrs]) => attrs.size > 0).map(([c, attrs]) => [c, new Set(attrs)]));
+    const clear = this.db.prepare('DELETE FROM cs_values WHERE connector = ?');
+    for (const connector of changed) {
+      clear.run(connector);
+      if (!this.indexed.has(connector)) continue;
+      for (let after = 0; ; ) {
+        const page = pageOf(connector, after);
+        if (!page.length) break;
+        for (const o of page) this.write(o, false);
+        after = page[page.length - 1].id;
+      }
+    }
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cs-indexed', ?)").run(JSON.stringify([...this.indexed].map(([c, a]) => [c, [...a]])));
+  }
+
+  /** Records the indexed values of an object (replacing those it had). */
+  write(o: CsObject, replace: boolean): void {
+    const attrs = this.indexed.get(o.connector);
+    if (!attrs) return;
+    if (replace) this.stmts.remove.run(o.id);
+    if (o.state === 'placeholder') return;
+    const image = joinImage(o);
+    for (const attr of attrs) for (const v of image[attr] ?? []) this.stmts.insert.run(o.connector, attr, valueKey(v), o.id);
+  }
+
+  /** Forgets a deleted object's values. */
+  remove(id: number): void {
+    if (this.indexed.size) this.stmts.remove.run(id);
+  }
+
+  /** Forgets every value of a connector space. */
+  clear(connector: number): void {
+    this.db.prepare('DELETE FROM cs_values WHERE connector = ?').run(connector);
+  }
+
+  /** True when this attribute of this connector is indexed. */
+  isIndexed(connector: number, attr: string): boolean {
+    return this.indexed.get(connector)?.has(attr) ?? false;
+  }
+
+  /** Ids of the disconnectors of a type whose attribute has a value with this comparison key (see valueKey). */
+  disconnectorsWith(connector: number, objectType: string, attr: string, key: string): number[] {
+    if (!this.indexed.get(connector)?.has(attr)) throw new Error(`Attribute ${attr} of connector ${connector} is not indexed`);
+    return (this.stmts.lookup.all(connector, attr, key, objectType.toLowerCase()) as { id: number }[]).map((r) => r.id);
+  }
+}
