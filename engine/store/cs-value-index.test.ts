@@ -60,4 +60,27 @@ describe('connector space value index', () => {
     expect(joins.lookup(2, 'user', 'uid', valueKey('cy'))).toEqual([id]);
     expect(joins.lookup(2, 'group', 'uid', valueKey('cy'))).toEqual([]);
   });
+
+  it('a store open in another process follows the indexed attributes that process changed, so its writes keep the index whole', () => {
+    open();
+    // Two connections on one file stand for a long-lived host and a command-line run.
+    const host = store;
+    host.transaction(() => host.cs.ensureIndexed(new Map([[2, new Set(['mail'])]])));
+    const cli = openStore(path.join(dir, 'idsync.sqlite'));
+    try {
+      cli.transaction(() => cli.cs.ensureIndexed(new Map([[2, new Set(['mail', 'uid'])]])));
+      // The host writes after the command-line run changed the set: the new attribute's values are indexed too.
+      const id = host.cs.insert(cs('cn=d', 'dee@x', { hologram: { mail: ['dee@x'], uid: ['dee'] } }));
+      expect(host.cs.isIndexed(2, 'uid')).toBe(true);
+      expect(cli.cs.disconnectorsWith(2, 'user', 'uid', valueKey('dee'))).toEqual([id]);
+      // The metaverse index follows the same way.
+      host.transaction(() => host.mv.ensureIndexed(['mail']));
+      cli.transaction(() => cli.mv.ensureIndexed(['mail', 'employeeID']));
+      const now = new Date().toISOString();
+      const mv = host.mv.insert({ objectType: 'person', attrs: { mail: ['dee@x'], employeeID: ['E1'] }, contrib: {}, retryProvisioning: false, createdAt: now, updatedAt: now });
+      expect(cli.mv.findByKey('employeeID', valueKey('E1'))).toEqual([mv]);
+    } finally {
+      cli.close();
+    }
+  });
 });

@@ -4,6 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { CsObject } from '../model/objects.ts';
 import { valueKey, type StoredAttributes } from '../model/stored-values.ts';
+import { SharedMeta } from './shared-meta.ts';
 
 /** Indexed attributes per connector. */
 export type IndexedCsAttributes = ReadonlyMap<number, ReadonlySet<string>>;
@@ -16,7 +17,7 @@ function joinImage(o: CsObject): StoredAttributes {
 /** Statements over cs_values. */
 export class CsValueIndex {
   private readonly stmts;
-  private indexed = new Map<number, Set<string>>();
+  private readonly indexedSet: SharedMeta<IndexedCsAttributes>;
 
   constructor(private readonly db: Database.Database) {
     this.stmts = {
@@ -27,16 +28,24 @@ export class CsValueIndex {
          WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> 'placeholder' AND lower(o.object_type) = ?`,
       ),
     };
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'cs-indexed'").get() as { value: string } | undefined;
-    for (const [connector, attrs] of row ? (JSON.parse(row.value) as [number, string[]][]) : []) this.indexed.set(connector, new Set(attrs));
+    this.indexedSet = new SharedMeta<IndexedCsAttributes>(
+      db, 'cs-indexed',
+      (text) => new Map((text ? (JSON.parse(text) as [number, string[]][]) : []).map(([c, attrs]) => [c, new Set(attrs)])),
+      (v) => JSON.stringify([...v].map(([c, a]) => [c, [...a]])),
+    );
+  }
+
+  private get indexed(): IndexedCsAttributes {
+    return this.indexedSet.get();
   }
 
   /** Makes sure exactly these attributes are indexed, rebuilding the connectors whose set changed. */
   ensure(wanted: IndexedCsAttributes, pageOf: (connector: number, afterId: number) => CsObject[]): void {
     const same = (a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined) => (a?.size ?? 0) === (b?.size ?? 0) && [...(a ?? [])].every((x) => b?.has(x));
-    const changed = [...new Set([...wanted.keys(), ...this.indexed.keys()])].filter((c) => !same(wanted.get(c), this.indexed.get(c)));
+    const current = this.indexed;
+    const changed = [...new Set([...wanted.keys(), ...current.keys()])].filter((c) => !same(wanted.get(c), current.get(c)));
     if (!changed.length) return;
-    this.indexed = new Map([...wanted].filter(([, attrs]) => attrs.size > 0).map(([c, attrs]) => [c, new Set(attrs)]));
+    this.indexedSet.set(new Map([...wanted].filter(([, attrs]) => attrs.size > 0).map(([c, attrs]) => [c, new Set(attrs)])));
     const clear = this.db.prepare('DELETE FROM cs_values WHERE connector = ?');
     for (const connector of changed) {
       clear.run(connector);
@@ -48,7 +57,6 @@ export class CsValueIndex {
         after = page[page.length - 1].id;
       }
     }
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('cs-indexed', ?)").run(JSON.stringify([...this.indexed].map(([c, a]) => [c, [...a]])));
   }
 
   /** Records the indexed values of an object (replacing those it had). */

@@ -7,6 +7,7 @@ import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
 import { MvTextIndex, narrowsByText, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
+import { SharedMeta } from './shared-meta.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
 
@@ -55,7 +56,7 @@ function toObject(r: Row): MvObject {
 export class MvStore {
   private readonly stmts;
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
-  private indexed = new Set<string>();
+  private readonly indexedSet: SharedMeta<ReadonlySet<string>>;
   /** The text of the indexed attributes, for prefix and contains search. */
   private readonly text: MvTextIndex;
 
@@ -74,15 +75,24 @@ export class MvStore {
       indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
     };
-    const row = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").get() as { value: string } | undefined;
-    this.indexed = new Set(row ? (JSON.parse(row.value) as string[]) : []);
+    this.indexedSet = new SharedMeta<ReadonlySet<string>>(db, 'mv-indexed', (text) => new Set(text ? (JSON.parse(text) as string[]) : []), (v) => JSON.stringify([...v]));
+  }
+
+  private get indexed(): ReadonlySet<string> {
+    return this.indexedSet.get();
+  }
+
+  /** The attributes in the value index now. */
+  indexedAttributes(): string[] {
+    return [...this.indexed];
   }
 
   /** Makes sure exactly `attributes` are indexed, rebuilding the index when the set changed. */
   ensureIndexed(attributes: Iterable<string>): void {
     const wanted = new Set(attributes);
-    if (wanted.size === this.indexed.size && [...wanted].every((a) => this.indexed.has(a))) return;
-    this.indexed = wanted;
+    const current = this.indexed;
+    if (wanted.size === current.size && [...wanted].every((a) => current.has(a))) return;
+    this.indexedSet.set(wanted);
     this.db.prepare('DELETE FROM mv_index').run();
     this.text.clear();
     const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
@@ -92,12 +102,12 @@ export class MvStore {
       for (const r of rows) this.writeIndex(r.id, JSON.parse(r.attrs));
       after = rows[rows.length - 1].id;
     }
-    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('mv-indexed', ?)").run(JSON.stringify([...wanted]));
   }
 
   private writeIndex(id: number, attrs: StoredAttributes): void {
-    for (const attr of this.indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
-    this.text.write(id, attrs, this.indexed);
+    const indexed = this.indexed;
+    for (const attr of indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
+    this.text.write(id, attrs, indexed);
   }
 
   /** One MV object. */

@@ -129,7 +129,8 @@ type JoinTest = RuleTestResult['join'];
 function inboundJoin(engine: SyncEngine, rule: SyncRule, cs: CsObject | null, view: StoredAttributes): JoinTest {
   const store = engine.store;
   const mvAttrs = new Set(rule.joinRules.flatMap((g) => g.map((c) => c.mvAttribute)));
-  if (mvAttrs.size) store.transaction(() => store.mv.ensureIndexed(mvAttrs));
+  // Add to the index, never narrow it: the next synchronization still relies on the attributes its rules join on.
+  if (mvAttrs.size) store.transaction(() => store.mv.ensureIndexed(new Set([...store.mv.indexedAttributes(), ...mvAttrs])));
   const groups = rule.joinRules.map((g) => {
     const ids = intersect(g.map((c) => (view[c.csAttribute] ?? []).flatMap((v) => store.mv.findByKey(c.mvAttribute, valueKey(v)))));
     const candidates = [...ids].filter((id) => {
