@@ -26,6 +26,9 @@ interface UserModel { sam: string; ou: string; givenName: string; sn: string; di
 interface GroupModel { name: string; ou: string; members: string[] }
 
 const SCOPE = 'OU=Corp';
+/** Filler staff: enough members that a group's membership needs more than one Graph request, on create and on change. */
+const STAFF = Array.from({ length: 45 }, (_, i) => `s${String(i + 1).padStart(2, '0')}`);
+const NEW_STAFF = Array.from({ length: 25 }, (_, i) => `n${String(i + 1).padStart(2, '0')}`);
 const inScope = (ou: string) => ou === SCOPE || ou.endsWith(`,${SCOPE}`);
 
 describe.runIf(samba.ok)('Samba AD → idsync setup → Entra ID emulator: five delta cycles of realistic changes', () => {
@@ -222,6 +225,9 @@ describe.runIf(samba.ok)('Samba AD → idsync setup → Entra ID emulator: five 
     ]);
     await ad([addGroup({ name: 'g-sales', ou: 'OU=Sales,OU=Corp', members: ['eve', 'fay'] }), addGroup({ name: 'g-it', ou: 'OU=Corp', members: ['bob', 'dan', 'gus'] })]);
     await ad([addGroup({ name: 'g-all', ou: 'OU=Corp', members: ['ann', 'g-sales'] })]);
+    // A group larger than Graph takes in one request (20 member references), created with its members.
+    await ad(STAFF.map((sam) => addUser(person(sam, 'OU=Corp'))));
+    await ad([addGroup({ name: 'g-staff', ou: 'OU=Corp', members: [...STAFF] })]);
 
     const caFile = path.join(dir, 'entra-ca.pem');
     fs.writeFileSync(caFile, emu.caPem);
@@ -249,8 +255,8 @@ describe.runIf(samba.ok)('Samba AD → idsync setup → Entra ID emulator: five 
 
   it('initial cycle: users (one disabled), groups with a nested group, nothing outside the selected OU', async () => {
     await expectCycle('initial', '--initial');
-    expect(emu.state.list('user').length).toBe(6);
-    expect(emu.state.list('group').length).toBe(3);
+    expect(emu.state.list('user').length).toBe(6 + STAFF.length);
+    expect(emu.state.list('group').length).toBe(4);
   });
 
   it('a delta cycle right after the initial one writes nothing to Entra and reports no error', async () => {
@@ -291,9 +297,12 @@ describe.runIf(samba.ok)('Samba AD → idsync setup → Entra ID emulator: five 
     expect(emu.state.list('user').map((u) => u.id).sort()).toEqual(idsBefore);
   });
 
-  it('delta 4: nested group membership changes, a new group and a new user that joins existing groups in the same cycle', async () => {
+  it('delta 4: nested group membership changes, a new group, and new users that join existing groups (25 into one) in the same cycle', async () => {
     await ad([addUser({ sam: 'hal', ou: 'OU=Sales EMEA,OU=Corp', givenName: 'Hal', sn: 'Newman', displayName: 'Hal Newman', enabled: true })]);
+    await ad(NEW_STAFF.map((sam) => addUser({ sam, ou: 'OU=Corp', givenName: sam.toUpperCase(), sn: 'Joiner', displayName: `${sam.toUpperCase()} Joiner`, enabled: true })));
     await ad([
+      // 25 new members, all provisioned in the same cycle: more than one Graph request adds them.
+      setMembers('g-staff', [...STAFF, ...NEW_STAFF]),
       setMembers('g-all', ['ann', 'g-it']),
       setMembers('g-it', ['bob', 'dan', 'gus', 'hal']),
       addGroup({ name: 'g-ops', ou: 'OU=Corp', members: ['g-sales', 'hal'] }),
@@ -301,14 +310,18 @@ describe.runIf(samba.ok)('Samba AD → idsync setup → Entra ID emulator: five 
     await expectCycle('delta 4');
   });
 
-  it('delta 5: deletes of a user and a group, and a disabled account enabled again', async () => {
+  it('delta 5: deletes of a user and a group, 22 members leaving a large group, and a disabled account enabled again', async () => {
     const bobDn = dnOf('bob');
     const opsDn = dnOf('g-ops');
     users.delete('bob');
     groups.delete('g-ops');
     for (const g of groups.values()) g.members = g.members.filter((m) => m !== 'bob' && m !== 'g-ops');
     users.get('cid')!.enabled = true;
-    await ad([change('delete', bobDn, 'user'), change('delete', opsDn, 'group'), change('update', dnOf('cid'), 'user', [replace('userAccountControl', 512n)])]);
+    const leavers = STAFF.slice(0, 22);
+    await ad([
+      change('delete', bobDn, 'user'), change('delete', opsDn, 'group'), change('update', dnOf('cid'), 'user', [replace('userAccountControl', 512n)]),
+      setMembers('g-staff', groups.get('g-staff')!.members.filter((m) => !leavers.includes(m))),
+    ]);
     await expectCycle('delta 5');
   });
 
