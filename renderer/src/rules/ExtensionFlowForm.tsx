@@ -1,7 +1,7 @@
 // "Add a flow" of the Directory extensions dialog: an on-premises attribute (picked from the source connector's
 // schema) synchronized to a new directory extension — or the extension registered alone.
 import { useState } from 'react';
-import { Box, Button, Checkbox, FormControl, FormControlLabel, InputLabel, MenuItem, Select, Typography } from '@mui/material';
+import { Box, Button, Checkbox, FormControl, FormControlLabel, InputLabel, MenuItem, Select, TextField, Typography } from '@mui/material';
 import { ExtensionDataType } from '../../../shared/api/entra-extensions.ts';
 import type { MethodName } from '../../../shared/api.ts';
 import type { ConnectorSummary } from '../../../shared/model/connectors.ts';
@@ -27,10 +27,10 @@ export interface ExtensionFlowFormProps {
 
 /** The form; the extension's full name is previewed under the attribute. */
 export function ExtensionFlowForm({ connector, cliConnector, sources, prefix, onDone }: ExtensionFlowFormProps) {
-  const [form, setForm] = useState<FlowForm>({ source: '', attribute: '', objectType: 'user', dataType: 'String', multiValued: false });
+  const [form, setForm] = useState<FlowForm>({ source: '', attribute: '', objectType: 'user', dataType: 'String', multiValued: false, mvAttribute: '' });
   const set = (patch: Partial<FlowForm>) => setForm({ ...form, ...patch });
   const source = form.source || (sources.length === 1 ? sources[0]!.name : '');
-  const filled = { ...form, source, attribute: form.attribute.trim() };
+  const filled = { ...form, source, attribute: form.attribute.trim(), mvAttribute: form.mvAttribute?.trim() ?? '' };
   const schema = useApiQuery('connectors.schema', { connector: source, discover: true }, { enabled: Boolean(source), staleTime: 5 * 60_000 });
   const options = (schema.data?.objectTypes.find((t) => t.name.toLowerCase() === form.objectType)?.attributes ?? []).map((a) => a.name).sort((a, b) => a.localeCompare(b));
   const addFlow = useApiMutation('entra.extensions.addFlow', EXTENSION_CHANGES);
@@ -72,9 +72,11 @@ export function ExtensionFlowForm({ connector, cliConnector, sources, prefix, on
             {ExtensionDataType.options.map((t) => <MenuItem key={t} value={t}>{t}</MenuItem>)}
           </Select>
         </FormControl>
+        <TextField size="small" label="Metaverse attribute" value={form.mvAttribute} sx={{ width: 200 }} onChange={(e) => { reset(); set({ mvAttribute: e.target.value }); }}
+          helperText="Optional; default: the extension's name" />
         <FormControlLabel control={<Checkbox checked={form.multiValued} onChange={(e) => set({ multiValued: e.target.checked })} />} label="Multi-valued" />
         <Button variant="contained" disabled={!ready || !source}
-          onClick={() => addFlow.mutate({ connector, source, attribute: filled.attribute, objectType: form.objectType, dataType: form.dataType, multiValued: form.multiValued }, {
+          onClick={() => addFlow.mutate({ connector, source, attribute: filled.attribute, objectType: form.objectType, dataType: form.dataType, multiValued: form.multiValued, ...(filled.mvAttribute ? { mvAttribute: filled.mvAttribute } : {}) }, {
             onSuccess: (r) => onDone(`${source} ${filled.attribute} now flows to ${r.extension.name}${r.registered ? ' (registered now)' : ''} through ${r.rules.map((x) => `"${x.name}"`).join(' and ')}`
               + `${r.attributeSelected ? `; ${source} imports it from its next (full) import` : ''}. Run a sync cycle to synchronize the values.`),
           })}>

@@ -14,6 +14,8 @@ describe('extension commands shown in the Directory extensions dialog', () => {
     expect(extensionCommands('').addFlow(flow)).toBe('idsync entra extension add employeeType --from example.test --type String --targets User');
     expect(extensionCommands('b - AAD').register({ ...flow, objectType: 'group', dataType: 'Integer', multiValued: true }))
       .toBe('idsync entra extension add employeeType --type Integer --targets Group --multi-valued --connector "b - AAD"');
+    expect(extensionCommands('').addFlow({ ...flow, mvAttribute: 'staffType' }))
+      .toBe('idsync entra extension add employeeType --from example.test --type String --targets User --mv-attribute staffType');
     expect(extensionCommands('').app('')).toBe('idsync entra extension app <appId>');
     expect(extensionCommands('').remove('extension_abc_employeeType')).toBe('idsync entra extension remove extension_abc_employeeType --yes');
   });

@@ -8,6 +8,8 @@ export interface FlowForm {
   objectType: 'user' | 'group';
   dataType: ExtensionDataType;
   multiValued: boolean;
+  /** The metaverse attribute the value passes through; empty for the default (the extension's name). */
+  mvAttribute?: string;
 }
 
 /** A shell word: quoted when it holds anything but plain name characters; a placeholder when empty. */
@@ -26,7 +28,7 @@ export function extensionCommands(connector: string) {
   return {
     list: `${base} list${on}`,
     app: (appId: string) => `${base} app ${shellWord(appId, '<appId>')}${on}`,
-    addFlow: (f: FlowForm) => `${base} add ${shellWord(f.attribute, '<attribute>')} --from ${shellWord(f.source, '<connector>')}${shape(f)}${on}`,
+    addFlow: (f: FlowForm) => `${base} add ${shellWord(f.attribute, '<attribute>')} --from ${shellWord(f.source, '<connector>')}${shape(f)}${f.mvAttribute?.trim() ? ` --mv-attribute ${shellWord(f.mvAttribute, '')}` : ''}${on}`,
     register: (f: FlowForm) => `${base} add ${shellWord(f.attribute, '<name>')}${shape(f)}${on}`,
     remove: (name: string) => `${base} remove ${shellWord(name, '<name>')} --yes${on}`,
   };
