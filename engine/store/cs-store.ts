@@ -90,6 +90,9 @@ const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_n
 
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
+/** The phases of an export, in the order they are sent. */
+export type ExportPhase = 'delete' | 'rename' | 'add' | 'update';
+
 /** A page of search results. */
 export interface CsPage {
   items: CsObject[];
@@ -126,6 +129,10 @@ export class CsStore {
         'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) ORDER BY id LIMIT ?',
       ),
       pagePendingExport: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL AND id > ? ORDER BY id LIMIT ?'),
+      // One export phase's objects (see exportPhasePage), read through the (connector, pe_op) index.
+      pageExportOp: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op = ? AND id > ? ORDER BY id LIMIT ?'),
+      pageRenames: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NOT NULL AND id > ? ORDER BY id LIMIT ?"),
+      pageModifies: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NULL AND id > ? ORDER BY id LIMIT ?"),
       obsolete: db.prepare(
         "SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> 'placeholder' AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?",
       ),
@@ -251,6 +258,20 @@ export class CsStore {
         : filter === 'needs-sync'
           ? this.stmts.pageNeedsSync.all(connector, afterId, connector, afterId, limit)
           : this.stmts.pagePendingExport.all(connector, afterId, limit);
+    return (rows as Row[]).map(toObject);
+  }
+
+  /**
+   * A page of the pending exports of one export phase: deletes, renames (updates with a new DN), adds, or the other
+   * updates. Each phase reads only its own objects, so a large export does not parse every pending export per phase.
+   */
+  exportPhasePage(connector: number, phase: ExportPhase, afterId: number, limit: number): CsObject[] {
+    const rows =
+      phase === 'rename'
+        ? this.stmts.pageRenames.all(connector, afterId, limit)
+        : phase === 'update'
+          ? this.stmts.pageModifies.all(connector, afterId, limit)
+          : this.stmts.pageExportOp.all(connector, phase, afterId, limit);
     return (rows as Row[]).map(toObject);
   }
 

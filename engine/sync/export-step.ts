@@ -3,7 +3,7 @@
 import type { AttributeChange, ExportChange, ExportResult } from '../connectors/contract.ts';
 import type { CsObject } from '../model/objects.ts';
 import { dnKey, sameDn } from '../model/dn.ts';
-import type { CsExportName } from '../store/cs-store.ts';
+import type { CsExportName, ExportPhase } from '../store/cs-store.ts';
 import { decodeValue } from '../model/stored-values.ts';
 import { nowIso } from '../store/json-column.ts';
 import { connectorFailure } from './connector-errors.ts';
@@ -62,7 +62,7 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
  * The order a connected system accepts: deletes free names first, then renames and moves (each with its own
  * modifications, which the connector applies after the rename), then adds, then the other modifications.
  */
-const PHASES: readonly { readonly name: string; readonly takes: (cs: CsObject) => boolean }[] = [
+const PHASES: readonly { readonly name: ExportPhase; readonly takes: (cs: CsObject) => boolean }[] = [
   { name: 'delete', takes: (cs) => cs.pendingExport?.op === 'delete' },
   { name: 'rename', takes: (cs) => cs.pendingExport?.op === 'update' && cs.pendingExport.newDn !== undefined },
   { name: 'add', takes: (cs) => cs.pendingExport?.op === 'add' },
@@ -146,7 +146,7 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     let deferred: number[] = [];
     for (const phase of PHASES) {
       for (let after = 0; ; ) {
-        const page = store.cs.page(connector.seq, 'pending-export', after, BATCH);
+        const page = store.cs.exportPhasePage(connector.seq, phase.name, after, BATCH);
         if (!page.length) break;
         after = page[page.length - 1].id;
         const { stop, waiting } = await sendReady(page.filter(phase.takes));
