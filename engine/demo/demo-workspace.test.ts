@@ -46,6 +46,32 @@ describe('demo workspace', () => {
     expect(written.length).toBeLessThanOrEqual(employees.items.length);
   });
 
+  it('a delta cycle after the demo settles, and the next one exports nothing and leaves every file as it was', async () => {
+    const cycle = async () => {
+      const before = (await service.dispatch('cycle.list', {})).length;
+      await service.dispatch('cycle.start', { policy: 'Delta' });
+      for (const deadline = Date.now() + 60_000; ;) {
+        const list = await service.dispatch('cycle.list', {});
+        if (list.length > before && list[0]!.endedAt !== null) return list[0]!;
+        if (Date.now() > deadline) throw new Error('the delta cycle did not end within a minute');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const files = () => Object.fromEntries(fs.readdirSync(summary.directory, { recursive: true, withFileTypes: true })
+      // Every import leaves a new watermark snapshot in the connector's own state folder (as a directory's cookie);
+      // everything else, the sources and the targets, must stay byte for byte as it was.
+      .filter((d) => d.isFile() && !path.join(d.parentPath, d.name).includes(`${path.sep}.idsync-state${path.sep}`))
+      .map((d) => { const f = path.join(d.parentPath, d.name); const st = fs.statSync(f); return [f, `${st.size} ${st.mtimeMs} ${fs.readFileSync(f, 'utf8')}`]; }));
+    expect((await cycle()).result).toBe('completed');
+    const settled = files();
+    const quiet = await cycle();
+    expect(quiet.result).toBe('completed');
+    const exports = quiet.steps.filter((s) => /export/i.test(s.step));
+    expect(exports.length).toBeGreaterThan(0);
+    for (const s of exports) expect(s.status, `${s.connectorName} ${s.step}`).toBe('completed-no-objects');
+    expect(files()).toEqual(settled);
+  }, 150_000);
+
   it('refuses to overwrite a configured data directory', async () => {
     await expect(service.dispatch('workspace.createDemo', { users: 10 })).rejects.toThrow(/already has 3 connectors/);
   });
