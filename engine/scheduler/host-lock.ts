@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../model/process-alive.ts';
 
 export const HOST_LOCK_FILE = 'engine.lock';
 
@@ -32,14 +33,6 @@ export interface HostLock {
   release(): void;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readLock(file: string): HostLockInfo | null {
   try {
@@ -77,7 +70,7 @@ export function acquireHostLock(home: string, holder: string, now: () => Date = 
     if (existing && existing.pid === process.pid && existing.hostname === os.hostname()) {
       throw new HostLockError(existing, file);
     }
-    if (existing && (existing.hostname !== os.hostname() || alive(existing.pid))) throw new HostLockError(existing, file);
+    if (existing && (existing.hostname !== os.hostname() || processAlive(existing.pid))) throw new HostLockError(existing, file);
     // Stale (dead process on this machine, or unreadable): remove and retry the exclusive create.
     fs.rmSync(file, { force: true });
   }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineLock } from '../../shared/model/system.ts';
 import { SettingsFile } from '../scheduler/settings-file.ts';
+import { processAlive } from '../model/process-alive.ts';
 
 export const ENGINE_LOCK_FILE = 'operation.lock';
 
@@ -33,14 +34,6 @@ export interface AcquireOptions {
   readonly schedulerSuspendedBefore?: boolean;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function readRecord(file: string): LockRecord | null {
   try {
@@ -54,7 +47,7 @@ function readRecord(file: string): LockRecord | null {
 
 /** A holder on this machine whose process is gone; a lock from another machine cannot be checked and is trusted. */
 function dead(r: LockRecord | null): boolean {
-  return r === null || (r.hostname === os.hostname() && r.pid !== process.pid && !alive(r.pid));
+  return r === null || (r.hostname === os.hostname() && r.pid !== process.pid && !processAlive(r.pid));
 }
 
 /** The lock as another process holds it, its holder named with that process. */

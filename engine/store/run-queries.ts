@@ -6,6 +6,7 @@ import type { RunSortField } from '../../shared/model/operations.ts';
 import type { StepCounterSet } from '../../shared/model/change-totals.ts';
 import type { RunRow } from './run-store.ts';
 import { fromJson } from './json-column.ts';
+import { processAlive } from '../model/process-alive.ts';
 
 export interface RunFilter {
   readonly connector?: number;
@@ -103,7 +104,7 @@ export function lastRunId(db: Database.Database): number {
 
 /** Runs in progress whose process is still alive (this one included). */
 export function activeRuns(db: Database.Database): RunRowWithPid[] {
-  return (db.prepare("SELECT * FROM runs WHERE status = 'in-progress' ORDER BY id").all() as Record<string, unknown>[]).map(toRun).filter((r) => pidAlive(r.pid));
+  return (db.prepare("SELECT * FROM runs WHERE status = 'in-progress' ORDER BY id").all() as Record<string, unknown>[]).map(toRun).filter((r) => processAlive(r.pid));
 }
 
 /** Every run the scheduler started, oldest first, within an optional start-time range. */
@@ -111,13 +112,4 @@ export function schedulerRuns(db: Database.Database, startedFrom?: string, start
   const { clause, params } = whereOf({ startedFrom, startedTo });
   const where = clause ? `${clause} AND started_by = 'scheduler'` : "WHERE started_by = 'scheduler'";
   return (db.prepare(`SELECT * FROM runs ${where} ORDER BY id`).all(...params) as Record<string, unknown>[]).map(toRun);
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -5,6 +5,7 @@ import type { RunStatus } from '../../shared/model/runs.ts';
 import type { StepType } from '../../shared/model/connectors.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { fromJson, nowIso } from './json-column.ts';
+import { processAlive } from '../model/process-alive.ts';
 
 export interface RunRow {
   id: number; connector: number; connectorName: string; profile: string; status: RunStatus; startedAt: string; endedAt: string | null; startedBy: string;
@@ -240,13 +241,4 @@ function packSnapshot(snapshot: StoredAttributes): Buffer {
 function unpackSnapshot(value: Buffer | string | null): StoredAttributes | null {
   if (value === null) return null;
   return JSON.parse(typeof value === 'string' ? value : zlib.inflateRawSync(value).toString('utf8')) as StoredAttributes;
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -9,7 +9,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ExportChange, ExportResult } from '../contract.ts';
 import { writeFileAtomic, type WrittenFile } from './atomic-write.ts';
-import { processAlive } from './temp-files.ts';
+import { processAlive } from '../../model/process-alive.ts';
 import { pauseForCrashTest } from './test-pause.ts';
 import { valueKey } from './value-codec.ts';
 

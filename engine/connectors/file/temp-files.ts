@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from '../../model/process-alive.ts';
 
 /** A fresh temporary path beside `path`. */
 export function tempPathFor(path: string): string {
@@ -22,15 +23,4 @@ export async function removeAbandonedTemps(dir: string, isOurs: (target: string)
     removed.push(entry);
   }
   return removed;
-}
-
-/** True while a process with this id exists (a process of another user counts too). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { HOST_LOCK_FILE } from '../../scheduler/host-lock.ts';
+import { processAlive } from '../../model/process-alive.ts';
 
 export interface HostLockHolderInfo {
   readonly pid: number;
@@ -20,12 +21,6 @@ export function hostLockHolder(home: string): HostLockHolderInfo | null {
     return null;
   }
   if (typeof v.pid !== 'number' || typeof v.hostname !== 'string') return null;
-  if (v.hostname === os.hostname()) {
-    try {
-      process.kill(v.pid, 0);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EPERM') return null;
-    }
-  }
+  if (v.hostname === os.hostname() && !processAlive(v.pid)) return null;
   return { pid: v.pid, hostname: v.hostname, holder: String(v.holder ?? 'unknown'), since: String(v.since ?? '') };
 }
