@@ -13,6 +13,7 @@ import { startEntraEmulator, generateTestPki, type EntraEmulator } from '../env/
 import { fileKillSwitch, graphKillSwitch, ldapKillProxy, type WriteTrigger } from './kill-switch.ts';
 import { csvState, diffStates, entraState, ldapState, ldifState, type TargetDiff, type TargetState } from './target-state.ts';
 import { createWorkspace, ENTRA_PROPERTIES, LDAP_ATTRIBUTES, phaseOf, roundSteps, writeHr, type TargetKind, type Workspace } from './workspace.ts';
+import { seededRandom } from '../../engine/model/seeded-random.ts';
 
 export interface CampaignOptions {
   /** HR people in the first round (each round adds about 5 %). */
@@ -54,18 +55,6 @@ export interface CampaignResult {
   /** Temporary files a killed export left beside its target. */
   readonly leftoverTempFiles: readonly string[];
   readonly seconds: number;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same kill points. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const COMPLETED = /^(success|completed)/;
@@ -141,7 +130,7 @@ function metaverseState(ws: Workspace): TargetState {
 export async function runCrashCampaign(o: CampaignOptions): Promise<CampaignResult> {
   const started = Date.now();
   const seed = o.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const log = o.log ?? (() => {});
   log(`crash campaign: seed ${seed}, ${o.people} people, ${o.kills} kills, targets ${o.targets.join(', ')}`);
   const closers: (() => Promise<void>)[] = [];
