@@ -62,12 +62,7 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
  * The order a connected system accepts: deletes free names first, then renames and moves (each with its own
  * modifications, which the connector applies after the rename), then adds, then the other modifications.
  */
-const PHASES: readonly { readonly name: ExportPhase; readonly takes: (cs: CsObject) => boolean }[] = [
-  { name: 'delete', takes: (cs) => cs.pendingExport?.op === 'delete' },
-  { name: 'rename', takes: (cs) => cs.pendingExport?.op === 'update' && cs.pendingExport.newDn !== undefined },
-  { name: 'add', takes: (cs) => cs.pendingExport?.op === 'add' },
-  { name: 'update', takes: (cs) => cs.pendingExport?.op === 'update' && cs.pendingExport.newDn === undefined },
-];
+const PHASES: readonly ExportPhase[] = ['delete', 'rename', 'add', 'update'];
 
 /** Runs an export step. */
 export async function runExport(ctx: StepContext): Promise<StepOutcome> {
@@ -146,14 +141,14 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     let deferred: number[] = [];
     for (const phase of PHASES) {
       for (let after = 0; ; ) {
-        const page = store.cs.exportPhasePage(connector.seq, phase.name, after, BATCH);
+        const page = store.cs.exportPhasePage(connector.seq, phase, after, BATCH);
         if (!page.length) break;
         after = page[page.length - 1].id;
-        const { stop, waiting } = await sendReady(page.filter(phase.takes));
+        const { stop, waiting } = await sendReady(page);
         if (stop) return stop;
         for (const id of waiting) deferred.push(id);
       }
-      if (phase.name === 'add' || phase.name === 'update') {
+      if (phase === 'add' || phase === 'update') {
         const { stop, waiting } = await retry(deferred);
         if (stop) return stop;
         deferred = waiting;
