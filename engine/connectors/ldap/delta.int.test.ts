@@ -2,8 +2,7 @@ import { Attribute, Change, Client } from 'ldapts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ldapAddText, peopleLdif, type SlapdInstance, startSlapd } from '../../../e2e/env/slapd/index.ts';
 import { WatermarkExpiredError, type ImportChange } from '../contract.ts';
-import type { LdapConfigInput } from './config.ts';
-import { applyChanges, connectorFor, drain, objectsByAnchor, picture, testContext, type TestServer } from './test-fixtures.ts';
+import { applyChanges, connectorFor, deltaEqualsFull, drain, objectsByAnchor, picture, testContext } from './test-fixtures.ts';
 
 let slapd: SlapdInstance;
 let client: Client;
@@ -28,25 +27,6 @@ const addPerson = (dn: string, extra: Record<string, string> = {}) => {
   const uid = dn.slice(4, dn.indexOf(','));
   return client.add(dn, { objectClass: 'inetOrgPerson', uid, cn: uid, sn: uid, ...extra });
 };
-
-/**
- * Runs a full import, lets `change` act on the directory, then checks that the delta import applied to the
- * first import gives exactly what a new full import gives (the engine's "delta equals full").
- */
-async function deltaEqualsFull(server: TestServer, config: Partial<LdapConfigInput>, change: () => Promise<void>): Promise<ImportChange[]> {
-  const c = connectorFor(server, config);
-  try {
-    const before = await drain(c.importFull({}, testContext()));
-    await change();
-    const delta = await drain(c.importDelta(before.watermark!, {}, testContext()));
-    const after = await drain(c.importFull({}, testContext()));
-    expect(delta.problems).toEqual([]);
-    expect(picture(applyChanges(objectsByAnchor(before.changes), delta.changes))).toEqual(picture(objectsByAnchor(after.changes)));
-    return delta.changes;
-  } finally {
-    await c.close();
-  }
-}
 
 describe('OpenLDAP delta import from cn=accesslog', () => {
   it('delivers adds, modifies, renames, moves and deletes since the full import, then nothing', async () => {

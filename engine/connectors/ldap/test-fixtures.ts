@@ -1,4 +1,5 @@
 // What the integration tests share: a connector for a test server, a context, draining imports.
+import { expect } from 'vitest';
 import type { ConnectorContext, ImportChange, ImportIterator, ImportProblem, ImportedObject } from '../contract.ts';
 import { type LdapConfigInput, ldapConfigSchema } from './config.ts';
 import { LdapConnector } from './connector.ts';
@@ -100,4 +101,23 @@ export function picture(objects: ObjectsByAnchor): Record<string, string> {
 /** The objects of a full import, by anchor. */
 export function objectsByAnchor(changes: readonly ImportChange[]): ObjectsByAnchor {
   return applyChanges(new Map(), changes);
+}
+
+/**
+ * Runs a full import, lets `change` act on the directory, then checks that the delta import applied to the
+ * first import gives exactly what a new full import gives (the engine's "delta equals full").
+ */
+export async function deltaEqualsFull(server: TestServer, config: Partial<LdapConfigInput>, change: () => Promise<void>): Promise<ImportChange[]> {
+  const c = connectorFor(server, config);
+  try {
+    const before = await drain(c.importFull({}, testContext()));
+    await change();
+    const delta = await drain(c.importDelta(before.watermark!, {}, testContext()));
+    const after = await drain(c.importFull({}, testContext()));
+    expect(delta.problems).toEqual([]);
+    expect(picture(applyChanges(objectsByAnchor(before.changes), delta.changes))).toEqual(picture(objectsByAnchor(after.changes)));
+    return delta.changes;
+  } finally {
+    await c.close();
+  }
 }
