@@ -7,7 +7,6 @@ import { performance } from 'node:perf_hooks';
 import { writeJson, hrJsonConfig } from '../env/generate/hr-files.ts';
 import { SyncEngine } from '../../engine/sync/engine.ts';
 import { importConfig } from '../../engine/config/config-import.ts';
-import type { StoreOptions } from '../../engine/store/store.ts';
 
 /** Users per project group: about a tenth as many groups as users. */
 const GROUPS_PER_USERS = 10;
@@ -37,9 +36,6 @@ export interface CycleResult {
 export interface CycleOptions {
   readonly users: number;
   readonly dir: string;
-  /** `postgres://…` to run on PostgreSQL; the SQLite file in `dir` otherwise. */
-  readonly store?: string;
-  readonly storeOptions?: StoreOptions;
   progress(label: string, done: number, total: number): void;
   log(message: string): void;
 }
@@ -109,7 +105,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleResult> {
   options.log(`generating ${options.users} users and their groups`);
   const generated = await writeJson(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0 });
   const objects = generated.users + generated.groups;
-  const engine = SyncEngine.open(options.store ?? path.join(options.dir, 'idsync.sqlite'), options.storeOptions);
+  const engine = SyncEngine.open(path.join(options.dir, 'idsync.sqlite'));
   try {
     configure(engine, sourceFile, targetFile);
     const steps: StepFigure[] = [];
