@@ -32,9 +32,9 @@ function check(label, cmd, args) {
   lines.push(`${label}: ${ok ? 'passed' : 'FAILED'} (${seconds} s)`);
 }
 
-function suite(label, cmd, args, reportFile, count) {
+function suite(label, cmd, args, reportFile, count, env = {}) {
   fs.rmSync(reportFile, { force: true });
-  const { ok, seconds } = run(label, cmd, args);
+  const { ok, seconds } = run(label, cmd, args, env);
   let c = { passed: 0, failed: 0, skipped: 0, flaky: [], skippedNames: [] };
   try {
     c = count(JSON.parse(fs.readFileSync(reportFile, 'utf8')));
@@ -51,12 +51,31 @@ function suite(label, cmd, args, reportFile, count) {
   lines.push(`${label}: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped, ${flakyText(c.flaky)} (${seconds} s)`);
 }
 
+/** Why PostgreSQL's server binaries are not here (Debian's postgresql package puts them under /usr/lib/postgresql/N/bin), or null. */
+function postgresMissing() {
+  const base = '/usr/lib/postgresql';
+  const found = fs.existsSync(base) && fs.readdirSync(base).some((v) => fs.existsSync(path.join(base, v, 'bin', 'postgres')));
+  return found ? null : `PostgreSQL server binaries not found under ${base} (install Debian's postgresql package)`;
+}
+
 check('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint', bin('eslint'), ['.', '--max-warnings=1000']);
 check('test quality (no .only, no test without an assertion, no skip without a printed reason)', process.execPath, ['--import', 'tsx', 'e2e/tools/test-quality.ts']);
 
 const vitestReport = path.join(results, 'vitest.json');
 suite('unit and integration (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`], vitestReport, (j) => vitestCounts(j, root));
+
+// The engine's tests again with the store in PostgreSQL (a server from Debian's package started by the vitest setup).
+const pgReport = path.join(results, 'vitest-postgres.json');
+const pgMissing = postgresMissing();
+if (pgMissing) {
+  console.log(`\n=== engine on PostgreSQL: skipped (${pgMissing}) ===`);
+  lines.push(`engine on PostgreSQL: skipped (${pgMissing})`);
+  totals.skipped++;
+  skipped.push(`engine tests on PostgreSQL: ${pgMissing}`);
+} else {
+  suite('engine on PostgreSQL (vitest, IDSYNC_TEST_STORE=postgres)', bin('vitest'), ['run', 'engine', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`], pgReport, (j) => vitestCounts(j, root), { IDSYNC_TEST_STORE: 'postgres' });
+}
 
 const e2eReport = path.join(results, 'e2e-results.json');
 suite('end to end (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts'], e2eReport, playwrightCounts);

@@ -9,7 +9,13 @@ export function buildProgram(): Command {
     .description('IdSync identity synchronization service')
     .version(version, '-V, --version')
     .option('--home <dir>', 'data directory (default: $IDSYNC_HOME or the platform app-data folder)')
+    .option('--store <store>', 'where the data directory keeps its store: sqlite (default) or postgres://… (default: $IDSYNC_STORE)')
     .showHelpAfterError();
+  // Every command (and every process it starts) opens the same store.
+  program.hook('preAction', () => {
+    const store = program.opts<{ store?: string }>().store;
+    if (store) process.env.IDSYNC_STORE = store;
+  });
   for (const register of registrars) register(program);
   return program;
 }

@@ -21,6 +21,7 @@ import { APPROVALS_FILE } from '../sync/deletion-threshold.ts';
 import { createRulesHandlers } from './rules-handlers.ts';
 import { createEntraExtensionHandlers } from './entra-extensions-handlers.ts';
 import { SyncEngine } from '../sync/engine.ts';
+import { storeMayExist } from '../store/store-location.ts';
 
 export interface ServiceOptions {
   readonly home: string;
@@ -99,7 +100,7 @@ export class ApiService {
     if (options.watchRuns ?? options.host !== 'cli') {
       const ctx = this.context;
       // An existing database is opened now, so the runs it already holds are not reported as new.
-      if (fs.existsSync(ctx.databasePath)) ctx.engine();
+      if (storeMayExist(ctx.databasePath)) ctx.engine();
       this.watcher = new RunWatcher({
         // Only once the engine is open: watching must not create a database in an empty directory.
         store: () => this.syncEngine?.store ?? null,

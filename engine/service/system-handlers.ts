@@ -1,5 +1,4 @@
 // Handlers of the system methods.
-import fs from 'node:fs';
 import type { systemMethods } from '../../shared/api/system.ts';
 import type { LogLine, SystemStatus } from '../../shared/model/system.ts';
 import type { HandlerGroup } from './handlers.ts';
@@ -7,6 +6,7 @@ import type { ServiceContext } from './context.ts';
 import { version } from '../host/version.ts';
 import { activeRuns } from '../store/run-queries.ts';
 import { hostLockHolder } from './console/host-lock-holder.ts';
+import { storeMayExist } from '../store/store-location.ts';
 
 /** Keeps the last log lines in memory for the console's log view. */
 export class LogRing {
@@ -26,7 +26,7 @@ export class LogRing {
 /** Builds the engine's status as the console shows it. */
 export function systemStatus(ctx: ServiceContext, startedAt: string): SystemStatus {
   const lock = ctx.lock.get();
-  const hasDatabase = fs.existsSync(ctx.databasePath);
+  const hasDatabase = storeMayExist(ctx.databasePath);
   const store = hasDatabase ? ctx.engine().store : null;
   // Runs of every process count: a run from the CLI or a scheduler makes the engine busy too.
   const running = store

@@ -1,5 +1,5 @@
 // Connectors, their run profiles and watermarks; secret fields are sealed with the SecretBox.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import crypto from 'node:crypto';
 import type { RunProfile } from '../../shared/model/connectors.ts';
 import type { SecretBox } from './secret-box.ts';
@@ -28,7 +28,7 @@ interface Row {
 
 /** Store functions for connectors. */
 export class ConnectorStore {
-  constructor(private readonly db: Database.Database, private readonly box: SecretBox) {}
+  constructor(private readonly db: SqlDatabase, private readonly box: SecretBox) {}
 
   private toRecord(row: Row): ConnectorRecord {
     const config = fromJson<Record<string, unknown>>(row.config, {});
@@ -46,7 +46,7 @@ export class ConnectorStore {
 
   /** A connector by id or name (case-insensitive), or null. */
   find(idOrName: string): ConnectorRecord | null {
-    const row = this.db.prepare('SELECT * FROM connectors WHERE id = ? OR name = ? COLLATE NOCASE').get(idOrName, idOrName) as Row | undefined;
+    const row = this.db.prepare('SELECT * FROM connectors WHERE id = ? OR lower(name) = lower(?)').get(idOrName, idOrName) as Row | undefined;
     return row ? this.toRecord(row) : null;
   }
 
@@ -70,10 +70,11 @@ export class ConnectorStore {
       return this.bySeq(existing.seq)!;
     }
     const id = input.id ?? crypto.randomUUID();
-    const info = this.db
-      .prepare('INSERT INTO connectors (id, name, type, description, config, secrets, run_profiles, delete_threshold, created_at) VALUES (?,?,?,?,?,?,?,?,?)')
-      .run(id, input.name, input.type, input.description, JSON.stringify(plain), sealed, JSON.stringify(input.runProfiles), input.deleteThreshold, nowIso());
-    return this.bySeq(Number(info.lastInsertRowid))!;
+    const seq = this.db
+      .prepare('INSERT INTO connectors (id, name, type, description, config, secrets, run_profiles, delete_threshold, created_at) VALUES (?,?,?,?,?,?,?,?,?) RETURNING seq')
+      .pluck()
+      .get(id, input.name, input.type, input.description, JSON.stringify(plain), sealed, JSON.stringify(input.runProfiles), input.deleteThreshold, nowIso()) as number;
+    return this.bySeq(seq)!;
   }
 
   /** Deletes a connector row and its watermarks (the caller clears its connector space first). */
@@ -91,6 +92,6 @@ export class ConnectorStore {
   /** Stores a watermark (call inside the batch transaction it belongs to). */
   setWatermark(seq: number, value: string | null, partition = 'default'): void {
     if (value === null) this.db.prepare('DELETE FROM watermarks WHERE connector = ? AND partition = ?').run(seq, partition);
-    else this.db.prepare('INSERT OR REPLACE INTO watermarks (connector, partition, value, updated_at) VALUES (?,?,?,?)').run(seq, partition, value, nowIso());
+    else this.db.prepare('INSERT INTO watermarks (connector, partition, value, updated_at) VALUES (?,?,?,?) ON CONFLICT (connector, partition) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at').run(seq, partition, value, nowIso());
   }
 }

@@ -1,5 +1,5 @@
 // Totals of a connector space by state, pending operation and error kind, in one grouped query.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { ConnectorStatistics } from '../../shared/model/statistics.ts';
 
 type Totals = Omit<ConnectorStatistics, 'connector' | 'connectorId' | 'type'>;
@@ -7,7 +7,7 @@ type Totals = Omit<ConnectorStatistics, 'connector' | 'connectorId' | 'type'>;
 const OP_KEY = { add: 'add', update: 'update', delete: 'delete', 'delete-add': 'deleteAdd' } as const;
 
 /** Counts a connector space's objects by state, transient flag, pending import and export, and errors. */
-export function connectorSpaceTotals(db: Database.Database, connector: number): Totals {
+export function connectorSpaceTotals(db: SqlDatabase, connector: number): Totals {
   const t: Totals = {
     total: 0, connectors: 0, explicitConnectors: 0, disconnectors: { normal: 0, filtered: 0, explicit: 0 }, placeholders: 0, transient: 0,
     pendingImports: { add: 0, update: 0, delete: 0, deleteAdd: 0 }, pendingExports: { add: 0, update: 0, delete: 0, deleteAdd: 0 },

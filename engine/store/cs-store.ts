@@ -1,5 +1,5 @@
 // Connector space objects: batch lookups, paged iteration and the search scopes of the console.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsLink, CsObject, CsState } from '../model/objects.ts';
@@ -105,7 +105,7 @@ export class CsStore {
   private readonly stmts;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly refs: ReferenceIndex,
     private readonly values: CsValueIndex,
   ) {
@@ -117,7 +117,7 @@ export class CsStore {
       hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
       nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ?`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
-      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
+      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')}) RETURNING id`).pluck(),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
@@ -205,7 +205,7 @@ export class CsStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    const id = Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
+    const id = this.stmts.insert.get(...toParams(o as CsObject)) as number;
     this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
     this.values.write({ ...(o as CsObject), id }, false);
     return id;

@@ -1,7 +1,7 @@
 // The value index of connector spaces: the values of the attributes outbound join rules look up (spec §3.3), per
 // connector, kept current as objects are written. An outbound join then costs one indexed lookup per value, not a
 // pass over the target connector space held in memory.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { CsObject } from '../model/objects.ts';
 import { valueKey, type StoredAttributes } from '../model/stored-values.ts';
 import { SharedMeta } from './shared-meta.ts';
@@ -19,7 +19,7 @@ export class CsValueIndex {
   private readonly stmts;
   private readonly indexedSet: SharedMeta<IndexedCsAttributes>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       insert: db.prepare('INSERT OR IGNORE INTO cs_values (connector, attr, value, cs_id) VALUES (?,?,?,?)'),
       remove: db.prepare('DELETE FROM cs_values WHERE cs_id = ?'),

@@ -1,6 +1,6 @@
 // Read-only lookups behind the console's global search: exact anchor, DN and indexed-value matches, then
 // substring matches over the values of identity attributes, in every connector space and the metaverse.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
@@ -44,7 +44,7 @@ function toCs(r: CsRow): FoundCs {
 const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pending_import, pending_export';
 
 /** Connector space objects whose anchor or DN equals the text (placeholders left out). */
-export function csExact(db: Database.Database, connectors: readonly number[], text: string): FoundCs[] {
+export function csExact(db: SqlDatabase, connectors: readonly number[], text: string): FoundCs[] {
   const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
   const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> 'placeholder'`);
   let key: string | null;
@@ -63,7 +63,7 @@ export function csExact(db: Database.Database, connectors: readonly number[], te
 }
 
 /** Metaverse objects with an indexed attribute equal to the text (case-insensitive). */
-export function mvExact(db: Database.Database, indexed: readonly string[], text: string): FoundMv[] {
+export function mvExact(db: SqlDatabase, indexed: readonly string[], text: string): FoundMv[] {
   const find = db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50');
   const get = db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id = ?');
   const ids = new Set<number>();
@@ -77,7 +77,7 @@ function likePattern(text: string): string {
 }
 
 /** Up to `limit` connector space objects whose DN or identity attributes contain the text. */
-export function csContaining(db: Database.Database, connectors: readonly number[], text: string, limit: number): FoundCs[] {
+export function csContaining(db: SqlDatabase, connectors: readonly number[], text: string, limit: number): FoundCs[] {
   const stmt = db.prepare(
     `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> 'placeholder' AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
   );
@@ -94,7 +94,7 @@ export function csContaining(db: Database.Database, connectors: readonly number[
 }
 
 /** Up to `limit` metaverse objects whose identity attributes contain the text. */
-export function mvContaining(db: Database.Database, text: string, limit: number): FoundMv[] {
+export function mvContaining(db: SqlDatabase, text: string, limit: number): FoundMv[] {
   const out: FoundMv[] = [];
   for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: string; attrs: string }>) {
     const attrs = JSON.parse(r.attrs) as StoredAttributes;

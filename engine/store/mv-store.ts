@@ -1,12 +1,12 @@
 // Metaverse objects, their value index (for joins and search) and paged search.
-import type Database from 'better-sqlite3';
+import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { ContributorRef, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
-import { MvTextIndex, narrowsByText, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
+import { MvTextIndex, narrowsByText, textCandidates } from './mv-text-index.ts';
 import { SharedMeta } from './shared-meta.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
@@ -61,13 +61,13 @@ export class MvStore {
   private readonly text: MvTextIndex;
 
   constructor(
-    private readonly db: Database.Database,
+    private readonly db: SqlDatabase,
     private readonly refs: ReferenceIndex,
   ) {
     this.text = new MvTextIndex(db);
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
-      insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?)'),
+      insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?) RETURNING id').pluck(),
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
       indexDelete: db.prepare('DELETE FROM mv_index WHERE mv_id = ?'),
@@ -118,7 +118,7 @@ export class MvStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
-    const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
+    const id = this.stmts.insert.get(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt) as number;
     this.writeIndex(id, o.attrs);
     this.refs.setMv(id, mvReferenceIds(o.attrs), false);
     return id;
@@ -186,8 +186,9 @@ export class MvStore {
       // A prefix, suffix or contains clause narrows by the text index; every clause is still checked row by row.
       const sub = clauses.find((c) => this.indexed.has(c.attribute) && narrowsByText(c));
       if (sub) {
-        sql += ` AND id IN (${TEXT_CANDIDATES_SQL})`;
-        params.push(substringQuery(sub.value), sub.attribute);
+        const text = textCandidates(dialectOf(this.db), sub.value, sub.attribute);
+        sql += ` AND id IN (${text.sql})`;
+        params.push(...text.params);
       }
     }
     const after = cursor ? Number(cursor) : 0;

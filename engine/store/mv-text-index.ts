@@ -2,7 +2,7 @@
 // FTS5 trigram index, so a prefix, suffix or contains clause of three characters or more narrows to the objects
 // holding the substring instead of reading every object. Rows live in mv_text (found by object id when an object
 // changes); triggers keep mv_text_fts in step (migration 7).
-import type Database from 'better-sqlite3';
+import type { SqlDatabase, SqlDialect } from './sql/sql-database.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { valueText, type StoredAttributes } from '../model/stored-values.ts';
 
@@ -30,11 +30,20 @@ export function substringQuery(value: string): string {
 /** SQL (with its two parameters: FTS query, attribute) selecting the ids of the objects an attribute's text matches. */
 export const TEXT_CANDIDATES_SQL = 'SELECT t.mv_id FROM mv_text_fts f JOIN mv_text t ON t.id = f.rowid WHERE mv_text_fts MATCH ? AND t.attr = ?';
 
+/** The same selection on PostgreSQL, where a pg_trgm GIN index on mv_text.value serves the LIKE pattern. */
+const POSTGRES_TEXT_CANDIDATES_SQL = "SELECT t.mv_id FROM mv_text t WHERE t.value LIKE ? ESCAPE '\\' AND t.attr = ?";
+
+/** The candidate selection of a substring clause on an attribute: SQL and its two parameters. */
+export function textCandidates(dialect: SqlDialect, value: string, attribute: string): { sql: string; params: [string, string] } {
+  if (dialect === 'sqlite') return { sql: TEXT_CANDIDATES_SQL, params: [substringQuery(value), attribute] };
+  return { sql: POSTGRES_TEXT_CANDIDATES_SQL, params: [`%${value.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`, attribute] };
+}
+
 /** Statements over mv_text. */
 export class MvTextIndex {
   private readonly stmts;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       insert: db.prepare('INSERT INTO mv_text (mv_id, attr, value) VALUES (?,?,?)'),
       remove: db.prepare('DELETE FROM mv_text WHERE mv_id = ?'),

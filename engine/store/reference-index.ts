@@ -1,7 +1,7 @@
 // The reference indexes: who refers to whom, in each connector space (by the DN key of the referenced object)
 // and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
 // them for the objects to re-evaluate, so no reference is left pointing at a name that no longer exists.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
@@ -48,7 +48,7 @@ export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
 export class ReferenceIndex {
   private readonly stmts;
 
-  constructor(db: Database.Database) {
+  constructor(db: SqlDatabase) {
     this.stmts = {
       csDelete: db.prepare('DELETE FROM cs_refs WHERE from_id = ?'),
       csInsert: db.prepare('INSERT OR IGNORE INTO cs_refs (connector, to_key, from_id) VALUES (?,?,?)'),
@@ -96,7 +96,7 @@ export class ReferenceIndex {
  * Gives metaverse references stored before the index existed (`{ ref: DN }` only) the id of the metaverse object
  * they point to, found through the connector space of the object that contributed them; fills mv_refs.
  */
-export function upgradeMvReferences(db: Database.Database): void {
+export function upgradeMvReferences(db: SqlDatabase): void {
   const csOf = db.prepare('SELECT connector FROM cs_objects WHERE id = ?');
   const target = db.prepare('SELECT mv_id FROM cs_objects WHERE connector = ? AND dn_key = ? AND mv_id IS NOT NULL LIMIT 1');
   const write = db.prepare('UPDATE mv_objects SET attrs = ? WHERE id = ?');

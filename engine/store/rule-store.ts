@@ -1,5 +1,5 @@
 // Sync rules, stored as their JSON body with a store number used by contributor records.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { SyncRule } from '../../shared/model/sync-rules.ts';
 
 export interface StoredRule {
@@ -9,7 +9,7 @@ export interface StoredRule {
 
 /** Store functions for sync rules. */
 export class RuleStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** Every rule, by precedence. */
   list(): StoredRule[] {
@@ -32,7 +32,7 @@ export class RuleStore {
       this.db.prepare('UPDATE sync_rules SET precedence = ?, body = ? WHERE seq = ?').run(rule.precedence, JSON.stringify(rule), existing.seq);
       return existing.seq;
     }
-    return Number(this.db.prepare('INSERT INTO sync_rules (id, precedence, body) VALUES (?,?,?)').run(rule.id, rule.precedence, JSON.stringify(rule)).lastInsertRowid);
+    return this.db.prepare('INSERT INTO sync_rules (id, precedence, body) VALUES (?,?,?) RETURNING seq').pluck().get(rule.id, rule.precedence, JSON.stringify(rule)) as number;
   }
 
   /** Deletes a rule. */

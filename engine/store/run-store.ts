@@ -1,5 +1,5 @@
 // Run history: runs, steps with counters, and per-object records with a snapshot of the object at run time.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import zlib from 'node:zlib';
 import type { RunStatus } from '../../shared/model/runs.ts';
 import type { StepType } from '../../shared/model/connectors.ts';
@@ -43,7 +43,7 @@ export interface RunObjectRow extends RunObjectWrite {
 export class RunStore {
   private readonly insertObject;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(private readonly db: SqlDatabase) {
     this.insertObject = db.prepare(
       'INSERT INTO run_objects (run_id, step, counter, target, cs_id, mv_id, dn, object_type, error, snapshot, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
     );
@@ -51,11 +51,10 @@ export class RunStore {
 
   /** Creates a run in progress; returns its id. */
   createRun(connector: number, connectorName: string, profile: string, startedBy: string): number {
-    return Number(
-      this.db
-        .prepare("INSERT INTO runs (connector, connector_name, profile, status, started_at, started_by, pid) VALUES (?,?,?,'in-progress',?,?,?)")
-        .run(connector, connectorName, profile, nowIso(), startedBy, process.pid).lastInsertRowid,
-    );
+    return this.db
+      .prepare("INSERT INTO runs (connector, connector_name, profile, status, started_at, started_by, pid) VALUES (?,?,?,'in-progress',?,?,?) RETURNING id")
+      .pluck()
+      .get(connector, connectorName, profile, nowIso(), startedBy, process.pid) as number;
   }
 
   /** Ends a run with its aggregated status. */

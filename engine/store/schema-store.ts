@@ -1,10 +1,10 @@
 // The metaverse schema: object types and attribute definitions.
-import type Database from 'better-sqlite3';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { MvAttributeDef, MvObjectTypeDef, MvSchema } from '../../shared/model/metaverse.ts';
 
 /** Store functions for the metaverse schema. */
 export class SchemaStore {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: SqlDatabase) {}
 
   /** The whole schema. */
   get(): MvSchema {
@@ -20,12 +20,12 @@ export class SchemaStore {
 
   /** Adds or replaces an object type. */
   putObjectType(t: MvObjectTypeDef): void {
-    this.db.prepare('INSERT OR REPLACE INTO mv_object_types (name, attributes) VALUES (?, ?)').run(t.name, JSON.stringify([...new Set(t.attributes)]));
+    this.db.prepare('INSERT INTO mv_object_types (name, attributes) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET attributes = excluded.attributes').run(t.name, JSON.stringify([...new Set(t.attributes)]));
   }
 
   /** Adds or replaces an attribute definition. */
   putAttribute(a: MvAttributeDef): void {
-    this.db.prepare('INSERT OR REPLACE INTO mv_attributes (name, type, multi_valued, indexed) VALUES (?,?,?,?)').run(a.name, a.type, a.multiValued ? 1 : 0, a.indexed ? 1 : 0);
+    this.db.prepare('INSERT INTO mv_attributes (name, type, multi_valued, indexed) VALUES (?,?,?,?) ON CONFLICT (name) DO UPDATE SET type = excluded.type, multi_valued = excluded.multi_valued, indexed = excluded.indexed').run(a.name, a.type, a.multiValued ? 1 : 0, a.indexed ? 1 : 0);
   }
 
   /** Removes an attribute from the schema and from every object type. */

@@ -1,7 +1,12 @@
-// The engine's store: one SQLite database (WAL) behind batch-oriented functions; nothing else touches SQL.
+// The engine's store: one SQLite database (WAL) or one PostgreSQL schema behind batch-oriented functions; nothing
+// else touches SQL.
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { migrate } from './migrations.ts';
+import { migratePostgres } from './postgres-schema.ts';
+import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
+import { PostgresDatabase } from './sql/postgres-database.ts';
+import { storeLocation, type StoreLocation } from './store-location.ts';
 import { SecretBox } from './secret-box.ts';
 import { ConnectorStore } from './connector-store.ts';
 import { CsStore } from './cs-store.ts';
@@ -17,6 +22,8 @@ export interface StoreOptions {
   keyFile?: string;
   /** A 32-byte key supplied by the host (e.g. unwrapped from the OS keychain) instead of the key file. */
   key?: Buffer;
+  /** `sqlite` (the file, the default) or a postgres://… connection string; defaults to IDSYNC_STORE. */
+  store?: string;
 }
 
 /** Opened store: one object per table family, plus transactions. */
@@ -28,7 +35,7 @@ export class Store {
   readonly rules: RuleStore;
   readonly runs: RunStore;
 
-  constructor(readonly db: Database.Database, box: SecretBox) {
+  constructor(readonly db: SqlDatabase, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
     const refs = new ReferenceIndex(db);
     this.cs = new CsStore(db, refs, new CsValueIndex(db));
@@ -43,11 +50,16 @@ export class Store {
     return this.db.transaction(fn)();
   }
 
-  /** Database size in bytes (pages in use). */
+  /** Database size in bytes (SQLite: pages in use; PostgreSQL: the schema's tables with their indexes and TOAST). */
   sizeBytes(): number {
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    const free = this.db.pragma('freelist_count', { simple: true }) as number;
-    const size = this.db.pragma('page_size', { simple: true }) as number;
+    if (dialectOf(this.db) === 'postgres') {
+      const sql = "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'";
+      return this.db.prepare(sql).pluck().get() as number;
+    }
+    const sqlite = this.db as Database.Database;
+    const pages = sqlite.pragma('page_count', { simple: true }) as number;
+    const free = sqlite.pragma('freelist_count', { simple: true }) as number;
+    const size = sqlite.pragma('page_size', { simple: true }) as number;
     return (pages - free) * size;
   }
 
@@ -57,8 +69,28 @@ export class Store {
   }
 }
 
-/** Opens (creating and migrating when needed) the database at `file`. */
+/** Opens (creating and migrating when needed) the store of the database file `file`: that file, or PostgreSQL. */
 export function openStore(file: string, options: StoreOptions = {}): Store {
+  const location = storeLocation(file, options.store);
+  const db = location.kind === 'sqlite' ? openSqlite(file) : openPostgres(location);
+  const box = SecretBox.open(options.keyFile ?? path.join(path.dirname(file), 'idsync.key'), options.key);
+  const store = new Store(db, box);
+  store.runs.closeAbandoned();
+  return store;
+}
+
+function openPostgres(location: Extract<StoreLocation, { kind: 'postgres' }>): SqlDatabase {
+  const db = PostgresDatabase.connect({ url: location.url, schema: location.schema, name: location.file });
+  try {
+    migratePostgres(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+function openSqlite(file: string): SqlDatabase {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
@@ -69,8 +101,5 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  const box = SecretBox.open(options.keyFile ?? path.join(path.dirname(file), 'idsync.key'), options.key);
-  const store = new Store(db, box);
-  store.runs.closeAbandoned();
-  return store;
+  return db;
 }

@@ -26,10 +26,11 @@ import { registerRules } from './rules.ts';
 import { registerConnectorManagement } from './connector-manage.ts';
 import { registerMvSchema } from './mv-schema.ts';
 import { registerEntraExtension } from './entra-extension.ts';
+import { registerStore } from './store.ts';
 
 export type Registrar = (program: Command) => void;
 
 /** All command registrars, in help order. */
 export const registrars: readonly Registrar[] = [registerStart, registerServe, registerInfo, registerBench, registerEval,
   registerConnectors, registerConnectorManagement, registerRules, registerRun, registerRuns, registerCs, registerMv, registerMvSchema, registerPreview, registerConfig, registerDemo,
-  registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes, registerIdentity, registerStats, registerStatus, registerEntraExtension];
+  registerSetup, registerMigrate, registerScheduler, registerCycle, registerStaging, registerDeletes, registerIdentity, registerStats, registerStatus, registerEntraExtension, registerStore];
