@@ -175,6 +175,44 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
     expect(db.prepare('SELECT id FROM notes WHERE id BETWEEN 30 AND 39 ORDER BY id').pluck().all()).toEqual([30, 31]);
   });
 
+  it('pipelines writes inside a transaction: reads see them, changes settle them, the end commits them', () => {
+    const add = db.prepare('INSERT OR IGNORE INTO notes (id, body) VALUES (?, ?)');
+    const count = db.prepare('SELECT count(*) FROM notes WHERE id BETWEEN 1000 AND 4999').pluck();
+    db.transaction(() => {
+      for (let id = 1000; id < 3500; id++) add.run(id, `body ${id}`);
+      expect(count.get()).toBe(2500);
+      expect(add.run(1000, 'again').changes).toBe(0);
+      const later = add.run(3500, 'new');
+      add.run(3501, 'newer');
+      expect(later.changes).toBe(1);
+    })();
+    expect(count.get()).toBe(2502);
+  });
+
+  it('throws a failed pipelined write from the next call, naming its SQL, and rolls the transaction back', () => {
+    const add = db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
+    const atEnd = caught(() =>
+      db.transaction(() => {
+        add.run(5000, 'first');
+        add.run(5000, 'duplicate');
+        add.run(5001, 'after the failure');
+      })(),
+    );
+    expect(atEnd.code).toBe('23505');
+    expect(atEnd.sql).toBe('INSERT INTO notes (id, body) VALUES (?, ?)');
+    const atRead = caught(() =>
+      db.transaction(() => {
+        add.run(5002, 'first');
+        add.run(5002, 'duplicate');
+        db.prepare('SELECT count(*) FROM people').pluck().get();
+        throw new Error('not reached: the read throws');
+      })(),
+    );
+    expect(atRead.code).toBe('23505');
+    expect(atRead.message).toContain('[SQL: INSERT INTO notes (id, body) VALUES (?, ?)]');
+    expect(db.prepare('SELECT count(*) FROM notes WHERE id BETWEEN 5000 AND 5099').pluck().get()).toBe(0);
+  });
+
   it('reports a unique violation with SQLSTATE 23505, the constraint and the SQL, never the values', () => {
     const secret = 's3cret-value-that-must-not-leak';
     db.prepare('INSERT INTO people (name) VALUES (?)').run(secret);
@@ -290,11 +328,20 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
   it('fails every call, without hanging, once the worker thread dies', () => {
     const doomed = connect();
     expect(doomed.prepare('SELECT 1').pluck().get()).toBe(1);
-    doomed.crashWorkerForTest();
+    doomed.breakWorkerForTest('exit');
     expect(() => doomed.prepare('SELECT 2').get()).toThrow("the PostgreSQL connection's worker thread exited; the connection is unusable");
     expect(() => doomed.exec('SELECT 3')).toThrow(/worker thread exited/);
     doomed.close();
     expect(doomed.open).toBe(false);
+  });
+
+  it('gives up on a worker that stops showing signs of life', () => {
+    const stuck = PostgresDatabase.connect({ url, schema: SCHEMA, name: 'stuck', stallTimeoutMs: 1_500 });
+    stuck.breakWorkerForTest('hang');
+    expect(() => stuck.prepare('SELECT 1').get()).toThrow(/worker thread stopped responding \(no sign of life for \d+ s\)/);
+    expect(() => stuck.prepare('SELECT 1').get()).toThrow(/worker thread stopped responding/);
+    stuck.close();
+    expect(stuck.open).toBe(false);
   });
 
   it('closes: open turns false and later calls throw', () => {

@@ -1,6 +1,10 @@
 // SqlDatabase on PostgreSQL: the store's synchronous calls made over the asynchronous `pg` driver, which runs
 // in a worker thread (postgres-sync-channel.ts). Statements are translated from the store's SQLite-flavoured SQL
 // once per text (postgres-sql.ts) and prepared on the server under a name, so each run skips parsing.
+//
+// Inside a transaction, run() does not wait for the server: the write is pipelined and its row count arrives with
+// the next call that waits (any read, `changes`, the transaction's end). A failed write is thrown by that call,
+// naming the write's SQL, and the transaction (or savepoint) it was in rolls back as if fn had thrown it.
 import type { SqlDatabase, SqlRunResult, SqlStatement } from './sql-database.ts';
 import { excerpt, toPostgresSql, type PostgresSql } from './postgres-sql.ts';
 import { DEFAULT_STALL_TIMEOUT_MS, SyncChannel, WorkerReportedError, type Request } from './postgres-sync-channel.ts';
@@ -51,6 +55,9 @@ interface PreparedText extends PostgresSql {
 
 /** Rows per FETCH of a streaming iterate(). */
 export const CURSOR_BATCH = 500;
+
+/** Pipelined writes allowed in flight before run() waits for them: bounds the memory both threads use. */
+const MAX_UNSETTLED_WRITES = 1_000;
 
 /** A synchronous PostgreSQL connection with better-sqlite3's calls; see SqlDatabase. */
 export class PostgresDatabase implements SqlDatabase {
@@ -119,7 +126,13 @@ export class PostgresDatabase implements SqlDatabase {
         throw error;
       }
       db.depth--;
-      db.request({ op: 'exec', text: savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT' }, 'COMMIT');
+      try {
+        // Also settles the pipelined writes: a failed one is thrown here, before anything is committed.
+        db.request({ op: 'exec', text: savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT' }, 'COMMIT');
+      } catch (error) {
+        db.rollback(savepoint);
+        throw error;
+      }
       return result as ReturnType<F>;
     };
   }
@@ -142,9 +155,24 @@ export class PostgresDatabase implements SqlDatabase {
     return this.request({ op: 'stats' }, '') as PostgresDatabaseStats;
   }
 
-  /** Test hook: ends the connection's worker thread abruptly, as a crash would. */
-  crashWorkerForTest(exitCode = 70): void {
-    this.channel.post({ op: 'crash', exitCode });
+  /** Test hook: the connection's worker thread exits abruptly, or hangs with its event loop blocked. */
+  breakWorkerForTest(how: 'exit' | 'hang'): void {
+    this.channel.post({ op: 'crash', how }, '');
+  }
+
+  /** Pipelines a write (inside a transaction); its row count is read from the result once a later call settled it. */
+  postWrite(request: Request, sql: string): SqlRunResult {
+    if (this.closed) throw new TypeError('The database connection is not open');
+    if (this.channel.unsettled >= MAX_UNSETTLED_WRITES) this.request({ op: 'sync' }, '');
+    const write = this.channel.post(request, sql);
+    const settle = () => this.request({ op: 'sync' }, '');
+    return {
+      lastInsertRowid: 0,
+      get changes(): number {
+        if (write.changes === undefined) settle();
+        return write.changes ?? 0;
+      },
+    };
   }
 
   /** Sends a request; a statement's error is rethrown with its SQLSTATE and the first 200 characters of `sql`. */
@@ -153,7 +181,7 @@ export class PostgresDatabase implements SqlDatabase {
     try {
       return this.channel.call(request);
     } catch (error) {
-      throw error instanceof WorkerReportedError ? statementError(error, sql) : error;
+      throw error instanceof WorkerReportedError ? statementError(error, error.postedSql ?? sql) : error;
     }
   }
 
@@ -167,7 +195,8 @@ export class PostgresDatabase implements SqlDatabase {
 
   private rollback(savepoint: string | undefined): void {
     try {
-      this.request({ op: 'exec', text: savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}` : 'ROLLBACK' }, 'ROLLBACK');
+      const text = savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}` : 'ROLLBACK';
+      this.request({ op: 'exec', text, discardDeferred: true }, 'ROLLBACK');
     } catch {
       // The connection failed under the transaction (the server ends it then); the caller's error says why.
     }
@@ -185,6 +214,9 @@ class PostgresStatement implements SqlStatement {
   ) {}
 
   run(...params: unknown[]): SqlRunResult {
+    if (this.db.inTransaction && !this.text.cursorable) {
+      return this.db.postWrite({ op: 'run', text: this.text.text, name: this.text.name, values: this.values(params) }, this.source);
+    }
     const { changes } = this.query('run', params) as { changes: number };
     return { changes, lastInsertRowid: 0 };
   }

@@ -15,10 +15,18 @@ export interface SyncChannelOptions {
   readonly stallTimeoutMs: number;
 }
 
-/** What the worker sends back: a value, or an error described by its fields. */
+/** What the worker sends back: a value, or an error described by its fields; and the posted writes' row counts. */
 interface Answer {
   readonly value?: unknown;
-  readonly error?: WorkerError;
+  readonly error?: WorkerError & { readonly deferredIndex?: number };
+  readonly deferred?: number[];
+}
+
+/** A write sent with post(): its row count once a later call has settled it. */
+export interface PostedWrite {
+  /** The statement as the caller wrote it, for the error should it fail. */
+  readonly sql: string;
+  changes?: number;
 }
 
 /** A failure as the worker describes it: PostgreSQL's message and its names, never parameter values. */
@@ -45,6 +53,7 @@ export class SyncChannel {
   private readonly worker: Worker;
   private failure: string | undefined;
   private closing = false;
+  private posted: PostedWrite[] = [];
 
   constructor(private readonly options: SyncChannelOptions) {
     const { port1, port2 } = new MessageChannel();
@@ -77,10 +86,18 @@ export class SyncChannel {
     return this.await();
   }
 
-  /** Sends `request` without waiting; a failure is reported by the next call. */
-  post(request: Request): void {
+  /** Sends `request` without waiting; the next call settles it (row count, or its failure thrown by that call). */
+  post(request: Request, sql: string): PostedWrite {
     this.assertAlive();
+    const write: PostedWrite = { sql };
+    this.posted.push(write);
     this.port.postMessage({ ...request, reply: false });
+    return write;
+  }
+
+  /** How many posted writes wait for a call to settle them. */
+  get unsettled(): number {
+    return this.posted.length;
   }
 
   /** Ends the worker once the connection is closed (or at once when it is already dead). */
@@ -96,7 +113,7 @@ export class SyncChannel {
     for (;;) {
       Atomics.wait(this.state, 0, CHANNEL_STATE.pending, WAIT_SLICE_MS);
       const received = receiveMessageOnPort(this.port);
-      if (received) return unwrap(received.message as Answer);
+      if (received) return this.unwrap(received.message as Answer);
       const state = Atomics.load(this.state, 0);
       if (state === CHANNEL_STATE.dead) this.dead('exited');
       if (state === CHANNEL_STATE.answered) this.dead('flagged an answer it did not send');
@@ -109,6 +126,17 @@ export class SyncChannel {
         this.dead(`stopped responding (no sign of life for ${Math.round((now - quietSince) / 1000)} s)`);
       }
     }
+  }
+
+  private unwrap(answer: Answer): unknown {
+    const posted = this.posted;
+    this.posted = [];
+    answer.deferred?.forEach((changes, i) => (posted[i].changes = changes));
+    if (answer.error) {
+      const { deferredIndex, ...reported } = answer.error;
+      throw new WorkerReportedError(reported, deferredIndex === undefined ? undefined : posted[deferredIndex].sql);
+    }
+    return answer.value;
   }
 
   private assertAlive(): void {
@@ -133,14 +161,13 @@ export class SyncChannel {
 
 /** An error the worker reported for a request (PostgreSQL's or the driver's). */
 export class WorkerReportedError extends Error {
-  constructor(readonly reported: WorkerError) {
+  constructor(
+    readonly reported: WorkerError,
+    /** Set when a posted write failed: that write's SQL, not the SQL of the call that reported it. */
+    readonly postedSql?: string,
+  ) {
     super(reported.message);
   }
-}
-
-function unwrap(answer: Answer): unknown {
-  if (answer.error) throw new WorkerReportedError(answer.error);
-  return answer.value;
 }
 
 /** How long a worker may stay silent; the heartbeat comes every HEARTBEAT_MS. */

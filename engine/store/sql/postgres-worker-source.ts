@@ -3,8 +3,10 @@
 // bundled Electron main, none of which would transpile a separate TypeScript worker file for it.
 //
 // Protocol (postgres-sync-channel.ts is the other side): requests arrive on `workerData.port`; the answer to
-// each request is posted on the same port, then `state[0]` becomes ANSWERED and is notified; a request with
-// `reply: false` is answered only through a later request (its error, if any). `state[1]` is a heartbeat.
+// each request is posted on the same port, then `state[0]` becomes ANSWERED and is notified. A request with
+// `reply: false` (a write inside a transaction) is sent to the server at once, pipelined, and settled by the next
+// request that wants a reply: its answer carries their row counts (`deferred`) and, when one failed, that error
+// instead of its own result (unless it is a rollback, `discardDeferred`). `state[1]` is a heartbeat.
 
 /** Values of `state[0]`, the word the calling thread waits on. */
 export const CHANNEL_STATE = { pending: 0, answered: 1, dead: 2 } as const;
@@ -45,7 +47,7 @@ const parsers = new Map([
 ]);
 const types = { getTypeParser: (oid, format) => parsers.get(oid) ?? pg.types.getTypeParser(oid, format) };
 
-const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: connectTimeoutMs, types });
+const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: connectTimeoutMs, types, pipeline: true });
 const where = String(client.host).startsWith('/') ? client.host : client.host + ':' + client.port;
 let lost;
 client.on('error', (error) => {
@@ -57,7 +59,8 @@ const inTransaction = (hint) => hint || client._txStatus === 'T' || client._txSt
 const DDL = /\b(CREATE|ALTER|DROP)\b/i;
 // After DDL, a named statement's cached plan may no longer match its result type: prepare them again.
 let plansStale = false;
-let deferred;
+// Settlements ({ value } or { error }) of the pipelined writes not yet reported.
+let inflight = [];
 let fetches = 0;
 let largestBatch = 0;
 
@@ -166,12 +169,17 @@ const operations = {
   async stats() {
     return { fetches, largestBatch };
   },
+  async sync() {
+    return {};
+  },
   async close() {
     await client.end();
     return {};
   },
+  // Test hooks: the worker dies, or stops answering with its event loop blocked.
   async crash(r) {
-    process.exit(r.exitCode);
+    if (r.how === 'hang') for (;;);
+    process.exit(70);
   },
 };
 
@@ -181,24 +189,41 @@ function errorOf(error) {
   return out;
 }
 
-async function handle(request) {
+function settle(promise) {
+  return promise.then(
+    (value) => ({ value }),
+    (error) => ({ error: errorOf(error) }),
+  );
+}
+
+async function answerOf(request) {
+  const settled = inflight.length > 0 ? await Promise.all(inflight) : [];
+  inflight = [];
+  let failure;
+  const changes = settled.map((s, i) => {
+    if (s.error && !failure) failure = { ...s.error, deferredIndex: i };
+    return s.value ? s.value.changes : 0;
+  });
   let answer;
-  if (deferred) {
-    answer = request.reply === false ? undefined : { error: deferred };
-    if (answer) deferred = undefined;
-  } else {
+  if (failure && !request.discardDeferred) answer = { error: failure };
+  else {
     try {
       answer = { value: await operations[request.op](request) };
     } catch (error) {
       answer = { error: errorOf(error) };
     }
-    if (request.reply === false) {
-      if (answer.error) deferred = answer.error;
-      answer = undefined;
-    }
   }
-  if (!answer) return;
-  port.postMessage(answer);
+  if (settled.length > 0) answer.deferred = changes;
+  return answer;
+}
+
+async function handle(request) {
+  if (request.reply === false) {
+    // Submitted synchronously, so the server sees the requests in the order they came.
+    inflight.push(settle(operations[request.op](request)));
+    return;
+  }
+  port.postMessage(await answerOf(request));
   Atomics.store(state, 0, ANSWERED);
   Atomics.notify(state, 0);
 }
