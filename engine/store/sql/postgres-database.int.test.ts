@@ -259,6 +259,27 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
     expect(all.all()).toEqual([{ a: 1, b: null, c: null }]);
   });
 
+  it('keeps at most statementCacheSize statements prepared on the server, the least recently used leaving first', () => {
+    const small = PostgresDatabase.connect({ url, schema: SCHEMA, name: 'small cache', statementCacheSize: 3 });
+    try {
+      const first = small.prepare('SELECT ? AS first').pluck();
+      expect(first.get('a')).toBe('a');
+      for (let i = 0; i < 10; i++) expect(small.prepare(`SELECT ${i} AS n`).pluck().get()).toBe(i);
+      expect(first.get('b')).toBe('b');
+      const prepared = small.prepare("SELECT name FROM pg_prepared_statements WHERE name LIKE 'idsync%' ORDER BY name").pluck();
+      expect(prepared.all()).toHaveLength(3);
+      small.transaction(() => {
+        for (let i = 0; i < 5; i++) small.prepare(`SELECT ${i} AS m`).get();
+        // Deallocation waits for the transaction's end: the 3 from before, the 5 new ones, and the listing,
+        // prepared again under a new name after the 5 pushed it out.
+        expect(prepared.all()).toHaveLength(9);
+      })();
+      expect(prepared.all()).toHaveLength(3);
+    } finally {
+      small.close();
+    }
+  });
+
   it('streams 200k rows through a cursor in batches of 500, with other statements between fetches', () => {
     const before = db.stats();
     const touch = db.prepare('SELECT count(*) FROM notes').pluck();

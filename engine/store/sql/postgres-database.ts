@@ -20,6 +20,8 @@ export interface PostgresConnectOptions {
   readonly connectTimeoutMs?: number;
   /** How long the connection's worker may show no sign of life before calls fail. Default 15 s. */
   readonly stallTimeoutMs?: number;
+  /** How many statement texts stay prepared on the server (least recently used go first). Default 1000. */
+  readonly statementCacheSize?: number;
 }
 
 /** A statement's error as PostgreSQL reported it: SQLSTATE, names involved and the SQL's first 200 characters. */
@@ -62,7 +64,11 @@ const MAX_UNSETTLED_WRITES = 1_000;
 /** A synchronous PostgreSQL connection with better-sqlite3's calls; see SqlDatabase. */
 export class PostgresDatabase implements SqlDatabase {
   readonly dialect = 'postgres' as const;
+  // Translated texts by source SQL, least recently used first; each is prepared on the server under its name.
   private readonly texts = new Map<string, PreparedText>();
+  private names = 0;
+  // Names of texts that left the cache, to deallocate on the server with the next call.
+  private forgotten: string[] = [];
   private depth = 0;
   private cursors = 0;
   private closed = false;
@@ -70,6 +76,7 @@ export class PostgresDatabase implements SqlDatabase {
   private constructor(
     readonly name: string,
     private readonly channel: SyncChannel,
+    private readonly cacheSize: number,
   ) {}
 
   /** Opens a connection (blocking until it is ready) working in `schema`. */
@@ -85,9 +92,9 @@ export class PostgresDatabase implements SqlDatabase {
       channel.call({ op: 'connect' });
     } catch (error) {
       channel.terminate();
-      throw error instanceof WorkerReportedError ? new Error(error.message) : error;
+      throw error instanceof WorkerReportedError ? Object.assign(new Error(error.message), { code: error.reported.code }) : error;
     }
-    return new PostgresDatabase(options.name, channel);
+    return new PostgresDatabase(options.name, channel, Math.max(1, options.statementCacheSize ?? 1_000));
   }
 
   get open(): boolean {
@@ -95,12 +102,25 @@ export class PostgresDatabase implements SqlDatabase {
   }
 
   prepare(sql: string): SqlStatement {
+    this.textOf(sql);
+    return new PostgresStatement(this, sql);
+  }
+
+  /** The translation of `sql` and its prepared statement's name (translated once while it stays cached). */
+  textOf(sql: string): PreparedText {
     let text = this.texts.get(sql);
-    if (!text) {
-      text = { ...toPostgresSql(sql), name: `idsync_${this.texts.size + 1}` };
-      this.texts.set(sql, text);
+    if (text) {
+      this.texts.delete(sql);
+    } else {
+      text = { ...toPostgresSql(sql), name: `idsync_${++this.names}` };
+      if (this.texts.size >= this.cacheSize) {
+        const [oldest, evicted] = this.texts.entries().next().value!;
+        this.texts.delete(oldest);
+        this.forgotten.push(evicted.name);
+      }
     }
-    return new PostgresStatement(this, sql, text);
+    this.texts.set(sql, text);
+    return text;
   }
 
   exec(sql: string): this {
@@ -178,6 +198,10 @@ export class PostgresDatabase implements SqlDatabase {
   /** Sends a request; a statement's error is rethrown with its SQLSTATE and the first 200 characters of `sql`. */
   request(request: Request, sql: string): unknown {
     if (this.closed) throw new TypeError('The database connection is not open');
+    if (this.forgotten.length > 0) {
+      request = { ...request, forget: this.forgotten };
+      this.forgotten = [];
+    }
     try {
       return this.channel.call(request);
     } catch (error) {
@@ -210,12 +234,12 @@ class PostgresStatement implements SqlStatement {
   constructor(
     private readonly db: PostgresDatabase,
     private readonly source: string,
-    private readonly text: PreparedText,
   ) {}
 
   run(...params: unknown[]): SqlRunResult {
-    if (this.db.inTransaction && !this.text.cursorable) {
-      return this.db.postWrite({ op: 'run', text: this.text.text, name: this.text.name, values: this.values(params) }, this.source);
+    const text = this.db.textOf(this.source);
+    if (this.db.inTransaction && !text.cursorable) {
+      return this.db.postWrite({ op: 'run', text: text.text, name: text.name, values: this.values(params, text) }, this.source);
     }
     const { changes } = this.query('run', params) as { changes: number };
     return { changes, lastInsertRowid: 0 };
@@ -230,9 +254,9 @@ class PostgresStatement implements SqlStatement {
   }
 
   iterate(...params: unknown[]): IterableIterator<unknown> {
-    const values = this.values(params);
-    if (!this.text.cursorable) return this.shape(this.query('all', params) as RowBatch)[Symbol.iterator]();
-    return this.stream(values);
+    const text = this.db.textOf(this.source);
+    if (!text.cursorable) return this.shape(this.query('all', params) as RowBatch)[Symbol.iterator]();
+    return this.stream(text.text, this.values(params, text));
   }
 
   pluck(toggle = true): this {
@@ -241,10 +265,10 @@ class PostgresStatement implements SqlStatement {
   }
 
   /** Streams through a server-side cursor, CURSOR_BATCH rows per FETCH; closing the iterator closes the cursor. */
-  private *stream(values: unknown[]): IterableIterator<unknown> {
+  private *stream(text: string, values: unknown[]): IterableIterator<unknown> {
     const cursor = this.db.nextCursorName();
     const request = { cursor, batch: CURSOR_BATCH };
-    let batch = this.db.request({ op: 'openCursor', ...request, text: this.text.text, values, inTransaction: this.db.inTransaction }, this.source) as RowBatch;
+    let batch = this.db.request({ op: 'openCursor', ...request, text, values, inTransaction: this.db.inTransaction }, this.source) as RowBatch;
     try {
       for (;;) {
         yield* this.shape(batch);
@@ -257,13 +281,14 @@ class PostgresStatement implements SqlStatement {
   }
 
   private query(op: 'run' | 'get' | 'all', params: unknown[]): unknown {
-    return this.db.request({ op, text: this.text.text, name: this.text.name, values: this.values(params) }, this.source);
+    const text = this.db.textOf(this.source);
+    return this.db.request({ op, text: text.text, name: text.name, values: this.values(params, text) }, this.source);
   }
 
-  private values(params: unknown[]): unknown[] {
+  private values(params: unknown[], text: PreparedText): unknown[] {
     const values = params.flat().map(bindable);
-    if (values.length !== this.text.parameters) {
-      throw new RangeError(`${values.length < this.text.parameters ? 'Too few' : 'Too many'} parameter values were provided (${values.length} for ${this.text.parameters}) for: ${excerpt(this.source)}`);
+    if (values.length !== text.parameters) {
+      throw new RangeError(`${values.length < text.parameters ? 'Too few' : 'Too many'} parameter values were provided (${values.length} for ${text.parameters}) for: ${excerpt(this.source)}`);
     }
     return values;
   }

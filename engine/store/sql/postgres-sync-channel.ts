@@ -44,7 +44,6 @@ export interface WorkerError {
 export type Request = { readonly op: string } & Record<string, unknown>;
 
 const WAIT_SLICE_MS = 1_000;
-const pgPath = createRequire(import.meta.url).resolve('pg');
 
 /** The calling side of the worker that owns one PostgreSQL connection. */
 export class SyncChannel {
@@ -61,7 +60,8 @@ export class SyncChannel {
     this.worker = new Worker(POSTGRES_WORKER_SOURCE, {
       eval: true,
       workerData: {
-        pgPath,
+        // Resolved here, not in the worker: a bundled main has no node_modules of its own beside the eval'd code.
+        pgPath: createRequire(import.meta.url).resolve('pg'),
         port: port2,
         shared: this.state.buffer,
         url: options.url,

@@ -61,6 +61,8 @@ const DDL = /\b(CREATE|ALTER|DROP)\b/i;
 let plansStale = false;
 // Settlements ({ value } or { error }) of the pipelined writes not yet reported.
 let inflight = [];
+// Prepared statements the caller no longer caches, deallocated when no transaction is open.
+let unwanted = [];
 let fetches = 0;
 let largestBatch = 0;
 
@@ -75,6 +77,16 @@ async function forgetPlans() {
   client.connection.parsedStatements = {};
   client.connection.submittedNamedStatements = {};
   plansStale = false;
+  unwanted = [];
+}
+
+async function deallocateUnwanted() {
+  const parsed = client.connection.parsedStatements;
+  const names = unwanted.filter((name) => parsed[name] !== undefined);
+  unwanted = [];
+  if (names.length === 0) return;
+  await client.query(names.map((name) => 'DEALLOCATE ' + name).join('; '));
+  for (const name of names) delete parsed[name];
 }
 
 async function query(text, values, name) {
@@ -131,12 +143,16 @@ async function connect() {
     throw new Error('cannot connect to PostgreSQL at ' + where + ': ' + (error.message || error.code || String(error)));
   }
   try {
-    await client.query('CREATE SCHEMA IF NOT EXISTS ' + quoteIdent(schema));
+    try {
+      await client.query('CREATE SCHEMA IF NOT EXISTS ' + quoteIdent(schema));
+    } catch (error) {
+      // Another connection created it at the same moment.
+      if (error.code !== '23505' && error.code !== '42P06') throw error;
+    }
+    await client.query('SET search_path TO ' + quoteIdent(schema));
   } catch (error) {
-    // Another connection created it at the same moment.
-    if (error.code !== '23505' && error.code !== '42P06') throw error;
+    throw Object.assign(new Error('cannot use schema ' + quoteIdent(schema) + ' of PostgreSQL at ' + where + ': ' + error.message), { code: error.code });
   }
-  await client.query('SET search_path TO ' + quoteIdent(schema));
   return {};
 }
 
@@ -204,10 +220,12 @@ async function answerOf(request) {
     if (s.error && !failure) failure = { ...s.error, deferredIndex: i };
     return s.value ? s.value.changes : 0;
   });
+  if (request.forget) unwanted.push(...request.forget);
   let answer;
   if (failure && !request.discardDeferred) answer = { error: failure };
   else {
     try {
+      if (unwanted.length > 0 && client._txStatus === 'I' && !lost) await deallocateUnwanted();
       answer = { value: await operations[request.op](request) };
     } catch (error) {
       answer = { error: errorOf(error) };
