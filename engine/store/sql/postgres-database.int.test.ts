@@ -259,6 +259,19 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
     expect(all.all()).toEqual([{ a: 1, b: null, c: null }]);
   });
 
+  it('prepares a statement again when another connection changed its result type', () => {
+    db.exec('CREATE TABLE shared_t (a integer); INSERT INTO shared_t VALUES (1)');
+    const other = connect();
+    try {
+      const all = db.prepare('SELECT * FROM shared_t');
+      expect(all.all()).toEqual([{ a: 1 }]);
+      other.exec('ALTER TABLE shared_t ADD COLUMN b integer');
+      expect(all.all()).toEqual([{ a: 1, b: null }]);
+    } finally {
+      other.close();
+    }
+  });
+
   it('keeps at most statementCacheSize statements prepared on the server, the least recently used leaving first', () => {
     const small = PostgresDatabase.connect({ url, schema: SCHEMA, name: 'small cache', statementCacheSize: 3 });
     try {

@@ -54,6 +54,8 @@ client.on('error', (error) => {
   lost = error;
 });
 
+// pg keeps the server's transaction status (from ReadyForQuery) in _txStatus and the statements it prepared in
+// connection.parsedStatements; both are internal, and the statement-cache test fails if either goes away.
 const quoteIdent = (name) => '"' + String(name).replace(/"/g, '""') + '"';
 const inTransaction = (hint) => hint || client._txStatus === 'T' || client._txStatus === 'E';
 const DDL = /\b(CREATE|ALTER|DROP)\b/i;
@@ -104,7 +106,7 @@ async function query(text, values, name) {
   } catch (error) {
     if (lost) throw lostError();
     // DDL from another connection: outside a transaction the statement can simply be prepared again.
-    if (name && error.code === '0A000' && client._txStatus === 'I') {
+    if (name && error.code === '0A000' && /cached plan/.test(error.message) && client._txStatus === 'I') {
       await forgetPlans();
       return client.query(config);
     }
