@@ -9,5 +9,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // IDSYNC_TEST_STORE=postgres: the stores of the run live in one private PostgreSQL server (IDSYNC_STORE).
+    globalSetup: process.env.IDSYNC_TEST_STORE === 'postgres' ? ['e2e/env/postgres/vitest-global-setup.ts'] : [],
   },
 });

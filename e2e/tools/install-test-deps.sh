@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs (Chromium, OpenLDAP, Samba AD) when run as root;
+# Installs the Debian packages the test suite needs (Chromium, OpenLDAP, Samba AD, PostgreSQL) when run as root;
 # otherwise prints the exact command and fails if something is missing.
 set -euo pipefail
 
-PACKAGES=(chromium slapd ldap-utils samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools openssl)
+PACKAGES=(chromium slapd ldap-utils samba samba-dsdb-modules samba-vfs-modules samba-ad-provision ldb-tools openssl postgresql)
 COMMANDS=(/usr/bin/chromium /usr/sbin/slapd /usr/bin/ldapsearch /usr/sbin/samba /usr/bin/openssl)
 
 missing=()
 for c in "${COMMANDS[@]}"; do [ -x "$c" ] || missing+=("$c"); done
+# The PostgreSQL server's path carries its version (/usr/lib/postgresql/15/bin/postgres on Debian 12).
+compgen -G '/usr/lib/postgresql/*/bin/postgres' >/dev/null || missing+=(/usr/lib/postgresql/VERSION/bin/postgres)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test dependencies: all present"
   exit 0
