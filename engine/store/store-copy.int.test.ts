@@ -24,7 +24,7 @@ function dump(s: Store): Record<string, string[]> {
   const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%'").pluck().all() as string[];
   for (const t of tables) {
     out[t] = (s.db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
-      .map((r) => JSON.stringify(r, (_k, v: unknown) => (v && typeof v === 'object' && 'type' in v && (v as { type: string }).type === 'Buffer' ? Buffer.from((v as { data: number[] }).data).toString('base64') : v)))
+      .map((r) => JSON.stringify(r, (_k, v: unknown) => (v && typeof v === 'object' && 'type' in v && (v as { type: string }).type === 'Buffer' ? Buffer.from((v as unknown as { data: number[] }).data).toString('base64') : v)))
       .sort();
   }
   return out;
