@@ -6,6 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { openStore } from '../../engine/store/store.ts';
+import { storeLocation } from '../../engine/store/store-location.ts';
 import { startCli, runCli } from '../../engine/sync/cli-bundle.ts';
 import { SyncEngine } from '../../engine/sync/engine.ts';
 import { startSlapd, ldapAddText, type SlapdInstance } from '../env/slapd/index.ts';
@@ -79,7 +81,20 @@ function attempt(cliFile: string, ws: Workspace, connector: string, profile: str
   });
 }
 
+/** SQLite's own check of the file; on PostgreSQL (whose server guarantees its pages) that every link and reference row points at an object. */
 function integrity(database: string): string {
+  if (storeLocation(database).kind === 'postgres') {
+    const store = openStore(database);
+    try {
+      const dangling = store.db
+        .prepare('SELECT (SELECT count(*) FROM cs_objects c WHERE c.mv_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM mv_objects m WHERE m.id = c.mv_id)) + (SELECT count(*) FROM cs_refs r WHERE NOT EXISTS (SELECT 1 FROM cs_objects c WHERE c.id = r.from_id)) AS n')
+        .pluck()
+        .get() as number;
+      return dangling === 0 ? 'ok' : `${dangling} link or reference row(s) point at no object`;
+    } finally {
+      store.close();
+    }
+  }
   const db = new Database(database, { readonly: true, fileMustExist: true });
   try {
     return String(db.pragma('integrity_check', { simple: true }));
@@ -100,10 +115,11 @@ async function runRound(ws: Workspace): Promise<void> {
 
 /** Objects whose export the target refused, by code, with one message per code. */
 function exportErrors(database: string, connector: string): Pick<TargetReport, 'exportErrors' | 'exportErrorExamples'> {
-  const db = new Database(database, { readonly: true, fileMustExist: true });
+  const store = openStore(database);
+  const db = store.db;
   try {
     const rows = db.prepare(
-      `SELECT o.counter AS code, count(DISTINCT coalesce(o.cs_id, o.dn)) AS n, max(o.error) AS example FROM run_objects o JOIN runs r ON r.id = o.run_id
+      `SELECT o.counter AS code, count(DISTINCT coalesce(CAST(o.cs_id AS TEXT), o.dn)) AS n, max(o.error) AS example FROM run_objects o JOIN runs r ON r.id = o.run_id
        JOIN run_steps s ON s.run_id = o.run_id AND s.step = o.step
        WHERE r.connector_name = ? AND s.type = 'export' AND o.error IS NOT NULL GROUP BY o.counter`,
     ).all(connector) as { code: string; n: number; example: string }[];
@@ -112,7 +128,7 @@ function exportErrors(database: string, connector: string): Pick<TargetReport, '
       exportErrorExamples: Object.fromEntries(rows.map((r) => [r.code, (JSON.parse(r.example) as { message: string }).message])),
     };
   } finally {
-    db.close();
+    store.close();
   }
 }
 

@@ -126,7 +126,7 @@ export class CsStore {
       // `+connector` keeps the planner on the rowid: pages walk the table in id order instead of sorting an index scan.
       pageAll: db.prepare('SELECT * FROM cs_objects WHERE +connector = ? AND id > ? ORDER BY id LIMIT ?'),
       pageNeedsSync: db.prepare(
-        'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) ORDER BY id LIMIT ?',
+        'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) AS pending ORDER BY id LIMIT ?',
       ),
       pagePendingExport: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL AND id > ? ORDER BY id LIMIT ?'),
       // One export phase's objects (see exportPhasePage), read through the (connector, pe_op) index.

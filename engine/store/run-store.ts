@@ -187,7 +187,9 @@ export class RunStore {
   /** Deletes runs that ended before `before` (every finished run when undefined). */
   clear(before: string | undefined): number {
     const ids = (
-      this.db.prepare("SELECT id FROM runs WHERE status <> 'in-progress' AND (? IS NULL OR coalesce(ended_at, started_at) < ?)").all(before ?? null, before ?? null) as { id: number }[]
+      (before === undefined
+        ? this.db.prepare("SELECT id FROM runs WHERE status <> 'in-progress'").all()
+        : this.db.prepare("SELECT id FROM runs WHERE status <> 'in-progress' AND coalesce(ended_at, started_at) < ?").all(before)) as { id: number }[]
     ).map((r) => r.id);
     for (const id of ids) {
       this.db.prepare('DELETE FROM run_objects WHERE run_id = ?').run(id);
