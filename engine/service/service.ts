@@ -1,6 +1,5 @@
 // The API implemented on the engine: validates every request and response against shared/api.ts.
 import path from 'node:path';
-import fs from 'node:fs';
 import { apiMethods, isMethodName, type EventName, type EventPayload, type MethodName, type ResponseOf } from '../../shared/api.ts';
 import type { HostKind, LogLine } from '../../shared/model/system.ts';
 import type { ServiceContext } from './context.ts';
