@@ -74,7 +74,7 @@ if (pgMissing) {
   totals.skipped++;
   skipped.push(`engine tests on PostgreSQL: ${pgMissing}`);
 } else {
-  suite('engine on PostgreSQL (vitest, IDSYNC_TEST_STORE=postgres)', bin('vitest'), ['run', 'engine', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`], pgReport, (j) => vitestCounts(j, root), { IDSYNC_TEST_STORE: 'postgres' });
+  suite('engine and convergence on PostgreSQL (vitest, IDSYNC_TEST_STORE=postgres)', bin('vitest'), ['run', 'engine', 'e2e/convergence', '--reporter=default', '--reporter=json', `--outputFile.json=${pgReport}`], pgReport, (j) => vitestCounts(j, root), { IDSYNC_TEST_STORE: 'postgres' });
 }
 
 const e2eReport = path.join(results, 'e2e-results.json');

@@ -1,33 +1,36 @@
 // A value kept in the meta table that other processes may change (which attributes are indexed): re-read whenever
-// another connection has committed since the last look, so a long-lived host never maintains an index by a set
+// another connection may have committed since the last look, so a long-lived host never maintains an index by a set
 // that a command-line run has since changed (its writes would leave the index without values another run trusts).
 import { dialectOf, type SqlDatabase, type SqlStatement } from './sql/sql-database.ts';
 
-/** One meta row, parsed, cached until another connection commits. */
+/** One meta row, parsed, cached while no other connection can have changed it. */
 export class SharedMeta<T> {
   private readonly version: SqlStatement | null;
   private readonly read: SqlStatement;
   private readonly write: SqlStatement;
-  private seen = -1;
+  private seen: number | null = -1;
   private value: T;
 
   constructor(
-    db: SqlDatabase,
+    private readonly db: SqlDatabase,
     private readonly key: string,
     private readonly parse: (text: string | undefined) => T,
     private readonly format: (value: T) => string,
   ) {
-    // SQLite counts commits of other connections; PostgreSQL has no such counter, so there the row is read each time.
-    this.version = dialectOf(db) === 'sqlite' ? db.prepare('PRAGMA data_version').pluck() : null;
-    this.read = db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
+    const sqlite = dialectOf(db) === 'sqlite';
+    // SQLite counts the commits of other connections. PostgreSQL has no such counter: there the row is read once per
+    // transaction under a share lock, so another process's change waits for this transaction (as SQLite's writer
+    // lock makes it wait) and is seen by the next one.
+    this.version = sqlite ? db.prepare('PRAGMA data_version').pluck() : null;
+    this.read = db.prepare(sqlite ? 'SELECT value FROM meta WHERE key = ?' : 'SELECT value FROM meta WHERE key = ? FOR SHARE').pluck();
     this.write = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.value = this.get();
   }
 
-  /** The current value (re-read when another connection has committed since the last call). */
+  /** The current value (re-read when another connection may have committed since the last call). */
   get(): T {
-    const version = this.version ? (this.version.get() as number) : this.seen + 1;
-    if (version !== this.seen) {
+    const version = this.version ? (this.version.get() as number) : ((this.db as { transactionSerial?: number | null }).transactionSerial ?? null);
+    if (version === null || version !== this.seen) {
       this.value = this.parse(this.read.get(this.key) as string | undefined);
       this.seen = version;
     }

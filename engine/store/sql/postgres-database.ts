@@ -70,6 +70,7 @@ export class PostgresDatabase implements SqlDatabase {
   // Names of texts that left the cache, to deallocate on the server with the next call.
   private forgotten: string[] = [];
   private depth = 0;
+  private transactions = 0;
   private cursors = 0;
   private closed = false;
 
@@ -135,6 +136,7 @@ export class PostgresDatabase implements SqlDatabase {
     return function (this: unknown, ...args: unknown[]) {
       const savepoint = db.depth > 0 ? `idsync_savepoint_${db.depth}` : undefined;
       db.request({ op: 'exec', text: savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN' }, 'BEGIN');
+      if (!savepoint) db.transactions++;
       db.depth++;
       let result: unknown;
       try {
@@ -211,6 +213,11 @@ export class PostgresDatabase implements SqlDatabase {
 
   get inTransaction(): boolean {
     return this.depth > 0;
+  }
+
+  /** A number that stays the same for the whole of one outermost transaction and differs between two; null outside one. */
+  get transactionSerial(): number | null {
+    return this.depth > 0 ? this.transactions : null;
   }
 
   nextCursorName(): string {
