@@ -1,0 +1,87 @@
+// The Search Connector Space query: one scope of the dialog (all, subtree, RDN, DN or anchor, pending changes,
+// errors, states) and attribute clauses, ANDed. Clauses compare as Metaverse Search's do (case-insensitive text);
+// `dn` and `anchor` name the object's DN and anchor. The clause the text index narrows best selects its objects
+// exactly in SQL; any other clause is checked on each of them.
+import type { CsSearchScope } from '../../shared/model/connector-space.ts';
+import type { MvClause } from '../../shared/model/metaverse.ts';
+import { dnKey } from '../model/dn.ts';
+import type { CsObject } from '../model/objects.ts';
+import { csClauseValues, csSearchView, csTextHolds, type CsTextIndex } from './cs-text-index.ts';
+import { matchesClause } from './mv-clause.ts';
+import { narrowingClause } from './text-index.ts';
+
+/** A search as SQL over cs_objects, and what is left to check on each object. */
+export interface CsQuery {
+  /** Conditions on cs_objects, ANDed. */
+  readonly where: string;
+  readonly params: readonly unknown[];
+  /** True when SQL alone decides (no clause left to check), so it can count and page. */
+  readonly exact: boolean;
+  /** True when an object satisfies every clause. */
+  check(o: CsObject): boolean;
+}
+
+/** Escapes LIKE wildcards in user text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): { sql: string; params: unknown[] } | null {
+  const list = (values: readonly string[]) => values.map(() => '?').join(',') || "''";
+  switch (scope.scope) {
+    case 'all':
+      return null;
+    case 'subtree':
+      return { sql: "(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')", params: [dnKey(scope.dn), escapeLike(dnKey(scope.dn))] };
+    case 'rdn': {
+      const q = text.byRdn(connector, scope.rdn);
+      return { sql: `id IN (${q.sql})`, params: [...q.params] };
+    }
+    case 'dn-or-anchor':
+      return { sql: '(dn_key = ? OR anchor = ?)', params: [dnKey(scope.value), scope.value] };
+    case 'pending-import':
+      return { sql: `pi_op IN (${list(scope.ops)})`, params: [...scope.ops] };
+    case 'pending-export':
+      return { sql: `pe_op IN (${list(scope.ops)})`, params: [...scope.ops] };
+    case 'import-errors':
+      return { sql: 'error_kinds & 1 <> 0', params: [] };
+    case 'sync-errors':
+      return { sql: 'error_kinds & 2 <> 0', params: [] };
+    case 'export-errors':
+      return { sql: 'error_kinds & 4 <> 0', params: [] };
+    case 'disconnectors':
+      return { sql: `state IN (${list(scope.kinds)})`, params: scope.kinds.map((k) => `disconnector.${k}`) };
+    case 'connectors':
+      return { sql: "state LIKE 'connector.%'", params: [] };
+    case 'placeholders':
+      return { sql: "state = 'placeholder'", params: [] };
+    case 'transient':
+      return { sql: 'transient = 1', params: [] };
+  }
+}
+
+/** The query of a scope and clauses over one connector space. */
+export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: readonly MvClause[], text: CsTextIndex): CsQuery {
+  const where = ['connector = ?'];
+  const params: unknown[] = [connector];
+  const scoped = scopeCondition(connector, scope, text);
+  if (scoped) {
+    where.push(scoped.sql);
+    params.push(...scoped.params);
+  }
+  const narrowing = narrowingClause(clauses, csTextHolds);
+  if (narrowing) {
+    const q = text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value);
+    where.push(`id IN (${q.sql})`);
+    params.push(...q.params);
+  }
+  return {
+    where: where.join(' AND '),
+    params,
+    exact: clauses.every((c) => c === narrowing),
+    check: (o) => {
+      const view = csSearchView(o);
+      return clauses.every((c) => matchesClause(csClauseValues(o, view, c.attribute), c));
+    },
+  };
+}
