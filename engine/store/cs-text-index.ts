@@ -97,6 +97,11 @@ export class CsTextIndex {
     return q && { sql: `SELECT id, attr FROM (${q.sql}) AS m WHERE attr <> ?`, params: [...q.params, ANCHOR_ROW] };
   }
 
+  /** Rows (id, attribute) of a connector whose DN or identity attribute text starts with `text` (for text too short for trigrams). */
+  startingWith(connector: number, text: string): IdQuery {
+    return this.index.startingWith([DN_ROW, ...IDENTITY_ATTRIBUTES], text, connector);
+  }
+
   /** Ids of the objects of a connector whose DN, anchor or an identity attribute's text equals `text` (any case). */
   equalTo(connector: number, text: string): IdQuery {
     // Every name is listed, so each is one seek of the (connector, attr, value) key.

@@ -1,7 +1,7 @@
 // Read-only lookups behind the console's global search (Find identity): exact anchor, DN and value matches, then
 // substring matches over the values of identity attributes, in every connector space and the metaverse. All of
-// them read the search text indexes, so their cost follows the matches, not the number of objects; a substring
-// needs three characters or more (shorter text finds exact matches only).
+// them read the search text indexes, so their cost follows the matches, not the number of objects. A substring
+// needs three characters (a trigram); shorter text finds the values that start with it.
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
@@ -9,6 +9,7 @@ import { csSearchView, CsTextIndex } from './cs-text-index.ts';
 import { isIdentityAttribute } from './identity-attributes.ts';
 import { MvTextIndex } from './mv-text-index.ts';
 import type { Store } from './store.ts';
+import type { IdQuery } from './text-index.ts';
 
 /** A found connector space object: where it is and its attributes as the engine knows them. */
 export interface FoundCs {
@@ -70,33 +71,40 @@ export function mvExact(store: Store, attributes: readonly string[], text: strin
   return present([...ids].map((id) => foundMv(store, id)));
 }
 
-/** The distinct ids of the rows a containing query yields whose attribute `keep` accepts, up to `limit` that `accept` takes. */
-function firstFound<T>(store: Store, q: { sql: string; params: readonly unknown[] } | null, keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
-  if (!q) return [];
+/** Of the rows (id, attribute) the queries yield, the distinct ids whose attribute `keep` accepts, up to `limit` that `accept` takes. */
+function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
   const seen = new Set<number>();
   const out: T[] = [];
-  for (const r of store.db.prepare(q.sql).iterate(...q.params) as IterableIterator<{ id: number; attr: string }>) {
-    if (seen.has(r.id) || !keep(r.attr)) continue;
-    seen.add(r.id);
-    const found = accept(r.id);
-    if (found) out.push(found);
-    if (out.length >= limit) break;
+  for (const q of queries) {
+    for (const r of store.db.prepare(q.sql).iterate(...q.params) as IterableIterator<{ id: number; attr: string }>) {
+      if (seen.has(r.id) || !keep(r.attr)) continue;
+      seen.add(r.id);
+      const found = accept(r.id);
+      if (found) out.push(found);
+      if (out.length >= limit) return out;
+    }
   }
   return out;
 }
 
 /** Up to `limit` connector space objects (placeholders left out) whose DN or identity attributes contain the text. */
-export function csContaining(store: Store, text: string, limit: number): FoundCs[] {
+export function csContaining(store: Store, connectors: readonly number[], text: string, limit: number): FoundCs[] {
   const lower = text.toLowerCase();
-  return firstFound(store, new CsTextIndex(store.db).containing(text), () => true, (id) => {
+  const index = new CsTextIndex(store.db);
+  const all = index.containing(text);
+  const queries = all ? [all] : connectors.map((c) => index.startingWith(c, text));
+  return firstFound(store, queries, () => true, (id) => {
     const o = foundCs(store, id);
     return o && (o.dn.toLowerCase().includes(lower) || identityMatch(o.attrs, text)) ? o : null;
   }, limit);
 }
 
-/** Up to `limit` metaverse objects whose identity attributes contain the text. */
-export function mvContaining(store: Store, text: string, limit: number): FoundMv[] {
-  return firstFound(store, new MvTextIndex(store.db).containing(text), isIdentityAttribute, (id) => {
+/** Up to `limit` metaverse objects whose identity attributes (of those named) contain the text. */
+export function mvContaining(store: Store, attributes: readonly string[], text: string, limit: number): FoundMv[] {
+  const index = new MvTextIndex(store.db);
+  const identity = attributes.filter(isIdentityAttribute);
+  const query = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
+  return firstFound(store, query ? [query] : [], isIdentityAttribute, (id) => {
     const o = foundMv(store, id);
     return o && identityMatch(o.attrs, text) ? o : null;
   }, limit);

@@ -48,4 +48,9 @@ export class MvTextIndex {
   containing(text: string): IdQuery | null {
     return this.index.containing(text);
   }
+
+  /** Rows (id, attribute) of the given held attributes whose text starts with `text`. */
+  startingWith(attrs: readonly string[], text: string): IdQuery {
+    return this.index.startingWith(attrs, text, null);
+  }
 }

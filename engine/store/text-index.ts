@@ -181,7 +181,8 @@ export class TextIndex {
 
   /**
    * Rows (object id, attribute) whose text contains `text`, in any attribute: what Find identity reads. Needs a
-   * text of at least three characters on SQLite (null otherwise); the caller stops reading when it has enough.
+   * text of at least three characters on SQLite (null otherwise, see startingWith); the caller stops reading when it
+   * has enough.
    */
   containing(text: string): IdQuery | null {
     const want = text.toLowerCase();
@@ -192,6 +193,16 @@ export class TextIndex {
     return {
       sql: `SELECT t.${id} AS id, t.attr AS attr FROM ${documents} f CROSS JOIN ${rows} t ON t.${id} = f.rowid WHERE ${documents} MATCH ? AND t.value LIKE ? ESCAPE '\\'`,
       params: [phrase(want), like],
+    };
+  }
+
+  /** Rows (object id, attribute) of the given attributes (of one connector) whose text starts with `text`: one range per attribute. */
+  startingWith(attrs: readonly string[], text: string, connector: number | null): IdQuery {
+    const want = text.toLowerCase();
+    const scope = this.t.perConnector ? 'connector = ? AND ' : '';
+    return {
+      sql: `SELECT ${this.t.id} AS id, attr FROM ${this.t.rows} WHERE ${scope}attr IN (${attrs.map(() => '?').join(',')}) AND value >= ? AND value < ?`,
+      params: [...(this.t.perConnector ? [connector] : []), ...attrs, want, want + TOP],
     };
   }
 }

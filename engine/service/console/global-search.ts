@@ -43,8 +43,8 @@ export function globalSearch(engine: SyncEngine, text: string, limit: number): {
   for (const o of mvExact(store, attributes, text)) mvHit(o, true);
   for (const o of csExact(store, seqs, text)) csHit(o);
   // One more than asked for tells whether the list was cut.
-  for (const o of mvContaining(store, text, limit + 1)) mvHit(o, false);
-  for (const o of csContaining(store, text, limit + 1)) csHit(o);
+  for (const o of mvContaining(store, attributes, text, limit + 1)) mvHit(o, false);
+  for (const o of csContaining(store, seqs, text, limit + 1)) csHit(o);
   const all = [...hits.values()].sort((a, b) => Number(b.matched.exact) - Number(a.matched.exact) || (a.kind === b.kind ? 0 : a.kind === 'mv' ? -1 : 1));
   return { items: all.slice(0, limit), truncated: all.length > limit };
 }
