@@ -26,7 +26,14 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): { sql: string; params: unknown[] } | null {
+/** A condition on cs_objects; `selects` when it is `id IN (…)` of an indexed lookup, which should drive the query. */
+interface Condition {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+  readonly selects?: boolean;
+}
+
+function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): Condition | null {
   const list = (values: readonly string[]) => values.map(() => '?').join(',') || "''";
   switch (scope.scope) {
     case 'all':
@@ -35,10 +42,14 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
       return { sql: "(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')", params: [dnKey(scope.dn), escapeLike(dnKey(scope.dn))] };
     case 'rdn': {
       const q = text.byRdn(connector, scope.rdn);
-      return { sql: `id IN (${q.sql})`, params: [...q.params] };
+      return { sql: `id IN (${q.sql})`, params: q.params, selects: true };
     }
     case 'dn-or-anchor':
-      return { sql: '(dn_key = ? OR anchor = ?)', params: [dnKey(scope.value), scope.value] };
+      return {
+        sql: 'id IN (SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ? UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?)',
+        params: [connector, dnKey(scope.value), connector, scope.value],
+        selects: true,
+      };
     case 'pending-import':
       return { sql: `pi_op IN (${list(scope.ops)})`, params: [...scope.ops] };
     case 'pending-export':
@@ -62,22 +73,20 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
 
 /** The query of a scope and clauses over one connector space. */
 export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: readonly MvClause[], text: CsTextIndex): CsQuery {
-  const where = ['connector = ?'];
-  const params: unknown[] = [connector];
+  const conditions: Condition[] = [];
   const scoped = scopeCondition(connector, scope, text);
-  if (scoped) {
-    where.push(scoped.sql);
-    params.push(...scoped.params);
-  }
+  if (scoped) conditions.push(scoped);
   const narrowing = narrowingClause(clauses, csTextHolds);
   if (narrowing) {
     const q = text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value);
-    where.push(`id IN (${q.sql})`);
-    params.push(...q.params);
+    conditions.push({ sql: `id IN (${q.sql})`, params: q.params, selects: true });
   }
+  // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
+  // must drive instead, so the connector is then only checked (`+connector` uses no index).
+  const own = conditions.some((c) => c.selects) ? '+connector = ?' : 'connector = ?';
   return {
-    where: where.join(' AND '),
-    params,
+    where: [own, ...conditions.map((c) => c.sql)].join(' AND '),
+    params: [connector, ...conditions.flatMap((c) => c.params)],
     exact: clauses.every((c) => c === narrowing),
     check: (o) => {
       const view = csSearchView(o);

@@ -6,8 +6,8 @@ import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
-import { migrations } from './migrations.ts';
 import { openStore, type Store } from './store.ts';
+import { backToBeforeSearchText } from './test-before-search-text.ts';
 
 let dir = '';
 let store: Store | undefined;
@@ -141,13 +141,7 @@ describe('connector space text index (DN, anchor and identity attribute search)'
   it('fills the text of an existing database when it is opened', () => {
     const s = open();
     const a = s.cs.insert(cs(3, 'CN=Old Timer,DC=x', { sAMAccountName: ['otimer'] }, { anchor: 'old-1' }));
-    // Back to the schema before this text index, as a database written by the previous version is.
-    const version = migrations.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE cs_text'));
-    const previous = migrations[version - 1];
-    if (typeof previous !== 'function') throw new Error('the migration before the search text is a function');
-    s.db.exec('DROP TABLE mv_text_fts; DROP TABLE mv_text; DROP TABLE cs_text_fts; DROP TABLE cs_text;');
-    previous(s.db);
-    s.db.pragma(`user_version = ${version}`);
+    backToBeforeSearchText(s);
     s.close();
     const again = open();
     expect(rows(again)).toBe(3);

@@ -191,8 +191,10 @@ export const migrations: readonly Migration[] = [
   // 8: the search text of connector spaces (cs_text: DN, anchor and identity attributes, per connector) and of the
   // metaverse (mv_text, now also its identity attributes): rows (attribute, lower-cased text) for equality and
   // prefixes, and one FTS5 trigram document per object (its distinct texts) for suffixes and substrings. The store
-  // fills both when it opens, as the meta key 'search-text' says they are not of this version.
+  // fills both when it opens, as the meta key 'search-text' says they are not of this version. cs_connector gives
+  // a connector's objects in id order, so a search's first page reads a page, not the whole space sorted.
   `
+  CREATE INDEX cs_connector ON cs_objects (connector);
   DROP TRIGGER mv_text_added;
   DROP TRIGGER mv_text_removed;
   DROP TABLE mv_text_fts;

@@ -6,6 +6,7 @@ import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { migrations } from './migrations.ts';
 import { openStore, type Store } from './store.ts';
+import { backToBeforeSearchText } from './test-before-search-text.ts';
 
 let dir = '';
 let store: Store | undefined;
@@ -107,13 +108,7 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
     const s = open();
     s.mv.ensureIndexed(['mail']);
     const a = person(s, { mail: ['migrated.person@example.com'], displayName: ['Migrated Person'] });
-    // Back to the schema before this text index, as a database written by the previous version is.
-    const version = migrations.findIndex((m) => typeof m === 'string' && m.includes('CREATE TABLE cs_text'));
-    const previous = migrations[version - 1];
-    if (typeof previous !== 'function') throw new Error('the migration before the search text is a function');
-    s.db.exec('DROP TABLE mv_text_fts; DROP TABLE mv_text; DROP TABLE cs_text_fts; DROP TABLE cs_text;');
-    previous(s.db);
-    s.db.pragma(`user_version = ${version}`);
+    backToBeforeSearchText(s);
     s.close();
     const again = open();
     expect(again.db.pragma('user_version', { simple: true })).toBe(migrations.length);
