@@ -17,6 +17,8 @@ export interface CsQuery {
   readonly params: readonly unknown[];
   /** True when SQL alone decides (no clause left to check), so it can count and page. */
   readonly exact: boolean;
+  /** True when an indexed lookup (`id IN (…)`) selects the objects, rather than the connector's every object. */
+  readonly selects: boolean;
   /** True when an object satisfies every clause. */
   check(o: CsObject): boolean;
 }
@@ -83,11 +85,13 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
   }
   // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
   // must drive instead, so the connector is then only checked (`+connector` uses no index).
-  const own = conditions.some((c) => c.selects) ? '+connector = ?' : 'connector = ?';
+  const selects = conditions.some((c) => c.selects);
+  const own = selects ? '+connector = ?' : 'connector = ?';
   return {
     where: [own, ...conditions.map((c) => c.sql)].join(' AND '),
     params: [connector, ...conditions.flatMap((c) => c.params)],
     exact: clauses.every((c) => c === narrowing),
+    selects,
     check: (o) => {
       const view = csSearchView(o);
       return clauses.every((c) => matchesClause(csClauseValues(o, view, c.attribute), c));

@@ -9,6 +9,7 @@ import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import { CsTextIndex } from './cs-text-index.ts';
 import { csSearchQuery } from './cs-search.ts';
+import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 
 interface Row {
   id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
@@ -337,6 +338,12 @@ export class CsStore {
   search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = []): CsPage {
     const q = csSearchQuery(connector, scope, clauses, this.text);
     const after = cursor ? Number(cursor) : 0;
+    if (q.exact && q.selects) {
+      // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
+      const page = idPage(this.db, `SELECT id FROM cs_objects WHERE ${q.where} ORDER BY id`, q.params, after, limit);
+      const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map(toObject);
+      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+    }
     if (q.exact) {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.where}`).get(...q.params) as { n: number }).n;
       const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} AND id > ? ORDER BY id LIMIT ?`).all(...q.params, after, limit + 1) as Row[];
@@ -345,18 +352,8 @@ export class CsStore {
       return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
     }
     // A clause the index cannot answer: every object the SQL selects is checked.
-    const items: CsObject[] = [];
-    let total = 0;
-    let nextCursor: string | null = null;
-    for (const r of this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>) {
-      const o = toObject(r);
-      if (!q.check(o)) continue;
-      total++;
-      if (o.id <= after) continue;
-      if (items.length < limit) items.push(o);
-      else if (!nextCursor) nextCursor = String(items[items.length - 1].id);
-    }
-    return { items, total, nextCursor };
+    const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, toObject), q.check, after, limit);
   }
 }
 

@@ -8,6 +8,7 @@ import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
 import { MvTextIndex, mvTextHolds } from './mv-text-index.ts';
 import { narrowingClause } from './text-index.ts';
+import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SharedMeta } from './shared-meta.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
@@ -200,26 +201,21 @@ export class MvStore {
       params.push(...q.params);
     }
     const after = cursor ? Number(cursor) : 0;
-    if (clauses.every((c) => c === narrowing)) {
+    if (narrowing && clauses.length === 1) {
+      // The index selects exactly the matches: one pass over their ids counts them and finds the page.
+      const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
+      const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toObject);
+      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+    }
+    if (clauses.length === 0) {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
       const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
       const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
       const items = rows.slice(0, limit).map(toObject);
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
-    sql += ' ORDER BY id';
-    const items: MvObject[] = [];
-    let total = 0;
-    let nextCursor: string | null = null;
-    for (const r of this.db.prepare(sql).iterate(...params) as IterableIterator<Row>) {
-      const o = toObject(r);
-      if (!clauses.every((c) => matchesClause(o.attrs[c.attribute], c))) continue;
-      total++;
-      if (o.id <= after) continue;
-      if (items.length < limit) items.push(o);
-      else if (!nextCursor) nextCursor = String(items[items.length - 1].id);
-    }
-    return { items, total, nextCursor };
+    const rows = this.db.prepare(`${sql} ORDER BY id`).iterate(...params) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, toObject), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit);
   }
 
   /** True when the search text holds the attribute (an indexed or identity attribute). */
