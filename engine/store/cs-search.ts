@@ -8,7 +8,7 @@ import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import { csClauseValues, csSearchView, csTextHolds, type CsTextIndex } from './cs-text-index.ts';
 import { matchesClause } from './mv-clause.ts';
-import { narrowingClause } from './text-index.ts';
+import { narrowingClause, type IdQuery } from './text-index.ts';
 
 /** A search as SQL over cs_objects, and what is left to check on each object. */
 export interface CsQuery {
@@ -17,8 +17,11 @@ export interface CsQuery {
   readonly params: readonly unknown[];
   /** True when SQL alone decides (no clause left to check), so it can count and page. */
   readonly exact: boolean;
-  /** True when an indexed lookup (`id IN (…)`) selects the objects, rather than the connector's every object. */
-  readonly selects: boolean;
+  /**
+   * When an indexed lookup selects the objects (rather than the connector's every object): SQL yielding the ids of
+   * the matches in ascending order, from that lookup alone when nothing else applies.
+   */
+  readonly ids: { readonly sql: string; readonly params: readonly unknown[] } | null;
   /** True when an object satisfies every clause. */
   check(o: CsObject): boolean;
 }
@@ -28,12 +31,11 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-/** A condition on cs_objects; `selects` when it is `id IN (…)` of an indexed lookup, which should drive the query. */
-interface Condition {
-  readonly sql: string;
-  readonly params: readonly unknown[];
-  readonly selects?: boolean;
-}
+/** A condition on cs_objects, or the ids an indexed lookup selects (which should drive the query). */
+type Condition = { readonly sql: string; readonly params: readonly unknown[] } | { readonly ids: IdQuery };
+
+const sqlOf = (c: Condition) => ('ids' in c ? `id IN (${c.ids.sql})` : c.sql);
+const paramsOf = (c: Condition) => ('ids' in c ? c.ids.params : c.params);
 
 function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): Condition | null {
   const list = (values: readonly string[]) => values.map(() => '?').join(',') || "''";
@@ -42,15 +44,14 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
       return null;
     case 'subtree':
       return { sql: "(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')", params: [dnKey(scope.dn), escapeLike(dnKey(scope.dn))] };
-    case 'rdn': {
-      const q = text.byRdn(connector, scope.rdn);
-      return { sql: `id IN (${q.sql})`, params: q.params, selects: true };
-    }
+    case 'rdn':
+      return { ids: text.byRdn(connector, scope.rdn) };
     case 'dn-or-anchor':
       return {
-        sql: 'id IN (SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ? UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?)',
-        params: [connector, dnKey(scope.value), connector, scope.value],
-        selects: true,
+        ids: {
+          sql: 'SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ? UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?',
+          params: [connector, dnKey(scope.value), connector, scope.value],
+        },
       };
     case 'pending-import':
       return { sql: `pi_op IN (${list(scope.ops)})`, params: [...scope.ops] };
@@ -79,19 +80,23 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
   const scoped = scopeCondition(connector, scope, text);
   if (scoped) conditions.push(scoped);
   const narrowing = narrowingClause(clauses, csTextHolds);
-  if (narrowing) {
-    const q = text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value);
-    conditions.push({ sql: `id IN (${q.sql})`, params: q.params, selects: true });
-  }
+  if (narrowing) conditions.push({ ids: text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value) });
   // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
   // must drive instead, so the connector is then only checked (`+connector` uses no index).
-  const selects = conditions.some((c) => c.selects);
+  const selects = conditions.some((c) => 'ids' in c);
   const own = selects ? '+connector = ?' : 'connector = ?';
+  const where = [own, ...conditions.map(sqlOf)].join(' AND ');
+  const params = [connector, ...conditions.flatMap(paramsOf)];
+  // A lookup of this connector's objects, alone, needs no read of the objects to count them.
+  const [only] = conditions;
+  const ids = !selects ? null
+    : conditions.length === 1 && 'ids' in only ? { sql: `SELECT DISTINCT * FROM (${only.ids.sql}) AS s ORDER BY 1`, params: only.ids.params }
+    : { sql: `SELECT id FROM cs_objects WHERE ${where} ORDER BY id`, params };
   return {
-    where: [own, ...conditions.map((c) => c.sql)].join(' AND '),
-    params: [connector, ...conditions.flatMap((c) => c.params)],
+    where,
+    params,
     exact: clauses.every((c) => c === narrowing),
-    selects,
+    ids,
     check: (o) => {
       const view = csSearchView(o);
       return clauses.every((c) => matchesClause(csClauseValues(o, view, c.attribute), c));

@@ -338,9 +338,9 @@ export class CsStore {
   search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = []): CsPage {
     const q = csSearchQuery(connector, scope, clauses, this.text);
     const after = cursor ? Number(cursor) : 0;
-    if (q.exact && q.selects) {
+    if (q.exact && q.ids) {
       // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
-      const page = idPage(this.db, `SELECT id FROM cs_objects WHERE ${q.where} ORDER BY id`, q.params, after, limit);
+      const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit);
       const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map(toObject);
       return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
