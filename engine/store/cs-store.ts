@@ -130,8 +130,8 @@ export class CsStore {
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
-      // `+connector` keeps the planner on the rowid: pages walk the table in id order instead of sorting an index scan.
       pageEvery: db.prepare('SELECT * FROM cs_objects WHERE id > ? ORDER BY id LIMIT ?'),
+      // `+connector` keeps the planner on the rowid: pages walk the table in id order instead of sorting an index scan.
       pageAll: db.prepare('SELECT * FROM cs_objects WHERE +connector = ? AND id > ? ORDER BY id LIMIT ?'),
       pageNeedsSync: db.prepare(
         'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) ORDER BY id LIMIT ?',

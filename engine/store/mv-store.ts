@@ -97,24 +97,23 @@ export class MvStore {
     this.indexedSet.set(wanted);
     this.db.prepare('DELETE FROM mv_index').run();
     this.text.clear();
-    const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
-    for (let after = 0; ; ) {
-      const rows = page.all(after) as { id: number; attrs: string }[];
-      if (!rows.length) break;
-      for (const r of rows) this.writeIndex(r.id, JSON.parse(r.attrs), false);
-      after = rows[rows.length - 1].id;
-    }
+    this.eachObject((id, attrs) => this.writeIndex(id, attrs, false));
   }
 
   /** Writes the search text of every object again (the attributes it holds changed with this version). */
   rebuildText(): void {
     this.text.clear();
     const indexed = this.indexed;
+    this.eachObject((id, attrs) => this.text.write(id, attrs, indexed, false));
+  }
+
+  /** Calls `fn` with every object's attributes, a page at a time. */
+  private eachObject(fn: (id: number, attrs: StoredAttributes) => void): void {
     const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) this.text.write(r.id, JSON.parse(r.attrs) as StoredAttributes, indexed, false);
+      for (const r of rows) fn(r.id, JSON.parse(r.attrs) as StoredAttributes);
       after = rows[rows.length - 1].id;
     }
   }

@@ -1,8 +1,8 @@
 // The search text index of connector spaces (cs_text) and the metaverse (mv_text). Per object, the lower-cased
 // text of each indexed attribute's values is a row (attribute, text) of a B-tree, which answers equality and
 // prefixes; on SQLite, one FTS5 trigram document per object (its distinct texts) proposes the candidates of a
-// suffix or contains clause, which the rows' text then confirms. PostgreSQL indexes the rows' text with pg_trgm
-// instead, so there the document is not written and the same LIKE is answered from the rows alone.
+// suffix or contains clause, which the rows' text then confirms. PostgreSQL has no FTS5: there the document is not
+// written, and suffix and contains are the same LIKE on the rows alone (which a pg_trgm index of the text serves).
 import { valueText, type StoredValue } from '../model/stored-values.ts';
 import { dialectOf, type SqlDatabase, type SqlStatement } from './sql/sql-database.ts';
 
@@ -32,13 +32,16 @@ const MIN_TRIGRAM = 3;
 /** Between the texts of a document; a match spanning two values is only a candidate, which the rows reject. */
 const SEPARATOR = '\n';
 
-/** The highest code point: the texts starting with p are exactly those in [p, p + TOP) in byte order. */
+/**
+ * The highest code point: the texts starting with p are those in [p, p + TOP) in byte order, but for a text that
+ * continues p with U+10FFFF itself, a noncharacter no directory holds.
+ */
 const TOP = '\u{10FFFF}';
 
 const TEXT_OPERATORS: ReadonlySet<string> = new Set<TextOperator>(['equals', 'starts-with', 'ends-with', 'contains']);
 
 /** The text a clause compares for a value (case-insensitive text, as matchesClause compares). */
-export function searchText(v: StoredValue): string {
+function searchText(v: StoredValue): string {
   return valueText(v).toLowerCase();
 }
 
@@ -48,7 +51,7 @@ export function isTextOperator(operator: string): operator is TextOperator {
 }
 
 /** The LIKE pattern of a substring or suffix, its wildcards escaped with a backslash. */
-export function likePattern(text: string, operator: 'ends-with' | 'contains'): string {
+function likePattern(text: string, operator: 'ends-with' | 'contains'): string {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return operator === 'contains' ? `%${escaped}%` : `%${escaped}`;
 }
