@@ -60,6 +60,20 @@ test('search the connector space by each scope', async ({ openConsole, page, ser
     await expect(dialog.getByRole('alert')).toHaveCount(0);
   }
   await snap('console-cs-search-all');
+  // Attribute clauses, ANDed with the scope; the DN is one of the attributes.
+  const clause = async (n: number, attribute: string, operator: string, value: string) => {
+    await dialog.getByRole('button', { name: 'Add clause' }).click();
+    await dialog.getByRole('combobox', { name: new RegExp(`^Clause ${n} Attribute`) }).click();
+    await page.getByRole('option', { name: attribute, exact: true }).click();
+    await dialog.getByRole('combobox', { name: new RegExp(`^Clause ${n} Operator`) }).click();
+    await page.getByRole('option', { name: operator, exact: true }).click();
+    await dialog.getByRole('textbox', { name: `Clause ${n} value` }).fill(value);
+  };
+  await clause(1, 'dn', 'Starts with', 'cn=person 1');
+  await clause(2, 'displayName', 'Ends with', 'LEE');
+  await dialog.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(count(dialog)).toHaveText('3 items');
+  await expect(dialog.getByRole('grid', { name: 'Connector space objects' })).toContainText('CN=Person 17 Lee');
 });
 
 test('open every object properties tab, then generate and commit a preview', async ({ openConsole, page, served, snap }) => {

@@ -94,9 +94,9 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
     },
     'runs.clear': ({ before }) => ({ deleted: engine().store.runs.clear(before) }),
 
-    'cs.search': ({ connector, search, columns, cursor, limit }) => {
+    'cs.search': ({ connector, search, clauses, columns, cursor, limit }) => {
       const e = engine();
-      const page = e.store.cs.search(e.connector(connector).seq, search, cursor ?? null, limit);
+      const page = e.store.cs.search(e.connector(connector).seq, search, cursor ?? null, limit, clauses);
       const row = (o: CsObject) => (columns.length ? { ...present.csRow(e.store, o), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(e.store, o));
       return { ...page, items: page.items.map(row) };
     },

@@ -1,11 +1,15 @@
 // Connector space objects: batch lookups, paged iteration and the search scopes of the console.
 import type { SqlDatabase } from './sql/sql-database.ts';
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
+import type { MvClause } from '../../shared/model/metaverse.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsLink, CsObject, CsState } from '../model/objects.ts';
 import { fromJson, toJson } from './json-column.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
+import { CsTextIndex } from './cs-text-index.ts';
+import { csSearchQuery } from './cs-search.ts';
+import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 
 interface Row {
   id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
@@ -103,12 +107,15 @@ export interface CsPage {
 /** Store functions for connector space objects. */
 export class CsStore {
   private readonly stmts;
+  /** The search text (DN, anchor, identity attributes) of every object. */
+  private readonly text: CsTextIndex;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly refs: ReferenceIndex,
     private readonly values: CsValueIndex,
   ) {
+    this.text = new CsTextIndex(db);
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -123,6 +130,7 @@ export class CsStore {
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
+      pageEvery: db.prepare('SELECT * FROM cs_objects WHERE id > ? ORDER BY id LIMIT ?'),
       // `+connector` keeps the planner on the rowid: pages walk the table in id order instead of sorting an index scan.
       pageAll: db.prepare('SELECT * FROM cs_objects WHERE +connector = ? AND id > ? ORDER BY id LIMIT ?'),
       pageNeedsSync: db.prepare(
@@ -208,6 +216,7 @@ export class CsStore {
     const id = this.stmts.insert.get(...toParams(o as CsObject)) as number;
     this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
     this.values.write({ ...(o as CsObject), id }, false);
+    this.text.write({ ...(o as CsObject), id }, false);
     return id;
   }
 
@@ -216,6 +225,7 @@ export class CsStore {
     this.stmts.update.run(...toParams(o), o.id);
     this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
     this.values.write(o, true);
+    this.text.write(o, true);
   }
 
   /** Removes an object. */
@@ -223,6 +233,18 @@ export class CsStore {
     this.stmts.delete.run(id);
     this.refs.removeCs(id);
     this.values.remove(id);
+    this.text.remove(id);
+  }
+
+  /** Writes the search text of every object again (what it holds changed with this version). */
+  rebuildText(): void {
+    this.text.clear(null);
+    for (let after = 0; ; ) {
+      const rows = this.stmts.pageEvery.all(after, 1000) as Row[];
+      if (!rows.length) break;
+      for (const r of rows) this.text.write(toObject(r), false);
+      after = rows[rows.length - 1].id;
+    }
   }
 
   /** Makes sure exactly these attributes of these connectors are in the value index (outbound join attributes). */
@@ -307,67 +329,31 @@ export class CsStore {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
     this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
     this.values.clear(connector);
+    this.text.clear(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
     return mvIds;
   }
 
-  /** Searches a connector space by one of the console's scopes, paged by id (cursor = last id). */
-  search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number): CsPage {
-    const where: string[] = ['connector = ?'];
-    const params: unknown[] = [connector];
-    switch (scope.scope) {
-      case 'all':
-        break;
-      case 'subtree':
-        where.push("(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')");
-        params.push(dnKey(scope.dn), escapeLike(dnKey(scope.dn)));
-        break;
-      case 'rdn':
-        where.push("(lower(dn) = lower(?) OR lower(dn) LIKE lower(?) || ',%' ESCAPE '\\')");
-        params.push(scope.rdn, escapeLike(scope.rdn));
-        break;
-      case 'dn-or-anchor':
-        where.push('(dn_key = ? OR anchor = ?)');
-        params.push(dnKey(scope.value), scope.value);
-        break;
-      case 'pending-import':
-        where.push(`pi_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);
-        params.push(...scope.ops);
-        break;
-      case 'pending-export':
-        where.push(`pe_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);
-        params.push(...scope.ops);
-        break;
-      case 'import-errors':
-        where.push('error_kinds & 1 <> 0');
-        break;
-      case 'sync-errors':
-        where.push('error_kinds & 2 <> 0');
-        break;
-      case 'export-errors':
-        where.push('error_kinds & 4 <> 0');
-        break;
-      case 'disconnectors':
-        where.push(`state IN (${scope.kinds.map(() => '?').join(',') || "''"})`);
-        params.push(...scope.kinds.map((k) => `disconnector.${k}`));
-        break;
-      case 'connectors':
-        where.push("state LIKE 'connector.%'");
-        break;
-      case 'placeholders':
-        where.push("state = 'placeholder'");
-        break;
-      case 'transient':
-        where.push('transient = 1');
-        break;
-    }
-    const clause = where.join(' AND ');
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${clause}`).get(...params) as { n: number }).n;
+  /** Searches a connector space by one of the console's scopes and attribute clauses, paged by id (cursor = last id). */
+  search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = []): CsPage {
+    const q = csSearchQuery(connector, scope, clauses, this.text);
     const after = cursor ? Number(cursor) : 0;
-    const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${clause} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
-    const more = rows.length > limit;
-    const items = rows.slice(0, limit).map(toObject);
-    return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
+    if (q.exact && q.ids) {
+      // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
+      const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit);
+      const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map(toObject);
+      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+    }
+    if (q.exact) {
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.where}`).get(...q.params) as { n: number }).n;
+      const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} AND id > ? ORDER BY id LIMIT ?`).all(...q.params, after, limit + 1) as Row[];
+      const more = rows.length > limit;
+      const items = rows.slice(0, limit).map(toObject);
+      return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
+    }
+    // A clause the index cannot answer: every object the SQL selects is checked.
+    const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, toObject), q.check, after, limit);
   }
 }
 
@@ -376,9 +362,4 @@ function preferred<R extends { id: number; state: string; transient: number }>(r
   if (rows.length <= 1) return rows[0];
   const rank = (r: R) => (r.state === 'placeholder' ? 2 : 0) + (r.transient ? 1 : 0);
   return rows.reduce((best, r) => (rank(r) < rank(best) || (rank(r) === rank(best) && r.id < best.id) ? r : best));
-}
-
-/** Escapes LIKE wildcards in user text. */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

@@ -1,21 +1,17 @@
-// Read-only lookups behind the console's global search: exact anchor, DN and indexed-value matches, then
-// substring matches over the values of identity attributes, in every connector space and the metaverse.
-import type { SqlDatabase } from './sql/sql-database.ts';
+// Read-only lookups behind the console's global search (Find identity): exact anchor, DN and value matches, then
+// substring matches over the values of identity attributes, in every connector space and the metaverse. All of
+// them read the search text indexes, so their cost follows the matches, not the number of objects. A substring
+// needs three characters (a trigram); shorter text finds the values that start with it.
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
-import { fromJson } from './json-column.ts';
+import { csSearchView, CsTextIndex } from './cs-text-index.ts';
+import { isIdentityAttribute } from './identity-attributes.ts';
+import { MvTextIndex } from './mv-text-index.ts';
+import type { Store } from './store.ts';
+import type { IdQuery } from './text-index.ts';
 
-/** Attributes that name or identify a person, group or device; substring matches look only at these. */
-export const IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set(
-  [
-    'userPrincipalName', 'mail', 'displayName', 'cn', 'name', 'givenName', 'sn', 'employeeID', 'employeeId', 'employeeNumber', 'uid',
-    'sAMAccountName', 'accountName', 'onPremisesSamAccountName', 'onPremisesImmutableId', 'sourceAnchor', 'objectGUID', 'objectId', 'id',
-    'onPremisesDistinguishedName', 'onPremisesUserPrincipalName', 'mailNickname', 'proxyAddresses', 'groupID', 'groupId',
-  ].map((a) => a.toLowerCase()),
-);
-
-/** A candidate row: where it is and its attributes. */
+/** A found connector space object: where it is and its attributes as the engine knows them. */
 export interface FoundCs {
   readonly id: number; readonly connector: number; readonly dn: string; readonly anchor: string | null; readonly objectType: string;
   readonly mvId: number | null; readonly attrs: StoredAttributes;
@@ -24,84 +20,94 @@ export interface FoundMv {
   readonly id: number; readonly objectType: string; readonly attrs: StoredAttributes;
 }
 
-interface CsRow {
-  id: number; connector: number; dn: string; anchor: string | null; object_type: string; mv_id: number | null; hologram: string;
-  pending_import: string | null; pending_export: string | null;
+function foundCs(store: Store, id: number): FoundCs | null {
+  const o = store.cs.get(id);
+  if (!o || o.state === 'placeholder') return null;
+  return { id: o.id, connector: o.connector, dn: o.dn, anchor: o.anchor, objectType: o.objectType, mvId: o.mvId, attrs: csSearchView(o) };
 }
 
-function toCs(r: CsRow): FoundCs {
-  const imported = fromJson<{ op: string; image?: StoredAttributes } | null>(r.pending_import, null);
-  const exported = fromJson<{ op: string; changes?: StoredAttributes } | null>(r.pending_export, null);
-  // A new object has only its pending import, a provisioned one only its pending export: search what the engine knows.
-  const attrs = {
-    ...(exported?.changes && exported.op !== 'delete' ? exported.changes : {}),
-    ...fromJson<StoredAttributes>(r.hologram, {}),
-    ...(imported?.image && imported.op !== 'delete' ? imported.image : {}),
-  };
-  return { id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, mvId: r.mv_id, attrs };
+function foundMv(store: Store, id: number): FoundMv | null {
+  const o = store.mv.get(id);
+  return o && { id: o.id, objectType: o.objectType, attrs: o.attrs };
 }
 
-const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pending_import, pending_export';
+const present = <T>(items: (T | null)[]): T[] => items.filter((x): x is T => x !== null);
 
-/** Connector space objects whose anchor or DN equals the text (placeholders left out). */
-export function csExact(db: SqlDatabase, connectors: readonly number[], text: string): FoundCs[] {
-  const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
-  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> 'placeholder'`);
+/** Connector space objects whose anchor is the text, whose DN is it (as DNs), or whose DN, anchor or identity value equals it (any case). */
+export function csExact(store: Store, connectors: readonly number[], text: string): FoundCs[] {
+  const db = store.db;
+  const byAnchor = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?').pluck();
+  const byDn = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ?').pluck();
+  const index = new CsTextIndex(db);
   let key: string | null;
   try {
     key = text.includes('=') ? dnKey(text) : null;
   } catch {
-    // Not a DN after all: only the anchor can match.
+    // Not a DN after all: the other lookups still apply.
     key = null;
   }
-  const out: FoundCs[] = [];
-  for (const c of connectors) {
-    out.push(...(byAnchor.all(c, text) as CsRow[]).map(toCs));
-    if (key) out.push(...(byDn.all(c, key) as CsRow[]).map(toCs));
-  }
-  return out;
-}
-
-/** Metaverse objects with an indexed attribute equal to the text (case-insensitive). */
-export function mvExact(db: SqlDatabase, indexed: readonly string[], text: string): FoundMv[] {
-  const find = db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50');
-  const get = db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id = ?');
   const ids = new Set<number>();
-  for (const attr of indexed) for (const r of find.all(attr, valueKey(text)) as { mv_id: number }[]) ids.add(r.mv_id);
-  return [...ids].map((id) => get.get(id) as { id: number; object_type: string; attrs: string }).filter(Boolean)
-    .map((r) => ({ id: r.id, objectType: r.object_type, attrs: JSON.parse(r.attrs) as StoredAttributes }));
-}
-
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** Up to `limit` connector space objects whose DN or identity attributes contain the text. */
-export function csContaining(db: SqlDatabase, connectors: readonly number[], text: string, limit: number): FoundCs[] {
-  const stmt = db.prepare(
-    `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> 'placeholder' AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
-  );
-  const like = likePattern(text);
-  const out: FoundCs[] = [];
   for (const c of connectors) {
-    for (const r of stmt.iterate(c, like, like, like, like) as IterableIterator<CsRow>) {
-      const o = toCs(r);
-      if (o.dn.toLowerCase().includes(text.toLowerCase()) || identityMatch(o.attrs, text)) out.push(o);
+    for (const id of byAnchor.all(c, text) as number[]) ids.add(id);
+    if (key) for (const id of byDn.all(c, key) as number[]) ids.add(id);
+    const equal = index.equalTo(c, text);
+    for (const id of db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
+  }
+  return present([...ids].map((id) => foundCs(store, id)));
+}
+
+/** Metaverse objects with an indexed value (as the value index compares) or an identity value equal to the text (any case). */
+export function mvExact(store: Store, attributes: readonly string[], text: string): FoundMv[] {
+  const find = store.db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50').pluck();
+  const ids = new Set<number>();
+  for (const attr of attributes) {
+    if (store.mv.isIndexed(attr)) for (const id of find.all(attr, valueKey(text)) as number[]) ids.add(id);
+  }
+  const held = attributes.filter((a) => store.mv.holdsText(a));
+  if (held.length) {
+    const equal = new MvTextIndex(store.db).equalTo(held, text);
+    for (const id of store.db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
+  }
+  return present([...ids].map((id) => foundMv(store, id)));
+}
+
+/** Of the rows (id, attribute) the queries yield, the distinct ids whose attribute `keep` accepts, up to `limit` that `accept` takes. */
+function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
+  const seen = new Set<number>();
+  const out: T[] = [];
+  for (const q of queries) {
+    for (const r of store.db.prepare(q.sql).iterate(...q.params) as IterableIterator<{ id: number; attr: string }>) {
+      if (seen.has(r.id) || !keep(r.attr)) continue;
+      seen.add(r.id);
+      const found = accept(r.id);
+      if (found) out.push(found);
       if (out.length >= limit) return out;
     }
   }
   return out;
 }
 
-/** Up to `limit` metaverse objects whose identity attributes contain the text. */
-export function mvContaining(db: SqlDatabase, text: string, limit: number): FoundMv[] {
-  const out: FoundMv[] = [];
-  for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: string; attrs: string }>) {
-    const attrs = JSON.parse(r.attrs) as StoredAttributes;
-    if (identityMatch(attrs, text)) out.push({ id: r.id, objectType: r.object_type, attrs });
-    if (out.length >= limit) break;
-  }
-  return out;
+/** Up to `limit` connector space objects (placeholders left out) whose DN or identity attributes contain the text. */
+export function csContaining(store: Store, connectors: readonly number[], text: string, limit: number): FoundCs[] {
+  const lower = text.toLowerCase();
+  const index = new CsTextIndex(store.db);
+  const all = index.containing(text);
+  const queries = all ? [all] : connectors.map((c) => index.startingWith(c, text));
+  return firstFound(store, queries, () => true, (id) => {
+    const o = foundCs(store, id);
+    return o && (o.dn.toLowerCase().includes(lower) || identityMatch(o.attrs, text)) ? o : null;
+  }, limit);
+}
+
+/** Up to `limit` metaverse objects whose identity attributes (of those named) contain the text. */
+export function mvContaining(store: Store, attributes: readonly string[], text: string, limit: number): FoundMv[] {
+  const index = new MvTextIndex(store.db);
+  const identity = attributes.filter(isIdentityAttribute);
+  const query = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
+  return firstFound(store, query ? [query] : [], isIdentityAttribute, (id) => {
+    const o = foundMv(store, id);
+    return o && identityMatch(o.attrs, text) ? o : null;
+  }, limit);
 }
 
 /** The first identity attribute whose value contains the text (case-insensitive), with that value. */
@@ -109,7 +115,7 @@ export function identityMatch(attrs: StoredAttributes, text: string): { attribut
   const want = text.toLowerCase();
   let partial: { attribute: string; value: string; exact: boolean } | null = null;
   for (const [attribute, values] of Object.entries(attrs)) {
-    if (!IDENTITY_ATTRIBUTES.has(attribute.toLowerCase())) continue;
+    if (!isIdentityAttribute(attribute)) continue;
     for (const v of values) {
       const value = valueText(v);
       const lower = value.toLowerCase();

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts';
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
-import { MvTextIndex } from './mv-text-index.ts';
+import { valueText } from '../model/stored-values.ts';
 
 /** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -175,15 +175,38 @@ export const migrations: readonly Migration[] = [
     const row = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").get() as { value: string } | undefined;
     const indexed = row ? (JSON.parse(row.value) as string[]) : [];
     if (!indexed.length) return;
-    const text = new MvTextIndex(db);
+    // The rows of this version's text index, written here rather than by the store's current text index.
+    const insert = db.prepare('INSERT INTO mv_text (mv_id, attr, value) VALUES (?,?,?)');
     const page = db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) text.write(r.id, JSON.parse(r.attrs) as StoredAttributes, indexed);
+      for (const r of rows) {
+        const attrs = JSON.parse(r.attrs) as StoredAttributes;
+        for (const attr of indexed) for (const text of new Set((attrs[attr] ?? []).map((v) => valueText(v).toLowerCase()))) insert.run(r.id, attr, text);
+      }
       after = rows[rows.length - 1].id;
     }
   },
+  // 8: the search text of connector spaces (cs_text: DN, anchor and identity attributes, per connector) and of the
+  // metaverse (mv_text, now also its identity attributes): rows (attribute, lower-cased text) for equality and
+  // prefixes, and one FTS5 trigram document per object (its distinct texts) for suffixes and substrings. The store
+  // fills both when it opens, as the meta key 'search-text' says they are not of this version. cs_connector gives
+  // a connector's objects in id order, so a search's first page reads a page, not the whole space sorted.
+  `
+  CREATE INDEX cs_connector ON cs_objects (connector);
+  DROP TRIGGER mv_text_added;
+  DROP TRIGGER mv_text_removed;
+  DROP TABLE mv_text_fts;
+  DROP TABLE mv_text;
+  CREATE TABLE mv_text (attr TEXT NOT NULL, value TEXT NOT NULL, mv_id INTEGER NOT NULL, PRIMARY KEY (attr, value, mv_id)) WITHOUT ROWID;
+  CREATE INDEX mv_text_mv ON mv_text (mv_id);
+  CREATE VIRTUAL TABLE mv_text_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
+  CREATE TABLE cs_text (connector INTEGER NOT NULL, attr TEXT NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID;
+  CREATE INDEX cs_text_cs ON cs_text (cs_id);
+  CREATE VIRTUAL TABLE cs_text_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
+  DELETE FROM meta WHERE key = 'search-text';
+  `,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

@@ -1,12 +1,14 @@
 // Metaverse objects, their value index (for joins and search) and paged search.
-import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
+import type { SqlDatabase } from './sql/sql-database.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { ContributorRef, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
-import { MvTextIndex, narrowsByText, textCandidates } from './mv-text-index.ts';
+import { MvTextIndex, mvTextHolds } from './mv-text-index.ts';
+import { narrowingClause } from './text-index.ts';
+import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SharedMeta } from './shared-meta.ts';
 
 interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
@@ -57,7 +59,7 @@ export class MvStore {
   private readonly stmts;
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
   private readonly indexedSet: SharedMeta<ReadonlySet<string>>;
-  /** The text of the indexed attributes, for prefix and contains search. */
+  /** The text of the indexed and identity attributes, for equality, prefix and contains search. */
   private readonly text: MvTextIndex;
 
   constructor(
@@ -95,19 +97,33 @@ export class MvStore {
     this.indexedSet.set(wanted);
     this.db.prepare('DELETE FROM mv_index').run();
     this.text.clear();
+    this.eachObject((id, attrs) => this.writeIndex(id, attrs, false));
+  }
+
+  /** Writes the search text of every object again (the attributes it holds changed with this version). */
+  rebuildText(): void {
+    this.text.clear();
+    const indexed = this.indexed;
+    this.eachObject((id, attrs) => this.text.write(id, attrs, indexed, false));
+  }
+
+  /** Calls `fn` with every object's attributes, a page at a time. */
+  private eachObject(fn: (id: number, attrs: StoredAttributes) => void): void {
     const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) this.writeIndex(r.id, JSON.parse(r.attrs));
+      for (const r of rows) fn(r.id, JSON.parse(r.attrs) as StoredAttributes);
       after = rows[rows.length - 1].id;
     }
   }
 
-  private writeIndex(id: number, attrs: StoredAttributes): void {
+  /** Writes an object's value index entries and search text (with `replace`, in place of what it had). */
+  private writeIndex(id: number, attrs: StoredAttributes, replace: boolean): void {
     const indexed = this.indexed;
+    if (replace && indexed.size) this.stmts.indexDelete.run(id);
     for (const attr of indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
-    this.text.write(id, attrs, indexed);
+    this.text.write(id, attrs, indexed, replace);
   }
 
   /** One MV object. */
@@ -119,7 +135,7 @@ export class MvStore {
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
     const id = this.stmts.insert.get(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt) as number;
-    this.writeIndex(id, o.attrs);
+    this.writeIndex(id, o.attrs, false);
     this.refs.setMv(id, mvReferenceIds(o.attrs), false);
     return id;
   }
@@ -127,12 +143,10 @@ export class MvStore {
   /** Writes an object and refreshes its index entries. */
   update(o: MvObject, attrsChanged = true): void {
     this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
-    if (attrsChanged && this.indexed.size) {
-      this.stmts.indexDelete.run(o.id);
-      this.text.remove(o.id);
-      this.writeIndex(o.id, o.attrs);
+    if (attrsChanged) {
+      this.writeIndex(o.id, o.attrs, true);
+      this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
     }
-    if (attrsChanged) this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
   }
 
   /** Deletes an object and its index entries. */
@@ -171,46 +185,40 @@ export class MvStore {
 
   /** Pages through MV objects of a type matching every clause (cursor = last id). */
   search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; nextCursor: string | null } {
-    // Narrow with the value index when an equals clause hits an indexed attribute, then filter exactly.
-    const eq = clauses.find((c) => c.operator === 'equals' && this.indexed.has(c.attribute));
+    // The clause the text index narrows best selects exactly its objects; the other clauses are checked row by row.
+    const indexed = this.indexed;
+    const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed));
     let sql = 'SELECT * FROM mv_objects WHERE 1=1';
     const params: unknown[] = [];
     if (objectType) {
       sql += ' AND object_type = ?';
       params.push(objectType);
     }
-    if (eq) {
-      sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
-      params.push(eq.attribute, valueKey(eq.value));
-    } else {
-      // A prefix, suffix or contains clause narrows by the text index; every clause is still checked row by row.
-      const sub = clauses.find((c) => this.indexed.has(c.attribute) && narrowsByText(c));
-      if (sub) {
-        const text = textCandidates(dialectOf(this.db), sub.value, sub.attribute);
-        sql += ` AND id IN (${text.sql})`;
-        params.push(...text.params);
-      }
+    if (narrowing) {
+      const q = this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
+      sql += ` AND id IN (${q.sql})`;
+      params.push(...q.params);
     }
     const after = cursor ? Number(cursor) : 0;
-    if (clauses.every((c) => c === eq)) {
+    if (narrowing && clauses.length === 1) {
+      // The index selects exactly the matches: one pass over their ids counts them and finds the page.
+      const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
+      const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toObject);
+      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+    }
+    if (clauses.length === 0) {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
       const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
       const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
       const items = rows.slice(0, limit).map(toObject);
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
-    sql += ' ORDER BY id';
-    const items: MvObject[] = [];
-    let total = 0;
-    let nextCursor: string | null = null;
-    for (const r of this.db.prepare(sql).iterate(...params) as IterableIterator<Row>) {
-      const o = toObject(r);
-      if (!clauses.every((c) => matchesClause(o.attrs[c.attribute], c))) continue;
-      total++;
-      if (o.id <= after) continue;
-      if (items.length < limit) items.push(o);
-      else if (!nextCursor) nextCursor = String(items[items.length - 1].id);
-    }
-    return { items, total, nextCursor };
+    const rows = this.db.prepare(`${sql} ORDER BY id`).iterate(...params) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, toObject), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit);
+  }
+
+  /** True when the search text holds the attribute (an indexed or identity attribute). */
+  holdsText(attr: string): boolean {
+    return mvTextHolds(attr, this.indexed);
   }
 }

@@ -6,6 +6,7 @@ import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { migrations } from './migrations.ts';
 import { openStore, type Store } from './store.ts';
+import { backToBeforeSearchText } from './test-before-search-text.ts';
 import type Database from 'better-sqlite3';
 import { sqliteOnly } from '../test-data/store-under-test.ts';
 
@@ -64,32 +65,57 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
     expect(found(s, { attribute: 'employeeId', operator: 'contains', value: 'e77' })).toEqual([e]);
   });
 
-  it('rebuilds the text when the indexed attributes change', () => {
+  it('rebuilds the text when the indexed attributes change; identity attributes are always held', () => {
     const s = open();
-    s.mv.ensureIndexed(['mail']);
-    const a = person(s, { mail: ['ann@example.com'], displayName: ['Ann Example'] });
-    expect(plan(s)).toBe(1);
-    s.mv.ensureIndexed(['displayName']);
-    expect(plan(s)).toBe(1);
-    expect(found(s, { attribute: 'displayName', operator: 'contains', value: 'n exa' })).toEqual([a]);
-    expect(found(s, { attribute: 'mail', operator: 'contains', value: 'ann@' })).toEqual([a]);
-    // The search reads the index: without its rows, an indexed attribute's substring finds nothing.
+    s.mv.ensureIndexed(['title']);
+    const a = person(s, { title: ['Analyst'], department: ['Sales Europe'], displayName: ['Ann Example'] });
+    // title (indexed) and displayName (an identity attribute).
+    expect(plan(s)).toBe(2);
+    s.mv.ensureIndexed(['department']);
+    expect(plan(s)).toBe(2);
+    expect(found(s, { attribute: 'department', operator: 'contains', value: 's eur' })).toEqual([a]);
+    expect(found(s, { attribute: 'displayName', operator: 'ends-with', value: 'n example' })).toEqual([a]);
+    // No longer indexed: read object by object, same answer.
+    expect(found(s, { attribute: 'title', operator: 'contains', value: 'naly' })).toEqual([a]);
+    // The search reads the rows: without them, a held attribute's clause finds nothing, however short.
     s.db.exec('DELETE FROM mv_text');
-    expect(found(s, { attribute: 'displayName', operator: 'contains', value: 'n exa' })).toEqual([]);
-    expect(found(s, { attribute: 'displayName', operator: 'contains', value: 'n' })).toEqual([a]);
+    expect(found(s, { attribute: 'department', operator: 'contains', value: 's eur' })).toEqual([]);
+    expect(found(s, { attribute: 'department', operator: 'contains', value: 's' })).toEqual([]);
+    expect(found(s, { attribute: 'displayName', operator: 'equals', value: 'ann example' })).toEqual([]);
+    expect(found(s, { attribute: 'title', operator: 'contains', value: 'n' })).toEqual([a]);
   });
 
-  it.skipIf(sqliteOnly('the SQLite migration that adds the FTS5 text index'))('fills the text of the attributes already indexed when a database is migrated', () => {
+  it('answers every text operator exactly, with LIKE and regular expression characters in values and clauses', () => {
+    const s = open();
+    s.mv.ensureIndexed(['code']);
+    const values = ['100%', '100_', 'a\\b', 'a%b_c', 'A.B*C', '_x_', '%', 'ÅSA Ström', 'percent', 'Ab', 'ab', '', '"quoted" (x)'];
+    const ids = values.map((v) => person(s, { code: [v], displayName: [v] }));
+    const probes = ['%', '_', '\\', '\\b', '0%', '0_', 'a%', '%b', '_c', '.', 'b*c', 'å', 'åsa s', 'ström', 'AB', 'a', '', '"quoted"', '(x)', '100', 'per'];
+    const ops = ['equals', 'starts-with', 'ends-with', 'contains'] as const;
+    const oracle = (op: (typeof ops)[number], v: string, p: string) => {
+      const [t, q] = [v.toLowerCase(), p.toLowerCase()];
+      return op === 'equals' ? t === q : op === 'starts-with' ? t.startsWith(q) : op === 'ends-with' ? t.endsWith(q) : t.includes(q);
+    };
+    for (const attribute of ['code', 'displayName']) {
+      for (const operator of ops) {
+        for (const value of probes) {
+          const expected = ids.filter((_, i) => oracle(operator, values[i], value));
+          expect(found(s, { attribute, operator, value }), `${attribute} ${operator} ${JSON.stringify(value)}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it.skipIf(sqliteOnly('the upgrade of a SQLite database written before the search text index'))('fills the text of an existing database when it is opened', () => {
     const s = open();
     s.mv.ensureIndexed(['mail']);
-    const a = person(s, { mail: ['migrated.person@example.com'] });
-    // Back to the schema before the text index, as a database written by the previous version is.
-    s.db.exec('DROP TRIGGER mv_text_added; DROP TRIGGER mv_text_removed; DROP TABLE mv_text_fts; DROP TABLE mv_text;');
-    (s.db as Database.Database).pragma(`user_version = ${migrations.length - 1}`);
+    const a = person(s, { mail: ['migrated.person@example.com'], displayName: ['Migrated Person'] });
+    backToBeforeSearchText(s);
     s.close();
     const again = open();
     expect((again.db as Database.Database).pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(plan(again)).toBe(1);
+    expect(plan(again)).toBe(2);
     expect(found(again, { attribute: 'mail', operator: 'contains', value: 'migrated.p' })).toEqual([a]);
+    expect(found(again, { attribute: 'displayName', operator: 'starts-with', value: 'migrated p' })).toEqual([a]);
   });
 });

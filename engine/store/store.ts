@@ -16,6 +16,7 @@ import { RuleStore } from './rule-store.ts';
 import { RunStore } from './run-store.ts';
 import { ReferenceIndex } from './reference-index.ts';
 import { CsValueIndex } from './cs-value-index.ts';
+import { ensureSearchText } from './search-text.ts';
 
 export interface StoreOptions {
   /** Key file for secrets; defaults to `idsync.key` beside the database. */
@@ -75,6 +76,7 @@ export function openStore(file: string, options: StoreOptions = {}): Store {
   const db = location.kind === 'sqlite' ? openSqlite(file) : openPostgres(location);
   const box = SecretBox.open(options.keyFile ?? path.join(path.dirname(file), 'idsync.key'), options.key);
   const store = new Store(db, box);
+  ensureSearchText(store);
   store.runs.closeAbandoned();
   return store;
 }

@@ -84,6 +84,8 @@ describe('engine CLI', () => {
     expect(cs.total).toBe(3);
     expect(JSON.parse((await run('cs', 'search', 'hr', '--dn', 'employeeId=2,o=hr', '--json')).stdout).total).toBe(1);
     expect(JSON.parse((await run('cs', 'search', 'hr', '--pending-import', '--json')).stdout).total).toBe(0);
+    const clauses = JSON.parse((await run('cs', 'search', 'hr', '--where', 'dn starts-with EMPLOYEEID=2', '--where', 'dn contains ,o=hr', '--json')).stdout);
+    expect(clauses.items.map((o: { dn: string }) => o.dn)).toEqual(['employeeId=2,o=hr']);
     const shown = JSON.parse((await run('cs', 'show', 'hr', 'employeeId=2,o=hr', '--json')).stdout);
     expect(shown.state).toBe('connector.normal');
     const mv = JSON.parse((await run('mv', 'search', '--type', 'person', '--where', 'displayName equals User 2', '--json')).stdout);

@@ -40,7 +40,7 @@ export const engineMethods = {
   'runs.objectSnapshot': method('One run record with the object as it was at run time', z.object({ recordId: z.string() }), RunObjectSnapshot),
   'runs.clear': method('Deletes runs that ended before a date (all when omitted)', z.object({ before: z.string().optional() }), z.object({ deleted: z.number() })),
 
-  'cs.search': method('Searches a connector space by scope', CsSearchRequest, page(CsObjectRow)),
+  'cs.search': method('Searches a connector space by scope and attribute clauses', CsSearchRequest, page(CsObjectRow)),
   'cs.get': method('One connector space object with hologram, pending changes, errors, lineage and log',
     z.object({ connector: z.string(), id: z.string().optional(), dn: z.string().optional() }), CsObjectDetail),
 

@@ -1,5 +1,6 @@
 // Connector space objects (spec §1.3) and the search scopes of the Search Connector Space dialog.
 import { z } from 'zod';
+import { MvClause } from './metaverse.ts';
 import { ApiAttributes, PageRequest } from './values.ts';
 
 /** States of spec §1.5, plus `transient` for objects displaced by a DN collision. */
@@ -30,6 +31,11 @@ export type CsSearchScope = z.infer<typeof CsSearchScope>;
 export const CsSearchRequest = PageRequest.extend({
   connector: z.string(),
   search: CsSearchScope.default({ scope: 'all' }),
+  /**
+   * Attribute clauses ANDed with the scope, compared as Metaverse Search compares (case-insensitive text); the
+   * attribute `dn` is the object's DN and `anchor` its anchor, and attribute names are case-insensitive.
+   */
+  clauses: z.array(MvClause).max(20).default([]),
   /** Attribute columns the results grid shows (Column Settings), e.g. onPremisesDistinguishedName. */
   columns: z.array(z.string().min(1)).max(200).default([]),
 });

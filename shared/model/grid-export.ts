@@ -13,7 +13,7 @@ export type ExportColumn = z.infer<typeof ExportColumn>;
 
 /** Which grid's rows to export: the same request the grid pages with, without the paging. */
 export const ExportSource = z.discriminatedUnion('grid', [
-  z.object({ grid: z.literal('cs.search'), connector: z.string(), search: CsSearchScope.default({ scope: 'all' }) }),
+  z.object({ grid: z.literal('cs.search'), connector: z.string(), search: CsSearchScope.default({ scope: 'all' }), clauses: z.array(MvClause).max(20).default([]) }),
   z.object({ grid: z.literal('mv.search'), objectType: z.string().optional(), clauses: z.array(MvClause).default([]) }),
   z.object({ grid: z.literal('operations.runs'), query: RunQueryShape.omit({ offset: true, limit: true }).prefault({}) }),
 ]);

@@ -4,6 +4,7 @@ import type { CsSearchScope } from '../../../shared/model/connector-space.ts';
 import { CliError, report } from '../output.ts';
 import { withEngineService } from './with-engine-service.ts';
 import { attributeColumns, collect, exportCsv } from './export-csv.ts';
+import { parseClause } from './mv.ts';
 import { formatValues } from '../../../shared/model/value-text.ts';
 
 type ChangeOp = 'add' | 'update' | 'delete' | 'delete-add';
@@ -11,7 +12,7 @@ type ChangeOp = 'add' | 'update' | 'delete' | 'delete-add';
 interface SearchOptions {
   dn?: string; rdn?: string; subtree?: string; pendingImport?: string | boolean; pendingExport?: string | boolean;
   importErrors?: boolean; exportErrors?: boolean; syncErrors?: boolean; disconnectors?: string | boolean; limit: string; cursor?: string; json?: boolean;
-  column: string[]; csv?: string; quiet?: boolean;
+  column: string[]; csv?: string; quiet?: boolean; where: string[];
 }
 
 const CS_COLUMNS = [
@@ -48,7 +49,7 @@ export function registerCs(program: Command): void {
   const group = program.command('cs').description('connector space');
   group
     .command('search')
-    .description('search a connector space (one scope; all objects when none is given)')
+    .description('search a connector space: one scope (all objects when none is given) and clauses, ANDed')
     .argument('<connector>', 'connector name or id')
     .option('--dn <dn>', 'exact DN or anchor')
     .option('--rdn <rdn>', 'relative name, e.g. "cn=Ann"')
@@ -59,6 +60,7 @@ export function registerCs(program: Command): void {
     .option('--export-errors', 'objects with export errors')
     .option('--sync-errors', 'objects with synchronization errors')
     .option('--disconnectors [kinds]', 'disconnectors (normal,filtered,explicit)')
+    .option('--where <clause>', 'clause "attribute operator value" (repeatable); attribute dn or anchor for the object\'s own', (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option('--limit <n>', 'page size', '100')
     .option('--cursor <cursor>', 'next page cursor from a previous search')
     .option('--column <attribute>', 'also show this attribute (repeatable), e.g. onPremisesDistinguishedName', collect, [] as string[])
@@ -68,12 +70,13 @@ export function registerCs(program: Command): void {
     .action((connector: string, opts: SearchOptions) =>
       withEngineService(program, async (call, _service, listen) => {
         const search = scopeOf(opts);
+        const clauses = opts.where.map(parseClause);
         if (opts.csv) {
-          const result = await exportCsv(call, listen, { grid: 'cs.search', connector, search }, [...CS_COLUMNS, ...attributeColumns(opts.column)], opts.csv, !!opts.quiet);
+          const result = await exportCsv(call, listen, { grid: 'cs.search', connector, search, clauses }, [...CS_COLUMNS, ...attributeColumns(opts.column)], opts.csv, !!opts.quiet);
           report(opts, result, (r) => `wrote ${r.done} objects to ${r.file}`);
           return;
         }
-        const page = await call('cs.search', { connector, search, columns: opts.column, limit: Number(opts.limit), cursor: opts.cursor ?? null });
+        const page = await call('cs.search', { connector, search, clauses, columns: opts.column, limit: Number(opts.limit), cursor: opts.cursor ?? null });
         report(opts, page, (p) =>
           [
             ...p.items.map((o) =>

@@ -86,13 +86,13 @@ export function rowPager(engine: SyncEngine, source: Source, columns: readonly E
   const store = engine.store;
   if (source.grid === 'cs.search') {
     const seq = engine.connector(source.connector).seq;
-    let page: CsPage | null = store.cs.search(seq, source.search, null, PAGE);
+    let page: CsPage | null = store.cs.search(seq, source.search, null, PAGE, source.clauses);
     return {
       total: page.total,
       next() {
         if (!page) return null;
         const current: CsPage = page;
-        page = current.nextCursor ? store.cs.search(seq, source.search, current.nextCursor, PAGE) : null;
+        page = current.nextCursor ? store.cs.search(seq, source.search, current.nextCursor, PAGE, source.clauses) : null;
         return current.items.map((o) => {
           let view: StoredAttributes | null = null;
           return fields.map((f) => csCell(o, f, () => (view ??= csColumnView(o))));

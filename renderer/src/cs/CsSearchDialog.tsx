@@ -1,10 +1,12 @@
-// Search Connector Space: every scope, server-side paging, column settings (attribute columns included, e.g.
-// onPremisesDistinguishedName while reviewing pending deletes), properties of the chosen object.
+// Search Connector Space: every scope, attribute clauses ANDed with it (the DN and anchor among the attributes),
+// server-side paging, column settings (attribute columns included, e.g. onPremisesDistinguishedName while reviewing
+// pending deletes), properties of the chosen object.
 import { useMemo, useState } from 'react';
 import {
   Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormGroup, InputLabel, MenuItem, Select, TextField,
 } from '@mui/material';
 import type { CsObjectRow, CsSearchScope } from '../../../shared/model/connector-space.ts';
+import type { MvAttributeDef, MvClause } from '../../../shared/model/metaverse.ts';
 import { getApi } from '../api/client.ts';
 import { PagedTable } from '../components/PagedTable.tsx';
 import { ColumnChooser } from '../components/ColumnChooser.tsx';
@@ -15,6 +17,8 @@ import { stateText } from './change-rows.ts';
 import { useApiQuery } from '../api/hooks.ts';
 import { formatValues } from '../components/values.ts';
 import { attributeSuggestions } from './attribute-suggestions.ts';
+import { ClauseBuilder } from '../search/ClauseBuilder.tsx';
+import { buildClauses, type ClauseDraft } from '../search/clauses.ts';
 
 const COLUMNS: TableColumn<CsObjectRow>[] = [
   { field: 'dn', headerName: 'Distinguished Name', flex: 1, minWidth: 280 },
@@ -40,13 +44,16 @@ const KINDS: readonly [DisconnectorKind, string][] = [['normal', 'Normal'], ['fi
 export function CsSearchDialog({ connector, onClose }: { connector: string; onClose: () => void }) {
   const nav = useObjectNavigation();
   const [form, setForm] = useState<ScopeForm>(DEFAULT_FORM);
-  const [submitted, setSubmitted] = useState<CsSearchScope | null>(null);
+  const [drafts, setDrafts] = useState<ClauseDraft[]>([]);
+  const [submitted, setSubmitted] = useState<{ scope: CsSearchScope; clauses: MvClause[] } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [visible, setVisible] = useState<string[]>(DEFAULT_VISIBLE);
   const [selected, setSelected] = useState<CsObjectRow | null>(null);
   const def = SCOPES.find((s) => s.scope === form.scope)!;
   const rules = useApiQuery('rules.list', { connector });
   const suggestions = useMemo(() => attributeSuggestions(rules.data ?? []), [rules.data]);
+  // Clauses compare text; `dn` and `anchor` are the object's own DN and anchor.
+  const clauseAttributes = useMemo<MvAttributeDef[]>(() => ['dn', 'anchor', ...suggestions].map((name) => ({ name, type: 'string', multiValued: true, indexed: false })), [suggestions]);
   const attributeNames = useMemo(() => visible.filter((f) => f.startsWith(ATTR)).map((f) => f.slice(ATTR.length)), [visible]);
   const columns = useMemo(
     () => visible.map((f) => COLUMNS.find((c) => c.field === f) ?? (f.startsWith(ATTR) ? attributeColumn(f.slice(ATTR.length)) : null)).filter((c): c is TableColumn<CsObjectRow> => c !== null),
@@ -62,8 +69,10 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
   const search = () => {
     const built = buildScope(form);
     if (!built.ok) return setProblem(built.message);
+    const clauses = buildClauses(drafts, { objectTypes: [], attributes: clauseAttributes });
+    if (!clauses.ok) return setProblem(clauses.problems.join('; '));
     setProblem(null);
-    setSubmitted(built.scope);
+    setSubmitted({ scope: built.scope, clauses: clauses.clauses });
   };
   const toggle = <T,>(list: readonly T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
   const open = (r: CsObjectRow) => nav.open({ kind: 'cs', connector, id: r.id });
@@ -102,8 +111,9 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
           <Button type="submit" variant="contained">
             Search
           </Button>
-          <Button onClick={() => { setForm(DEFAULT_FORM); setSubmitted(null); setProblem(null); }}>Clear</Button>
+          <Button onClick={() => { setForm(DEFAULT_FORM); setDrafts([]); setSubmitted(null); setProblem(null); }}>Clear</Button>
         </Box>
+        <ClauseBuilder attributes={clauseAttributes} clauses={drafts} onChange={setDrafts} />
         {problem ? <Alert severity="warning" role="alert">{problem}</Alert> : null}
         <Box sx={{ flex: 1, minHeight: 0 }}>
           {submitted ? (
@@ -111,8 +121,8 @@ export function CsSearchDialog({ connector, onClose }: { connector: string; onCl
               label="Connector space objects"
               what="Searching the connector space"
               queryKey={['cs.search', connector, submitted, attributeNames]}
-              fetchPage={(cursor, limit) => getApi().call('cs.search', { connector, search: submitted, columns: attributeNames, cursor, limit })}
-              exportSource={{ grid: 'cs.search', connector, search: submitted }}
+              fetchPage={(cursor, limit) => getApi().call('cs.search', { connector, search: submitted.scope, clauses: submitted.clauses, columns: attributeNames, cursor, limit })}
+              exportSource={{ grid: 'cs.search', connector, search: submitted.scope, clauses: submitted.clauses }}
               columns={columns}
               getRowId={(r) => r.id}
               onSelect={setSelected}

@@ -1,4 +1,4 @@
-// The clause grid of Metaverse Search: attribute, operator, value per row; rows are ANDed.
+// The clause grid of Metaverse Search and Search Connector Space: attribute, operator, value per row; rows are ANDed.
 import { Box, Button, FormControl, IconButton, InputLabel, MenuItem, Select, TextField, Tooltip, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import AddIcon from '@mui/icons-material/Add';
@@ -32,7 +32,7 @@ export function ClauseBuilder({ attributes, clauses, onChange }: ClauseBuilderPr
   const update = (id: number, patch: Partial<ClauseDraft>) => onChange(clauses.map((c) => (c.id === id ? { ...c, ...patch } : c)));
   return (
     <Box role="group" aria-label="Search clauses" sx={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      {clauses.length === 0 ? <Typography variant="body2" color="text.secondary">No clauses: every object of the chosen type matches.</Typography> : null}
+      {clauses.length === 0 ? <Typography variant="body2" color="text.secondary">No clauses: every object in the scope matches.</Typography> : null}
       {clauses.map((c, i) => {
         const n = i + 1;
         const def = attributes.find((a) => a.name === c.attribute);

@@ -1,0 +1,105 @@
+// The Search Connector Space query: one scope of the dialog (all, subtree, RDN, DN or anchor, pending changes,
+// errors, states) and attribute clauses, ANDed. Clauses compare as Metaverse Search's do (case-insensitive text);
+// `dn` and `anchor` name the object's DN and anchor. The clause the text index narrows best selects its objects
+// exactly in SQL; any other clause is checked on each of them.
+import type { CsSearchScope } from '../../shared/model/connector-space.ts';
+import type { MvClause } from '../../shared/model/metaverse.ts';
+import { dnKey } from '../model/dn.ts';
+import type { CsObject } from '../model/objects.ts';
+import { csClauseValues, csSearchView, csTextHolds, type CsTextIndex } from './cs-text-index.ts';
+import { matchesClause } from './mv-clause.ts';
+import { narrowingClause, type IdQuery } from './text-index.ts';
+
+/** A search as SQL over cs_objects, and what is left to check on each object. */
+export interface CsQuery {
+  /** Conditions on cs_objects, ANDed. */
+  readonly where: string;
+  readonly params: readonly unknown[];
+  /** True when SQL alone decides (no clause left to check), so it can count and page. */
+  readonly exact: boolean;
+  /**
+   * When an indexed lookup selects the objects (rather than the connector's every object): SQL yielding the ids of
+   * the matches in ascending order, from that lookup alone when nothing else applies.
+   */
+  readonly ids: { readonly sql: string; readonly params: readonly unknown[] } | null;
+  /** True when an object satisfies every clause. */
+  check(o: CsObject): boolean;
+}
+
+/** Escapes LIKE wildcards in user text. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A condition on cs_objects, or the ids an indexed lookup selects (which should drive the query). */
+type Condition = { readonly sql: string; readonly params: readonly unknown[] } | { readonly ids: IdQuery };
+
+const sqlOf = (c: Condition) => ('ids' in c ? `id IN (${c.ids.sql})` : c.sql);
+const paramsOf = (c: Condition) => ('ids' in c ? c.ids.params : c.params);
+
+function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): Condition | null {
+  const list = (values: readonly string[]) => values.map(() => '?').join(',') || "''";
+  switch (scope.scope) {
+    case 'all':
+      return null;
+    case 'subtree':
+      return { sql: "(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')", params: [dnKey(scope.dn), escapeLike(dnKey(scope.dn))] };
+    case 'rdn':
+      return { ids: text.byRdn(connector, scope.rdn) };
+    case 'dn-or-anchor':
+      return {
+        ids: {
+          sql: 'SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ? UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?',
+          params: [connector, dnKey(scope.value), connector, scope.value],
+        },
+      };
+    case 'pending-import':
+      return { sql: `pi_op IN (${list(scope.ops)})`, params: [...scope.ops] };
+    case 'pending-export':
+      return { sql: `pe_op IN (${list(scope.ops)})`, params: [...scope.ops] };
+    case 'import-errors':
+      return { sql: 'error_kinds & 1 <> 0', params: [] };
+    case 'sync-errors':
+      return { sql: 'error_kinds & 2 <> 0', params: [] };
+    case 'export-errors':
+      return { sql: 'error_kinds & 4 <> 0', params: [] };
+    case 'disconnectors':
+      return { sql: `state IN (${list(scope.kinds)})`, params: scope.kinds.map((k) => `disconnector.${k}`) };
+    case 'connectors':
+      return { sql: "state LIKE 'connector.%'", params: [] };
+    case 'placeholders':
+      return { sql: "state = 'placeholder'", params: [] };
+    case 'transient':
+      return { sql: 'transient = 1', params: [] };
+  }
+}
+
+/** The query of a scope and clauses over one connector space. */
+export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: readonly MvClause[], text: CsTextIndex): CsQuery {
+  const conditions: Condition[] = [];
+  const scoped = scopeCondition(connector, scope, text);
+  if (scoped) conditions.push(scoped);
+  const narrowing = narrowingClause(clauses, csTextHolds);
+  if (narrowing) conditions.push({ ids: text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value) });
+  // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
+  // must drive instead, so the connector is then only checked (`+connector` uses no index).
+  const selects = conditions.some((c) => 'ids' in c);
+  const own = selects ? '+connector = ?' : 'connector = ?';
+  const where = [own, ...conditions.map(sqlOf)].join(' AND ');
+  const params = [connector, ...conditions.flatMap(paramsOf)];
+  // A lookup of this connector's objects, alone, needs no read of the objects to count them.
+  const [only] = conditions;
+  const ids = !selects ? null
+    : conditions.length === 1 && 'ids' in only ? { sql: `SELECT DISTINCT * FROM (${only.ids.sql}) AS s ORDER BY 1`, params: only.ids.params }
+    : { sql: `SELECT id FROM cs_objects WHERE ${where} ORDER BY id`, params };
+  return {
+    where,
+    params,
+    exact: clauses.every((c) => c === narrowing),
+    ids,
+    check: (o) => {
+      const view = csSearchView(o);
+      return clauses.every((c) => matchesClause(csClauseValues(o, view, c.attribute), c));
+    },
+  };
+}

@@ -1,0 +1,16 @@
+// The attributes that name or identify a person, group or device. Find identity looks only at these for
+// substrings, and the search text indexes of connector spaces and the metaverse always hold them.
+
+/** Lower-cased names of the identity attributes (attribute names compare case-insensitively here). */
+export const IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set(
+  [
+    'userPrincipalName', 'mail', 'displayName', 'cn', 'name', 'givenName', 'sn', 'employeeID', 'employeeId', 'employeeNumber', 'uid',
+    'sAMAccountName', 'accountName', 'onPremisesSamAccountName', 'onPremisesImmutableId', 'sourceAnchor', 'objectGUID', 'objectId', 'id',
+    'onPremisesDistinguishedName', 'onPremisesUserPrincipalName', 'mailNickname', 'proxyAddresses', 'groupID', 'groupId',
+  ].map((a) => a.toLowerCase()),
+);
+
+/** True when the attribute (any case) is an identity attribute. */
+export function isIdentityAttribute(name: string): boolean {
+  return IDENTITY_ATTRIBUTES.has(name.toLowerCase());
+}

@@ -1,0 +1,58 @@
+// One page of a search and the count of every match, in a single pass: over the matching ids (ascending) when SQL
+// alone decides, so the matches are found once, not once to count and again to page; or over candidate objects
+// checked one by one when a clause is left that SQL cannot answer.
+import type { SqlDatabase } from './sql/sql-database.ts';
+
+/** The ids of a page, the total, and whether more follow. */
+export interface IdPage {
+  readonly ids: number[];
+  readonly total: number;
+  readonly more: boolean;
+}
+
+/** Reads the ids `sql` yields in ascending order: counts them, keeps up to `limit` after `after`. */
+export function idPage(db: SqlDatabase, sql: string, params: readonly unknown[], after: number, limit: number): IdPage {
+  const ids: number[] = [];
+  let total = 0;
+  let more = false;
+  for (const id of db.prepare(sql).pluck().iterate(...params) as IterableIterator<number>) {
+    total++;
+    if (id <= after) continue;
+    if (ids.length < limit) ids.push(id);
+    else more = true;
+  }
+  return { ids, total, more };
+}
+
+/** A page of objects, the total, and the cursor of the next page. */
+export interface ObjectPage<T> {
+  readonly items: T[];
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+/** Counts the candidates that pass `check` and keeps up to `limit` of them after `after` (candidates in id order). */
+export function checkedPage<T extends { id: number }>(candidates: Iterable<T>, check: (o: T) => boolean, after: number, limit: number): ObjectPage<T> {
+  const items: T[] = [];
+  let total = 0;
+  let nextCursor: string | null = null;
+  for (const o of candidates) {
+    if (!check(o)) continue;
+    total++;
+    if (o.id <= after) continue;
+    if (items.length < limit) items.push(o);
+    else nextCursor ??= String(items[items.length - 1].id);
+  }
+  return { items, total, nextCursor };
+}
+
+/** The items of an iterable, converted one at a time. */
+export function* mapped<A, B>(items: Iterable<A>, convert: (a: A) => B): Generator<B> {
+  for (const a of items) yield convert(a);
+}
+
+/** The rows of `table` with these ids, in id order (a page is small: one statement). */
+export function rowsById<R>(db: SqlDatabase, table: 'cs_objects' | 'mv_objects', ids: readonly number[]): R[] {
+  if (!ids.length) return [];
+  return db.prepare(`SELECT * FROM ${table} WHERE id IN (${ids.map(() => '?').join(',')}) ORDER BY id`).all(...ids) as R[];
+}
