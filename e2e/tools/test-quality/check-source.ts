@@ -23,8 +23,8 @@ export interface Problem {
 /** Reads a module imported by a test file, or undefined when it cannot be found. */
 export type ModuleReader = (fromFile: string, specifier: string) => { file: string; text: string } | undefined;
 
-/** Helpers that print why they make tests skip (engine/test-data/sample-data.ts). */
-export const PRINTING_HELPERS = ['sampleData'];
+/** Helpers that print why they make tests skip (engine/test-data/sample-data.ts, store-under-test.ts). */
+export const PRINTING_HELPERS = ['sampleData', 'sqliteOnly'];
 
 const ASSERTS = /\b(expect|assert)\b/;
 const PRINTS = /\bconsole\s*\.\s*(log|info|warn|error)\s*\(/g;
@@ -188,6 +188,7 @@ export function checkSource(file: string, src: string, read: ModuleReader = () =
     const window = codeLines.slice(Math.max(0, line - 11), line).join('\n');
     if (new RegExp(PRINTS.source).test(window)) return true;
     if (printedAtTop.some((p) => p < offset)) return true;
+    if (new RegExp(`\\b(?:${PRINTING_HELPERS.join('|')})\\s*\\(`).test(condition)) return true;
     return [...printingVars].some((v) => new RegExp(`\\b${v.replace(/\$/g, '\\$')}\\b`).test(condition));
   };
 
