@@ -16,7 +16,7 @@ import { currentDn } from './views.ts';
 
 const BATCH = 100;
 /** Values of pending exports a batch may carry: a group's member list grows with the directory. */
-const BATCH_VALUES = 50_000;
+export const BATCH_VALUES = 50_000;
 
 /** The connector change for a pending export. */
 export function toExportChange(cs: CsObject): ExportChange {
