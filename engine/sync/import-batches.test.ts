@@ -80,4 +80,20 @@ describe('imports over many batches', () => {
     const quiet = await run('Delta Import');
     expect(quiet.steps[0].counters.counters).toEqual({});
   });
+
+  it('a stopped import leaves neither a new watermark nor an unfinished snapshot behind', async () => {
+    writeRows(Array.from({ length: ROWS }, (_, i) => i));
+    const first = await run('Full Import');
+    expect(first.status).toBe('success');
+    const watermark = engine.store.connectors.watermark(1);
+    const stopped = await engine.run('hr', 'Full Import', {
+      startedBy: 'test', stopStatus: 'stopped-user-termination-from-cli',
+      onProgress: () => engine.stop({ connector: 'hr' }),
+    });
+    expect(stopped.status).toBe('stopped-user-termination-from-cli');
+    expect(engine.store.connectors.watermark(1)).toBe(watermark);
+    const files = fs.readdirSync(path.join(dir, 'state'));
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files).toEqual([`${watermark}.snapshot`]);
+  });
 });
