@@ -20,23 +20,24 @@ export interface HarnessOptions {
 }
 
 /** Default per-suite limits in seconds: generous for each size, none for 1m (documented as hours). */
-const defaultTimeouts: Record<BenchSize, number> = { tiny: 120, '10k': 600, '100k': 3600, '1m': 0 };
+const defaultTimeouts: Record<BenchSize, number> = { tiny: 120, '10k': 600, '100k': 3600, '300k': 10800, '1m': 0 };
 
 /** The repository root, found from this file's place in it. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const usage = `usage: tsx e2e/bench/main.ts [options]
-  --size tiny|10k|100k|1m  data size (default 10k; 1m takes hours)
+  --size tiny|10k|100k|300k|1m  data size (default 10k; 1m takes hours)
   --only NAME              run only these suites (repeatable or comma list)
   --out DIR                where results go (default bench-results/)
   --json                   print the JSON result to stdout
   --update-docs            also write docs/bench/latest.{json,md} and throughput.svg
   --suites-dir DIR         where suites are discovered (default e2e/bench/suites)
   --suite-timeout SECONDS  give up on a suite after this long (default by size:
-                           tiny 120, 10k 600, 100k 3600, 1m none; 0 = none)
+                           tiny 120, 10k 600, 100k 3600, 300k 10800, 1m none;
+                           0 = none)
   --help                   show this text`;
 
-const sizeSchema = z.enum(['tiny', '10k', '100k', '1m'], { error: 'must be one of tiny, 10k, 100k, 1m' });
+const sizeSchema = z.enum(['tiny', '10k', '100k', '300k', '1m'], { error: 'must be one of tiny, 10k, 100k, 300k, 1m' });
 
 /** Parses argv (without node and script) into options; throws an Error naming the bad option. */
 export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {

@@ -50,7 +50,7 @@ export const benchRunSchema = z.object({
   harness: z.literal('idsync-bench'),
   version: z.literal(1),
   date: z.string(),
-  size: z.enum(['tiny', '10k', '100k', '1m']),
+  size: z.enum(['tiny', '10k', '100k', '300k', '1m']),
   count: z.number().int(),
   machine: machineSchema,
   durationMs: z.number(),

@@ -12,7 +12,7 @@ import type { WorkerMessage } from './worker-messages.ts';
 const jobSchema = z.object({
   file: z.string(),
   name: z.string(),
-  size: z.enum(['tiny', '10k', '100k', '1m']),
+  size: z.enum(['tiny', '10k', '100k', '300k', '1m']),
   count: z.number().int().positive(),
   tmpDir: z.string(),
 });

@@ -1,10 +1,10 @@
 // The contract every benchmark suite implements; the harness (e2e/bench/main.ts) runs them and reports.
 
 /** Sizes a run can ask for; each suite scales its data to it (users; groups are about a tenth). */
-export type BenchSize = 'tiny' | '10k' | '100k' | '1m';
+export type BenchSize = 'tiny' | '10k' | '100k' | '300k' | '1m';
 
 /** The number of users a size stands for. */
-export const sizeToCount: Record<BenchSize, number> = { tiny: 200, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 };
+export const sizeToCount: Record<BenchSize, number> = { tiny: 200, '10k': 10_000, '100k': 100_000, '300k': 300_000, '1m': 1_000_000 };
 
 /** What a suite gets from the harness. */
 export interface BenchContext {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
 import type { DemoSummary } from '../../shared/api/workspace.ts';
-import { demoGroups, demoGroupsJson, demoUsers, demoUsersCsv, type DemoUser } from './demo-data.ts';
+import { demoGroupSpecs, demoGroupsJsonText, demoUserStream, demoUsersCsvText, type DemoUser } from './demo-data.ts';
 import { DEMO_CONNECTORS, demoConfig } from './demo-config.ts';
 
 /** Calls the engine's API (in-process or through a worker). */
@@ -30,11 +30,35 @@ async function runToEnd(call: ApiCall, connector: string, profile: string): Prom
  * Yesterday's HR feed becomes today's: a few promotions, leavers and joiners for the delta runs. Joiners take
  * the identifiers after the last user's, so no size of demo makes them clash with an existing employee.
  */
+export function* nextDayUserStream(users: Iterable<DemoUser>, count: number): Generator<DemoUser> {
+  let i = 0;
+  for (const u of users) {
+    if (i % 200 !== 150) yield i % 40 === 7 ? { ...u, title: `Senior ${u.title}` } : u;
+    i++;
+  }
+  let j = 0;
+  for (const u of demoUserStream(count + 5, 43)) if (j++ >= count) yield u;
+}
+
+/** `nextDayUserStream` as a list. */
 export function nextDayUsers(users: readonly DemoUser[]): DemoUser[] {
-  const changed = users.map((u, i) => (i % 40 === 7 ? { ...u, title: `Senior ${u.title}` } : u));
-  const leavers = new Set(changed.filter((_, i) => i % 200 === 150).map((u) => u.employeeId));
-  const joiners = demoUsers(users.length + 5, 43).slice(users.length);
-  return [...changed.filter((u) => !leavers.has(u.employeeId)), ...joiners];
+  return [...nextDayUserStream(users, users.length)];
+}
+
+/** Writes text pieces to a file in large writes, never holding the whole text. */
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  function* chunks(): Generator<string> {
+    let buf = '';
+    for (const p of pieces) {
+      buf += p;
+      if (buf.length >= 64 * 1024) {
+        yield buf;
+        buf = '';
+      }
+    }
+    if (buf) yield buf;
+  }
+  await fs.promises.writeFile(file, chunks());
 }
 
 /** Builds the demo in `home`: refuses when the data directory already holds a configuration. */
@@ -44,12 +68,12 @@ export async function createDemoWorkspace(call: ApiCall, home: string, options: 
   if (existing.length > 0) throw new Error(`The data directory ${home} already has ${existing.length} connectors; the demo needs an empty one`);
   const dir = path.join(home, 'demo');
   fs.mkdirSync(dir, { recursive: true });
-  const users = demoUsers(options.users ?? 1000);
-  const groups = demoGroups(users);
-  fs.writeFileSync(path.join(dir, 'hr-users.csv'), demoUsersCsv(users));
-  fs.writeFileSync(path.join(dir, 'groups.json'), demoGroupsJson(groups));
+  const users = options.users ?? 1000;
+  const groups = demoGroupSpecs(users);
+  await writePieces(path.join(dir, 'hr-users.csv'), demoUsersCsvText(demoUserStream(users)));
+  await writePieces(path.join(dir, 'groups.json'), demoGroupsJsonText(groups));
   fs.writeFileSync(path.join(dir, 'directory.json'), '[]\n');
-  step(`wrote ${users.length} users and ${groups.length} groups to ${dir}`);
+  step(`wrote ${users} users and ${groups.length} groups to ${dir}`);
 
   const imported = await call('config.import', { document: demoConfig(dir) });
   if (!imported.ok) throw new Error(`The demo configuration was refused: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
@@ -69,8 +93,8 @@ export async function createDemoWorkspace(call: ApiCall, home: string, options: 
   // The import confirms the export; synchronizing it makes the directory's holograms what was exported, so
   // the next changes export as differences against them rather than as whole objects.
   await run(DEMO_CONNECTORS.directory, 'Delta Synchronization');
-  fs.writeFileSync(path.join(dir, 'hr-users.csv'), demoUsersCsv(nextDayUsers(users)));
+  await writePieces(path.join(dir, 'hr-users.csv'), demoUsersCsvText(nextDayUserStream(demoUserStream(users), users)));
   await run(DEMO_CONNECTORS.hr, 'Delta Import');
   await run(DEMO_CONNECTORS.hr, 'Delta Synchronization');
-  return { directory: dir, users: users.length, groups: groups.length, runs };
+  return { directory: dir, users, groups: groups.length, runs };
 }

@@ -137,10 +137,16 @@ export class CsStore {
         'SELECT * FROM (SELECT * FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT * FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) AS pending ORDER BY id LIMIT ?',
       ),
       pagePendingExport: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL AND id > ? ORDER BY id LIMIT ?'),
-      // One export phase's objects (see exportPhasePage), read through the (connector, pe_op) index.
-      pageExportOp: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND pe_op = ? AND id > ? ORDER BY id LIMIT ?'),
-      pageRenames: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NOT NULL AND id > ? ORDER BY id LIMIT ?"),
-      pageModifies: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NULL AND id > ? ORDER BY id LIMIT ?"),
+      // Ids only, for steps that load one object at a time: a page of large groups would not fit in memory at once.
+      idsAll: db.prepare('SELECT id FROM cs_objects WHERE +connector = ? AND id > ? ORDER BY id LIMIT ?').pluck(),
+      idsNeedsSync: db.prepare(
+        'SELECT id FROM (SELECT id FROM cs_objects WHERE connector = ? AND pi_op IS NOT NULL AND id > ? UNION SELECT id FROM cs_objects WHERE connector = ? AND needs_sync = 1 AND id > ?) AS t ORDER BY id LIMIT ?',
+      ).pluck(),
+      idsPendingExport: db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND pe_op IS NOT NULL AND id > ? ORDER BY id LIMIT ?').pluck(),
+      // One export phase's objects (see exportPhaseIds), read through the (connector, pe_op) index.
+      idsExportOp: db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND pe_op = ? AND id > ? ORDER BY id LIMIT ?').pluck(),
+      idsRenames: db.prepare("SELECT id FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NOT NULL AND id > ? ORDER BY id LIMIT ?").pluck(),
+      idsModifies: db.prepare("SELECT id FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NULL AND id > ? ORDER BY id LIMIT ?").pluck(),
       obsolete: db.prepare(
         "SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> 'placeholder' AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?",
       ),
@@ -283,18 +289,30 @@ export class CsStore {
     return (rows as Row[]).map(toObject);
   }
 
+  /** The ids of the next page of `page`, without reading the objects. */
+  pageIds(connector: number, filter: CsIterationFilter, afterId: number, limit: number): number[] {
+    const ids =
+      filter === 'all'
+        ? this.stmts.idsAll.all(connector, afterId, limit)
+        : filter === 'needs-sync'
+          ? this.stmts.idsNeedsSync.all(connector, afterId, connector, afterId, limit)
+          : this.stmts.idsPendingExport.all(connector, afterId, limit);
+    return ids as number[];
+  }
+
   /**
-   * A page of the pending exports of one export phase: deletes, renames (updates with a new DN), adds, or the other
-   * updates. Each phase reads only its own objects, so a large export does not parse every pending export per phase.
+   * The ids of a page of the pending exports of one export phase: deletes, renames (updates with a new DN), adds, or
+   * the other updates. Each phase reads only its own objects, so a large export does not parse every pending export
+   * per phase.
    */
-  exportPhasePage(connector: number, phase: ExportPhase, afterId: number, limit: number): CsObject[] {
-    const rows =
+  exportPhaseIds(connector: number, phase: ExportPhase, afterId: number, limit: number): number[] {
+    const ids =
       phase === 'rename'
-        ? this.stmts.pageRenames.all(connector, afterId, limit)
+        ? this.stmts.idsRenames.all(connector, afterId, limit)
         : phase === 'update'
-          ? this.stmts.pageModifies.all(connector, afterId, limit)
-          : this.stmts.pageExportOp.all(connector, phase, afterId, limit);
-    return (rows as Row[]).map(toObject);
+          ? this.stmts.idsModifies.all(connector, afterId, limit)
+          : this.stmts.idsExportOp.all(connector, phase, afterId, limit);
+    return ids as number[];
   }
 
   /** Anchored objects not seen by full import generation `gen` (to obsolete). */

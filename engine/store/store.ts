@@ -99,7 +99,7 @@ function openSqlite(file: string): SqlDatabase {
   // Bulk steps write a lot: checkpoint every ~32 MB of WAL instead of every 4 MB.
   db.pragma('wal_autocheckpoint = 8000');
   // A 64 MB page cache keeps the b-tree interiors of a 100k-object space in memory during a full sync.
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);

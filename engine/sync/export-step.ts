@@ -15,6 +15,8 @@ import { openStepConnector } from './step-connector.ts';
 import { currentDn } from './views.ts';
 
 const BATCH = 100;
+/** Values of pending exports a batch may carry: a group's member list grows with the directory. */
+export const BATCH_VALUES = 50_000;
 
 /** The connector change for a pending export. */
 export function toExportChange(cs: CsObject): ExportChange {
@@ -117,17 +119,32 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
       pending = waiting;
     }
   };
-  /** The objects of these ids that still have a pending export, a batch at a time, so memory stays bounded. */
-  async function* reload(ids: readonly number[]): AsyncGenerator<CsObject[]> {
-    for (let i = 0; i < ids.length; i += BATCH) {
-      yield ids.slice(i, i + BATCH).map((id) => store.cs.get(id)).filter((cs): cs is CsObject => cs?.pendingExport != null);
+  /**
+   * The objects of these ids that still have a pending export, read one at a time as the batches go, in batches of
+   * at most BATCH objects and BATCH_VALUES values (an object with more goes alone), so memory stays bounded.
+   */
+  function* load(ids: readonly number[]): Generator<CsObject[]> {
+    let batch: CsObject[] = [];
+    let values = 0;
+    for (const id of ids) {
+      const cs = store.cs.get(id);
+      if (!cs?.pendingExport) continue;
+      const n = pendingValues(cs);
+      if (batch.length && (batch.length >= BATCH || values + n > BATCH_VALUES)) {
+        yield batch;
+        batch = [];
+        values = 0;
+      }
+      batch.push(cs);
+      values += n;
     }
+    if (batch.length) yield batch;
   }
   /** Tries what waited again, pass after pass while passes send something; returns the ids still waiting. */
   const retry = async (ids: number[]): Promise<{ stop: StepOutcome | null; waiting: number[] }> => {
     for (;;) {
       const still: number[] = [];
-      for await (const objects of reload(ids)) {
+      for (const objects of load(ids)) {
         const { stop, waiting } = await sendReady(objects);
         if (stop) return { stop, waiting: [] };
         still.push(...waiting);
@@ -141,12 +158,14 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     let deferred: number[] = [];
     for (const phase of PHASES) {
       for (let after = 0; ; ) {
-        const page = store.cs.exportPhasePage(connector.seq, phase, after, BATCH);
-        if (!page.length) break;
-        after = page[page.length - 1].id;
-        const { stop, waiting } = await sendReady(page);
-        if (stop) return stop;
-        for (const id of waiting) deferred.push(id);
+        const ids = store.cs.exportPhaseIds(connector.seq, phase, after, BATCH);
+        if (!ids.length) break;
+        after = ids[ids.length - 1];
+        for (const objects of load(ids)) {
+          const { stop, waiting } = await sendReady(objects);
+          if (stop) return stop;
+          for (const id of waiting) deferred.push(id);
+        }
       }
       if (phase === 'add' || phase === 'update') {
         const { stop, waiting } = await retry(deferred);
@@ -155,7 +174,7 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
       }
     }
     // What still waits (a cycle of references, or a referent that failed) goes as is, so its errors show.
-    for await (const objects of reload(deferred)) {
+    for (const objects of load(deferred)) {
       const stop = await send(objects);
       if (stop) return stop;
     }
@@ -165,6 +184,13 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     await client.close().catch(() => {});
   }
   return { status: ctx.stats.errorCount > 0 ? 'completed-export-errors' : 'success', message: null };
+}
+
+/** The number of values a pending export sends. */
+function pendingValues(cs: CsObject): number {
+  let n = 0;
+  for (const values of Object.values(cs.pendingExport!.changes)) n += Math.max(1, values.length);
+  return n;
 }
 
 /** Applies one export result to its CS object. */

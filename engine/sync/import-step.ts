@@ -100,6 +100,8 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
     // A connector stopped by the run's signal throws an abort error: that is the operator's stop, not a failure.
     stopped = ctx.signal.aborted ? { status: ctx.stopStatus, message: 'Stopped on request' } : connectorFailure(err);
   } finally {
+    // A step that stops early lets the connector clean up what it started (e.g. a half-written snapshot).
+    await iterator.return(null).catch(() => {});
     await client.close().catch(() => {});
   }
   if (stopped) return stopped;

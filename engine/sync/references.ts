@@ -30,7 +30,8 @@ export function inboundReferences(env: SyncEnv, ws: WorkingSet, linked: readonly
         if (!isRef(v)) out.push(v);
         else {
           const target = source ? ws.nameOf(source.connector, v.ref) : null;
-          if (target && target.mvId !== null && target.state !== 'placeholder' && !ws.mvDeleted(target.mvId)) out.push({ ref: target.dn, mv: target.mvId });
+          // The reference's own text when it is the object's DN as stored: a group's members keep one copy of each name.
+          if (target && target.mvId !== null && target.state !== 'placeholder' && !ws.mvDeleted(target.mvId)) out.push({ ref: target.dn === v.ref ? v.ref : target.dn, mv: target.mvId });
           else r.unresolved++;
         }
       }

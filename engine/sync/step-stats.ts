@@ -1,6 +1,6 @@
 // Counters of one step and the per-object records behind them, flushed with each batch.
 import type { RunObjectWrite, StepCounters } from '../store/run-store.ts';
-import { IdTally } from './id-tally.ts';
+import { IdSet } from './id-set.ts';
 
 /** Steps stop with `stopped-error-limit` beyond this many errors (spec §14.4). */
 export const ERROR_LIMIT = 5000;
@@ -18,9 +18,9 @@ export class StepStats {
   private pending: RunObjectWrite[] = [];
   /**
    * Objects already counted, per counter and target: an object re-evaluated in the same run is counted once.
-   * A tally per counter keeps this at about a byte per object, however many objects the step goes through.
+   * A bit set per counter keeps this at a bit per object, however many objects the step goes through.
    */
-  private readonly counted = new Map<string, IdTally>();
+  private readonly counted = new Map<string, IdSet>();
   /** Counter increments since the last drain, so a rolled-back object can take its counts back. */
   private journal: (readonly [target: string | null, name: string, kind: 'counter' | 'error' | 'warning'])[] = [];
 
@@ -44,9 +44,9 @@ export class StepStats {
   private repeated(counter: string, target: string | null, csId: number | null | undefined): boolean {
     if (typeof csId !== 'number' || csId <= 0) return false;
     const key = `${counter}\u0000${target ?? ''}`;
-    let tally = this.counted.get(key);
-    if (!tally) this.counted.set(key, (tally = new IdTally()));
-    return tally.increment(csId) > 0;
+    let set = this.counted.get(key);
+    if (!set) this.counted.set(key, (set = new IdSet()));
+    return !set.add(csId);
   }
 
   /** Records an error on an object. */

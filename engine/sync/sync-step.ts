@@ -78,17 +78,19 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     return null;
   };
   for (;;) {
-    const page = store.cs.page(connector.seq, filter, after, BATCH);
+    // Objects are read one at a time: a page of large groups would hold every member name at once.
+    const page = store.cs.pageIds(connector.seq, filter, after, BATCH);
     if (!page.length) break;
     store.transaction(() => {
-      for (const cs of page) {
+      for (const id of page) {
         // Synchronizing the object now does what a follow-up asked for before it was reached.
-        queue.cs.delete(cs.id);
-        queue.add(synchronizeOne(env, cs, ctx.stats));
+        queue.cs.delete(id);
+        const cs = store.cs.get(id);
+        if (cs) queue.add(synchronizeOne(env, cs, ctx.stats));
       }
       checkpoint(ctx);
     });
-    after = page[page.length - 1].id;
+    after = page[page.length - 1];
     done += page.length;
     ctx.progress('synchronization', done, total);
     const stop = stopCheck();

@@ -15,7 +15,7 @@ const FULL_EVERY = 10;
  * Seconds per scenario after which no new cycle starts, by size (IDSYNC_BENCH_CONVERGENCE_BUDGET_S overrides):
  * each suite must end within the harness's default suite limit; the figures say how many cycles ran.
  */
-const BUDGET_S: Record<BenchSize, number> = { tiny: 50, '10k': 240, '100k': 1800, '1m': Infinity };
+const BUDGET_S: Record<BenchSize, number> = { tiny: 50, '10k': 240, '100k': 1800, '300k': 5400, '1m': Infinity };
 
 function deadline(size: BenchSize): number {
   const override = Number(process.env.IDSYNC_BENCH_CONVERGENCE_BUDGET_S);

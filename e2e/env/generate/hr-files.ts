@@ -109,7 +109,7 @@ export function* jsonText(set: IdentitySet): Generator<string> {
     if (!row.manager) delete obj.manager;
     yield sep() + JSON.stringify(obj);
   }
-  for (const g of set.groups()) yield* groupJson(set, g, sep());
+  for (const g of set.eachGroup()) yield* groupJson(set, g, sep());
   yield '\n]\n';
 }
 
@@ -130,5 +130,5 @@ function memberDn(set: IdentitySet, m: MemberRef): string {
 export async function writeJson(path: string, options: GenerateOptions): Promise<{ users: number; groups: number }> {
   const set = new IdentitySet(options);
   await writeText(path, jsonText(set));
-  return { users: set.users, groups: set.groups().length };
+  return { users: set.users, groups: set.groupCount() };
 }

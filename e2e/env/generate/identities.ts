@@ -166,40 +166,61 @@ export class IdentitySet {
     return [{ kind: 'ou', path: ['people'] }, ...used.map((d): GeneratedOu => ({ kind: 'ou', path: ['people', d] })), { kind: 'ou', path: ['groups'] }];
   }
 
-  /** All groups, ordered so that every nested group comes after the groups it contains. */
+  /** All groups, ordered so that every nested group comes after the groups it contains (see `eachGroup`). */
   groups(): readonly GeneratedGroup[] {
-    if (this.groupList) return this.groupList;
-    const list: GeneratedGroup[] = [];
-    const add = (name: string, description: string, category: GeneratedGroup['category'], members: () => Iterable<MemberRef>): void => {
-      const index = list.length;
-      list.push({ kind: 'group', index, name, description, category, mailNickname: slug(name), objectGUID: guid(GROUP_TAG, index, new Rng(this.seed, 5, index)), members });
-    };
-    const n = this.users;
-    if (n > 0) {
-      for (let d = 0; d < this.departments; d++) {
-        add(`Dept ${DEPARTMENTS[d]}`, `Everyone in ${DEPARTMENTS[d]}`, 'department', () => this.filterUsers((i) => this.departmentOf(i) === d));
-      }
-      const large = this.options.largeGroups ?? 2;
-      for (let g = 0; g < large; g++) {
-        const share = 0.5 / 2 ** g;
-        add(`All Staff ${g + 1}`, `About ${Math.round(share * 100)}% of all users`, 'large', () => this.filterUsers((i) => unit(this.seed, 6, g, i) < share));
-      }
-      const projects = Math.ceil(n / (this.options.groupsPerUsers ?? 100));
-      const firstProject = list.length;
-      for (let p = 0; p < projects; p++) {
-        const name = `Project ${PROJECT_WORDS[p % PROJECT_WORDS.length]} ${p + 1}`;
-        add(name, `Project team ${p + 1}`, 'project', () => this.projectMembers(p, firstProject, list));
-      }
-      for (const division of DIVISIONS) {
-        const depts = division.departments.filter((d) => d < this.departments);
-        if (!depts.length) continue;
-        add(`Division ${division.name}`, `Departments of the ${division.name} division`, 'division', () => depts.map((d): MemberRef => ({ kind: 'group', name: `Dept ${DEPARTMENTS[d]}` })));
-      }
-      const divisions = list.filter((g) => g.category === 'division').map((g): MemberRef => ({ kind: 'group', name: g.name }));
-      add('All Departments', 'Every division', 'all', () => divisions);
+    this.groupList ??= [...this.eachGroup()];
+    return this.groupList;
+  }
+
+  /** The number of groups. */
+  groupCount(): number {
+    const l = this.layout();
+    return l.total;
+  }
+
+  /** The groups one by one, computed on demand: a large directory's group list is never held in memory. */
+  *eachGroup(): Generator<GeneratedGroup> {
+    const total = this.groupCount();
+    for (let i = 0; i < total; i++) yield this.groupAt(i);
+  }
+
+  /** The group at an index (see `groups` for the order). */
+  groupAt(index: number): GeneratedGroup {
+    const l = this.layout();
+    if (!Number.isInteger(index) || index < 0 || index >= l.total) throw new Error(`no group at index ${index} (there are ${l.total})`);
+    const make = (name: string, description: string, category: GeneratedGroup['category'], members: () => Iterable<MemberRef>): GeneratedGroup => ({
+      kind: 'group', index, name, description, category, mailNickname: slug(name), objectGUID: guid(GROUP_TAG, index, new Rng(this.seed, 5, index)), members,
+    });
+    if (index < l.firstLarge) {
+      const d = index;
+      return make(`Dept ${DEPARTMENTS[d]}`, `Everyone in ${DEPARTMENTS[d]}`, 'department', () => this.filterUsers((i) => this.departmentOf(i) === d));
     }
-    this.groupList = list;
-    return list;
+    if (index < l.firstProject) {
+      const g = index - l.firstLarge;
+      const share = 0.5 / 2 ** g;
+      return make(`All Staff ${g + 1}`, `About ${Math.round(share * 100)}% of all users`, 'large', () => this.filterUsers((i) => unit(this.seed, 6, g, i) < share));
+    }
+    if (index < l.firstDivision) {
+      const p = index - l.firstProject;
+      return make(projectName(p), `Project team ${p + 1}`, 'project', () => this.projectMembers(p));
+    }
+    const divisionNames = l.divisions.map((division) => `Division ${division.name}`);
+    if (index < l.total - 1) {
+      const division = l.divisions[index - l.firstDivision];
+      const depts = division.departments.filter((d) => d < this.departments);
+      return make(divisionNames[index - l.firstDivision], `Departments of the ${division.name} division`, 'division', () => depts.map((d): MemberRef => ({ kind: 'group', name: `Dept ${DEPARTMENTS[d]}` })));
+    }
+    return make('All Departments', 'Every division', 'all', () => divisionNames.map((name): MemberRef => ({ kind: 'group', name })));
+  }
+
+  /** Where each kind of group starts in the group order. */
+  private layout(): { firstLarge: number; firstProject: number; firstDivision: number; total: number; divisions: typeof DIVISIONS } {
+    if (this.users === 0) return { firstLarge: 0, firstProject: 0, firstDivision: 0, total: 0, divisions: [] };
+    const firstLarge = this.departments;
+    const firstProject = firstLarge + (this.options.largeGroups ?? 2);
+    const firstDivision = firstProject + Math.ceil(this.users / (this.options.groupsPerUsers ?? 100));
+    const divisions = DIVISIONS.filter((division) => division.departments.some((d) => d < this.departments));
+    return { firstLarge, firstProject, firstDivision, total: firstDivision + divisions.length + 1, divisions };
   }
 
   private *filterUsers(test: (i: number) => boolean): Generator<MemberRef> {
@@ -207,13 +228,13 @@ export class IdentitySet {
   }
 
   /** 3–40 random users; every tenth project also contains the previous project's group. */
-  private projectMembers(p: number, firstProject: number, list: readonly GeneratedGroup[]): MemberRef[] {
+  private projectMembers(p: number): MemberRef[] {
     const r = new Rng(this.seed, 7, p);
     const size = Math.min(this.users, 3 + r.int(38));
     const chosen = new Set<number>();
     while (chosen.size < size) chosen.add(r.int(this.users));
     const members: MemberRef[] = [...chosen].sort((a, b) => a - b).map((index) => ({ kind: 'user', index }));
-    if (p > 0 && p % 10 === 0) members.push({ kind: 'group', name: list[firstProject + p - 1].name });
+    if (p > 0 && p % 10 === 0) members.push({ kind: 'group', name: projectName(p - 1) });
     return members;
   }
 
@@ -221,7 +242,7 @@ export class IdentitySet {
   *records(): Generator<IdentityRecord> {
     yield* this.ous();
     for (let i = 0; i < this.users; i++) yield this.userAt(i);
-    yield* this.groups();
+    yield* this.eachGroup();
   }
 }
 
@@ -245,6 +266,10 @@ function guid(tag: number, index: number, r: Rng): Uint8Array {
 export function guidText(bytes: Uint8Array): string {
   const h = Buffer.from(bytes).toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function projectName(p: number): string {
+  return `Project ${PROJECT_WORDS[p % PROJECT_WORDS.length]} ${p + 1}`;
 }
 
 function slug(name: string): string {

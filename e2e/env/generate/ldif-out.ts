@@ -50,14 +50,14 @@ export function* ldifRecords(set: IdentitySet, options: LdifOptions = { seed: 0,
   const top = options.includeTopContainers ?? ad;
   for (const ou of set.ous()) if (top || ou.path.length > 1) yield ouEntry(ou, dn);
   for (let i = 0; i < set.users; i++) yield userEntry(set, set.userAt(i), dn);
-  for (const g of set.groups()) yield* groupEntry(set, g, dn);
+  for (const g of set.eachGroup()) yield* groupEntry(set, g, dn);
 }
 
 /** Writes the generated identities as LDIF; returns the numbers of entries written. */
 export async function writeLdif(path: string, options: LdifOptions): Promise<{ users: number; groups: number }> {
   const set = new IdentitySet(options);
   await writeText(path, ldifRecords(set, options));
-  return { users: set.users, groups: set.groups().length };
+  return { users: set.users, groups: set.groupCount() };
 }
 
 function ouEntry(ou: GeneratedOu, dn: DnScheme): string {

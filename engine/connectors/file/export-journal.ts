@@ -47,9 +47,16 @@ export function journalPath(exportPath: string): string {
 
 /** A digest of everything a change asks for, so that only the very same change counts as already written. */
 export function changeKey(change: ExportChange): string {
-  const changes = change.changes.map((c) => [c.attribute, c.op, c.values.map(valueKey)]);
-  const text = JSON.stringify([change.op, change.objectType, change.dn, change.newDn ?? null, change.anchor, changes]);
-  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+  // The JSON text of [op, objectType, dn, newDn, anchor, [[attribute, op, [valueKey…]]…]], hashed piece by piece:
+  // a group's member list is never copied into one array of keys and one string.
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([change.op, change.objectType, change.dn, change.newDn ?? null, change.anchor]).slice(0, -1) + ',[');
+  change.changes.forEach((c, i) => {
+    hash.update(`${i ? ',' : ''}${JSON.stringify([c.attribute, c.op]).slice(0, -1)},[`);
+    c.values.forEach((v, j) => hash.update((j ? ',' : '') + JSON.stringify(valueKey(v))));
+    hash.update(']]');
+  });
+  return hash.update(']]').digest('base64url').slice(0, 22);
 }
 
 /** The key under which a change is looked up in `DoneChanges`. */

@@ -7,24 +7,49 @@ import { dnKey, isWithinDn } from './dn.ts';
 import { LdifReplay } from './ldif-replay.ts';
 import { hasChangeRecords } from './ldif-source.ts';
 import { fromRawProblem, mapRecord, problemAt } from './record-mapper.ts';
-import { loadSnapshot, snapshotEntry, SnapshotWriter } from './snapshot-store.ts';
+import { previousSnapshot, SnapshotWriter } from './snapshot-store.ts';
 import type { SourceItem } from './source-item.ts';
 import { readRecords } from './source.ts';
 
-/** Collects changes and problems and cuts them into batches. */
+/**
+ * Values a batch may carry before it is cut, whatever its object count: a group's member list grows with the
+ * directory, and a batch of many such groups would otherwise hold the whole directory's names at once.
+ */
+export const BATCH_VALUES = 50_000;
+
+/**
+ * Collects changes and problems and cuts them into batches of at most `size` items and `BATCH_VALUES` values (a
+ * single object with more values travels alone).
+ */
 class Batcher {
   changes: ImportChange[] = [];
   problems: ImportProblem[] = [];
+  private values = 0;
   constructor(private readonly size: number) {}
   get full(): boolean {
-    return this.changes.length + this.problems.length >= this.size;
+    return this.changes.length + this.problems.length >= this.size || this.values >= BATCH_VALUES;
+  }
+  /** Adds a change; returns the batch collected so far when the change would take it past the value budget. */
+  add(change: ImportChange): ImportBatch | undefined {
+    const values = change.kind === 'object' ? valueCount(change.object.attributes) : 1;
+    const before = this.changes.length + this.problems.length > 0 && this.values + values > BATCH_VALUES ? this.take() : undefined;
+    this.changes.push(change);
+    this.values += values;
+    return before;
   }
   take(): ImportBatch {
     const batch: ImportBatch = this.problems.length ? { changes: this.changes, problems: this.problems } : { changes: this.changes };
     this.changes = [];
     this.problems = [];
+    this.values = 0;
     return batch;
   }
+}
+
+function valueCount(attributes: Attributes): number {
+  let n = 0;
+  for (const values of Object.values(attributes)) n += values.length;
+  return n;
 }
 
 /** Reads every record of the file as a full object; the returned watermark names the new snapshot. */
@@ -34,7 +59,7 @@ export async function* importFull(settings: FileSettings, scope: ImportScope, ct
 
 /** Yields what changed since the snapshot the watermark names: added and changed objects, and deletes. */
 export async function* importDelta(settings: FileSettings, watermark: string, scope: ImportScope, ctx: ConnectorContext): ImportIterator {
-  const previous = await loadSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config), anchorKey(settings));
+  const previous = await previousSnapshot(settings.stateDir, watermark, readingFingerprint(settings.config));
   return yield* compareImport(settings, scope, ctx, previous);
 }
 
@@ -97,29 +122,23 @@ function scopeFilter(scope: ImportScope): (object: ImportedObject) => ImportedOb
   };
 }
 
+/** Deletes yielded per page of the previous snapshot's unseen anchors. */
+const UNSEEN_PAGE = 1000;
+
 /**
- * Full import when `previous` is undefined; otherwise delta by comparison with the previous snapshot. A record that
- * fails keeps its previous digest, and when a failure cannot be tied to an anchor no deletes are inferred, so a
- * malformed row never turns into the deletion of an object.
+ * Full import when `previous` (the path of the previous snapshot) is undefined; otherwise delta by comparison with
+ * it. The new snapshot is written as the file is read and doubles as the set of anchors seen (duplicates, deletes),
+ * so memory does not grow with the file. A record that fails keeps its previous digest, and when a failure cannot
+ * be tied to an anchor no deletes are inferred, so a malformed row never turns into the deletion of an object.
  */
-async function* compareImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, previous: Map<string, string> | undefined): ImportIterator {
+async function* compareImport(settings: FileSettings, scope: ImportScope, ctx: ConnectorContext, previous: string | undefined): ImportIterator {
   const path = settings.config.path;
   const scoped = scopeFilter(scope);
   const out = new Batcher(settings.config.batchSize);
-  const snapshot = new SnapshotWriter(settings.stateDir, readingFingerprint(settings.config));
+  const snapshot = await SnapshotWriter.create(settings.stateDir, readingFingerprint(settings.config), previous);
   const keyOf = anchorKey(settings);
-  const seen = new Set<string>();
   let unattributedProblem = false;
-  const keepPrevious = (anchor: string | undefined): void => {
-    if (anchor === undefined || !previous) return;
-    const key = keyOf(anchor);
-    const old = previous.get(key);
-    if (old === undefined || seen.has(key)) return;
-    seen.add(key);
-    previous.delete(key);
-    const entry = snapshotEntry(old);
-    snapshot.add(entry.anchor, entry.digest);
-  };
+  let committed = false;
   try {
     for await (const items of sourceItems(settings, ctx)) {
       for (const item of items) {
@@ -127,43 +146,42 @@ async function* compareImport(settings: FileSettings, scope: ImportScope, ctx: C
         if (item.kind === 'problem') {
           out.problems.push(item.problem);
           if (item.blocksDeletes) unattributedProblem = true;
-          keepPrevious(item.problem.anchor);
+          if (item.problem.anchor !== undefined) snapshot.keepPrevious(keyOf(item.problem.anchor));
         } else {
           const object = scoped(item.object);
           const anchor = item.object.anchor;
           const key = keyOf(anchor);
-          if (seen.has(key)) {
+          const digest = object ? objectDigest(object) : '';
+          if (object ? !snapshot.add(key, anchor, digest) : snapshot.has(key)) {
             out.problems.push(problemAt(path, item.line, 'duplicate-object', 'the anchor appears more than once in the file; this record is ignored', { anchor }));
-          } else if (object) {
-            seen.add(key);
-            const digest = objectDigest(object);
-            snapshot.add(anchor, digest);
-            const old = previous?.get(key);
-            previous?.delete(key);
-            if (old === undefined || snapshotEntry(old).digest !== digest) out.changes.push({ kind: 'object', object });
+          } else if (object && snapshot.previous(key) !== digest) {
+            const before = out.add({ kind: 'object', object });
+            if (before) yield before;
           }
         }
         if (out.full) yield out.take();
       }
-      await snapshot.spill();
     }
     if (previous) {
-      for (const value of previous.values()) {
-        const { anchor, digest } = snapshotEntry(value);
-        if (unattributedProblem) snapshot.add(anchor, digest);
-        else {
-          out.changes.push({ kind: 'delete', anchor });
-          if (out.full) yield out.take();
+      if (unattributedProblem) {
+        const kept = snapshot.keepUnseen();
+        if (kept) ctx.log('warn', `${kept} object(s) were not found, but deletes are not inferred because some records could not be read`);
+      } else {
+        for (const page of snapshot.unseen(UNSEEN_PAGE)) {
+          for (const { anchor } of page) {
+            const before = out.add({ kind: 'delete', anchor });
+            if (before) yield before;
+            if (out.full) yield out.take();
+          }
         }
-      }
-      if (unattributedProblem && previous.size) {
-        ctx.log('warn', `${previous.size} object(s) were not found, but deletes are not inferred because some records could not be read`);
       }
     }
     if (out.changes.length || out.problems.length) yield out.take();
-    return await snapshot.commit();
-  } catch (err) {
-    await snapshot.abort();
-    throw err;
+    const id = await snapshot.commit();
+    committed = true;
+    return id;
+  } finally {
+    // Also when the caller stops early (an error limit, a stop request) and returns the iterator.
+    if (!committed) await snapshot.abort();
   }
 }

@@ -29,14 +29,16 @@ export function ldifForChange(settings: FileSettings, change: ExportChange): Ldi
   if (change.op === 'add') {
     const dn = change.newDn ?? change.dn;
     if (!isDn(dn)) return fail('invalid-dn', `"${dn}" is not a DN`);
-    const attributes: LdifOutAttribute[] = [];
-    const typeAttr = settings.objectTypeAttribute;
-    if (typeAttr && !change.changes.some((c) => c.attribute.toLowerCase() === typeAttr.toLowerCase())) attributes.push({ name: typeAttr, value: change.objectType });
-    for (const c of change.changes) {
-      if (c.op === 'delete') continue;
-      for (const v of c.values) attributes.push({ name: c.attribute, value: valueToLdif(v) });
+    // Values go straight into the text: a group's member list is not copied into a list of lines first.
+    function* attributes(): Generator<LdifOutAttribute> {
+      const typeAttr = settings.objectTypeAttribute;
+      if (typeAttr && !change.changes.some((c) => c.attribute.toLowerCase() === typeAttr.toLowerCase())) yield { name: typeAttr, value: change.objectType };
+      for (const c of change.changes) {
+        if (c.op === 'delete') continue;
+        for (const v of c.values) yield { name: c.attribute, value: valueToLdif(v) };
+      }
     }
-    return { text: formatLdifRecord({ kind: 'add', dn, attributes }), result: { csId: change.csId, ok: true, anchor: anchorFor(dn, true), dn } };
+    return { text: formatLdifRecord({ kind: 'add', dn, attributes: attributes() }), result: { csId: change.csId, ok: true, anchor: anchorFor(dn, true), dn } };
   }
   let text = '';
   let dn = change.dn;
