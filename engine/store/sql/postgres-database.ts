@@ -18,7 +18,7 @@ export interface PostgresConnectOptions {
   readonly name: string;
   /** Default 10 s. */
   readonly connectTimeoutMs?: number;
-  /** How long the connection's worker may show no sign of life before calls fail. Default 15 s. */
+  /** How long the connection's worker may show no sign of life before calls fail. Default 60 s (a loaded machine can starve a live worker for seconds). */
   readonly stallTimeoutMs?: number;
   /** How many statement texts stay prepared on the server (least recently used go first). Default 1000. */
   readonly statementCacheSize?: number;

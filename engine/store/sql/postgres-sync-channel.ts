@@ -171,4 +171,4 @@ export class WorkerReportedError extends Error {
 }
 
 /** How long a worker may stay silent; the heartbeat comes every HEARTBEAT_MS. */
-export const DEFAULT_STALL_TIMEOUT_MS = Math.max(15_000, HEARTBEAT_MS * 40);
+export const DEFAULT_STALL_TIMEOUT_MS = Math.max(60_000, HEARTBEAT_MS * 40);
