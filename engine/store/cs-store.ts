@@ -2,55 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import { dnKey } from '../model/dn.ts';
-import type { CsLink, CsObject, CsState } from '../model/objects.ts';
-import { fromJson, toJson } from './json-column.ts';
+import type { CsObject, CsState } from '../model/objects.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
-
-interface Row {
-  id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
-  mv_id: number | null; link: string | null; hologram: string; pi_op: string | null; pending_import: string | null;
-  pe_op: string | null; pending_export: string | null; unconfirmed: string | null; errors: string | null; error_kinds: number;
-  needs_sync: number; seen: number; imported_at: string | null; exported_at: string | null;
-}
-
-const ERROR_BITS = { import: 1, sync: 2, export: 4 } as const;
-
-/** Links are stored as a short array: [rule, dir, type, owned, at]. */
-function packLink(l: CsLink | null): string | null {
-  return l ? JSON.stringify([l.rule, l.dir, l.type, l.owned ? 1 : 0, l.at]) : null;
-}
-
-function unpackLink(text: string | null): CsLink | null {
-  if (!text) return null;
-  const [rule, dir, type, owned, at] = JSON.parse(text) as [number | null, CsLink['dir'], CsLink['type'], number, string];
-  return { rule, dir, type, owned: owned === 1, at };
-}
-
-/** Converts a row to the object model. */
-function toObject(r: Row): CsObject {
-  return {
-    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, state: r.state as CsState,
-    transient: r.transient === 1, mvId: r.mv_id, link: unpackLink(r.link), hologram: fromJson(r.hologram, {}),
-    pendingImport: fromJson(r.pending_import, null), pendingExport: fromJson(r.pending_export, null),
-    unconfirmed: fromJson(r.unconfirmed, {}), errors: fromJson(r.errors, {}), needsSync: r.needs_sync === 1, seen: r.seen,
-    importedAt: r.imported_at, exportedAt: r.exported_at,
-  };
-}
-
-/** Column values of an object, in the order of COLUMNS. */
-function toParams(o: CsObject): unknown[] {
-  let kinds = 0;
-  for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
-  return [
-    o.connector, o.dn, o.anchor, o.objectType, o.state, o.transient ? 1 : 0, o.mvId, packLink(o.link), JSON.stringify(o.hologram),
-    o.pendingImport?.op ?? null, toJson(o.pendingImport), o.pendingExport?.op ?? null, toJson(o.pendingExport), toJson(o.unconfirmed),
-    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt, dnKey(o.dn), o.pendingImport?.dn ?? null, o.pendingExport?.newDn ?? null,
-  ];
-}
-
-const COLUMNS =
-  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key, pi_dn, pe_new_dn';
+import type { AttributeCodec } from './attribute-codec.ts';
+import { COLUMNS, columnValues, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
+import type { RunSnapshots } from './run-snapshots.ts';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -69,11 +26,11 @@ export interface CsExportName extends CsName {
   readonly importDn: string | null;
 }
 
-interface NameRow { id: number; dn: string; mv_id: number | null; state: string; transient: number; pi_op: string | null; pi_dn: string | null; pe_op: string | null; pe_new_dn: string | null }
+interface NameRow { id: number; dn: string; mv_id: number | null; state: number; transient: number; pi_op: string | null; pi_dn: string | null; pe_op: string | null; pe_new_dn: string | null }
 
 function toExportName(r: NameRow): CsExportName {
   return {
-    id: r.id, dn: r.dn, mvId: r.mv_id, state: r.state as CsState, exportOp: r.pe_op as CsExportName['exportOp'], newDn: r.pe_new_dn,
+    id: r.id, dn: r.dn, mvId: r.mv_id, state: stateOf(r.state), exportOp: r.pe_op as CsExportName['exportOp'], newDn: r.pe_new_dn,
     importDn: r.pi_op !== 'delete' ? r.pi_dn : null,
   };
 }
@@ -108,7 +65,10 @@ export class CsStore {
     private readonly db: Database.Database,
     private readonly refs: ReferenceIndex,
     private readonly values: CsValueIndex,
+    private readonly codec: AttributeCodec,
+    private readonly history: RunSnapshots,
   ) {
+    const marks = COLUMNS.map(() => '?').join(',');
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -117,8 +77,8 @@ export class CsStore {
       hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
       nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ?`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
-      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')})`),
-      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
+      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}) VALUES (${marks}) RETURNING id`).pluck(),
+      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, snap_img, snap_unc) = (${marks},?,?) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
@@ -134,21 +94,25 @@ export class CsStore {
       pageRenames: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NOT NULL AND id > ? ORDER BY id LIMIT ?"),
       pageModifies: db.prepare("SELECT * FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NULL AND id > ? ORDER BY id LIMIT ?"),
       obsolete: db.prepare(
-        "SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> 'placeholder' AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?",
+        `SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> ${PLACEHOLDER} AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?`,
       ),
     };
+  }
+
+  private toObject(r: Row): CsObject {
+    return objectOf(this.codec, r);
   }
 
   /** One object by id. */
   get(id: number): CsObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** One object by anchor within a connector. */
   byAnchor(connector: number, anchor: string): CsObject | null {
     const r = this.stmts.byAnchor.get(connector, anchor) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** One object by DN (compared as DNs, see engine/model/dn.ts) within a connector. */
@@ -159,7 +123,7 @@ export class CsStore {
   /** One object by DN comparison key within a connector. */
   byDnKey(connector: number, key: string): CsObject | null {
     const r = preferred(this.stmts.byDn.all(connector, key) as Row[]);
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** Id, DN, link, state and pending export of the object with this DN key (no attributes read): for resolving references. */
@@ -187,25 +151,25 @@ export class CsStore {
       const rows = this.db
         .prepare(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${chunk.map(() => '?').join(',')})`)
         .all(connector, ...chunk) as Row[];
-      for (const r of rows) out.set(r.anchor!, toObject(r));
+      for (const r of rows) out.set(r.anchor!, this.toObject(r));
     }
     return out;
   }
 
   /** Objects linked to an MV object (across connectors). */
   linkedTo(mvId: number): CsObject[] {
-    return (this.stmts.linked.all(mvId) as Row[]).map(toObject);
+    return (this.stmts.linked.all(mvId) as Row[]).map((r) => this.toObject(r));
   }
 
   /** The object of one connector linked to an MV object. */
   linkedIn(mvId: number, connector: number): CsObject | null {
     const r = this.stmts.linkedIn.get(mvId, connector) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    const id = Number(this.stmts.insert.run(...toParams(o as CsObject)).lastInsertRowid);
+    const id = this.stmts.insert.get(...columnValues(o as CsObject, encodeAttributes(this.codec, o as CsObject))) as number;
     this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
     this.values.write({ ...(o as CsObject), id }, false);
     return id;
@@ -213,13 +177,20 @@ export class CsStore {
 
   /** Writes every column of an object. */
   update(o: CsObject): void {
-    this.stmts.update.run(...toParams(o), o.id);
+    const enc = encodeAttributes(this.codec, o);
+    const before = this.history.referenced(o.id);
+    const kept = before
+      ? this.history.beforeWrite(o.id, before, { dn: o.dn, img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed })
+      : { snapImg: null, snapUnc: null };
+    this.stmts.update.run(...columnValues(o, enc), kept.snapImg, kept.snapUnc, o.id);
     this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
     this.values.write(o, true);
   }
 
   /** Removes an object. */
   delete(id: number): void {
+    const before = this.history.referenced(id);
+    if (before) this.history.beforeWrite(id, before, null);
     this.stmts.delete.run(id);
     this.refs.removeCs(id);
     this.values.remove(id);
@@ -258,7 +229,7 @@ export class CsStore {
         : filter === 'needs-sync'
           ? this.stmts.pageNeedsSync.all(connector, afterId, connector, afterId, limit)
           : this.stmts.pagePendingExport.all(connector, afterId, limit);
-    return (rows as Row[]).map(toObject);
+    return (rows as Row[]).map((r) => this.toObject(r));
   }
 
   /**
@@ -272,12 +243,12 @@ export class CsStore {
         : phase === 'update'
           ? this.stmts.pageModifies.all(connector, afterId, limit)
           : this.stmts.pageExportOp.all(connector, phase, afterId, limit);
-    return (rows as Row[]).map(toObject);
+    return (rows as Row[]).map((r) => this.toObject(r));
   }
 
   /** Anchored objects not seen by full import generation `gen` (to obsolete). */
   notSeen(connector: number, gen: number, afterId: number, limit: number): CsObject[] {
-    return (this.stmts.obsolete.all(connector, gen, afterId, limit) as Row[]).map(toObject);
+    return (this.stmts.obsolete.all(connector, gen, afterId, limit) as Row[]).map((r) => this.toObject(r));
   }
 
   /** Counts a connector's objects for a step's progress total. */
@@ -305,6 +276,7 @@ export class CsStore {
   /** Removes every object of a connector; returns the MV ids that lost a link. */
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
+    this.history.beforeSpaceDelete(connector);
     this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
     this.values.clear(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
@@ -348,14 +320,14 @@ export class CsStore {
         where.push('error_kinds & 4 <> 0');
         break;
       case 'disconnectors':
-        where.push(`state IN (${scope.kinds.map(() => '?').join(',') || "''"})`);
-        params.push(...scope.kinds.map((k) => `disconnector.${k}`));
+        where.push(`state IN (${scope.kinds.map(() => '?').join(',') || '-1'})`);
+        params.push(...scope.kinds.map((k) => STATE_CODES[`disconnector.${k}`]));
         break;
       case 'connectors':
-        where.push("state LIKE 'connector.%'");
+        where.push(`state IN (${STATE_CODES['connector.normal']}, ${STATE_CODES['connector.explicit']})`);
         break;
       case 'placeholders':
-        where.push("state = 'placeholder'");
+        where.push(`state = ${PLACEHOLDER}`);
         break;
       case 'transient':
         where.push('transient = 1');
@@ -366,15 +338,15 @@ export class CsStore {
     const after = cursor ? Number(cursor) : 0;
     const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${clause} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
     const more = rows.length > limit;
-    const items = rows.slice(0, limit).map(toObject);
+    const items = rows.slice(0, limit).map((r) => this.toObject(r));
     return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
   }
 }
 
 /** Of the objects holding one name, the staging object: a placeholder or a transient never hides it. */
-function preferred<R extends { id: number; state: string; transient: number }>(rows: R[]): R | undefined {
+function preferred<R extends { id: number; state: number; transient: number }>(rows: R[]): R | undefined {
   if (rows.length <= 1) return rows[0];
-  const rank = (r: R) => (r.state === 'placeholder' ? 2 : 0) + (r.transient ? 1 : 0);
+  const rank = (r: R) => (r.state === PLACEHOLDER ? 2 : 0) + (r.transient ? 1 : 0);
   return rows.reduce((best, r) => (rank(r) < rank(best) || (rank(r) === rank(best) && r.id < best.id) ? r : best));
 }
 

@@ -4,7 +4,16 @@ import type Database from 'better-sqlite3';
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
-import { fromJson } from './json-column.ts';
+import type { AttributeCodec } from './attribute-codec.ts';
+import type { StoreNames } from './store-names.ts';
+import { PLACEHOLDER } from './cs-columns.ts';
+
+/** What the lookups read through: the database and its attribute encoding. */
+export interface SearchSource {
+  readonly db: Database.Database;
+  readonly codec: AttributeCodec;
+  readonly names: StoreNames;
+}
 
 /** Attributes that name or identify a person, group or device; substring matches look only at these. */
 export const IDENTITY_ATTRIBUTES: ReadonlySet<string> = new Set(
@@ -25,28 +34,27 @@ export interface FoundMv {
 }
 
 interface CsRow {
-  id: number; connector: number; dn: string; anchor: string | null; object_type: string; mv_id: number | null; hologram: string;
-  pending_import: string | null; pending_export: string | null;
+  id: number; connector: number; dn: string; anchor: string | null; object_type: string; mv_id: number | null; hologram: string | null;
+  pi_op: string | null; pending_import: string | null; pe_op: string | null; pending_export: string | null;
 }
 
-function toCs(r: CsRow): FoundCs {
-  const imported = fromJson<{ op: string; image?: StoredAttributes } | null>(r.pending_import, null);
-  const exported = fromJson<{ op: string; changes?: StoredAttributes } | null>(r.pending_export, null);
+function toCs(codec: AttributeCodec, r: CsRow): FoundCs {
   // A new object has only its pending import, a provisioned one only its pending export: search what the engine knows.
   const attrs = {
-    ...(exported?.changes && exported.op !== 'delete' ? exported.changes : {}),
-    ...fromJson<StoredAttributes>(r.hologram, {}),
-    ...(imported?.image && imported.op !== 'delete' ? imported.image : {}),
+    ...(r.pe_op !== null && r.pe_op !== 'delete' ? codec.decodeOrEmpty(r.pending_export) : {}),
+    ...codec.decodeOrEmpty(r.hologram),
+    ...(r.pi_op !== null && r.pi_op !== 'delete' ? codec.decodeOrEmpty(r.pending_import) : {}),
   };
   return { id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, mvId: r.mv_id, attrs };
 }
 
-const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pending_import, pending_export';
+const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pi_op, pending_import, pe_op, pending_export';
 
 /** Connector space objects whose anchor or DN equals the text (placeholders left out). */
-export function csExact(db: Database.Database, connectors: readonly number[], text: string): FoundCs[] {
+export function csExact({ db, codec }: SearchSource, connectors: readonly number[], text: string): FoundCs[] {
   const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
-  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> 'placeholder'`);
+  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> ${PLACEHOLDER}`);
+  const toFound = (r: CsRow) => toCs(codec, r);
   let key: string | null;
   try {
     key = text.includes('=') ? dnKey(text) : null;
@@ -56,20 +64,23 @@ export function csExact(db: Database.Database, connectors: readonly number[], te
   }
   const out: FoundCs[] = [];
   for (const c of connectors) {
-    out.push(...(byAnchor.all(c, text) as CsRow[]).map(toCs));
-    if (key) out.push(...(byDn.all(c, key) as CsRow[]).map(toCs));
+    out.push(...(byAnchor.all(c, text) as CsRow[]).map(toFound));
+    if (key) out.push(...(byDn.all(c, key) as CsRow[]).map(toFound));
   }
   return out;
 }
 
 /** Metaverse objects with an indexed attribute equal to the text (case-insensitive). */
-export function mvExact(db: Database.Database, indexed: readonly string[], text: string): FoundMv[] {
+export function mvExact({ db, codec, names }: SearchSource, indexed: readonly string[], text: string): FoundMv[] {
   const find = db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50');
   const get = db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id = ?');
   const ids = new Set<number>();
-  for (const attr of indexed) for (const r of find.all(attr, valueKey(text)) as { mv_id: number }[]) ids.add(r.mv_id);
+  for (const attr of indexed) {
+    const name = names.existingId(attr);
+    if (name !== undefined) for (const r of find.all(name, valueKey(text)) as { mv_id: number }[]) ids.add(r.mv_id);
+  }
   return [...ids].map((id) => get.get(id) as { id: number; object_type: string; attrs: string }).filter(Boolean)
-    .map((r) => ({ id: r.id, objectType: r.object_type, attrs: JSON.parse(r.attrs) as StoredAttributes }));
+    .map((r) => ({ id: r.id, objectType: r.object_type, attrs: codec.decode(r.attrs) }));
 }
 
 function likePattern(text: string): string {
@@ -77,15 +88,15 @@ function likePattern(text: string): string {
 }
 
 /** Up to `limit` connector space objects whose DN or identity attributes contain the text. */
-export function csContaining(db: Database.Database, connectors: readonly number[], text: string, limit: number): FoundCs[] {
+export function csContaining({ db, codec }: SearchSource, connectors: readonly number[], text: string, limit: number): FoundCs[] {
   const stmt = db.prepare(
-    `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> 'placeholder' AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
+    `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> ${PLACEHOLDER} AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
   );
   const like = likePattern(text);
   const out: FoundCs[] = [];
   for (const c of connectors) {
     for (const r of stmt.iterate(c, like, like, like, like) as IterableIterator<CsRow>) {
-      const o = toCs(r);
+      const o = toCs(codec, r);
       if (o.dn.toLowerCase().includes(text.toLowerCase()) || identityMatch(o.attrs, text)) out.push(o);
       if (out.length >= limit) return out;
     }
@@ -94,10 +105,10 @@ export function csContaining(db: Database.Database, connectors: readonly number[
 }
 
 /** Up to `limit` metaverse objects whose identity attributes contain the text. */
-export function mvContaining(db: Database.Database, text: string, limit: number): FoundMv[] {
+export function mvContaining({ db, codec }: SearchSource, text: string, limit: number): FoundMv[] {
   const out: FoundMv[] = [];
   for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: string; attrs: string }>) {
-    const attrs = JSON.parse(r.attrs) as StoredAttributes;
+    const attrs = codec.decode(r.attrs);
     if (identityMatch(attrs, text)) out.push({ id: r.id, objectType: r.object_type, attrs });
     if (out.length >= limit) break;
   }

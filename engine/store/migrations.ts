@@ -4,6 +4,7 @@ import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts'
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { MvTextIndex } from './mv-text-index.ts';
+import { migrateToCompactStore } from './compact-migration.ts';
 
 /** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -184,6 +185,9 @@ export const migrations: readonly Migration[] = [
       after = rows[rows.length - 1].id;
     }
   },
+  // 8: the compact store (compact-migration.ts): a name dictionary, attribute maps encoded against it, integer
+  // states, links and times, integer keys in the reference and value indexes, compact run records.
+  migrateToCompactStore,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

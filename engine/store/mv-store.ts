@@ -8,12 +8,16 @@ import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
 import { MvTextIndex, narrowsByText, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
 import { SharedMeta } from './shared-meta.ts';
+import type { AttributeCodec } from './attribute-codec.ts';
+import type { StoreNames } from './store-names.ts';
+import { isoOf, timeColumn } from './time-column.ts';
 
-interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
+interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
 /**
  * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
- * most common contributor is stored once (`d`) and only the other attributes are listed (`x`).
+ * most common contributor is stored once (`d`) and only the other attributes are listed (`x`). Without other
+ * attributes the stored text is the array `d` alone.
  */
 interface StoredContrib {
   d?: ContributorRef[];
@@ -32,23 +36,24 @@ export function packContrib(attrs: StoredAttributes, contrib: Record<string, Con
     if (JSON.stringify(refs) === best && attr in attrs) continue;
     (out.x ??= {})[attr] = refs;
   }
-  return JSON.stringify(out);
+  return JSON.stringify(out.x ? out : (out.d ?? []));
 }
 
 /** Expands a stored contributor map. */
 export function unpackContrib(attrs: StoredAttributes, text: string): Record<string, ContributorRef[]> {
-  const packed = JSON.parse(text) as StoredContrib;
+  const parsed = JSON.parse(text) as StoredContrib | ContributorRef[];
+  const packed: StoredContrib = Array.isArray(parsed) ? (parsed.length ? { d: parsed } : {}) : parsed;
   const out: Record<string, ContributorRef[]> = {};
   if (packed.d) for (const attr of Object.keys(attrs)) out[attr] = packed.d;
   if (packed.x) Object.assign(out, packed.x);
   return out;
 }
 
-function toObject(r: Row): MvObject {
-  const attrs = JSON.parse(r.attrs) as StoredAttributes;
+function toObject(codec: AttributeCodec, r: Row): MvObject {
+  const attrs = codec.decode(r.attrs);
   return {
     id: r.id, objectType: r.object_type, attrs, contrib: unpackContrib(attrs, r.contrib),
-    retryProvisioning: r.retry_provisioning === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+    retryProvisioning: r.retry_provisioning === 1, createdAt: isoOf(r.created_at) ?? '', updatedAt: isoOf(r.updated_at) ?? '',
   };
 }
 
@@ -63,15 +68,17 @@ export class MvStore {
   constructor(
     private readonly db: Database.Database,
     private readonly refs: ReferenceIndex,
+    private readonly codec: AttributeCodec,
+    private readonly names: StoreNames,
   ) {
     this.text = new MvTextIndex(db);
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
-      insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?)'),
+      insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?) RETURNING id').pluck(),
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
       indexDelete: db.prepare('DELETE FROM mv_index WHERE mv_id = ?'),
-      indexInsert: db.prepare('INSERT OR IGNORE INTO mv_index (attr, value, mv_id) VALUES (?,?,?)'),
+      indexInsert: db.prepare('INSERT INTO mv_index (attr, value, mv_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
       indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
     };
@@ -99,26 +106,33 @@ export class MvStore {
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) this.writeIndex(r.id, JSON.parse(r.attrs));
+      for (const r of rows) this.writeIndex(r.id, this.codec.decode(r.attrs));
       after = rows[rows.length - 1].id;
     }
   }
 
   private writeIndex(id: number, attrs: StoredAttributes): void {
     const indexed = this.indexed;
-    for (const attr of indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
+    for (const attr of indexed) {
+      const values = attrs[attr];
+      if (!values?.length) continue;
+      const name = this.names.id(attr);
+      for (const v of values) this.stmts.indexInsert.run(name, valueKey(v), id);
+    }
     this.text.write(id, attrs, indexed);
   }
 
   /** One MV object. */
   get(id: number): MvObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? toObject(this.codec, r) : null;
   }
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
-    const id = Number(this.stmts.insert.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt).lastInsertRowid);
+    const id = this.stmts.insert.get(
+      o.objectType, this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), timeColumn(o.updatedAt),
+    ) as number;
     this.writeIndex(id, o.attrs);
     this.refs.setMv(id, mvReferenceIds(o.attrs), false);
     return id;
@@ -126,7 +140,7 @@ export class MvStore {
 
   /** Writes an object and refreshes its index entries. */
   update(o: MvObject, attrsChanged = true): void {
-    this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
+    this.stmts.update.run(o.objectType, this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
     if (attrsChanged && this.indexed.size) {
       this.stmts.indexDelete.run(o.id);
       this.text.remove(o.id);
@@ -151,7 +165,9 @@ export class MvStore {
   /** MV ids whose indexed attribute has a value with this comparison key (see valueKey). */
   findByKey(attr: string, key: string): number[] {
     if (!this.indexed.has(attr)) throw new Error(`Metaverse attribute ${attr} is not indexed`);
-    return (this.stmts.indexFind.all(attr, key) as { mv_id: number }[]).map((r) => r.mv_id);
+    const name = this.names.existingId(attr);
+    if (name === undefined) return [];
+    return (this.stmts.indexFind.all(name, key) as { mv_id: number }[]).map((r) => r.mv_id);
   }
 
   /** True when the attribute is in the value index. */
@@ -181,7 +197,7 @@ export class MvStore {
     }
     if (eq) {
       sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
-      params.push(eq.attribute, valueKey(eq.value));
+      params.push(this.names.existingId(eq.attribute) ?? -1, valueKey(eq.value));
     } else {
       // A prefix, suffix or contains clause narrows by the text index; every clause is still checked row by row.
       const sub = clauses.find((c) => this.indexed.has(c.attribute) && narrowsByText(c));
@@ -195,7 +211,7 @@ export class MvStore {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
       const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
       const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
-      const items = rows.slice(0, limit).map(toObject);
+      const items = rows.slice(0, limit).map((r) => toObject(this.codec, r));
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
     sql += ' ORDER BY id';
@@ -203,7 +219,7 @@ export class MvStore {
     let total = 0;
     let nextCursor: string | null = null;
     for (const r of this.db.prepare(sql).iterate(...params) as IterableIterator<Row>) {
-      const o = toObject(r);
+      const o = toObject(this.codec, r);
       if (!clauses.every((c) => matchesClause(o.attrs[c.attribute], c))) continue;
       total++;
       if (o.id <= after) continue;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
+import Database from 'better-sqlite3';
 import { migrations } from './migrations.ts';
 import { openStore, type Store } from './store.ts';
 
@@ -78,13 +79,21 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
   });
 
   it('fills the text of the attributes already indexed when a database is migrated', () => {
-    const s = open();
-    s.mv.ensureIndexed(['mail']);
-    const a = person(s, { mail: ['migrated.person@example.com'] });
-    // Back to the schema before the text index, as a database written by the previous version is.
-    s.db.exec('DROP TRIGGER mv_text_added; DROP TRIGGER mv_text_removed; DROP TABLE mv_text_fts; DROP TABLE mv_text;');
-    s.db.pragma(`user_version = ${migrations.length - 1}`);
-    s.close();
+    // A database of the schema before the text index (version 6), as the version of that time wrote it.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-mvtext-'));
+    const old = new Database(path.join(dir, 'idsync.sqlite'));
+    for (const m of migrations.slice(0, 6)) {
+      if (typeof m === 'string') old.exec(m);
+      else m(old);
+    }
+    old.pragma('user_version = 6');
+    old.prepare("INSERT INTO meta (key, value) VALUES ('mv-indexed', '[\"mail\"]')").run();
+    old.prepare("INSERT INTO mv_index (attr, value, mv_id) VALUES ('mail', 's:migrated.person@example.com', 1)").run();
+    const a = Number(
+      old.prepare("INSERT INTO mv_objects (object_type, attrs, contrib, created_at, updated_at) VALUES ('person', ?, '{}', '', '')")
+        .run(JSON.stringify({ mail: ['migrated.person@example.com'] })).lastInsertRowid,
+    );
+    old.close();
     const again = open();
     expect(again.db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(plan(again)).toBe(1);

@@ -1,10 +1,11 @@
-// The reference indexes: who refers to whom, in each connector space (by the DN key of the referenced object)
-// and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
+// The reference indexes: who refers to whom, in each connector space (by a hash of the DN key of the referenced
+// object, key-hash.ts) and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
 // them for the objects to re-evaluate, so no reference is left pointing at a name that no longer exists.
 import type Database from 'better-sqlite3';
 import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
+import { keyHash } from './key-hash.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -51,8 +52,8 @@ export class ReferenceIndex {
   constructor(db: Database.Database) {
     this.stmts = {
       csDelete: db.prepare('DELETE FROM cs_refs WHERE from_id = ?'),
-      csInsert: db.prepare('INSERT OR IGNORE INTO cs_refs (connector, to_key, from_id) VALUES (?,?,?)'),
-      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_key = ?'),
+      csInsert: db.prepare('INSERT INTO cs_refs (connector, to_hash, from_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
+      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_hash = ?'),
       mvDelete: db.prepare('DELETE FROM mv_refs WHERE from_mv = ?'),
       mvInsert: db.prepare('INSERT OR IGNORE INTO mv_refs (to_mv, from_mv) VALUES (?,?)'),
       mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
@@ -62,7 +63,7 @@ export class ReferenceIndex {
   /** Records what a CS object refers to (replacing what it referred to before). */
   setCs(connector: number, id: number, keys: ReadonlySet<string>, replace: boolean): void {
     if (replace) this.stmts.csDelete.run(id);
-    for (const k of keys) this.stmts.csInsert.run(connector, k, id);
+    for (const k of new Set([...keys].map(keyHash))) this.stmts.csInsert.run(connector, k, id);
   }
 
   /** Forgets a deleted CS object's references. */
@@ -70,9 +71,9 @@ export class ReferenceIndex {
     this.stmts.csDelete.run(id);
   }
 
-  /** Ids of the objects of a connector space that refer to the DN with this key. */
+  /** Ids of the objects of a connector space that refer to the DN with this key (or, rarely, to one of the same hash). */
   csReferrers(connector: number, key: string): number[] {
-    return (this.stmts.csReferrers.all(connector, key) as { from_id: number }[]).map((r) => r.from_id);
+    return (this.stmts.csReferrers.all(connector, keyHash(key)) as { from_id: number }[]).map((r) => r.from_id);
   }
 
   /** Records what an MV object refers to (replacing what it referred to before). */

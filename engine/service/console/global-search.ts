@@ -14,7 +14,6 @@ function displayNameOf(attrs: StoredAttributes): string | null {
 /** Searches every connector space and the metaverse for `text`; at most `limit` hits. */
 export function globalSearch(engine: SyncEngine, text: string, limit: number): { items: SearchHit[]; truncated: boolean } {
   const store = engine.store;
-  const db = store.db;
   const connectors = store.connectors.list();
   const nameOf = new Map(connectors.map((c) => [c.seq, c.name]));
   const seqs = connectors.map((c) => c.seq);
@@ -41,11 +40,11 @@ export function globalSearch(engine: SyncEngine, text: string, limit: number): {
       dn: o.dn, objectType: o.objectType, displayName: displayNameOf(o.attrs), matched: m,
     });
   };
-  for (const o of mvExact(db, indexed, text)) mvHit(o, true);
-  for (const o of csExact(db, seqs, text)) csHit(o);
+  for (const o of mvExact(store, indexed, text)) mvHit(o, true);
+  for (const o of csExact(store, seqs, text)) csHit(o);
   // One more than asked for tells whether the list was cut.
-  for (const o of mvContaining(db, text, limit + 1)) mvHit(o, false);
-  for (const o of csContaining(db, seqs, text, limit + 1)) csHit(o);
+  for (const o of mvContaining(store, text, limit + 1)) mvHit(o, false);
+  for (const o of csContaining(store, seqs, text, limit + 1)) csHit(o);
   const all = [...hits.values()].sort((a, b) => Number(b.matched.exact) - Number(a.matched.exact) || (a.kind === b.kind ? 0 : a.kind === 'mv' ? -1 : 1));
   return { items: all.slice(0, limit), truncated: all.length > limit };
 }

@@ -1,0 +1,121 @@
+// How a connector space object maps to the columns of cs_objects: states and links as small integers, times as
+// milliseconds, attribute maps in the store's compact encoding (attribute-codec.ts), and a pending import or export
+// split into its operation, its names and its attributes, so nothing is written twice.
+import type { CsLink, CsObject, CsState, ObjectErrors, PendingExport, PendingImport } from '../model/objects.ts';
+import type { AttributeCodec } from './attribute-codec.ts';
+import { dnKey } from '../model/dn.ts';
+import { isoOf, timeColumn } from './time-column.ts';
+
+/** State codes; 0 and 1 take no bytes in a SQLite row. */
+export const STATE_CODES: Readonly<Record<CsState, number>> = {
+  'disconnector.normal': 0,
+  'connector.normal': 1,
+  'connector.explicit': 2,
+  'disconnector.filtered': 3,
+  'disconnector.explicit': 4,
+  placeholder: 5,
+};
+const STATES = Object.fromEntries(Object.entries(STATE_CODES).map(([s, c]) => [c, s])) as Record<number, CsState>;
+
+/** The SQL literal of a state code, for queries. */
+export const PLACEHOLDER = STATE_CODES.placeholder;
+
+/** The state of a code. */
+export function stateOf(code: number): CsState {
+  const s = STATES[code];
+  if (!s) throw new Error(`Unknown connector space state code ${code}`);
+  return s;
+}
+
+const LINK_TYPES: readonly CsLink['type'][] = ['Join', 'StickyJoin', 'Provision', 'Explicit'];
+
+/** A link's type, direction and ownership in one integer. */
+function linkKind(l: CsLink): number {
+  return LINK_TYPES.indexOf(l.type) | (l.dir === 'out' ? 4 : 0) | (l.owned ? 8 : 0);
+}
+
+export interface Row {
+  id: number; connector: number; dn: string; dn_key: string; anchor: string | null; object_type: string; state: number; transient: number;
+  mv_id: number | null; link_rule: number | null; link_kind: number | null; link_at: number | null; pi_op: string | null; pi_dn: string | null;
+  pi_type: string | null; pe_op: string | null; pe_new_dn: string | null; error_kinds: number; needs_sync: number; seen: number;
+  imported_at: number | null; exported_at: number | null; snap_img: number | null; snap_unc: number | null; errors: string | null;
+  hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
+}
+
+/** Written columns, in the order of `columnValues`; attribute columns last so the small ones stay on the row's page. */
+export const COLUMNS = [
+  'connector', 'dn', 'dn_key', 'anchor', 'object_type', 'state', 'transient', 'mv_id', 'link_rule', 'link_kind', 'link_at', 'pi_op', 'pi_dn', 'pi_type',
+  'pe_op', 'pe_new_dn', 'error_kinds', 'needs_sync', 'seen', 'imported_at', 'exported_at', 'errors', 'hologram', 'pending_import', 'pending_export',
+  'unconfirmed',
+] as const;
+
+const ERROR_BITS = { import: 1, sync: 2, export: 4 } as const;
+
+/** The encoded attribute columns of an object (what the deferred run snapshots compare). */
+export interface EncodedAttributes {
+  hologram: string | null;
+  pendingImport: string | null;
+  pendingExport: string | null;
+  unconfirmed: string | null;
+}
+
+/** Encodes an object's attribute maps. */
+export function encodeAttributes(codec: AttributeCodec, o: CsObject): EncodedAttributes {
+  return {
+    hologram: codec.encodeOrNull(o.hologram),
+    // A pending import always has an image, even an empty one: '[]' tells it from no pending import.
+    pendingImport: o.pendingImport ? codec.encode(o.pendingImport.image) : null,
+    pendingExport: o.pendingExport ? codec.encode(o.pendingExport.changes) : null,
+    unconfirmed: codec.encodeOrNull(o.unconfirmed),
+  };
+}
+
+/** The image a run record of an import shows: the pending import's (not a delete's), else the hologram. */
+export function importImage(piOp: string | null, pendingImport: string | null, hologram: string | null): string | null {
+  return piOp !== null && piOp !== 'delete' ? pendingImport : hologram;
+}
+
+/** SQL of the same, over the columns of cs_objects. */
+export const IMPORT_IMAGE_SQL = "CASE WHEN pi_op IS NOT NULL AND pi_op <> 'delete' THEN pending_import ELSE hologram END";
+
+/** Column values of an object, in the order of COLUMNS. */
+export function columnValues(o: CsObject, enc: EncodedAttributes): unknown[] {
+  let kinds = 0;
+  for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
+  const l = o.link;
+  return [
+    o.connector, o.dn, dnKey(o.dn), o.anchor, o.objectType, STATE_CODES[o.state], o.transient ? 1 : 0, o.mvId, l ? l.rule : null, l ? linkKind(l) : null,
+    l ? timeColumn(l.at) : null, o.pendingImport?.op ?? null, o.pendingImport?.dn ?? null, o.pendingImport?.objectType ?? null, o.pendingExport?.op ?? null,
+    o.pendingExport?.newDn ?? null, kinds, o.needsSync ? 1 : 0, o.seen, timeColumn(o.importedAt), timeColumn(o.exportedAt), errorsColumn(o.errors),
+    enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed,
+  ];
+}
+
+function errorsColumn(errors: ObjectErrors): string | null {
+  for (const _ in errors) return JSON.stringify(errors);
+  return null;
+}
+
+/** The object of a row. */
+export function objectOf(codec: AttributeCodec, r: Row): CsObject {
+  let pendingImport: PendingImport | null = null;
+  if (r.pi_op !== null) {
+    pendingImport = { op: r.pi_op as PendingImport['op'], image: codec.decodeOrEmpty(r.pending_import) };
+    if (r.pi_dn !== null) pendingImport.dn = r.pi_dn;
+    if (r.pi_type !== null) pendingImport.objectType = r.pi_type;
+  }
+  let pendingExport: PendingExport | null = null;
+  if (r.pe_op !== null) {
+    pendingExport = { op: r.pe_op as PendingExport['op'], changes: codec.decodeOrEmpty(r.pending_export) };
+    if (r.pe_new_dn !== null) pendingExport.newDn = r.pe_new_dn;
+  }
+  const k = r.link_kind;
+  return {
+    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, state: stateOf(r.state), transient: r.transient === 1,
+    mvId: r.mv_id,
+    link: k === null ? null : { rule: r.link_rule, dir: k & 4 ? 'out' : 'in', type: LINK_TYPES[k & 3], owned: (k & 8) !== 0, at: isoOf(r.link_at) ?? '' },
+    hologram: codec.decodeOrEmpty(r.hologram), pendingImport, pendingExport, unconfirmed: codec.decodeOrEmpty(r.unconfirmed),
+    errors: r.errors ? (JSON.parse(r.errors) as ObjectErrors) : {}, needsSync: r.needs_sync === 1, seen: r.seen,
+    importedAt: isoOf(r.imported_at), exportedAt: isoOf(r.exported_at),
+  };
+}
