@@ -2,7 +2,8 @@
 // run snapshots): a flat JSON array of [code, values, code, values, …]. The code is the attribute name's id in the
 // store's name dictionary times eight plus the kind of its values, so names and value tags are not repeated in every
 // row; one value is written without its list; a text value repeated within the object is written as the number of
-// its first occurrence. Values stay JSON text, so a LIKE over the column still finds them (global search).
+// its first occurrence; the DNs of a list of references (group members) are written once with the prefix and suffix
+// they all share. Values stay JSON text, so a LIKE over the column still finds them (global search).
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import type { StoreNames } from './store-names.ts';
 
@@ -17,6 +18,10 @@ const enum Kind {
   Bin = 3,
   Int = 4,
   Date = 5,
+  /** References without a metaverse id sharing a prefix and a suffix: prefix, suffix, the middles. */
+  RefAffixed = 6,
+  /** References with a metaverse id sharing a prefix and a suffix: prefix, suffix, middle, id, middle, id, … */
+  MvRefAffixed = 7,
 }
 
 const KINDS = 8;
@@ -103,10 +108,17 @@ export class AttributeCodec {
       if (kind === Kind.Plain) {
         const plain = values.map((v) => plainValue(name, v, shared));
         out.push(plain.length === 1 ? plain[0] : plain);
-      } else if (kind === Kind.MvRef) {
-        const flat: unknown[] = [];
-        for (const v of values as { ref: string; mv: number }[]) flat.push(v.ref, v.mv);
-        out.push(flat);
+      } else if (kind === Kind.Ref || kind === Kind.MvRef) {
+        const refs = values as { ref: string; mv?: number }[];
+        const [prefix, suffix] = refs.length > 1 ? sharedAffixes(refs.map((v) => v.ref)) : ['', ''];
+        const affixed = (prefix.length + suffix.length) * (refs.length - 1) > 8;
+        const flat: unknown[] = affixed ? [prefix, suffix] : [];
+        for (const v of refs) {
+          flat.push(affixed ? v.ref.slice(prefix.length, v.ref.length - suffix.length) : v.ref);
+          if (kind === Kind.MvRef) flat.push(v.mv);
+        }
+        if (affixed) out[out.length - 1] = (out[out.length - 1] as number) + (Kind.RefAffixed - Kind.Ref);
+        out.push(kind === Kind.Ref && !affixed && flat.length === 1 ? flat[0] : flat);
       } else {
         out.push(values.length === 1 ? textOf(kind, values[0] as Tagged) : values.map((v) => textOf(kind, v as Tagged)));
       }
@@ -131,6 +143,12 @@ export class AttributeCodec {
         const flat = raw as unknown[];
         values = [];
         for (let j = 0; j < flat.length; j += 2) values.push({ ref: flat[j] as string, mv: flat[j + 1] as number });
+      } else if (kind === Kind.RefAffixed || kind === Kind.MvRefAffixed) {
+        const flat = raw as unknown[];
+        const [prefix, suffix] = flat as [string, string];
+        values = [];
+        if (kind === Kind.RefAffixed) for (let j = 2; j < flat.length; j++) values.push({ ref: `${prefix}${flat[j] as string}${suffix}` });
+        else for (let j = 2; j < flat.length; j += 2) values.push({ ref: `${prefix}${flat[j] as string}${suffix}`, mv: flat[j + 1] as number });
       } else {
         values = Array.isArray(raw) ? raw.map((t) => tagged(kind, t)) : [tagged(kind, raw)];
       }
@@ -139,6 +157,31 @@ export class AttributeCodec {
       else attrs[name] = values;
     }
     return attrs;
+  }
+
+  /** The DNs of the reference values in a stored text, read without building the attribute map. */
+  referenceDns(text: string | null): string[] {
+    if (!text) return [];
+    const items = JSON.parse(text) as unknown[];
+    const out: string[] = [];
+    for (let i = 0; i < items.length; i += 2) {
+      const kind = (items[i] as number) % KINDS;
+      const raw = items[i + 1];
+      if (kind === Kind.Ref) {
+        if (Array.isArray(raw)) out.push(...(raw as string[]));
+        else out.push(raw as string);
+      } else if (kind === Kind.MvRef) {
+        const flat = raw as unknown[];
+        for (let j = 0; j < flat.length; j += 2) out.push(flat[j] as string);
+      } else if (kind === Kind.RefAffixed || kind === Kind.MvRefAffixed) {
+        const flat = raw as unknown[];
+        const [prefix, suffix] = flat as [string, string];
+        for (let j = 2; j < flat.length; j += kind === Kind.RefAffixed ? 1 : 2) out.push(`${prefix}${flat[j] as string}${suffix}`);
+      } else if (kind === Kind.Plain) {
+        for (const v of Array.isArray(raw) ? raw : [raw]) if (typeof v === 'object' && v !== null && typeof (v as { ref?: unknown }).ref === 'string') out.push((v as { ref: string }).ref);
+      }
+    }
+    return out;
   }
 
   /** Encodes a map that may be empty: NULL for an empty map keeps rows small. */
@@ -152,6 +195,18 @@ export class AttributeCodec {
   decodeOrEmpty(text: string | null | undefined): StoredAttributes {
     return text ? this.decode(text) : {};
   }
+}
+
+/** The longest prefix and then the longest suffix all texts share, not overlapping in the shortest one. */
+function sharedAffixes(texts: readonly string[]): [string, string] {
+  let shortest = texts[0].length;
+  for (const t of texts) if (t.length < shortest) shortest = t.length;
+  const first = texts[0];
+  let p = 0;
+  while (p < shortest && texts.every((t) => t.charCodeAt(p) === first.charCodeAt(p))) p++;
+  let q = 0;
+  while (q < shortest - p && texts.every((t) => t.charCodeAt(t.length - 1 - q) === first.charCodeAt(first.length - 1 - q))) q++;
+  return [first.slice(0, p), first.slice(first.length - q)];
 }
 
 function plainValue(name: string, v: StoredValue, shared: Map<string, number>): unknown {

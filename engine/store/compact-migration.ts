@@ -21,7 +21,8 @@ export const COMPACT_SCHEMA = {
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     connector INTEGER NOT NULL,
     dn TEXT NOT NULL,
-    dn_key TEXT NOT NULL,
+    dn_key TEXT,
+    dn_hash INTEGER NOT NULL,
     anchor TEXT,
     object_type TEXT NOT NULL,
     state INTEGER NOT NULL,
@@ -50,7 +51,7 @@ export const COMPACT_SCHEMA = {
   )`,
   cs_indexes: `
     CREATE UNIQUE INDEX cs_anchor ON cs_objects (connector, anchor) WHERE anchor IS NOT NULL;
-    CREATE INDEX cs_dn_key ON cs_objects (connector, dn_key);
+    CREATE INDEX cs_dn ON cs_objects (connector, dn_hash);
     CREATE INDEX cs_mv ON cs_objects (mv_id) WHERE mv_id IS NOT NULL;
     CREATE INDEX cs_pi ON cs_objects (connector, pi_op) WHERE pi_op IS NOT NULL;
     CREATE INDEX cs_pe ON cs_objects (connector, pe_op) WHERE pe_op IS NOT NULL;
@@ -87,9 +88,9 @@ export const COMPACT_SCHEMA = {
     CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter, target);
     CREATE INDEX run_objects_cs ON run_objects (cs_id) WHERE cs_id IS NOT NULL;`,
   cs_refs: 'CREATE TABLE cs_refs_next (connector INTEGER NOT NULL, to_hash INTEGER NOT NULL, from_id INTEGER NOT NULL, PRIMARY KEY (connector, to_hash, from_id)) WITHOUT ROWID',
-  cs_refs_indexes: 'CREATE INDEX cs_refs_from ON cs_refs (from_id);',
+  cs_refs_indexes: '',
   mv_index: 'CREATE TABLE mv_index_next (attr INTEGER NOT NULL, value TEXT NOT NULL, mv_id INTEGER NOT NULL, PRIMARY KEY (attr, value, mv_id)) WITHOUT ROWID',
-  mv_index_indexes: 'CREATE INDEX mv_index_mv ON mv_index (mv_id);',
+  mv_index_indexes: '',
   cs_values: 'CREATE TABLE cs_values_next (connector INTEGER NOT NULL, attr INTEGER NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID',
   cs_values_indexes: 'CREATE INDEX cs_values_cs ON cs_values (cs_id);',
 } as const;
@@ -188,6 +189,8 @@ export function migrateToCompactStore(db: Database.Database): void {
       ];
     });
 
+  // The store removes index entries by their whole key (it reads what an object held before it changes it).
+  db.exec('DROP INDEX mv_refs_from');
   rebuildIndex(db, 'cs_refs', COMPACT_SCHEMA.cs_refs, COMPACT_SCHEMA.cs_refs_indexes, (r) => [r.connector, keyHash(r.to_key as string), r.from_id]);
   rebuildIndex(db, 'mv_index', COMPACT_SCHEMA.mv_index, COMPACT_SCHEMA.mv_index_indexes, (r) => [names.id(r.attr as string), r.value, r.mv_id]);
   rebuildIndex(db, 'cs_values', COMPACT_SCHEMA.cs_values, COMPACT_SCHEMA.cs_values_indexes, (r) => [r.connector, names.id(r.attr as string), r.value, r.cs_id]);

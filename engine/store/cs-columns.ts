@@ -5,6 +5,7 @@ import type { CsLink, CsObject, CsState, ObjectErrors, PendingExport, PendingImp
 import type { AttributeCodec } from './attribute-codec.ts';
 import { dnKey } from '../model/dn.ts';
 import { isoOf, timeColumn } from './time-column.ts';
+import { keyHash } from './key-hash.ts';
 
 /** State codes; 0 and 1 take no bytes in a SQLite row. */
 export const STATE_CODES: Readonly<Record<CsState, number>> = {
@@ -27,6 +28,31 @@ export function stateOf(code: number): CsState {
   return s;
 }
 
+/**
+ * A DN's comparison key is kept only when SQL cannot derive it: most keys are the DN with its ASCII letters lower-cased,
+ * which is what SQL's lower() does (SQLite's, and PostgreSQL's under the "C" collation). Lookups go through an index
+ * of the key's hash (dn_hash) and compare DN_KEY_SQL, so they stay exact.
+ */
+export function storedDnKey(dn: string): string | null {
+  const key = dnKey(dn);
+  return key === asciiLower(dn) ? null : key;
+}
+
+/** SQL of a row's DN key. */
+export const DN_KEY_SQL = 'coalesce(dn_key, lower(dn))';
+
+/** SQL matching a row by DN key (two parameters: `dnKeyParams(key)`), through the hash index. */
+export const DN_KEY_MATCH = `dn_hash = ? AND ${DN_KEY_SQL} = ?`;
+
+/** The parameters of DN_KEY_MATCH. */
+export function dnKeyParams(key: string): [number, string] {
+  return [keyHash(key), key];
+}
+
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]+/g, (s) => s.toLowerCase());
+}
+
 const LINK_TYPES: readonly CsLink['type'][] = ['Join', 'StickyJoin', 'Provision', 'Explicit'];
 
 /** A link's type, direction and ownership in one integer. */
@@ -35,7 +61,7 @@ function linkKind(l: CsLink): number {
 }
 
 export interface Row {
-  id: number; connector: number; dn: string; dn_key: string; anchor: string | null; object_type: string; state: number; transient: number;
+  id: number; connector: number; dn: string; dn_key: string | null; dn_hash: number; anchor: string | null; object_type: string; state: number; transient: number;
   mv_id: number | null; link_rule: number | null; link_kind: number | null; link_at: number | null; pi_op: string | null; pi_dn: string | null;
   pi_type: string | null; pe_op: string | null; pe_new_dn: string | null; error_kinds: number; needs_sync: number; seen: number;
   imported_at: number | null; exported_at: number | null; snap_img: number | null; snap_unc: number | null; errors: string | null;
@@ -44,7 +70,7 @@ export interface Row {
 
 /** Written columns, in the order of `columnValues`; attribute columns last so the small ones stay on the row's page. */
 export const COLUMNS = [
-  'connector', 'dn', 'dn_key', 'anchor', 'object_type', 'state', 'transient', 'mv_id', 'link_rule', 'link_kind', 'link_at', 'pi_op', 'pi_dn', 'pi_type',
+  'connector', 'dn', 'dn_key', 'dn_hash', 'anchor', 'object_type', 'state', 'transient', 'mv_id', 'link_rule', 'link_kind', 'link_at', 'pi_op', 'pi_dn', 'pi_type',
   'pe_op', 'pe_new_dn', 'error_kinds', 'needs_sync', 'seen', 'imported_at', 'exported_at', 'errors', 'hologram', 'pending_import', 'pending_export',
   'unconfirmed',
 ] as const;
@@ -84,7 +110,7 @@ export function columnValues(o: CsObject, enc: EncodedAttributes): unknown[] {
   for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
   const l = o.link;
   return [
-    o.connector, o.dn, dnKey(o.dn), o.anchor, o.objectType, STATE_CODES[o.state], o.transient ? 1 : 0, o.mvId, l ? l.rule : null, l ? linkKind(l) : null,
+    o.connector, o.dn, storedDnKey(o.dn), keyHash(dnKey(o.dn)), o.anchor, o.objectType, STATE_CODES[o.state], o.transient ? 1 : 0, o.mvId, l ? l.rule : null, l ? linkKind(l) : null,
     l ? timeColumn(l.at) : null, o.pendingImport?.op ?? null, o.pendingImport?.dn ?? null, o.pendingImport?.objectType ?? null, o.pendingExport?.op ?? null,
     o.pendingExport?.newDn ?? null, kinds, o.needsSync ? 1 : 0, o.seen, timeColumn(o.importedAt), timeColumn(o.exportedAt), errorsColumn(o.errors),
     enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed,

@@ -6,7 +6,7 @@ import type { CsObject, CsState } from '../model/objects.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
-import { COLUMNS, columnValues, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
+import { COLUMNS, columnValues, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
 import type { RunSnapshots } from './run-snapshots.ts';
 
 /** What reference resolution needs to know of an object. */
@@ -45,6 +45,19 @@ export function exportNameOf(o: CsObject): CsExportName {
 
 const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_new_dn';
 
+/** What the store reads of an object before it rewrites or deletes it. */
+interface Before {
+  connector: number; dn: string; snap_img: number | null; snap_unc: number | null; pi_op: string | null;
+  hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
+}
+
+/** True when two lists of encoded attribute maps hold the same maps, wherever they are. */
+function sameTexts(a: (string | null)[], b: (string | null)[]): boolean {
+  const x = a.filter((t) => t !== null).sort();
+  const y = b.filter((t) => t !== null).sort();
+  return x.length === y.length && x.every((t, i) => t === y[i]);
+}
+
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
 /** The phases of an export, in the order they are sent. */
@@ -73,13 +86,14 @@ export class CsStore {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
       // A placeholder or a transient never hides the staging object that holds the same name.
-      byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ?'),
-      hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
-      nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ?`),
+      byDn: db.prepare(`SELECT * FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
+      hasDn: db.prepare(`SELECT 1 FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} LIMIT 1`),
+      nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}) VALUES (${marks}) RETURNING id`).pluck(),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, snap_img, snap_unc) = (${marks},?,?) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
+      before: db.prepare('SELECT connector, dn, snap_img, snap_unc, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
@@ -103,6 +117,21 @@ export class CsStore {
     return objectOf(this.codec, r);
   }
 
+  /** What run records may refer to in an object's previous state. */
+  private referenced(b: Before) {
+    return {
+      dn: b.dn, snap_img: b.snap_img, snap_unc: b.snap_unc,
+      img: b.snap_img === null ? null : importImage(b.pi_op, b.pending_import, b.hologram), unc: b.snap_unc === null ? null : b.unconfirmed,
+    };
+  }
+
+  /** DN keys of the references in encoded attribute maps. */
+  private referenceKeysOf(texts: (string | null)[]): Set<string> {
+    const keys = new Set<string>();
+    for (const t of texts) for (const dn of this.codec.referenceDns(t)) keys.add(dnKey(dn));
+    return keys;
+  }
+
   /** One object by id. */
   get(id: number): CsObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
@@ -122,13 +151,13 @@ export class CsStore {
 
   /** One object by DN comparison key within a connector. */
   byDnKey(connector: number, key: string): CsObject | null {
-    const r = preferred(this.stmts.byDn.all(connector, key) as Row[]);
+    const r = preferred(this.stmts.byDn.all(connector, ...dnKeyParams(key)) as Row[]);
     return r ? this.toObject(r) : null;
   }
 
   /** Id, DN, link, state and pending export of the object with this DN key (no attributes read): for resolving references. */
   nameByKey(connector: number, key: string): CsExportName | null {
-    const r = preferred(this.stmts.nameByKey.all(connector, key) as NameRow[]);
+    const r = preferred(this.stmts.nameByKey.all(connector, ...dnKeyParams(key)) as NameRow[]);
     return r ? toExportName(r) : null;
   }
 
@@ -140,7 +169,7 @@ export class CsStore {
 
   /** True when an object of the connector has this DN. */
   hasDn(connector: number, dn: string): boolean {
-    return this.stmts.hasDn.get(connector, dnKey(dn)) !== undefined;
+    return this.stmts.hasDn.get(connector, ...dnKeyParams(dnKey(dn))) !== undefined;
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -170,7 +199,7 @@ export class CsStore {
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
     const id = this.stmts.insert.get(...columnValues(o as CsObject, encodeAttributes(this.codec, o as CsObject))) as number;
-    this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
+    this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
     this.values.write({ ...(o as CsObject), id }, false);
     return id;
   }
@@ -178,21 +207,27 @@ export class CsStore {
   /** Writes every column of an object. */
   update(o: CsObject): void {
     const enc = encodeAttributes(this.codec, o);
-    const before = this.history.referenced(o.id);
-    const kept = before
-      ? this.history.beforeWrite(o.id, before, { dn: o.dn, img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed })
-      : { snapImg: null, snapUnc: null };
+    const before = this.stmts.before.get(o.id) as Before | undefined;
+    if (!before) return;
+    const kept = this.history.beforeWrite(o.id, this.referenced(before), {
+      dn: o.dn, img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed,
+    });
     this.stmts.update.run(...columnValues(o, enc), kept.snapImg, kept.snapUnc, o.id);
-    this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
+    // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
+    const was = [before.hologram, before.pending_import, before.pending_export, before.unconfirmed];
+    if (!sameTexts(was, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {
+      this.refs.setCs(o.connector, o.id, this.referenceKeysOf(was), csReferenceKeys(o));
+    }
     this.values.write(o, true);
   }
 
   /** Removes an object. */
   delete(id: number): void {
-    const before = this.history.referenced(id);
-    if (before) this.history.beforeWrite(id, before, null);
+    const before = this.stmts.before.get(id) as Before | undefined;
+    if (!before) return;
+    this.history.beforeWrite(id, this.referenced(before), null);
     this.stmts.delete.run(id);
-    this.refs.removeCs(id);
+    this.refs.setCs(before.connector, id, this.referenceKeysOf([before.hologram, before.pending_import, before.pending_export, before.unconfirmed]), new Set());
     this.values.remove(id);
   }
 
@@ -291,16 +326,17 @@ export class CsStore {
       case 'all':
         break;
       case 'subtree':
-        where.push("(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')");
-        params.push(dnKey(scope.dn), escapeLike(dnKey(scope.dn)));
+        // The LIKE reads the DN itself where no key is kept: the two differ only in ASCII case, which LIKE ignores.
+        where.push(`((${DN_KEY_MATCH}) OR coalesce(dn_key, dn) LIKE '%,' || ? ESCAPE '\\')`);
+        params.push(...dnKeyParams(dnKey(scope.dn)), escapeLike(dnKey(scope.dn)));
         break;
       case 'rdn':
         where.push("(lower(dn) = lower(?) OR lower(dn) LIKE lower(?) || ',%' ESCAPE '\\')");
         params.push(scope.rdn, escapeLike(scope.rdn));
         break;
       case 'dn-or-anchor':
-        where.push('(dn_key = ? OR anchor = ?)');
-        params.push(dnKey(scope.value), scope.value);
+        where.push(`((${DN_KEY_MATCH}) OR anchor = ?)`);
+        params.push(...dnKeyParams(dnKey(scope.value)), scope.value);
         break;
       case 'pending-import':
         where.push(`pi_op IN (${scope.ops.map(() => '?').join(',') || "''"})`);

@@ -6,7 +6,7 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
-import { PLACEHOLDER } from './cs-columns.ts';
+import { DN_KEY_MATCH, dnKeyParams, PLACEHOLDER } from './cs-columns.ts';
 
 /** What the lookups read through: the database and its attribute encoding. */
 export interface SearchSource {
@@ -53,7 +53,7 @@ const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pi_
 /** Connector space objects whose anchor or DN equals the text (placeholders left out). */
 export function csExact({ db, codec }: SearchSource, connectors: readonly number[], text: string): FoundCs[] {
   const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
-  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ? AND state <> ${PLACEHOLDER}`);
+  const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} AND state <> ${PLACEHOLDER}`);
   const toFound = (r: CsRow) => toCs(codec, r);
   let key: string | null;
   try {
@@ -65,7 +65,7 @@ export function csExact({ db, codec }: SearchSource, connectors: readonly number
   const out: FoundCs[] = [];
   for (const c of connectors) {
     out.push(...(byAnchor.all(c, text) as CsRow[]).map(toFound));
-    if (key) out.push(...(byDn.all(c, key) as CsRow[]).map(toFound));
+    if (key) out.push(...(byDn.all(c, ...dnKeyParams(key)) as CsRow[]).map(toFound));
   }
   return out;
 }

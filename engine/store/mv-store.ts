@@ -77,7 +77,8 @@ export class MvStore {
       insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?) RETURNING id').pluck(),
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
-      indexDelete: db.prepare('DELETE FROM mv_index WHERE mv_id = ?'),
+      attrsOf: db.prepare('SELECT attrs FROM mv_objects WHERE id = ?').pluck(),
+      indexDelete: db.prepare('DELETE FROM mv_index WHERE attr = ? AND value = ? AND mv_id = ?'),
       indexInsert: db.prepare('INSERT INTO mv_index (attr, value, mv_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
       indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
@@ -112,14 +113,36 @@ export class MvStore {
   }
 
   private writeIndex(id: number, attrs: StoredAttributes): void {
-    const indexed = this.indexed;
-    for (const attr of indexed) {
+    for (const [attr, value] of this.indexEntries(attrs).values()) this.stmts.indexInsert.run(attr, value, id);
+    this.text.write(id, attrs, this.indexed);
+  }
+
+  /** The value index entries of an object's attributes: attribute id and value key, by both. */
+  private indexEntries(attrs: StoredAttributes): Map<string, [number, string]> {
+    const out = new Map<string, [number, string]>();
+    for (const attr of this.indexed) {
       const values = attrs[attr];
       if (!values?.length) continue;
       const name = this.names.id(attr);
-      for (const v of values) this.stmts.indexInsert.run(name, valueKey(v), id);
+      for (const v of values) {
+        const key = valueKey(v);
+        out.set(`${name}\u0000${key}`, [name, key]);
+      }
     }
-    this.text.write(id, attrs, indexed);
+    return out;
+  }
+
+  /** Moves an object's index entries from its previous attributes to its new ones (the index holds no entry by object). */
+  private replaceIndex(id: number, before: StoredAttributes, after: StoredAttributes | null): void {
+    if (this.indexed.size) {
+      const old = this.indexEntries(before);
+      const now = after ? this.indexEntries(after) : new Map<string, [number, string]>();
+      for (const [k, [attr, value]] of old) if (!now.has(k)) this.stmts.indexDelete.run(attr, value, id);
+      for (const [k, [attr, value]] of now) if (!old.has(k)) this.stmts.indexInsert.run(attr, value, id);
+      this.text.remove(id);
+      if (after) this.text.write(id, after, this.indexed);
+    }
+    this.refs.setMv(id, mvReferenceIds(before), after ? mvReferenceIds(after) : new Set());
   }
 
   /** One MV object. */
@@ -134,27 +157,24 @@ export class MvStore {
       o.objectType, this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), timeColumn(o.updatedAt),
     ) as number;
     this.writeIndex(id, o.attrs);
-    this.refs.setMv(id, mvReferenceIds(o.attrs), false);
+    this.refs.setMv(id, new Set(), mvReferenceIds(o.attrs));
     return id;
   }
 
-  /** Writes an object and refreshes its index entries. */
+  /** Writes an object and refreshes its index entries (when `attrsChanged` and they did change). */
   update(o: MvObject, attrsChanged = true): void {
-    this.stmts.update.run(o.objectType, this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
-    if (attrsChanged && this.indexed.size) {
-      this.stmts.indexDelete.run(o.id);
-      this.text.remove(o.id);
-      this.writeIndex(o.id, o.attrs);
-    }
-    if (attrsChanged) this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
+    const text = this.codec.encode(o.attrs);
+    const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as string | undefined) : undefined;
+    this.stmts.update.run(o.objectType, text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
+    if (before !== undefined && before !== text) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
   }
 
   /** Deletes an object and its index entries. */
   delete(id: number): void {
-    this.stmts.indexDelete.run(id);
-    this.text.remove(id);
+    const before = this.stmts.attrsOf.get(id) as string | undefined;
+    if (before === undefined) return;
+    this.replaceIndex(id, this.codec.decode(before), null);
     this.stmts.delete.run(id);
-    this.refs.removeMv(id);
   }
 
   /** Ids of the MV objects whose reference values point to this one. */

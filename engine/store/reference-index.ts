@@ -45,30 +45,28 @@ export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
   return ids;
 }
 
-/** Statements over cs_refs and mv_refs. */
+/** Statements over cs_refs and mv_refs. Entries are removed by their whole key: the store knows what an object
+ * referred to before it changes (its previous attributes), so no index by referring object is kept. */
 export class ReferenceIndex {
   private readonly stmts;
 
   constructor(db: Database.Database) {
     this.stmts = {
-      csDelete: db.prepare('DELETE FROM cs_refs WHERE from_id = ?'),
+      csDelete: db.prepare('DELETE FROM cs_refs WHERE connector = ? AND to_hash = ? AND from_id = ?'),
       csInsert: db.prepare('INSERT INTO cs_refs (connector, to_hash, from_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
       csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_hash = ?'),
-      mvDelete: db.prepare('DELETE FROM mv_refs WHERE from_mv = ?'),
-      mvInsert: db.prepare('INSERT OR IGNORE INTO mv_refs (to_mv, from_mv) VALUES (?,?)'),
+      mvDelete: db.prepare('DELETE FROM mv_refs WHERE to_mv = ? AND from_mv = ?'),
+      mvInsert: db.prepare('INSERT INTO mv_refs (to_mv, from_mv) VALUES (?,?) ON CONFLICT DO NOTHING'),
       mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
     };
   }
 
-  /** Records what a CS object refers to (replacing what it referred to before). */
-  setCs(connector: number, id: number, keys: ReadonlySet<string>, replace: boolean): void {
-    if (replace) this.stmts.csDelete.run(id);
-    for (const k of new Set([...keys].map(keyHash))) this.stmts.csInsert.run(connector, k, id);
-  }
-
-  /** Forgets a deleted CS object's references. */
-  removeCs(id: number): void {
-    this.stmts.csDelete.run(id);
+  /** Records what a CS object refers to now, given the DN keys it referred to before (empty for a new object). */
+  setCs(connector: number, id: number, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+    const old = new Set([...before].map(keyHash));
+    const now = new Set([...after].map(keyHash));
+    for (const h of old) if (!now.has(h)) this.stmts.csDelete.run(connector, h, id);
+    for (const h of now) if (!old.has(h)) this.stmts.csInsert.run(connector, h, id);
   }
 
   /** Ids of the objects of a connector space that refer to the DN with this key (or, rarely, to one of the same hash). */
@@ -76,15 +74,10 @@ export class ReferenceIndex {
     return (this.stmts.csReferrers.all(connector, keyHash(key)) as { from_id: number }[]).map((r) => r.from_id);
   }
 
-  /** Records what an MV object refers to (replacing what it referred to before). */
-  setMv(id: number, ids: ReadonlySet<number>, replace: boolean): void {
-    if (replace) this.stmts.mvDelete.run(id);
-    for (const to of ids) this.stmts.mvInsert.run(to, id);
-  }
-
-  /** Forgets a deleted MV object's references. */
-  removeMv(id: number): void {
-    this.stmts.mvDelete.run(id);
+  /** Records what an MV object refers to now, given the ids it referred to before (empty for a new object). */
+  setMv(id: number, before: ReadonlySet<number>, after: ReadonlySet<number>): void {
+    for (const to of before) if (!after.has(to)) this.stmts.mvDelete.run(to, id);
+    for (const to of after) if (!before.has(to)) this.stmts.mvInsert.run(to, id);
   }
 
   /** Ids of the MV objects that refer to this one. */

@@ -36,28 +36,18 @@ export function packSnapshot(text: string): Buffer {
 
 /** Statements that keep run records and their objects in step. */
 export class RunSnapshots {
-  private readonly stmts: Record<'referenced' | 'keepDn' | 'keepSnapshot' | 'forget' | 'point' | 'source', SqlStatement>;
+  private readonly stmts: Record<'keepDn' | 'keepSnapshot' | 'point' | 'source', SqlStatement>;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly codec: AttributeCodec,
   ) {
     this.stmts = {
-      referenced: db.prepare(
-        `SELECT dn, snap_img, snap_unc, CASE WHEN snap_img IS NULL THEN NULL ELSE ${IMPORT_IMAGE_SQL} END AS img,
-                CASE WHEN snap_unc IS NULL THEN NULL ELSE unconfirmed END AS unc FROM cs_objects WHERE id = ?`,
-      ),
       keepDn: db.prepare('UPDATE run_objects SET dn = ? WHERE cs_id = ? AND dn IS NULL'),
       keepSnapshot: db.prepare('UPDATE run_objects SET snapshot = ? WHERE id = ? AND snapshot IS NULL'),
-      forget: db.prepare('UPDATE cs_objects SET snap_img = NULL, snap_unc = NULL WHERE id = ?'),
       point: db.prepare('UPDATE cs_objects SET snap_img = coalesce(?, snap_img), snap_unc = coalesce(?, snap_unc) WHERE id = ?'),
       source: db.prepare(`SELECT snap_img, snap_unc, ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE id = ?`),
     };
-  }
-
-  /** The DN and referred attributes of an object, read before the store rewrites or deletes it. */
-  referenced(csId: number): Referenced | undefined {
-    return this.stmts.referenced.get(csId) as Referenced | undefined;
   }
 
   /**
@@ -132,10 +122,5 @@ export class RunSnapshots {
     if (record.snap_ref === SnapshotRef.Image && now.snap_img === record.id && now.img !== null) return this.codec.decode(now.img);
     if (record.snap_ref === SnapshotRef.Unconfirmed && now.snap_unc === record.id && now.unc !== null) return this.codec.decode(now.unc);
     return null;
-  }
-
-  /** Forgets the records an object names (tests and repairs). */
-  forget(csId: number): void {
-    this.stmts.forget.run(csId);
   }
 }
