@@ -24,7 +24,7 @@ export const COMPACT_SCHEMA = {
     dn_key TEXT,
     dn_hash INTEGER NOT NULL,
     anchor TEXT,
-    object_type TEXT NOT NULL,
+    object_type INTEGER NOT NULL,
     state INTEGER NOT NULL,
     transient INTEGER NOT NULL DEFAULT 0,
     mv_id INTEGER,
@@ -59,7 +59,7 @@ export const COMPACT_SCHEMA = {
     CREATE INDEX cs_needs_sync ON cs_objects (connector) WHERE needs_sync = 1;`,
   mv_objects: `CREATE TABLE mv_objects_next (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
-    object_type TEXT NOT NULL,
+    object_type INTEGER NOT NULL,
     retry_provisioning INTEGER NOT NULL DEFAULT 0,
     created_at INTEGER,
     updated_at INTEGER,
@@ -167,14 +167,14 @@ export function migrateToCompactStore(db: Database.Database): void {
 
   rebuild(db, 'cs_objects', 'id', COMPACT_SCHEMA.cs_objects, COMPACT_SCHEMA.cs_indexes, ['id', ...COLUMNS], (r) => {
     const o = objectOfPreviousRow(r);
-    return [o.id, ...columnValues(o, encodeAttributes(codec, o))];
+    return [o.id, ...columnValues(names, o, encodeAttributes(codec, o))];
   });
 
   rebuild(db, 'mv_objects', 'id', COMPACT_SCHEMA.mv_objects, COMPACT_SCHEMA.mv_indexes,
     ['id', 'object_type', 'retry_provisioning', 'created_at', 'updated_at', 'contrib', 'attrs'], (r) => {
       const attrs = JSON.parse(r.attrs as string) as StoredAttributes;
       const contrib = packContrib(attrs, unpackContrib(attrs, r.contrib as string));
-      return [r.id, r.object_type, r.retry_provisioning, timeColumn(r.created_at as string), timeColumn(r.updated_at as string), contrib, codec.encode(attrs)];
+      return [r.id, names.id(r.object_type as string), r.retry_provisioning, timeColumn(r.created_at as string), timeColumn(r.updated_at as string), contrib, codec.encode(attrs)];
     });
 
   const csDn = db.prepare('SELECT dn FROM cs_objects WHERE id = ?').pluck();

@@ -1,8 +1,10 @@
 // How a connector space object maps to the columns of cs_objects: states and links as small integers, times as
 // milliseconds, attribute maps in the store's compact encoding (attribute-codec.ts), and a pending import or export
-// split into its operation, its names and its attributes, so nothing is written twice.
+// split into its operation, its names and its attributes, so nothing is written twice. Object types are ids in the
+// store's name dictionary.
 import type { CsLink, CsObject, CsState, ObjectErrors, PendingExport, PendingImport } from '../model/objects.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
+import type { StoreNames } from './store-names.ts';
 import { dnKey } from '../model/dn.ts';
 import { isoOf, timeColumn } from './time-column.ts';
 import { keyHash } from './key-hash.ts';
@@ -61,7 +63,7 @@ function linkKind(l: CsLink): number {
 }
 
 export interface Row {
-  id: number; connector: number; dn: string; dn_key: string | null; dn_hash: number; anchor: string | null; object_type: string; state: number; transient: number;
+  id: number; connector: number; dn: string; dn_key: string | null; dn_hash: number; anchor: string | null; object_type: number; state: number; transient: number;
   mv_id: number | null; link_rule: number | null; link_kind: number | null; link_at: number | null; pi_op: string | null; pi_dn: string | null;
   pi_type: string | null; pe_op: string | null; pe_new_dn: string | null; error_kinds: number; needs_sync: number; seen: number;
   imported_at: number | null; exported_at: number | null; snap_img: number | null; snap_unc: number | null; errors: string | null;
@@ -105,12 +107,12 @@ export function importImage(piOp: string | null, pendingImport: string | null, h
 export const IMPORT_IMAGE_SQL = "CASE WHEN pi_op IS NOT NULL AND pi_op <> 'delete' THEN pending_import ELSE hologram END";
 
 /** Column values of an object, in the order of COLUMNS. */
-export function columnValues(o: CsObject, enc: EncodedAttributes): unknown[] {
+export function columnValues(names: StoreNames, o: CsObject, enc: EncodedAttributes): unknown[] {
   let kinds = 0;
   for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
   const l = o.link;
   return [
-    o.connector, o.dn, storedDnKey(o.dn), keyHash(dnKey(o.dn)), o.anchor, o.objectType, STATE_CODES[o.state], o.transient ? 1 : 0, o.mvId, l ? l.rule : null, l ? linkKind(l) : null,
+    o.connector, o.dn, storedDnKey(o.dn), keyHash(dnKey(o.dn)), o.anchor, names.id(o.objectType), STATE_CODES[o.state], o.transient ? 1 : 0, o.mvId, l ? l.rule : null, l ? linkKind(l) : null,
     l ? timeColumn(l.at) : null, o.pendingImport?.op ?? null, o.pendingImport?.dn ?? null, o.pendingImport?.objectType ?? null, o.pendingExport?.op ?? null,
     o.pendingExport?.newDn ?? null, kinds, o.needsSync ? 1 : 0, o.seen, timeColumn(o.importedAt), timeColumn(o.exportedAt), errorsColumn(o.errors),
     enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed,
@@ -123,7 +125,7 @@ function errorsColumn(errors: ObjectErrors): string | null {
 }
 
 /** The object of a row. */
-export function objectOf(codec: AttributeCodec, r: Row): CsObject {
+export function objectOf(codec: AttributeCodec, names: StoreNames, r: Row): CsObject {
   let pendingImport: PendingImport | null = null;
   if (r.pi_op !== null) {
     pendingImport = { op: r.pi_op as PendingImport['op'], image: codec.decodeOrEmpty(r.pending_import) };
@@ -137,7 +139,7 @@ export function objectOf(codec: AttributeCodec, r: Row): CsObject {
   }
   const k = r.link_kind;
   return {
-    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, state: stateOf(r.state), transient: r.transient === 1,
+    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: names.name(r.object_type), state: stateOf(r.state), transient: r.transient === 1,
     mvId: r.mv_id,
     link: k === null ? null : { rule: r.link_rule, dir: k & 4 ? 'out' : 'in', type: LINK_TYPES[k & 3], owned: (k & 8) !== 0, at: isoOf(r.link_at) ?? '' },
     hologram: codec.decodeOrEmpty(r.hologram), pendingImport, pendingExport, unconfirmed: codec.decodeOrEmpty(r.unconfirmed),

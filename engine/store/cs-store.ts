@@ -8,6 +8,7 @@ import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import { COLUMNS, columnValues, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
 import type { RunSnapshots } from './run-snapshots.ts';
+import type { StoreNames } from './store-names.ts';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -79,6 +80,7 @@ export class CsStore {
     private readonly refs: ReferenceIndex,
     private readonly values: CsValueIndex,
     private readonly codec: AttributeCodec,
+    private readonly names: StoreNames,
     private readonly history: RunSnapshots,
   ) {
     const marks = COLUMNS.map(() => '?').join(',');
@@ -114,7 +116,7 @@ export class CsStore {
   }
 
   private toObject(r: Row): CsObject {
-    return objectOf(this.codec, r);
+    return objectOf(this.codec, this.names, r);
   }
 
   /** What run records may refer to in an object's previous state. */
@@ -198,7 +200,7 @@ export class CsStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    const id = this.stmts.insert.get(...columnValues(o as CsObject, encodeAttributes(this.codec, o as CsObject))) as number;
+    const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject))) as number;
     this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
     this.values.write({ ...(o as CsObject), id }, false);
     return id;
@@ -212,7 +214,7 @@ export class CsStore {
     const kept = this.history.beforeWrite(o.id, this.referenced(before), {
       dn: o.dn, img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed,
     });
-    this.stmts.update.run(...columnValues(o, enc), kept.snapImg, kept.snapUnc, o.id);
+    this.stmts.update.run(...columnValues(this.names, o, enc), kept.snapImg, kept.snapUnc, o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
     const was = [before.hologram, before.pending_import, before.pending_export, before.unconfirmed];
     if (!sameTexts(was, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {

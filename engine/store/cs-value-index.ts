@@ -29,8 +29,8 @@ export class CsValueIndex {
       insert: db.prepare('INSERT INTO cs_values (connector, attr, value, cs_id) VALUES (?,?,?,?) ON CONFLICT DO NOTHING'),
       remove: db.prepare('DELETE FROM cs_values WHERE cs_id = ?'),
       lookup: db.prepare(
-        `SELECT v.cs_id AS id FROM cs_values v JOIN cs_objects o ON o.id = v.cs_id
-         WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> ${PLACEHOLDER} AND lower(o.object_type) = ?`,
+        `SELECT v.cs_id AS id, o.object_type AS type FROM cs_values v JOIN cs_objects o ON o.id = v.cs_id
+         WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> ${PLACEHOLDER}`,
       ),
     };
     this.indexedSet = new SharedMeta<IndexedCsAttributes>(
@@ -99,6 +99,8 @@ export class CsValueIndex {
     if (!this.indexed.get(connector)?.has(attr)) throw new Error(`Attribute ${attr} of connector ${connector} is not indexed`);
     const id = this.names.existingId(attr);
     if (id === undefined) return [];
-    return (this.stmts.lookup.all(connector, id, key, objectType.toLowerCase()) as { id: number }[]).map((r) => r.id);
+    // Object types compare case-insensitively.
+    const type = objectType.toLowerCase();
+    return (this.stmts.lookup.all(connector, id, key) as { id: number; type: number }[]).filter((r) => this.names.name(r.type).toLowerCase() === type).map((r) => r.id);
   }
 }

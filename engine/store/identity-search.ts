@@ -34,27 +34,28 @@ export interface FoundMv {
 }
 
 interface CsRow {
-  id: number; connector: number; dn: string; anchor: string | null; object_type: string; mv_id: number | null; hologram: string | null;
+  id: number; connector: number; dn: string; anchor: string | null; object_type: number; mv_id: number | null; hologram: string | null;
   pi_op: string | null; pending_import: string | null; pe_op: string | null; pending_export: string | null;
 }
 
-function toCs(codec: AttributeCodec, r: CsRow): FoundCs {
+function toCs({ codec, names }: SearchSource, r: CsRow): FoundCs {
   // A new object has only its pending import, a provisioned one only its pending export: search what the engine knows.
   const attrs = {
     ...(r.pe_op !== null && r.pe_op !== 'delete' ? codec.decodeOrEmpty(r.pending_export) : {}),
     ...codec.decodeOrEmpty(r.hologram),
     ...(r.pi_op !== null && r.pi_op !== 'delete' ? codec.decodeOrEmpty(r.pending_import) : {}),
   };
-  return { id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, mvId: r.mv_id, attrs };
+  return { id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: names.name(r.object_type), mvId: r.mv_id, attrs };
 }
 
 const CS_COLUMNS = 'id, connector, dn, anchor, object_type, mv_id, hologram, pi_op, pending_import, pe_op, pending_export';
 
 /** Connector space objects whose anchor or DN equals the text (placeholders left out). */
-export function csExact({ db, codec }: SearchSource, connectors: readonly number[], text: string): FoundCs[] {
+export function csExact(source: SearchSource, connectors: readonly number[], text: string): FoundCs[] {
+  const { db } = source;
   const byAnchor = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND anchor = ?`);
   const byDn = db.prepare(`SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} AND state <> ${PLACEHOLDER}`);
-  const toFound = (r: CsRow) => toCs(codec, r);
+  const toFound = (r: CsRow) => toCs(source, r);
   let key: string | null;
   try {
     key = text.includes('=') ? dnKey(text) : null;
@@ -79,8 +80,8 @@ export function mvExact({ db, codec, names }: SearchSource, indexed: readonly st
     const name = names.existingId(attr);
     if (name !== undefined) for (const r of find.all(name, valueKey(text)) as { mv_id: number }[]) ids.add(r.mv_id);
   }
-  return [...ids].map((id) => get.get(id) as { id: number; object_type: string; attrs: string }).filter(Boolean)
-    .map((r) => ({ id: r.id, objectType: r.object_type, attrs: codec.decode(r.attrs) }));
+  return [...ids].map((id) => get.get(id) as { id: number; object_type: number; attrs: string }).filter(Boolean)
+    .map((r) => ({ id: r.id, objectType: names.name(r.object_type), attrs: codec.decode(r.attrs) }));
 }
 
 function likePattern(text: string): string {
@@ -88,15 +89,15 @@ function likePattern(text: string): string {
 }
 
 /** Up to `limit` connector space objects whose DN or identity attributes contain the text. */
-export function csContaining({ db, codec }: SearchSource, connectors: readonly number[], text: string, limit: number): FoundCs[] {
-  const stmt = db.prepare(
+export function csContaining(source: SearchSource, connectors: readonly number[], text: string, limit: number): FoundCs[] {
+  const stmt = source.db.prepare(
     `SELECT ${CS_COLUMNS} FROM cs_objects WHERE connector = ? AND state <> ${PLACEHOLDER} AND (dn LIKE ? ESCAPE '\\' OR hologram LIKE ? ESCAPE '\\' OR pending_import LIKE ? ESCAPE '\\' OR pending_export LIKE ? ESCAPE '\\')`,
   );
   const like = likePattern(text);
   const out: FoundCs[] = [];
   for (const c of connectors) {
     for (const r of stmt.iterate(c, like, like, like, like) as IterableIterator<CsRow>) {
-      const o = toCs(codec, r);
+      const o = toCs(source, r);
       if (o.dn.toLowerCase().includes(text.toLowerCase()) || identityMatch(o.attrs, text)) out.push(o);
       if (out.length >= limit) return out;
     }
@@ -105,11 +106,11 @@ export function csContaining({ db, codec }: SearchSource, connectors: readonly n
 }
 
 /** Up to `limit` metaverse objects whose identity attributes contain the text. */
-export function mvContaining({ db, codec }: SearchSource, text: string, limit: number): FoundMv[] {
+export function mvContaining({ db, codec, names }: SearchSource, text: string, limit: number): FoundMv[] {
   const out: FoundMv[] = [];
-  for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: string; attrs: string }>) {
+  for (const r of db.prepare("SELECT id, object_type, attrs FROM mv_objects WHERE attrs LIKE ? ESCAPE '\\'").iterate(likePattern(text)) as IterableIterator<{ id: number; object_type: number; attrs: string }>) {
     const attrs = codec.decode(r.attrs);
-    if (identityMatch(attrs, text)) out.push({ id: r.id, objectType: r.object_type, attrs });
+    if (identityMatch(attrs, text)) out.push({ id: r.id, objectType: names.name(r.object_type), attrs });
     if (out.length >= limit) break;
   }
   return out;

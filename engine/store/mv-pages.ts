@@ -2,11 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
+import type { StoreNames } from './store-names.ts';
 
 /** Up to `limit` metaverse objects after `afterId`, of one type when given. */
-export function mvAttributesAfter({ db, codec }: { db: Database.Database; codec: AttributeCodec }, objectType: string | undefined, afterId: number, limit: number): { id: number; objectType: string; attrs: StoredAttributes }[] {
+export function mvAttributesAfter({ db, codec, names }: { db: Database.Database; codec: AttributeCodec; names: StoreNames }, objectType: string | undefined, afterId: number, limit: number): { id: number; objectType: string; attrs: StoredAttributes }[] {
   const rows = (objectType
-    ? db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE object_type = ? AND id > ? ORDER BY id LIMIT ?').all(objectType, afterId, limit)
-    : db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit)) as { id: number; object_type: string; attrs: string }[];
-  return rows.map((r) => ({ id: r.id, objectType: r.object_type, attrs: codec.decode(r.attrs) as StoredAttributes }));
+    ? db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE object_type = ? AND id > ? ORDER BY id LIMIT ?').all(names.existingId(objectType) ?? -1, afterId, limit)
+    : db.prepare('SELECT id, object_type, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit)) as { id: number; object_type: number; attrs: string }[];
+  return rows.map((r) => ({ id: r.id, objectType: names.name(r.object_type), attrs: codec.decode(r.attrs) as StoredAttributes }));
 }

@@ -12,7 +12,7 @@ import type { AttributeCodec } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
 import { isoOf, timeColumn } from './time-column.ts';
 
-interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
+interface Row { id: number; object_type: number; attrs: string; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
 /**
  * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
@@ -49,10 +49,10 @@ export function unpackContrib(attrs: StoredAttributes, text: string): Record<str
   return out;
 }
 
-function toObject(codec: AttributeCodec, r: Row): MvObject {
+function toObject(codec: AttributeCodec, names: StoreNames, r: Row): MvObject {
   const attrs = codec.decode(r.attrs);
   return {
-    id: r.id, objectType: r.object_type, attrs, contrib: unpackContrib(attrs, r.contrib),
+    id: r.id, objectType: names.name(r.object_type), attrs, contrib: unpackContrib(attrs, r.contrib),
     retryProvisioning: r.retry_provisioning === 1, createdAt: isoOf(r.created_at) ?? '', updatedAt: isoOf(r.updated_at) ?? '',
   };
 }
@@ -148,13 +148,13 @@ export class MvStore {
   /** One MV object. */
   get(id: number): MvObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
-    return r ? toObject(this.codec, r) : null;
+    return r ? toObject(this.codec, this.names, r) : null;
   }
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
     const id = this.stmts.insert.get(
-      o.objectType, this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), timeColumn(o.updatedAt),
+      this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), timeColumn(o.updatedAt),
     ) as number;
     this.writeIndex(id, o.attrs);
     this.refs.setMv(id, new Set(), mvReferenceIds(o.attrs));
@@ -165,7 +165,7 @@ export class MvStore {
   update(o: MvObject, attrsChanged = true): void {
     const text = this.codec.encode(o.attrs);
     const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as string | undefined) : undefined;
-    this.stmts.update.run(o.objectType, text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
+    this.stmts.update.run(this.names.id(o.objectType), text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
     if (before !== undefined && before !== text) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
   }
 
@@ -213,7 +213,7 @@ export class MvStore {
     const params: unknown[] = [];
     if (objectType) {
       sql += ' AND object_type = ?';
-      params.push(objectType);
+      params.push(this.names.existingId(objectType) ?? -1);
     }
     if (eq) {
       sql += ' AND id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value = ?)';
@@ -231,7 +231,7 @@ export class MvStore {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
       const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
       const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
-      const items = rows.slice(0, limit).map((r) => toObject(this.codec, r));
+      const items = rows.slice(0, limit).map((r) => toObject(this.codec, this.names, r));
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
     sql += ' ORDER BY id';
@@ -239,7 +239,7 @@ export class MvStore {
     let total = 0;
     let nextCursor: string | null = null;
     for (const r of this.db.prepare(sql).iterate(...params) as IterableIterator<Row>) {
-      const o = toObject(this.codec, r);
+      const o = toObject(this.codec, this.names, r);
       if (!clauses.every((c) => matchesClause(o.attrs[c.attribute], c))) continue;
       total++;
       if (o.id <= after) continue;

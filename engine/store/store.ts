@@ -40,7 +40,7 @@ export class Store {
     this.codec = new AttributeCodec(this.names);
     const refs = new ReferenceIndex(db);
     const history = new RunSnapshots(db, this.codec);
-    this.cs = new CsStore(db, refs, new CsValueIndex(db, this.names), this.codec, history);
+    this.cs = new CsStore(db, refs, new CsValueIndex(db, this.names), this.codec, this.names, history);
     this.mv = new MvStore(db, refs, this.codec, this.names);
     this.schema = new SchemaStore(db);
     this.rules = new RuleStore(db);
