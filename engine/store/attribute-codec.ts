@@ -3,9 +3,11 @@
 // store's name dictionary times eight plus the kind of its values, so names and value tags are not repeated in every
 // row; one value is written without its list; a text value repeated within the object is written as the number of
 // its first occurrence; the DNs of a list of references (group members) are written once with the prefix and suffix
-// they all share. Values stay JSON text, so a LIKE over the column still finds them (global search).
+// they all share; a value many objects share is written as its negative id in the dictionary (common-values.ts).
+// Other values stay JSON text, so a LIKE over the column still finds them (global search).
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import type { StoreNames } from './store-names.ts';
+import { CommonValues } from './common-values.ts';
 
 /** What the values of one attribute are, when all of them are alike. */
 const enum Kind {
@@ -94,7 +96,11 @@ function tagged(kind: Kind, text: unknown): StoredValue {
 
 /** Encodes and decodes attribute maps against one store's name dictionary. */
 export class AttributeCodec {
-  constructor(private readonly names: StoreNames) {}
+  private readonly common: CommonValues;
+
+  constructor(private readonly names: StoreNames) {
+    this.common = new CommonValues(names);
+  }
 
   /** The stored text of an attribute map. */
   encode(attrs: StoredAttributes): string {
@@ -106,7 +112,7 @@ export class AttributeCodec {
       const kind = kindOf(values);
       out.push(this.names.id(name) * KINDS + kind);
       if (kind === Kind.Plain) {
-        const plain = values.map((v) => plainValue(name, v, shared));
+        const plain = values.map((v) => this.plainValue(name, v, shared));
         out.push(plain.length === 1 ? plain[0] : plain);
       } else if (kind === Kind.Ref || kind === Kind.MvRef) {
         const refs = values as { ref: string; mv?: number }[];
@@ -138,7 +144,7 @@ export class AttributeCodec {
       const raw = items[i + 1];
       let values: StoredValue[];
       if (kind === Kind.Plain) {
-        values = Array.isArray(raw) ? raw.map((v) => decodePlain(v, shared)) : [decodePlain(raw, shared)];
+        values = Array.isArray(raw) ? raw.map((v) => this.decodePlain(v, shared)) : [this.decodePlain(raw, shared)];
       } else if (kind === Kind.MvRef) {
         const flat = raw as unknown[];
         values = [];
@@ -184,6 +190,33 @@ export class AttributeCodec {
     return out;
   }
 
+  /** A text, boolean or typed value as written: a common text as its negative dictionary id, a repeated one as the
+   * number of its first occurrence. */
+  private plainValue(name: string, v: StoredValue, shared: Map<string, number>): unknown {
+    if (typeof v === 'string') {
+      const common = this.common.idOf(name, v);
+      if (common !== undefined) return -common;
+      if (v.length < MIN_SHARED_LENGTH) return v;
+      const earlier = shared.get(v);
+      if (earlier !== undefined) return earlier;
+      shared.set(v, shared.size);
+      return v;
+    }
+    if (typeof v === 'boolean' || (typeof v === 'object' && v !== null && !Array.isArray(v))) return v;
+    throw new Error(`Attribute ${name} has a value that cannot be stored: ${JSON.stringify(v)}`);
+  }
+
+  private decodePlain(v: unknown, shared: string[]): StoredValue {
+    if (typeof v === 'number') {
+      if (v < 0) return this.names.name(-v);
+      const text = shared[v];
+      if (text === undefined) throw new Error(`Stored attributes are damaged: no earlier value ${v}`);
+      return text;
+    }
+    if (typeof v === 'string' && v.length >= MIN_SHARED_LENGTH) shared.push(v);
+    return v as StoredValue;
+  }
+
   /** Encodes a map that may be empty: NULL for an empty map keeps rows small. */
   encodeOrNull(attrs: StoredAttributes | null | undefined): string | null {
     if (!attrs) return null;
@@ -209,24 +242,3 @@ function sharedAffixes(texts: readonly string[]): [string, string] {
   return [first.slice(0, p), first.slice(first.length - q)];
 }
 
-function plainValue(name: string, v: StoredValue, shared: Map<string, number>): unknown {
-  if (typeof v === 'string') {
-    if (v.length < MIN_SHARED_LENGTH) return v;
-    const earlier = shared.get(v);
-    if (earlier !== undefined) return earlier;
-    shared.set(v, shared.size);
-    return v;
-  }
-  if (typeof v === 'boolean' || (typeof v === 'object' && v !== null && !Array.isArray(v))) return v;
-  throw new Error(`Attribute ${name} has a value that cannot be stored: ${JSON.stringify(v)}`);
-}
-
-function decodePlain(v: unknown, shared: string[]): StoredValue {
-  if (typeof v === 'number') {
-    const text = shared[v];
-    if (text === undefined) throw new Error(`Stored attributes are damaged: no earlier value ${v}`);
-    return text;
-  }
-  if (typeof v === 'string' && v.length >= MIN_SHARED_LENGTH) shared.push(v);
-  return v as StoredValue;
-}

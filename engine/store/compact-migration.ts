@@ -13,6 +13,7 @@ import { packContrib, unpackContrib } from './mv-store.ts';
 import { timeColumn } from './time-column.ts';
 import { keyHash } from './key-hash.ts';
 import { packSnapshot } from './run-snapshots.ts';
+import { MvTextIndex, TEXT_INDEX_DDL } from './mv-text-index.ts';
 
 /** The compact tables, created under a temporary name when they replace a table. */
 export const COMPACT_SCHEMA = {
@@ -193,5 +194,16 @@ export function migrateToCompactStore(db: Database.Database): void {
   db.exec('DROP INDEX mv_refs_from');
   rebuildIndex(db, 'cs_refs', COMPACT_SCHEMA.cs_refs, COMPACT_SCHEMA.cs_refs_indexes, (r) => [r.connector, keyHash(r.to_key as string), r.from_id]);
   rebuildIndex(db, 'mv_index', COMPACT_SCHEMA.mv_index, COMPACT_SCHEMA.mv_index_indexes, (r) => [names.id(r.attr as string), r.value, r.mv_id]);
+  // The text index keeps no copy of the text: one contentless document per object and indexed attribute.
+  db.exec(`DROP TRIGGER mv_text_added; DROP TRIGGER mv_text_removed; DROP TABLE mv_text_fts; DROP TABLE mv_text; ${TEXT_INDEX_DDL};`);
+  const indexedRow = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").pluck().get() as string | undefined;
+  const indexed = new Set(indexedRow ? (JSON.parse(indexedRow) as string[]) : []);
+  if (indexed.size) {
+    const text = new MvTextIndex(db);
+    const page = db.prepare(`SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT ${PAGE}`);
+    for (let rows = page.all(0) as { id: number; attrs: string }[]; rows.length; rows = page.all(rows[rows.length - 1].id) as { id: number; attrs: string }[]) {
+      for (const r of rows) text.write(r.id, codec.decode(r.attrs), indexed);
+    }
+  }
   rebuildIndex(db, 'cs_values', COMPACT_SCHEMA.cs_values, COMPACT_SCHEMA.cs_values_indexes, (r) => [r.connector, names.id(r.attr as string), r.value, r.cs_id]);
 }

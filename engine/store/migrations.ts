@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts';
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
-import { MvTextIndex } from './mv-text-index.ts';
+import { searchText } from './mv-text-index.ts';
 import { migrateToCompactStore } from './compact-migration.ts';
 
 /** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
@@ -176,12 +176,16 @@ export const migrations: readonly Migration[] = [
     const row = db.prepare("SELECT value FROM meta WHERE key = 'mv-indexed'").get() as { value: string } | undefined;
     const indexed = row ? (JSON.parse(row.value) as string[]) : [];
     if (!indexed.length) return;
-    const text = new MvTextIndex(db);
+    // One row per distinct text of a value of an indexed attribute (the layout of this version).
+    const insert = db.prepare('INSERT INTO mv_text (mv_id, attr, value) VALUES (?,?,?)');
     const page = db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) text.write(r.id, JSON.parse(r.attrs) as StoredAttributes, indexed);
+      for (const r of rows) {
+        const attrs = JSON.parse(r.attrs) as StoredAttributes;
+        for (const attr of indexed) for (const text of new Set((attrs[attr] ?? []).map(searchText))) insert.run(r.id, attr, text);
+      }
       after = rows[rows.length - 1].id;
     }
   },

@@ -6,7 +6,7 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
-import { MvTextIndex, narrowsByText, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
+import { MvTextIndex, narrowsByText, slotOf, substringQuery, TEXT_CANDIDATES_SQL } from './mv-text-index.ts';
 import { SharedMeta } from './shared-meta.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
@@ -220,10 +220,10 @@ export class MvStore {
       params.push(this.names.existingId(eq.attribute) ?? -1, valueKey(eq.value));
     } else {
       // A prefix, suffix or contains clause narrows by the text index; every clause is still checked row by row.
-      const sub = clauses.find((c) => this.indexed.has(c.attribute) && narrowsByText(c));
+      const sub = clauses.find((c) => slotOf(this.indexed, c.attribute) !== undefined && narrowsByText(c));
       if (sub) {
         sql += ` AND id IN (${TEXT_CANDIDATES_SQL})`;
-        params.push(substringQuery(sub.value), sub.attribute);
+        params.push(substringQuery(sub.value), slotOf(this.indexed, sub.attribute));
       }
     }
     const after = cursor ? Number(cursor) : 0;

@@ -29,6 +29,16 @@ export class StoreNames {
     return id;
   }
 
+  /** The id of a name this process has cached, or undefined (no database read). */
+  cachedId(name: string): number | undefined {
+    return this.ids.get(name);
+  }
+
+  /** Number of names cached. */
+  get size(): number {
+    return this.ids.size;
+  }
+
   /** The id of a name the store already knows, or undefined (a query for an unknown name matches nothing). */
   existingId(name: string): number | undefined {
     const known = this.ids.get(name);
