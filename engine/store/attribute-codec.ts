@@ -1,7 +1,7 @@
 // The stored form of attribute maps (holograms, pending images and changes, unconfirmed values, metaverse attributes,
 // run snapshots): a flat JSON array of [code, values, code, values, …]. The code is the attribute name's id in the
-// store's name dictionary times eight plus the kind of its values, so names and value tags are not repeated in every
-// row; one value is written without its list; a text value repeated within the object is written as the number of
+// store's name dictionary, or, when all its values are of one typed kind, minus (id × 8 + the kind), so names and
+// value tags are not repeated in every row; one value is written without its list; a text value repeated within the object is written as the number of
 // its first occurrence; the DNs of a list of references (group members) are written once with the prefix and suffix
 // they all share; a value many objects share is written as its negative id in the dictionary (common-values.ts).
 // Other values stay JSON text, so a LIKE over the column still finds them (global search).
@@ -27,6 +27,18 @@ const enum Kind {
 }
 
 const KINDS = 8;
+
+/** The code of an attribute: its name id for plain values, else minus (id × 8 + kind). */
+function codeOf(id: number, kind: Kind): number {
+  return kind === Kind.Plain ? id : -(id * KINDS + kind);
+}
+
+/** The name id and kind of a code. */
+function parseCode(code: number): [id: number, kind: Kind] {
+  if (code >= 0) return [code, Kind.Plain];
+  const kind = -code % KINDS;
+  return [(-code - kind) / KINDS, kind];
+}
 
 /** Repeated text shorter than this is cheaper written again than referred to. */
 const MIN_SHARED_LENGTH = 6;
@@ -110,8 +122,9 @@ export class AttributeCodec {
       const values = attrs[name];
       if (!Array.isArray(values)) throw new Error(`Attribute ${name} has no value list (${JSON.stringify(values)})`);
       const kind = kindOf(values);
-      out.push(this.names.id(name) * KINDS + kind);
+      const id = this.names.id(name);
       if (kind === Kind.Plain) {
+        out.push(id);
         const plain = values.map((v) => this.plainValue(name, v, shared));
         out.push(plain.length === 1 ? plain[0] : plain);
       } else if (kind === Kind.Ref || kind === Kind.MvRef) {
@@ -123,9 +136,10 @@ export class AttributeCodec {
           flat.push(affixed ? v.ref.slice(prefix.length, v.ref.length - suffix.length) : v.ref);
           if (kind === Kind.MvRef) flat.push(v.mv);
         }
-        if (affixed) out[out.length - 1] = (out[out.length - 1] as number) + (Kind.RefAffixed - Kind.Ref);
+        out.push(codeOf(id, affixed ? kind + (Kind.RefAffixed - Kind.Ref) : kind));
         out.push(kind === Kind.Ref && !affixed && flat.length === 1 ? flat[0] : flat);
       } else {
+        out.push(codeOf(id, kind));
         out.push(values.length === 1 ? textOf(kind, values[0] as Tagged) : values.map((v) => textOf(kind, v as Tagged)));
       }
     }
@@ -139,8 +153,7 @@ export class AttributeCodec {
     const attrs: StoredAttributes = {};
     const shared: string[] = [];
     for (let i = 0; i < items.length; i += 2) {
-      const code = items[i] as number;
-      const kind = code % KINDS;
+      const [id, kind] = parseCode(items[i] as number);
       const raw = items[i + 1];
       let values: StoredValue[];
       if (kind === Kind.Plain) {
@@ -158,7 +171,7 @@ export class AttributeCodec {
       } else {
         values = Array.isArray(raw) ? raw.map((t) => tagged(kind, t)) : [tagged(kind, raw)];
       }
-      const name = this.names.name((code - kind) / KINDS);
+      const name = this.names.name(id);
       if (name === '__proto__') Object.defineProperty(attrs, name, { value: values, enumerable: true, writable: true, configurable: true });
       else attrs[name] = values;
     }
@@ -171,7 +184,7 @@ export class AttributeCodec {
     const items = JSON.parse(text) as unknown[];
     const out: string[] = [];
     for (let i = 0; i < items.length; i += 2) {
-      const kind = (items[i] as number) % KINDS;
+      const kind = parseCode(items[i] as number)[1];
       const raw = items[i + 1];
       if (kind === Kind.Ref) {
         if (Array.isArray(raw)) out.push(...(raw as string[]));

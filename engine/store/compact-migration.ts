@@ -9,10 +9,11 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { StoreNames } from './store-names.ts';
 import { AttributeCodec } from './attribute-codec.ts';
 import { COLUMNS, columnValues, encodeAttributes } from './cs-columns.ts';
-import { packContrib, unpackContrib } from './mv-store.ts';
+import { packContrib, unpackContrib, updatedColumn } from './mv-store.ts';
 import { timeColumn } from './time-column.ts';
-import { keyHash } from './key-hash.ts';
+import { refHash } from './reference-index.ts';
 import { packSnapshot } from './run-snapshots.ts';
+import { counterName } from './run-store.ts';
 import { MvTextIndex, TEXT_INDEX_DDL } from './mv-text-index.ts';
 
 /** The compact tables, created under a temporary name when they replace a table. */
@@ -75,20 +76,19 @@ export const COMPACT_SCHEMA = {
     run_id INTEGER NOT NULL,
     step INTEGER NOT NULL,
     counter INTEGER NOT NULL,
-    target INTEGER,
     cs_id INTEGER,
     mv_id INTEGER,
     dn TEXT,
     object_type INTEGER NOT NULL,
     error TEXT,
     snapshot BLOB,
-    snap_ref INTEGER,
-    at INTEGER NOT NULL
+    snap_ref INTEGER
   )`,
+  run_times: 'CREATE TABLE run_times (run_id INTEGER NOT NULL, step INTEGER NOT NULL, first_id INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (run_id, step, first_id)) WITHOUT ROWID',
   run_indexes: `
-    CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter, target);
+    CREATE INDEX run_objects_counter ON run_objects (run_id, step, counter);
     CREATE INDEX run_objects_cs ON run_objects (cs_id) WHERE cs_id IS NOT NULL;`,
-  cs_refs: 'CREATE TABLE cs_refs_next (connector INTEGER NOT NULL, to_hash INTEGER NOT NULL, from_id INTEGER NOT NULL, PRIMARY KEY (connector, to_hash, from_id)) WITHOUT ROWID',
+  cs_refs: 'CREATE TABLE cs_refs_next (to_hash INTEGER NOT NULL, from_id INTEGER NOT NULL, PRIMARY KEY (to_hash, from_id)) WITHOUT ROWID',
   cs_refs_indexes: '',
   mv_index: 'CREATE TABLE mv_index_next (attr INTEGER NOT NULL, value TEXT NOT NULL, mv_id INTEGER NOT NULL, PRIMARY KEY (attr, value, mv_id)) WITHOUT ROWID',
   mv_index_indexes: '',
@@ -175,24 +175,32 @@ export function migrateToCompactStore(db: Database.Database): void {
     ['id', 'object_type', 'retry_provisioning', 'created_at', 'updated_at', 'contrib', 'attrs'], (r) => {
       const attrs = JSON.parse(r.attrs as string) as StoredAttributes;
       const contrib = packContrib(attrs, unpackContrib(attrs, r.contrib as string));
-      return [r.id, names.id(r.object_type as string), r.retry_provisioning, timeColumn(r.created_at as string), timeColumn(r.updated_at as string), contrib, codec.encode(attrs)];
+      return [r.id, names.id(r.object_type as string), r.retry_provisioning, timeColumn(r.created_at as string), updatedColumn({ createdAt: r.created_at as string, updatedAt: r.updated_at as string }), contrib, codec.encode(attrs)];
     });
 
-  const csDn = db.prepare('SELECT dn FROM cs_objects WHERE id = ?').pluck();
+  const object = db.prepare('SELECT dn, mv_id, object_type FROM cs_objects WHERE id = ?');
+  // A step's records written at one time share one row of run_times.
+  db.exec(COMPACT_SCHEMA.run_times);
+  const time = db.prepare('INSERT INTO run_times (run_id, step, first_id, at) VALUES (?,?,?,?) ON CONFLICT DO NOTHING');
+  const lastTime = new Map<string, number>();
   rebuild(db, 'run_objects', 'id', COMPACT_SCHEMA.run_objects, COMPACT_SCHEMA.run_indexes,
-    ['id', 'run_id', 'step', 'counter', 'target', 'cs_id', 'mv_id', 'dn', 'object_type', 'error', 'snapshot', 'snap_ref', 'at'], (r) => {
+    ['id', 'run_id', 'step', 'counter', 'cs_id', 'mv_id', 'dn', 'object_type', 'error', 'snapshot', 'snap_ref'], (r) => {
+      const at = timeColumn(r.at as string) ?? 0;
+      const step = `${String(r.run_id)}:${String(r.step)}`;
+      if (lastTime.get(step) !== at) time.run(r.run_id, r.step, r.id, at);
+      lastTime.set(step, at);
       const snapshot = previousSnapshot(r.snapshot);
-      const dn = r.cs_id === null ? undefined : (csDn.get(r.cs_id) as string | undefined);
+      const o = r.cs_id === null ? undefined : (object.get(r.cs_id) as { dn: string; mv_id: number | null; object_type: number } | undefined);
+      const type = names.id(r.object_type as string);
       return [
-        r.id, r.run_id, r.step, names.id(r.counter as string), r.target === null ? null : names.id(r.target as string), r.cs_id, r.mv_id,
-        dn === r.dn ? null : r.dn, names.id(r.object_type as string), r.error, snapshot ? packSnapshot(codec.encode(snapshot)) : null, null,
-        timeColumn(r.at as string) ?? 0,
+        r.id, r.run_id, r.step, names.id(counterName(r.counter as string, r.target as string | null)), r.cs_id, o && o.mv_id === r.mv_id ? 0 : r.mv_id,
+        o && o.dn === r.dn ? null : r.dn, o && o.object_type === type ? 0 : type, r.error, snapshot ? packSnapshot(codec.encode(snapshot)) : null, null,
       ];
     });
 
   // The store removes index entries by their whole key (it reads what an object held before it changes it).
   db.exec('DROP INDEX mv_refs_from');
-  rebuildIndex(db, 'cs_refs', COMPACT_SCHEMA.cs_refs, COMPACT_SCHEMA.cs_refs_indexes, (r) => [r.connector, keyHash(r.to_key as string), r.from_id]);
+  rebuildIndex(db, 'cs_refs', COMPACT_SCHEMA.cs_refs, COMPACT_SCHEMA.cs_refs_indexes, (r) => [refHash(r.connector as number, r.to_key as string), r.from_id]);
   rebuildIndex(db, 'mv_index', COMPACT_SCHEMA.mv_index, COMPACT_SCHEMA.mv_index_indexes, (r) => [names.id(r.attr as string), r.value, r.mv_id]);
   // The text index keeps no copy of the text: one contentless document per object and indexed attribute.
   db.exec(`DROP TRIGGER mv_text_added; DROP TRIGGER mv_text_removed; DROP TABLE mv_text_fts; DROP TABLE mv_text; ${TEXT_INDEX_DDL};`);

@@ -48,7 +48,7 @@ const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_n
 
 /** What the store reads of an object before it rewrites or deletes it. */
 interface Before {
-  connector: number; dn: string; snap_img: number | null; snap_unc: number | null; pi_op: string | null;
+  connector: number; dn: string; mv_id: number | null; object_type: number; snap_img: number | null; snap_unc: number | null; pi_op: string | null;
   hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
 }
 
@@ -95,7 +95,7 @@ export class CsStore {
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}) VALUES (${marks}) RETURNING id`).pluck(),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, snap_img, snap_unc) = (${marks},?,?) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
-      before: db.prepare('SELECT connector, dn, snap_img, snap_unc, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
+      before: db.prepare('SELECT connector, dn, mv_id, object_type, snap_img, snap_unc, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
@@ -122,7 +122,7 @@ export class CsStore {
   /** What run records may refer to in an object's previous state. */
   private referenced(b: Before) {
     return {
-      dn: b.dn, snap_img: b.snap_img, snap_unc: b.snap_unc,
+      dn: b.dn, mv_id: b.mv_id, object_type: b.object_type, snap_img: b.snap_img, snap_unc: b.snap_unc,
       img: b.snap_img === null ? null : importImage(b.pi_op, b.pending_import, b.hologram), unc: b.snap_unc === null ? null : b.unconfirmed,
     };
   }
@@ -212,7 +212,7 @@ export class CsStore {
     const before = this.stmts.before.get(o.id) as Before | undefined;
     if (!before) return;
     const kept = this.history.beforeWrite(o.id, this.referenced(before), {
-      dn: o.dn, img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed,
+      dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed,
     });
     this.stmts.update.run(...columnValues(this.names, o, enc), kept.snapImg, kept.snapUnc, o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
@@ -314,7 +314,7 @@ export class CsStore {
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
     this.history.beforeSpaceDelete(connector);
-    this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
+    this.db.prepare('DELETE FROM cs_refs WHERE from_id IN (SELECT id FROM cs_objects WHERE connector = ?)').run(connector);
     this.values.clear(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
     return mvIds;

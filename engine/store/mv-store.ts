@@ -49,11 +49,16 @@ export function unpackContrib(attrs: StoredAttributes, text: string): Record<str
   return out;
 }
 
+/** The update time, NULL while it is the creation time. */
+export function updatedColumn(o: Pick<MvObject, 'createdAt' | 'updatedAt'>): number | null {
+  return o.updatedAt === o.createdAt ? null : timeColumn(o.updatedAt);
+}
+
 function toObject(codec: AttributeCodec, names: StoreNames, r: Row): MvObject {
   const attrs = codec.decode(r.attrs);
   return {
     id: r.id, objectType: names.name(r.object_type), attrs, contrib: unpackContrib(attrs, r.contrib),
-    retryProvisioning: r.retry_provisioning === 1, createdAt: isoOf(r.created_at) ?? '', updatedAt: isoOf(r.updated_at) ?? '',
+    retryProvisioning: r.retry_provisioning === 1, createdAt: isoOf(r.created_at) ?? '', updatedAt: isoOf(r.updated_at ?? r.created_at) ?? '',
   };
 }
 
@@ -154,7 +159,7 @@ export class MvStore {
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
     const id = this.stmts.insert.get(
-      this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), timeColumn(o.updatedAt),
+      this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), updatedColumn(o),
     ) as number;
     this.writeIndex(id, o.attrs);
     this.refs.setMv(id, new Set(), mvReferenceIds(o.attrs));
@@ -165,7 +170,7 @@ export class MvStore {
   update(o: MvObject, attrsChanged = true): void {
     const text = this.codec.encode(o.attrs);
     const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as string | undefined) : undefined;
-    this.stmts.update.run(this.names.id(o.objectType), text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.updatedAt), o.id);
+    this.stmts.update.run(this.names.id(o.objectType), text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, updatedColumn(o), o.id);
     if (before !== undefined && before !== text) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
   }
 

@@ -1,5 +1,5 @@
-// The reference indexes: who refers to whom, in each connector space (by a hash of the DN key of the referenced
-// object, key-hash.ts) and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
+// The reference indexes: who refers to whom, in each connector space (by a hash of the connector and the DN key of
+// the referenced object, key-hash.ts) and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
 // them for the objects to re-evaluate, so no reference is left pointing at a name that no longer exists.
 import type Database from 'better-sqlite3';
 import { dnKey } from '../model/dn.ts';
@@ -45,6 +45,11 @@ export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
   return ids;
 }
 
+/** The key of a reference in cs_refs: the hash of the referenced DN key within its connector space. */
+export function refHash(connector: number, key: string): number {
+  return keyHash(`${connector}\u0000${key}`);
+}
+
 /** Statements over cs_refs and mv_refs. Entries are removed by their whole key: the store knows what an object
  * referred to before it changes (its previous attributes), so no index by referring object is kept. */
 export class ReferenceIndex {
@@ -52,9 +57,9 @@ export class ReferenceIndex {
 
   constructor(db: Database.Database) {
     this.stmts = {
-      csDelete: db.prepare('DELETE FROM cs_refs WHERE connector = ? AND to_hash = ? AND from_id = ?'),
-      csInsert: db.prepare('INSERT INTO cs_refs (connector, to_hash, from_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
-      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_hash = ?'),
+      csDelete: db.prepare('DELETE FROM cs_refs WHERE to_hash = ? AND from_id = ?'),
+      csInsert: db.prepare('INSERT INTO cs_refs (to_hash, from_id) VALUES (?,?) ON CONFLICT DO NOTHING'),
+      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE to_hash = ?'),
       mvDelete: db.prepare('DELETE FROM mv_refs WHERE to_mv = ? AND from_mv = ?'),
       mvInsert: db.prepare('INSERT INTO mv_refs (to_mv, from_mv) VALUES (?,?) ON CONFLICT DO NOTHING'),
       mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
@@ -63,15 +68,15 @@ export class ReferenceIndex {
 
   /** Records what a CS object refers to now, given the DN keys it referred to before (empty for a new object). */
   setCs(connector: number, id: number, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
-    const old = new Set([...before].map(keyHash));
-    const now = new Set([...after].map(keyHash));
-    for (const h of old) if (!now.has(h)) this.stmts.csDelete.run(connector, h, id);
-    for (const h of now) if (!old.has(h)) this.stmts.csInsert.run(connector, h, id);
+    const old = new Set([...before].map((k) => refHash(connector, k)));
+    const now = new Set([...after].map((k) => refHash(connector, k)));
+    for (const h of old) if (!now.has(h)) this.stmts.csDelete.run(h, id);
+    for (const h of now) if (!old.has(h)) this.stmts.csInsert.run(h, id);
   }
 
   /** Ids of the objects of a connector space that refer to the DN with this key (or, rarely, to one of the same hash). */
   csReferrers(connector: number, key: string): number[] {
-    return (this.stmts.csReferrers.all(connector, keyHash(key)) as { from_id: number }[]).map((r) => r.from_id);
+    return (this.stmts.csReferrers.all(refHash(connector, key)) as { from_id: number }[]).map((r) => r.from_id);
   }
 
   /** Records what an MV object refers to now, given the ids it referred to before (empty for a new object). */

@@ -1,6 +1,6 @@
 // Run records refer to their connector space object instead of copying it while it has not changed since:
-// - a record's DN is NULL while it equals its object's DN; a rename or delete of the object writes the old DN into
-//   the records that left it out;
+// - a record's DN is NULL, and its metaverse id and object type 0, while they equal its object's; a rename, join,
+//   disconnect, type change or delete of the object first writes the old values into the records that left them out;
 // - a record's snapshot (an import's new image, an export's changes) is not copied when the object holds the same
 //   attributes: the record says where (its import image, or its unconfirmed values) and the object names that record
 //   (snap_img, snap_unc). When the object's attributes change or the object is deleted, the store first copies the
@@ -23,6 +23,8 @@ export const enum SnapshotRef {
 /** What the store knows of an object before it changes it: its DN and the attributes records refer to. */
 export interface Referenced {
   dn: string;
+  mv_id: number | null;
+  object_type: number;
   snap_img: number | null;
   snap_unc: number | null;
   img: string | null;
@@ -36,7 +38,7 @@ export function packSnapshot(text: string): Buffer {
 
 /** Statements that keep run records and their objects in step. */
 export class RunSnapshots {
-  private readonly stmts: Record<'keepDn' | 'keepSnapshot' | 'point' | 'source', SqlStatement>;
+  private readonly stmts: Record<'keepDn' | 'keepMv' | 'keepType' | 'keepSnapshot' | 'point' | 'source', SqlStatement>;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -44,6 +46,8 @@ export class RunSnapshots {
   ) {
     this.stmts = {
       keepDn: db.prepare('UPDATE run_objects SET dn = ? WHERE cs_id = ? AND dn IS NULL'),
+      keepMv: db.prepare('UPDATE run_objects SET mv_id = ? WHERE cs_id = ? AND mv_id = 0'),
+      keepType: db.prepare('UPDATE run_objects SET object_type = ? WHERE cs_id = ? AND object_type = 0'),
       keepSnapshot: db.prepare('UPDATE run_objects SET snapshot = ? WHERE id = ? AND snapshot IS NULL'),
       point: db.prepare('UPDATE cs_objects SET snap_img = coalesce(?, snap_img), snap_unc = coalesce(?, snap_unc) WHERE id = ?'),
       source: db.prepare(`SELECT snap_img, snap_unc, ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE id = ?`),
@@ -54,8 +58,12 @@ export class RunSnapshots {
    * Copies into the records what they refer to and the object's next state no longer holds; returns the record
    * ids the object still names (null where it names none now).
    */
-  beforeWrite(csId: number, before: Referenced, after: { dn: string; img: string | null; unc: string | null } | null): { snapImg: number | null; snapUnc: number | null } {
+  beforeWrite(
+    csId: number, before: Referenced, after: { dn: string; mv_id: number | null; object_type: number; img: string | null; unc: string | null } | null,
+  ): { snapImg: number | null; snapUnc: number | null } {
     if (!after || after.dn !== before.dn) this.stmts.keepDn.run(before.dn, csId);
+    if (!after || after.mv_id !== before.mv_id) this.stmts.keepMv.run(before.mv_id, csId);
+    if (!after || after.object_type !== before.object_type) this.stmts.keepType.run(before.object_type, csId);
     let snapImg = before.snap_img;
     if (snapImg !== null && (!after || after.img !== before.img)) {
       this.keepCopy(snapImg, before.img);
@@ -75,9 +83,11 @@ export class RunSnapshots {
 
   /** Copies into the records everything the objects of a connector space hold for them (the space is deleted). */
   beforeSpaceDelete(connector: number): void {
-    this.db
-      .prepare('UPDATE run_objects SET dn = (SELECT c.dn FROM cs_objects c WHERE c.id = run_objects.cs_id) WHERE dn IS NULL AND cs_id IN (SELECT id FROM cs_objects WHERE connector = ?)')
-      .run(connector);
+    for (const [column, empty] of [['dn', 'IS NULL'], ['mv_id', '= 0'], ['object_type', '= 0']]) {
+      this.db
+        .prepare(`UPDATE run_objects SET ${column} = (SELECT c.${column} FROM cs_objects c WHERE c.id = run_objects.cs_id) WHERE ${column} ${empty} AND cs_id IN (SELECT id FROM cs_objects WHERE connector = ?)`)
+        .run(connector);
+    }
     const rows = this.db
       .prepare(`SELECT id, snap_img, snap_unc, ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE connector = ? AND (snap_img IS NOT NULL OR snap_unc IS NOT NULL)`)
       .iterate(connector) as IterableIterator<{ id: number; snap_img: number | null; snap_unc: number | null; img: string | null; unc: string | null }>;

@@ -43,14 +43,28 @@ export interface RunObjectRow extends RunObjectWrite {
   id: number; runId: number; step: number; at: string;
 }
 
-/** A stored record, with its DN filled from its object where it left it out. */
+/** A stored record, with what it leaves out: its time (run_times) and what its object holds. */
 interface RecordRow {
-  id: number; run_id: number; step: number; counter: number; target: number | null; cs_id: number | null; mv_id: number | null; dn: string | null;
-  object_type: number; error: string | null; snapshot: Buffer | null; snap_ref: number | null; at: number; cs_dn: string | null;
+  id: number; run_id: number; step: number; counter: number; cs_id: number | null; mv_id: number | null; dn: string | null;
+  object_type: number; error: string | null; snapshot: Buffer | null; snap_ref: number | null; at: number | null;
+  cs_dn: string | null; cs_mv: number | null; cs_type: number | null;
 }
 
-/** Record columns with the DN of the object for the records that leave it out. */
-const RECORD_SELECT = 'SELECT r.*, c.dn AS cs_dn FROM run_objects r LEFT JOIN cs_objects c ON c.id = r.cs_id';
+/**
+ * Record columns with what the records leave out: the time of the batch that wrote them (run_times: a step's records
+ * from `first_id` on were written at `at`), and the DN, metaverse id and type their object holds (NULL DN, id or type 0).
+ */
+const RECORD_SELECT = `SELECT r.*, c.dn AS cs_dn, c.mv_id AS cs_mv, c.object_type AS cs_type,
+  (SELECT t.at FROM run_times t WHERE t.run_id = r.run_id AND t.step = r.step AND t.first_id <= r.id ORDER BY t.first_id DESC LIMIT 1) AS at
+  FROM run_objects r LEFT JOIN cs_objects c ON c.id = r.cs_id`;
+
+/** Separates a counter from its target connector in the one name a record keeps for both. */
+const TARGET_SEPARATOR = '\u001f';
+
+/** The name of a counter of a target connector (the counter alone for inbound counters and errors). */
+export function counterName(counter: string, target: string | null | undefined): string {
+  return target ? `${counter}${TARGET_SEPARATOR}${target}` : counter;
+}
 
 /** Store functions for run history. */
 export class RunStore {
@@ -63,9 +77,10 @@ export class RunStore {
   ) {
     this.stmts = {
       insert: db.prepare(
-        'INSERT INTO run_objects (run_id, step, counter, target, cs_id, mv_id, dn, object_type, error, snapshot, snap_ref, at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id',
+        'INSERT INTO run_objects (run_id, step, counter, cs_id, mv_id, dn, object_type, error, snapshot, snap_ref) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id',
       ).pluck(),
-      csDn: db.prepare('SELECT dn FROM cs_objects WHERE id = ?').pluck(),
+      time: db.prepare('INSERT INTO run_times (run_id, step, first_id, at) VALUES (?,?,?,?)'),
+      object: db.prepare('SELECT dn, mv_id, object_type FROM cs_objects WHERE id = ?'),
     };
   }
 
@@ -117,14 +132,18 @@ export class RunStore {
    * snapshot its object holds now (see run-snapshots.ts).
    */
   addObjects(runId: number, step: number, records: readonly RunObjectWrite[]): void {
-    const at = Date.now();
+    let first = true;
     for (const r of records) {
-      const csDn = r.csId === null ? undefined : (this.stmts.csDn.get(r.csId) as string | undefined);
-      const placed = r.snapshot ? this.snapshots.place(csDn === undefined ? null : r.csId, r.snapshot) : null;
+      const o = r.csId === null ? undefined : (this.stmts.object.get(r.csId) as { dn: string; mv_id: number | null; object_type: number } | undefined);
+      const placed = r.snapshot ? this.snapshots.place(o ? r.csId : null, r.snapshot) : null;
+      const type = this.names.id(r.objectType);
+      const mvId = r.mvId ?? null;
       const id = this.stmts.insert.get(
-        runId, step, this.names.id(r.counter), r.target ? this.names.id(r.target) : null, r.csId, r.mvId ?? null, csDn === r.dn ? null : r.dn,
-        this.names.id(r.objectType), r.error ? JSON.stringify(r.error) : null, placed?.copy ?? null, placed?.ref ?? null, at,
+        runId, step, this.names.id(counterName(r.counter, r.target)), r.csId, o && o.mv_id === mvId ? 0 : mvId, o && o.dn === r.dn ? null : r.dn,
+        o && o.object_type === type ? 0 : type, r.error ? JSON.stringify(r.error) : null, placed?.copy ?? null, placed?.ref ?? null,
       ) as number;
+      if (first) this.stmts.time.run(runId, step, id, Date.now());
+      first = false;
       if (placed?.ref) this.snapshots.point(r.csId!, placed.ref, id);
     }
   }
@@ -180,24 +199,23 @@ export class RunStore {
   }
 
   private toObject(r: RecordRow): RunObjectRow {
+    const [counter, target] = this.names.name(r.counter).split(TARGET_SEPARATOR);
     return {
-      id: r.id, runId: r.run_id, step: r.step, counter: this.names.name(r.counter), target: r.target === null ? null : this.names.name(r.target),
-      csId: r.cs_id, mvId: r.mv_id, dn: r.dn ?? r.cs_dn ?? '', objectType: this.names.name(r.object_type), error: fromJson(r.error, null),
+      id: r.id, runId: r.run_id, step: r.step, counter, target: target ?? null,
+      csId: r.cs_id, mvId: r.mv_id === 0 ? r.cs_mv : r.mv_id, dn: r.dn ?? r.cs_dn ?? '', objectType: this.names.name(r.object_type === 0 ? r.cs_type! : r.object_type), error: fromJson(r.error, null),
       snapshot: this.snapshots.resolve(r), at: isoOf(r.at) ?? '',
     };
   }
 
   /** The records of one counter of a step (cursor = last record id). */
   objects(runId: number, step: number, counter: string, target: string | null, cursor: string | null, limit: number): { items: RunObjectRow[]; total: number; nextCursor: string | null } {
-    const counterId = this.names.existingId(counter);
-    const targetId = target ? this.names.existingId(target) : null;
-    if (counterId === undefined || targetId === undefined) return { items: [], total: 0, nextCursor: null };
     // Inbound and outbound counters share names (connector-flow): no target means the inbound ones.
-    const targetClause = targetId !== null ? ' AND target = ?' : ' AND target IS NULL';
-    const params: unknown[] = targetId !== null ? [runId, step, counterId, targetId] : [runId, step, counterId];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause}`).get(...params) as { n: number }).n;
+    const counterId = this.names.existingId(counterName(counter, target));
+    if (counterId === undefined) return { items: [], total: 0, nextCursor: null };
+    const params: unknown[] = [runId, step, counterId];
+    const total = (this.db.prepare('SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?').get(...params) as { n: number }).n;
     const rows = this.db
-      .prepare(`${RECORD_SELECT} WHERE r.run_id = ? AND r.step = ? AND r.counter = ?${targetClause.replace('target', 'r.target')} AND r.id > ? ORDER BY r.id LIMIT ?`)
+      .prepare(`${RECORD_SELECT} WHERE r.run_id = ? AND r.step = ? AND r.counter = ? AND r.id > ? ORDER BY r.id LIMIT ?`)
       .all(...params, cursor ? Number(cursor) : 0, limit + 1) as RecordRow[];
     const items = rows.slice(0, limit).map((r) => this.toObject(r));
     return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
@@ -221,6 +239,7 @@ export class RunStore {
     ).map((r) => r.id);
     for (const id of ids) {
       this.db.prepare('DELETE FROM run_objects WHERE run_id = ?').run(id);
+      this.db.prepare('DELETE FROM run_times WHERE run_id = ?').run(id);
       this.db.prepare('DELETE FROM run_steps WHERE run_id = ?').run(id);
       this.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
     }
