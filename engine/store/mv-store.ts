@@ -144,7 +144,7 @@ export class MvStore {
       const now = after ? this.indexEntries(after) : new Map<string, [number, string]>();
       for (const [k, [attr, value]] of old) if (!now.has(k)) this.stmts.indexDelete.run(attr, value, id);
       for (const [k, [attr, value]] of now) if (!old.has(k)) this.stmts.indexInsert.run(attr, value, id);
-      this.text.remove(id);
+      this.text.remove(id, this.indexed);
       if (after) this.text.write(id, after, this.indexed);
     }
     this.refs.setMv(id, mvReferenceIds(before), after ? mvReferenceIds(after) : new Set());

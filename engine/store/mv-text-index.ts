@@ -51,7 +51,8 @@ export class MvTextIndex {
   constructor(private readonly db: Database.Database) {
     this.stmts = {
       insert: db.prepare('INSERT INTO mv_text (rowid, value) VALUES (?,?)'),
-      remove: db.prepare('DELETE FROM mv_text WHERE rowid BETWEEN ? AND ?'),
+      // By number: a range of numbers would make FTS5 read every document.
+      remove: db.prepare('DELETE FROM mv_text WHERE rowid = ?'),
     };
   }
 
@@ -66,9 +67,9 @@ export class MvTextIndex {
     }
   }
 
-  /** Forgets an object's text. */
-  remove(id: number): void {
-    this.stmts.remove.run(id * SLOTS, id * SLOTS + SLOTS - 1);
+  /** Forgets an object's text (the documents of every slot the indexed attributes use). */
+  remove(id: number, indexed: ReadonlySet<string>): void {
+    for (let slot = 0; slot < indexed.size && slot < SLOTS; slot++) this.stmts.remove.run(id * SLOTS + slot);
   }
 
   /** Forgets every object's text (the indexed attributes changed). */
