@@ -47,9 +47,7 @@ export const COMPACT_SCHEMA = {
     hologram TEXT,
     pending_import TEXT,
     pending_export TEXT,
-    unconfirmed TEXT,
-    snap_img INTEGER,
-    snap_unc INTEGER
+    unconfirmed TEXT
   )`,
   cs_indexes: `
     CREATE UNIQUE INDEX cs_anchor ON cs_objects (connector, anchor) WHERE anchor IS NOT NULL;

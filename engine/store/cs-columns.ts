@@ -66,7 +66,7 @@ export interface Row {
   id: number; connector: number; dn: string; dn_key: string | null; dn_hash: number; anchor: string | null; object_type: number; state: number; transient: number;
   mv_id: number | null; link_rule: number | null; link_kind: number | null; link_at: number | null; pi_op: string | null; pi_dn: string | null;
   pi_type: string | null; pe_op: string | null; pe_new_dn: string | null; error_kinds: number; needs_sync: number; seen: number;
-  imported_at: number | null; exported_at: number | null; snap_img: number | null; snap_unc: number | null; errors: string | null;
+  imported_at: number | null; exported_at: number | null; errors: string | null;
   hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
 }
 

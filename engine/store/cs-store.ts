@@ -7,7 +7,7 @@ import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import { COLUMNS, columnValues, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
-import type { RunSnapshots } from './run-snapshots.ts';
+import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
 
 /** What reference resolution needs to know of an object. */
@@ -48,7 +48,7 @@ const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_n
 
 /** What the store reads of an object before it rewrites or deletes it. */
 interface Before {
-  connector: number; dn: string; mv_id: number | null; object_type: number; snap_img: number | null; snap_unc: number | null; pi_op: string | null;
+  connector: number; dn: string; mv_id: number | null; object_type: number; pi_op: string | null;
   hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
 }
 
@@ -93,9 +93,9 @@ export class CsStore {
       nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}) VALUES (${marks}) RETURNING id`).pluck(),
-      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, snap_img, snap_unc) = (${marks},?,?) WHERE id = ?`),
+      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}) = (${marks}) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
-      before: db.prepare('SELECT connector, dn, mv_id, object_type, snap_img, snap_unc, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
+      before: db.prepare('SELECT connector, dn, mv_id, object_type, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
@@ -120,11 +120,8 @@ export class CsStore {
   }
 
   /** What run records may refer to in an object's previous state. */
-  private referenced(b: Before) {
-    return {
-      dn: b.dn, mv_id: b.mv_id, object_type: b.object_type, snap_img: b.snap_img, snap_unc: b.snap_unc,
-      img: b.snap_img === null ? null : importImage(b.pi_op, b.pending_import, b.hologram), unc: b.snap_unc === null ? null : b.unconfirmed,
-    };
+  private referenced(b: Before): RecordedState {
+    return { dn: b.dn, mv_id: b.mv_id, object_type: b.object_type, img: importImage(b.pi_op, b.pending_import, b.hologram), unc: b.unconfirmed };
   }
 
   /** DN keys of the references in encoded attribute maps. */
@@ -211,10 +208,10 @@ export class CsStore {
     const enc = encodeAttributes(this.codec, o);
     const before = this.stmts.before.get(o.id) as Before | undefined;
     if (!before) return;
-    const kept = this.history.beforeWrite(o.id, this.referenced(before), {
+    this.history.beforeWrite(o.id, this.referenced(before), {
       dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img: importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram), unc: enc.unconfirmed,
     });
-    this.stmts.update.run(...columnValues(this.names, o, enc), kept.snapImg, kept.snapUnc, o.id);
+    this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
     const was = [before.hologram, before.pending_import, before.pending_export, before.unconfirmed];
     if (!sameTexts(was, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {

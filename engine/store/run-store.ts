@@ -144,7 +144,6 @@ export class RunStore {
       ) as number;
       if (first) this.stmts.time.run(runId, step, id, Date.now());
       first = false;
-      if (placed?.ref) this.snapshots.point(r.csId!, placed.ref, id);
     }
   }
 
