@@ -47,7 +47,8 @@ export const COMPACT_SCHEMA = {
     hologram TEXT,
     pending_import TEXT,
     pending_export TEXT,
-    unconfirmed TEXT
+    unconfirmed TEXT,
+    room BLOB
   )`,
   cs_indexes: `
     CREATE UNIQUE INDEX cs_anchor ON cs_objects (connector, anchor) WHERE anchor IS NOT NULL;

@@ -106,6 +106,20 @@ export function importImage(piOp: string | null, pendingImport: string | null, h
 /** SQL of the same, over the columns of cs_objects. */
 export const IMPORT_IMAGE_SQL = "CASE WHEN pi_op IS NOT NULL AND pi_op <> 'delete' THEN pending_import ELSE hologram END";
 
+/**
+ * Room for growth: an object an import or a provisioning creates gains its link (and a provisioned one its anchor and
+ * export time) at its next write. SQLite has no fill factor: a row that grows on a full page splits the page, and
+ * the pages of a connector space written in id order end up a sixth empty. So a new row carries that many zero bytes
+ * in `room`, which every update clears: the next write shrinks the row instead of growing it.
+ */
+export function growthRoom(o: CsObject): number {
+  return (o.link ? 0 : LINK_BYTES) + (o.anchor === null && o.pendingExport?.op === 'add' ? o.dn.length + TIME_BYTES : 0);
+}
+
+/** What a link takes in a row: metaverse id, rule, kind and time. */
+const LINK_BYTES = 11;
+const TIME_BYTES = 6;
+
 /** Column values of an object, in the order of COLUMNS. */
 export function columnValues(names: StoreNames, o: CsObject, enc: EncodedAttributes): unknown[] {
   let kinds = 0;

@@ -6,7 +6,8 @@ import type { CsObject, CsState } from '../model/objects.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
-import { COLUMNS, columnValues, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
+import { dialectOf } from './sql/sql-database.ts';
+import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
 
@@ -74,6 +75,8 @@ export interface CsPage {
 /** Store functions for connector space objects. */
 export class CsStore {
   private readonly stmts;
+  /** SQLite only: PostgreSQL tables have a fill factor. */
+  private readonly reserveRoom: boolean;
 
   constructor(
     private readonly db: Database.Database,
@@ -84,6 +87,7 @@ export class CsStore {
     private readonly history: RunSnapshots,
   ) {
     const marks = COLUMNS.map(() => '?').join(',');
+    this.reserveRoom = dialectOf(db) === 'sqlite';
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -92,8 +96,8 @@ export class CsStore {
       hasDn: db.prepare(`SELECT 1 FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} LIMIT 1`),
       nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
-      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}) VALUES (${marks}) RETURNING id`).pluck(),
-      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}) = (${marks}) WHERE id = ?`),
+      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}, room) VALUES (${marks}, ?) RETURNING id`).pluck(),
+      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, room) = (${marks}, NULL) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
       before: db.prepare('SELECT connector, dn, mv_id, object_type, pi_op, hologram, pending_import, pending_export, unconfirmed FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
@@ -197,7 +201,8 @@ export class CsStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject))) as number;
+    const room = this.reserveRoom ? growthRoom(o as CsObject) : 0;
+    const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null) as number;
     this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
     this.values.write({ ...(o as CsObject), id }, false);
     return id;
