@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
-import { openStore, type Store } from './store.ts';
+import { TemporaryStores } from './temporary-stores.ts';
 
-let dir = '';
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  store = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function open(): Store {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-codec-'));
-  store = openStore(path.join(dir, 'idsync.sqlite'));
-  return store;
-}
+const stores = new TemporaryStores();
+afterEach(() => stores.cleanup());
+const open = () => stores.open();
 
 /** A small deterministic generator, so a failing case can be replayed. */
 function random(seed: number): () => number {
@@ -126,7 +113,8 @@ describe('attribute encoding', () => {
   });
 
   it('forgets a name added in a transaction that rolled back, so no row refers to a missing name', () => {
-    const s = open();
+    const dir = stores.directory();
+    const s = stores.open(dir);
     expect(() =>
       s.transaction(() => {
         s.codec.encode({ rolledBack: ['x'] });
@@ -136,8 +124,7 @@ describe('attribute encoding', () => {
     expect(s.db.prepare("SELECT count(*) AS n FROM names WHERE name = 'rolledBack'").get()).toEqual({ n: 0 });
     const text = s.codec.encode({ rolledBack: ['y'] });
     s.close();
-    const again = openStore(path.join(dir, 'idsync.sqlite'));
-    store = again;
+    const again = stores.open(dir);
     expect(again.codec.decode(text)).toEqual({ rolledBack: ['y'] });
   });
 });

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
@@ -8,15 +6,10 @@ import type { CsObject, MvObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { dnKey } from '../model/dn.ts';
 import { migrations } from './migrations.ts';
-import { openStore, type Store } from './store.ts';
+import { TemporaryStores } from './temporary-stores.ts';
 
-let dir = '';
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  store = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const stores = new TemporaryStores();
+afterEach(() => stores.cleanup());
 
 const T1 = '2026-11-30T08:00:00.123Z';
 const T2 = '2026-11-30T09:30:00.456Z';
@@ -112,10 +105,9 @@ function previousDatabase(file: string): void {
 
 describe('migration to the compact store (schema 8)', () => {
   it('converts a database written by the previous schema without losing anything', () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-compact-'));
-    const file = path.join(dir, 'idsync.sqlite');
-    previousDatabase(file);
-    const s = (store = openStore(file));
+    const dir = stores.directory();
+    previousDatabase(path.join(dir, 'idsync.sqlite'));
+    const s = stores.open(dir);
     expect(s.db.pragma('user_version', { simple: true })).toBe(migrations.length);
 
     for (const o of CS) expect(s.cs.get(o.id)).toEqual(o);
@@ -154,10 +146,9 @@ describe('migration to the compact store (schema 8)', () => {
   });
 
   it('keeps the run records right when the objects they refer to are renamed, rejoined or deleted', () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-compact-'));
-    const file = path.join(dir, 'idsync.sqlite');
-    previousDatabase(file);
-    const s = (store = openStore(file));
+    const dir = stores.directory();
+    previousDatabase(path.join(dir, 'idsync.sqlite'));
+    const s = stores.open(dir);
     s.cs.update({ ...s.cs.get(1)!, dn: 'CN=Ann Lee-Smith,OU=Staff,DC=x', mvId: 2 });
     s.cs.delete(3);
     expect(s.runs.object(1)).toMatchObject({ dn: CS[0].dn, mvId: null, snapshot: CS[0].hologram });

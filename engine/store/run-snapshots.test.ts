@@ -1,24 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
-import { openStore, type Store } from './store.ts';
+import type { Store } from './store.ts';
+import { TemporaryStores } from './temporary-stores.ts';
 
-let dir = '';
-let store: Store | undefined;
-afterEach(() => {
-  store?.close();
-  store = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-function open(): Store {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'idsync-runsnap-'));
-  store = openStore(path.join(dir, 'idsync.sqlite'));
-  return store;
-}
+const stores = new TemporaryStores();
+afterEach(() => stores.cleanup());
+const open = () => stores.open();
 
 function imported(s: Store, dn: string, image: StoredAttributes): CsObject {
   const o: Omit<CsObject, 'id'> = {
