@@ -6,6 +6,7 @@ import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
+import { DN_KEY_MATCH, dnKeyParams, PLACEHOLDER, STATE_CODES } from './cs-columns.ts';
 import { csClauseValues, csSearchView, csTextHolds, type CsTextIndex } from './cs-text-index.ts';
 import { matchesClause } from './mv-clause.ts';
 import { narrowingClause, type IdQuery } from './text-index.ts';
@@ -38,19 +39,21 @@ const sqlOf = (c: Condition) => ('ids' in c ? `id IN (${c.ids.sql})` : c.sql);
 const paramsOf = (c: Condition) => ('ids' in c ? c.ids.params : c.params);
 
 function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextIndex): Condition | null {
-  const list = (values: readonly string[]) => values.map(() => '?').join(',') || "''";
+  // An empty list matches nothing: a text no operation has, a code no state has.
+  const list = (values: readonly unknown[], none = "''") => values.map(() => '?').join(',') || none;
   switch (scope.scope) {
     case 'all':
       return null;
     case 'subtree':
-      return { sql: "(dn_key = ? OR dn_key LIKE '%,' || ? ESCAPE '\\')", params: [dnKey(scope.dn), escapeLike(dnKey(scope.dn))] };
+      // The LIKE reads the DN itself where no key is kept: the two differ only in ASCII case, which LIKE ignores.
+      return { sql: `((${DN_KEY_MATCH}) OR coalesce(dn_key, dn) LIKE '%,' || ? ESCAPE '\\')`, params: [...dnKeyParams(dnKey(scope.dn)), escapeLike(dnKey(scope.dn))] };
     case 'rdn':
       return { ids: text.byRdn(connector, scope.rdn) };
     case 'dn-or-anchor':
       return {
         ids: {
-          sql: 'SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ? UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?',
-          params: [connector, dnKey(scope.value), connector, scope.value],
+          sql: `SELECT id FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?`,
+          params: [connector, ...dnKeyParams(dnKey(scope.value)), connector, scope.value],
         },
       };
     case 'pending-import':
@@ -64,11 +67,11 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
     case 'export-errors':
       return { sql: 'error_kinds & 4 <> 0', params: [] };
     case 'disconnectors':
-      return { sql: `state IN (${list(scope.kinds)})`, params: scope.kinds.map((k) => `disconnector.${k}`) };
+      return { sql: `state IN (${list(scope.kinds, '-1')})`, params: scope.kinds.map((k) => STATE_CODES[`disconnector.${k}`]) };
     case 'connectors':
-      return { sql: "state LIKE 'connector.%'", params: [] };
+      return { sql: `state IN (${STATE_CODES['connector.normal']}, ${STATE_CODES['connector.explicit']})`, params: [] };
     case 'placeholders':
-      return { sql: "state = 'placeholder'", params: [] };
+      return { sql: `state = ${PLACEHOLDER}`, params: [] };
     case 'transient':
       return { sql: 'transient = 1', params: [] };
   }

@@ -7,7 +7,8 @@ import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { exportBaseView } from '../sync/views.ts';
 import { IDENTITY_ATTRIBUTES, isIdentityAttribute } from './identity-attributes.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
-import { entriesOf, TextIndex, type IdQuery, type TextEntries, type TextOperator } from './text-index.ts';
+import type { StoreNames } from './store-names.ts';
+import { entriesOf, listSlots, NO_ENTRIES, TextIndex, type IdQuery, type TextEntries, type TextHit, type TextOperator } from './text-index.ts';
 
 /** Clause names of the object's DN and anchor (any case); an attribute of that name is not searchable. */
 const DN = 'dn';
@@ -48,8 +49,11 @@ export function csClauseValues(o: CsObject, view: StoredAttributes, attribute: s
   return out;
 }
 
+/** The document slots of cs_text: the DN, the anchor, then the identity attributes. */
+const SLOTS = listSlots([DN_ROW, ANCHOR_ROW, ...IDENTITY_ATTRIBUTES], 32);
+
 /** An object's entries: its DN, its anchor, and its identity attributes' texts under lower-cased names. */
-function entriesOfObject(o: CsObject): TextEntries {
+export function csTextEntries(o: CsObject): TextEntries {
   const entries = entriesOf(csSearchView(o), isIdentityAttribute, (a) => a.toLowerCase());
   entries.set(DN_ROW, new Set([o.dn.toLowerCase()]));
   if (o.anchor !== null) entries.set(ANCHOR_ROW, new Set([o.anchor.toLowerCase()]));
@@ -60,55 +64,55 @@ function entriesOfObject(o: CsObject): TextEntries {
 export class CsTextIndex {
   private readonly index: TextIndex;
 
-  constructor(db: SqlDatabase) {
-    this.index = new TextIndex(db, { rows: 'cs_text', id: 'cs_id', documents: 'cs_text_fts', perConnector: true });
+  constructor(db: SqlDatabase, names: StoreNames) {
+    this.index = new TextIndex(db, names, { rows: 'cs_text', id: 'cs_id', documents: 'cs_text_fts', perConnector: true });
   }
 
-  /** Records an object's text; with `replace`, in place of what it had. */
-  write(o: CsObject, replace: boolean): void {
-    this.index.write(o.id, o.connector, entriesOfObject(o), replace);
+  /** Records an object's text in place of the entries it had (none for a new object). */
+  write(o: CsObject, before: TextEntries = NO_ENTRIES, after: TextEntries = csTextEntries(o)): void {
+    this.index.write(o.id, o.connector, before, after, SLOTS);
   }
 
-  /** Forgets a deleted object's text. */
-  remove(id: number): void {
-    this.index.remove(id);
+  /** Forgets the text of an object that is deleted. */
+  remove(o: CsObject): void {
+    this.index.write(o.id, o.connector, csTextEntries(o), NO_ENTRIES, SLOTS);
   }
 
   /** Forgets the text of a connector space (every connector space when null). */
   clear(connector: number | null): void {
-    this.index.clear(connector);
+    this.index.clear(connector, SLOTS);
   }
 
   /** Ids of the objects of a connector whose clause attribute (see csTextHolds) has a text satisfying the clause. */
   matching(connector: number, attribute: string, operator: TextOperator, value: string): IdQuery {
-    return this.index.matching(rowName(attribute), operator, value, connector);
+    return this.index.matching(rowName(attribute), operator, value, connector, SLOTS);
   }
 
   /** Ids of the objects of a connector whose DN is `rdn` or starts with `rdn,` (the RDN scope), case-insensitively. */
   byRdn(connector: number, rdn: string): IdQuery {
-    const exact = this.index.matching(DN_ROW, 'equals', rdn, connector);
-    const below = this.index.matching(DN_ROW, 'starts-with', `${rdn},`, connector);
+    const exact = this.index.matching(DN_ROW, 'equals', rdn, connector, SLOTS);
+    const below = this.index.matching(DN_ROW, 'starts-with', `${rdn},`, connector, SLOTS);
     return { sql: `${exact.sql} UNION ALL ${below.sql}`, params: [...exact.params, ...below.params] };
   }
 
-  /** Rows (id, attribute) whose DN or identity attribute text contains `text` (Find identity); null when too short. */
-  containing(text: string): IdQuery | null {
-    const q = this.index.containing(text);
-    return q && { sql: `SELECT id, attr FROM (${q.sql}) AS m WHERE attr <> ?`, params: [...q.params, ANCHOR_ROW] };
+  /** Objects and attributes whose DN or identity attribute text contains `text` (Find identity); null when too short. */
+  containing(text: string): Iterable<TextHit> | null {
+    const hits = this.index.containing(text, SLOTS);
+    return hits && withoutAnchor(hits);
   }
 
-  /** Rows (id, attribute) of a connector whose DN or identity attribute text starts with `text` (for text too short for trigrams). */
-  startingWith(connector: number, text: string): IdQuery {
+  /** Objects and attributes of a connector whose DN or identity attribute text starts with `text` (for text too short for trigrams). */
+  startingWith(connector: number, text: string): Iterable<TextHit> {
     return this.index.startingWith([DN_ROW, ...IDENTITY_ATTRIBUTES], text, connector);
   }
 
   /** Ids of the objects of a connector whose DN, anchor or an identity attribute's text equals `text` (any case). */
   equalTo(connector: number, text: string): IdQuery {
     // Every name is listed, so each is one seek of the (connector, attr, value) key.
-    const names = [DN_ROW, ANCHOR_ROW, ...IDENTITY_ATTRIBUTES];
-    return {
-      sql: `SELECT DISTINCT cs_id FROM cs_text WHERE connector = ? AND attr IN (${names.map(() => '?').join(',')}) AND value = ?`,
-      params: [connector, ...names, text.toLowerCase()],
-    };
+    return this.index.equalTo([DN_ROW, ANCHOR_ROW, ...IDENTITY_ATTRIBUTES], text, connector);
   }
+}
+
+function* withoutAnchor(hits: Iterable<TextHit>): Generator<TextHit> {
+  for (const h of hits) if (h.attr !== ANCHOR_ROW) yield h;
 }

@@ -5,11 +5,11 @@
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
-import { csSearchView, CsTextIndex } from './cs-text-index.ts';
+import { csSearchView } from './cs-text-index.ts';
 import { isIdentityAttribute } from './identity-attributes.ts';
-import { MvTextIndex } from './mv-text-index.ts';
 import type { Store } from './store.ts';
-import type { IdQuery } from './text-index.ts';
+import type { TextHit } from './text-index.ts';
+import { DN_KEY_MATCH, dnKeyParams } from './cs-columns.ts';
 
 /** A found connector space object: where it is and its attributes as the engine knows them. */
 export interface FoundCs {
@@ -37,8 +37,8 @@ const present = <T>(items: (T | null)[]): T[] => items.filter((x): x is T => x !
 export function csExact(store: Store, connectors: readonly number[], text: string): FoundCs[] {
   const db = store.db;
   const byAnchor = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?').pluck();
-  const byDn = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ?').pluck();
-  const index = new CsTextIndex(db);
+  const byDn = db.prepare(`SELECT id FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`).pluck();
+  const index = store.cs.text;
   let key: string | null;
   try {
     key = text.includes('=') ? dnKey(text) : null;
@@ -49,7 +49,7 @@ export function csExact(store: Store, connectors: readonly number[], text: strin
   const ids = new Set<number>();
   for (const c of connectors) {
     for (const id of byAnchor.all(c, text) as number[]) ids.add(id);
-    if (key) for (const id of byDn.all(c, key) as number[]) ids.add(id);
+    if (key) for (const id of byDn.all(c, ...dnKeyParams(key)) as number[]) ids.add(id);
     const equal = index.equalTo(c, text);
     for (const id of db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
   }
@@ -61,22 +61,23 @@ export function mvExact(store: Store, attributes: readonly string[], text: strin
   const find = store.db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50').pluck();
   const ids = new Set<number>();
   for (const attr of attributes) {
-    if (store.mv.isIndexed(attr)) for (const id of find.all(attr, valueKey(text)) as number[]) ids.add(id);
+    const name = store.mv.isIndexed(attr) ? store.names.existingId(attr) : undefined;
+    if (name !== undefined) for (const id of find.all(name, valueKey(text)) as number[]) ids.add(id);
   }
   const held = attributes.filter((a) => store.mv.holdsText(a));
   if (held.length) {
-    const equal = new MvTextIndex(store.db).equalTo(held, text);
+    const equal = store.mv.text.equalTo(held, text);
     for (const id of store.db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
   }
   return present([...ids].map((id) => foundMv(store, id)));
 }
 
-/** Of the rows (id, attribute) the queries yield, the distinct ids whose attribute `keep` accepts, up to `limit` that `accept` takes. */
-function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
+/** Of the hits (id, attribute), the distinct ids whose attribute `keep` accepts, up to `limit` that `accept` takes. */
+function firstFound<T>(searches: readonly Iterable<TextHit>[], keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
   const seen = new Set<number>();
   const out: T[] = [];
-  for (const q of queries) {
-    for (const r of store.db.prepare(q.sql).iterate(...q.params) as IterableIterator<{ id: number; attr: string }>) {
+  for (const hits of searches) {
+    for (const r of hits) {
       if (seen.has(r.id) || !keep(r.attr)) continue;
       seen.add(r.id);
       const found = accept(r.id);
@@ -90,10 +91,10 @@ function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: s
 /** Up to `limit` connector space objects (placeholders left out) whose DN or identity attributes contain the text. */
 export function csContaining(store: Store, connectors: readonly number[], text: string, limit: number): FoundCs[] {
   const lower = text.toLowerCase();
-  const index = new CsTextIndex(store.db);
+  const index = store.cs.text;
   const all = index.containing(text);
-  const queries = all ? [all] : connectors.map((c) => index.startingWith(c, text));
-  return firstFound(store, queries, () => true, (id) => {
+  const searches = all ? [all] : connectors.map((c) => index.startingWith(c, text));
+  return firstFound(searches, () => true, (id) => {
     const o = foundCs(store, id);
     return o && (o.dn.toLowerCase().includes(lower) || identityMatch(o.attrs, text)) ? o : null;
   }, limit);
@@ -101,10 +102,10 @@ export function csContaining(store: Store, connectors: readonly number[], text: 
 
 /** Up to `limit` metaverse objects whose identity attributes (of those named) contain the text. */
 export function mvContaining(store: Store, attributes: readonly string[], text: string, limit: number): FoundMv[] {
-  const index = new MvTextIndex(store.db);
+  const index = store.mv.text;
   const identity = attributes.filter(isIdentityAttribute);
-  const query = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
-  return firstFound(store, query ? [query] : [], isIdentityAttribute, (id) => {
+  const hits = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
+  return firstFound(hits ? [hits] : [], isIdentityAttribute, (id) => {
     const o = foundMv(store, id);
     return o && identityMatch(o.attrs, text) ? o : null;
   }, limit);
