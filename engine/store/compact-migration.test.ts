@@ -7,6 +7,7 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { dnKey } from '../model/dn.ts';
 import { migrations } from './migrations.ts';
 import { TemporaryStores } from './temporary-stores.ts';
+import { sqliteOnly } from '../test-data/store-under-test.ts';
 
 const stores = new TemporaryStores();
 afterEach(() => stores.cleanup());
@@ -103,8 +104,8 @@ function previousDatabase(file: string): void {
   db.close();
 }
 
-describe('migration to the compact store (schema 8)', () => {
-  it('converts a database written by the previous schema without losing anything', () => {
+describe('migration to the compact store (schema 9)', () => {
+  it.skipIf(sqliteOnly('the conversion of a database of SQLite schema 7'))('converts a database written by the previous schema without losing anything', () => {
     const dir = stores.directory();
     previousDatabase(path.join(dir, 'idsync.sqlite'));
     const s = stores.open(dir);
@@ -116,6 +117,9 @@ describe('migration to the compact store (schema 8)', () => {
     expect(s.cs.byAnchor(2, 'uid=ann,ou=people,dc=x')?.id).toBe(3);
     expect(s.cs.search(1, { scope: 'subtree', dn: 'OU=Staff,DC=x' }, null, 10).total).toBe(2);
     expect(s.cs.search(2, { scope: 'placeholders' }, null, 10).items.map((o) => o.id)).toEqual([4]);
+    // The search text is written when the converted store opens.
+    expect(s.cs.search(1, { scope: 'all' }, null, 10, [{ attribute: 'cn', operator: 'contains', value: 'berg' }]).items.map((o) => o.id)).toEqual([2]);
+    expect(s.cs.search(2, { scope: 'rdn', rdn: 'UID=ann' }, null, 10).items.map((o) => o.id)).toEqual([3]);
 
     // Indexes: references, metaverse values and text, connector space values.
     expect(s.cs.referrers(1, dnKey('CN=Åsa Berg,OU=Staff,DC=x'))).toEqual([1]);
@@ -145,7 +149,7 @@ describe('migration to the compact store (schema 8)', () => {
     expect(next).toBe(10);
   });
 
-  it('keeps the run records right when the objects they refer to are renamed, rejoined or deleted', () => {
+  it.skipIf(sqliteOnly('the conversion of a database of SQLite schema 7'))('keeps the run records right when the objects they refer to are renamed, rejoined or deleted', () => {
     const dir = stores.directory();
     previousDatabase(path.join(dir, 'idsync.sqlite'));
     const s = stores.open(dir);

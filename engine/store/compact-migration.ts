@@ -93,11 +93,12 @@ export const COMPACT_SCHEMA = {
   mv_index_indexes: '',
   cs_values: 'CREATE TABLE cs_values_next (connector INTEGER NOT NULL, attr INTEGER NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID',
   cs_values_indexes: 'CREATE INDEX cs_values_cs ON cs_values (cs_id);',
+  // PostgreSQL keeps the search text as these rows; SQLite keeps it only as trigram documents and leaves them empty.
   text: `
     CREATE TABLE mv_text (attr INTEGER NOT NULL, value TEXT NOT NULL, mv_id INTEGER NOT NULL, PRIMARY KEY (attr, value, mv_id)) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE mv_text_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
+    CREATE VIRTUAL TABLE mv_text_fts USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 1');
     CREATE TABLE cs_text (connector INTEGER NOT NULL, attr INTEGER NOT NULL, value TEXT NOT NULL, cs_id INTEGER NOT NULL, PRIMARY KEY (connector, attr, value, cs_id)) WITHOUT ROWID;
-    CREATE VIRTUAL TABLE cs_text_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1')`,
+    CREATE VIRTUAL TABLE cs_text_fts USING fts5(text, content='', contentless_delete=1, detail=none, tokenize='trigram case_sensitive 1')`,
 } as const;
 
 const PAGE = 1000;
@@ -206,7 +207,8 @@ export function migrateToCompactStore(db: Database.Database): void {
   db.exec('DROP INDEX mv_refs_from');
   rebuildIndex(db, 'cs_refs', COMPACT_SCHEMA.cs_refs, COMPACT_SCHEMA.cs_refs_indexes, (r) => [refHash(r.connector as number, r.to_key as string), r.from_id]);
   rebuildIndex(db, 'mv_index', COMPACT_SCHEMA.mv_index, COMPACT_SCHEMA.mv_index_indexes, (r) => [names.id(r.attr as string), r.value, r.mv_id]);
-  // The search text gets integer attributes and no index by object; the store writes it again when it opens.
+  // The search text becomes trigram documents without positions (and rows, on PostgreSQL, with integer attributes);
+  // the store writes it again when it opens.
   db.exec(`DROP TABLE mv_text_fts; DROP TABLE mv_text; DROP TABLE cs_text_fts; DROP TABLE cs_text; ${COMPACT_SCHEMA.text}; DELETE FROM meta WHERE key = 'search-text';`);
   rebuildIndex(db, 'cs_values', COMPACT_SCHEMA.cs_values, COMPACT_SCHEMA.cs_values_indexes, (r) => [r.connector, names.id(r.attr as string), r.value, r.cs_id]);
 }

@@ -1,15 +1,16 @@
 // The Search Connector Space query: one scope of the dialog (all, subtree, RDN, DN or anchor, pending changes,
 // errors, states) and attribute clauses, ANDed. Clauses compare as Metaverse Search's do (case-insensitive text);
-// `dn` and `anchor` name the object's DN and anchor. The clause the text index narrows best selects its objects
-// exactly in SQL; any other clause is checked on each of them.
+// `dn` and `anchor` name the object's DN and anchor. The clause the text index narrows best selects its objects (in
+// SQL exactly on PostgreSQL; as candidates on SQLite, which each object confirms); any other clause is checked on
+// each of them.
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import { DN_KEY_MATCH, dnKeyParams, PLACEHOLDER, STATE_CODES } from './cs-columns.ts';
-import { csClauseValues, csSearchView, csTextHolds, type CsTextIndex } from './cs-text-index.ts';
+import { csClauseValues, csSearchView, csTextHolds, inRdnScope, type CsTextIndex } from './cs-text-index.ts';
 import { matchesClause } from './mv-clause.ts';
-import { narrowingClause, type IdQuery } from './text-index.ts';
+import { narrowingClause, type TextQuery } from './text-index.ts';
 
 /** A search as SQL over cs_objects, and what is left to check on each object. */
 export interface CsQuery {
@@ -33,7 +34,7 @@ function escapeLike(text: string): string {
 }
 
 /** A condition on cs_objects, or the ids an indexed lookup selects (which should drive the query). */
-type Condition = { readonly sql: string; readonly params: readonly unknown[] } | { readonly ids: IdQuery };
+type Condition = { readonly sql: string; readonly params: readonly unknown[] } | { readonly ids: TextQuery };
 
 const sqlOf = (c: Condition) => ('ids' in c ? `id IN (${c.ids.sql})` : c.sql);
 const paramsOf = (c: Condition) => ('ids' in c ? c.ids.params : c.params);
@@ -47,13 +48,17 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
     case 'subtree':
       // The LIKE reads the DN itself where no key is kept: the two differ only in ASCII case, which LIKE ignores.
       return { sql: `((${DN_KEY_MATCH}) OR coalesce(dn_key, dn) LIKE '%,' || ? ESCAPE '\\')`, params: [...dnKeyParams(dnKey(scope.dn)), escapeLike(dnKey(scope.dn))] };
-    case 'rdn':
-      return { ids: text.byRdn(connector, scope.rdn) };
+    case 'rdn': {
+      // Too short for the index: every object is checked against the scope (see the query's check).
+      const ids = text.byRdn(connector, scope.rdn);
+      return ids && { ids };
+    }
     case 'dn-or-anchor':
       return {
         ids: {
           sql: `SELECT id FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} UNION ALL SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?`,
           params: [connector, ...dnKeyParams(dnKey(scope.value)), connector, scope.value],
+          exact: true,
         },
       };
     case 'pending-import':
@@ -82,25 +87,30 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
   const conditions: Condition[] = [];
   const scoped = scopeCondition(connector, scope, text);
   if (scoped) conditions.push(scoped);
-  const narrowing = narrowingClause(clauses, csTextHolds);
-  if (narrowing) conditions.push({ ids: text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value) });
+  const narrowing = narrowingClause(clauses, csTextHolds, text);
+  const narrowed = narrowing && text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value);
+  if (narrowed) conditions.push({ ids: narrowed });
   // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
   // must drive instead, so the connector is then only checked (`+connector` uses no index).
   const selects = conditions.some((c) => 'ids' in c);
   const own = selects ? '+connector = ?' : 'connector = ?';
   const where = [own, ...conditions.map(sqlOf)].join(' AND ');
   const params = [connector, ...conditions.flatMap(paramsOf)];
+  // The RDN scope is exact in SQL only when its lookup is; otherwise each object is checked against it.
+  const rdnExact = scope.scope !== 'rdn' || (scoped !== null && 'ids' in scoped && scoped.ids.exact);
+  const exact = rdnExact && clauses.every((c) => c === narrowing && narrowed?.exact === true);
   // A lookup of this connector's objects, alone, needs no read of the objects to count them.
   const [only] = conditions;
   const ids = !selects ? null
-    : conditions.length === 1 && 'ids' in only ? { sql: `SELECT DISTINCT * FROM (${only.ids.sql}) AS s ORDER BY 1`, params: only.ids.params }
+    : conditions.length === 1 && 'ids' in only && only.ids.exact ? { sql: `SELECT DISTINCT * FROM (${only.ids.sql}) AS s ORDER BY 1`, params: only.ids.params }
     : { sql: `SELECT id FROM cs_objects WHERE ${where} ORDER BY id`, params };
   return {
     where,
     params,
-    exact: clauses.every((c) => c === narrowing),
+    exact,
     ids,
     check: (o) => {
+      if (scope.scope === 'rdn' && !inRdnScope(o, scope.rdn)) return false;
       const view = csSearchView(o);
       return clauses.every((c) => matchesClause(csClauseValues(o, view, c.attribute), c));
     },

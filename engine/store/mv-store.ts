@@ -225,23 +225,24 @@ export class MvStore {
 
   /** Pages through MV objects of a type matching every clause (cursor = last id). */
   search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; nextCursor: string | null } {
-    // The clause the text index narrows best selects exactly its objects; the other clauses are checked row by row.
+    // The clause the text index narrows best selects its objects (exactly, or candidates each object confirms); the
+    // other clauses are checked row by row.
     const indexed = this.indexed;
-    const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed));
+    const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
+    const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
     let sql = 'SELECT * FROM mv_objects WHERE 1=1';
     const params: unknown[] = [];
     if (objectType) {
       sql += ' AND object_type = ?';
       params.push(this.names.existingId(objectType) ?? -1);
     }
-    if (narrowing) {
-      const q = this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
+    if (q) {
       sql += ` AND id IN (${q.sql})`;
       params.push(...q.params);
     }
     const after = cursor ? Number(cursor) : 0;
     const toMv = (r: Row) => toObject(this.codec, this.names, r);
-    if (narrowing && clauses.length === 1) {
+    if (q?.exact && clauses.length === 1) {
       // The index selects exactly the matches: one pass over their ids counts them and finds the page.
       const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
       const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toMv);

@@ -52,10 +52,10 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
   const missing = [...from.keys()].filter((t) => !to.has(t));
   if (missing.length) throw new Error(`The target store has no table ${missing.join(', ')}; upgrade IdSync where the target is opened`);
   const tables: { name: string; rows: number }[] = [];
-  // meta's schema version belongs to each store's own schema history. SQLite's trigram documents of the search text
-  // are not a table: a SQLite target is not told its text is current, so it writes the text again when it next opens.
-  const own = dialectOf(target.db) === 'sqlite' ? "'schema-version', 'search-text'" : "'schema-version'";
-  const metaWhere = ` WHERE key NOT IN (${own})`;
+  // meta's schema version belongs to each store's own schema history. The search text takes a different form on each
+  // store (rows on PostgreSQL, trigram documents on SQLite): the target is not told its text is current, so it writes
+  // the text again when it next opens.
+  const metaWhere = " WHERE key NOT IN ('schema-version', 'search-text')";
   target.transaction(() => {
     for (const [table, columns] of from) {
       const lost = columns.filter((c) => !to.get(table)!.includes(c));
