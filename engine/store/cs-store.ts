@@ -11,7 +11,7 @@ import { csSearchQuery } from './cs-search.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
-import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, STATE_CODES, stateOf, type Row } from './cs-columns.ts';
+import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
 
