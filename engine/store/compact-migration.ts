@@ -56,8 +56,7 @@ export const COMPACT_SCHEMA = {
     CREATE INDEX cs_pi ON cs_objects (connector, pi_op) WHERE pi_op IS NOT NULL;
     CREATE INDEX cs_pe ON cs_objects (connector, pe_op) WHERE pe_op IS NOT NULL;
     CREATE INDEX cs_err ON cs_objects (connector, error_kinds) WHERE error_kinds <> 0;
-    CREATE INDEX cs_needs_sync ON cs_objects (connector) WHERE needs_sync = 1;
-    CREATE INDEX cs_connector ON cs_objects (connector);`,
+    CREATE INDEX cs_needs_sync ON cs_objects (connector) WHERE needs_sync = 1;`,
   mv_objects: `CREATE TABLE mv_objects_next (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     object_type INTEGER NOT NULL,

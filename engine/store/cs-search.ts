@@ -14,8 +14,10 @@ import { narrowingClause, type TextQuery } from './text-index.ts';
 
 /** A search as SQL over cs_objects, and what is left to check on each object. */
 export interface CsQuery {
-  /** Conditions on cs_objects, ANDed. */
+  /** Conditions on cs_objects, ANDed, for reading pages in id order. */
   readonly where: string;
+  /** The same conditions for counting, free to read an index of the connector instead of the rows. */
+  readonly countWhere: string;
   readonly params: readonly unknown[];
   /** True when SQL alone decides (no clause left to check), so it can count and page. */
   readonly exact: boolean;
@@ -82,6 +84,9 @@ function scopeCondition(connector: number, scope: CsSearchScope, text: CsTextInd
   }
 }
 
+/** Scopes an index of the connector space answers: (connector, pending import or export operation). */
+const OWN_INDEX: ReadonlySet<CsSearchScope['scope']> = new Set(['pending-import', 'pending-export']);
+
 /** The query of a scope and clauses over one connector space. */
 export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: readonly MvClause[], text: CsTextIndex): CsQuery {
   const conditions: Condition[] = [];
@@ -90,11 +95,14 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
   const narrowing = narrowingClause(clauses, csTextHolds, text);
   const narrowed = narrowing && text.matching(connector, narrowing.attribute, narrowing.operator, narrowing.value);
   if (narrowed) conditions.push({ ids: narrowed });
-  // Without statistics the planner prefers any index on the connector, which holds every object; an indexed lookup
-  // must drive instead, so the connector is then only checked (`+connector` uses no index).
+  // Without statistics the planner prefers any index on the connector, which holds every object: an indexed lookup
+  // must drive instead, and pages must walk the table in id order rather than sort the connector's index entries,
+  // so the connector is then only checked (`+connector` uses no index). Scopes with an index of their own
+  // (connector, pending operation) use it; a count may read any index of the connector.
   const selects = conditions.some((c) => 'ids' in c);
-  const own = selects ? '+connector = ?' : 'connector = ?';
+  const own = selects || !OWN_INDEX.has(scope.scope) ? '+connector = ?' : 'connector = ?';
   const where = [own, ...conditions.map(sqlOf)].join(' AND ');
+  const countWhere = selects ? where : ['connector = ?', ...conditions.map(sqlOf)].join(' AND ');
   const params = [connector, ...conditions.flatMap(paramsOf)];
   // The RDN scope is exact in SQL only when its lookup is; otherwise each object is checked against it.
   const rdnExact = scope.scope !== 'rdn' || (scoped !== null && 'ids' in scoped && scoped.ids.exact);
@@ -106,6 +114,7 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
     : { sql: `SELECT id FROM cs_objects WHERE ${where} ORDER BY id`, params };
   return {
     where,
+    countWhere,
     params,
     exact,
     ids,

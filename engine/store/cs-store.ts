@@ -357,7 +357,7 @@ export class CsStore {
       return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
     if (q.exact) {
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.where}`).get(...q.params) as { n: number }).n;
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.countWhere}`).get(...q.params) as { n: number }).n;
       const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} AND id > ? ORDER BY id LIMIT ?`).all(...q.params, after, limit + 1) as Row[];
       const more = rows.length > limit;
       const items = rows.slice(0, limit).map((r) => this.toObject(r));

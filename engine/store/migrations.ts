@@ -209,7 +209,9 @@ export const migrations: readonly Migration[] = [
   DELETE FROM meta WHERE key = 'search-text';
   `,
   // 9: the compact store (compact-migration.ts): a name dictionary, attribute maps encoded against it, integer
-  // states, links and times, integer keys in the reference, value and text indexes, compact run records.
+  // states, links and times, integer keys in the reference and value indexes, compact run records; the search text
+  // as trigram documents without positions (rows only on PostgreSQL), written again when the store opens. cs_connector
+  // is gone: without statistics SQLite preferred it to the indexes of pending operations, links and flags.
   migrateToCompactStore,
 ];
 
