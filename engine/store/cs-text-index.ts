@@ -15,7 +15,7 @@ import { textIndexOf, type TextIndex, type TextOperator, type TextQuery } from '
 const DN = 'dn';
 const ANCHOR = 'anchor';
 
-/** Their names in cs_text: a `#` never starts an attribute name. */
+/** Their names in the index: a `#` never starts an attribute name. */
 const DN_ROW = '#dn';
 const ANCHOR_ROW = '#anchor';
 
@@ -28,13 +28,13 @@ export function csSearchView(o: CsObject): StoredAttributes {
   return { ...pending, ...exportBaseView(o) };
 }
 
-/** The cs_text name of a clause attribute (clause attribute names compare case-insensitively, as LDAP's do). */
+/** The index name of a clause attribute (clause attribute names compare case-insensitively, as LDAP's do). */
 function rowName(attribute: string): string {
   const lower = attribute.toLowerCase();
   return lower === DN ? DN_ROW : lower === ANCHOR ? ANCHOR_ROW : lower;
 }
 
-/** True when cs_text holds the clause attribute: the DN, the anchor, or an identity attribute. */
+/** True when the index holds the clause attribute: the DN, the anchor, or an identity attribute. */
 export function csTextHolds(attribute: string): boolean {
   const name = rowName(attribute);
   return name === DN_ROW || name === ANCHOR_ROW || isIdentityAttribute(name);
