@@ -119,9 +119,9 @@ function exportErrors(database: string, connector: string): Pick<TargetReport, '
   const db = store.db;
   try {
     const rows = db.prepare(
-      `SELECT o.counter AS code, count(DISTINCT coalesce(CAST(o.cs_id AS TEXT), o.dn)) AS n, max(o.error) AS example FROM run_objects o JOIN runs r ON r.id = o.run_id
-       JOIN run_steps s ON s.run_id = o.run_id AND s.step = o.step
-       WHERE r.connector_name = ? AND s.type = 'export' AND o.error IS NOT NULL GROUP BY o.counter`,
+      `SELECT c.name AS code, count(DISTINCT coalesce(CAST(o.cs_id AS TEXT), o.dn)) AS n, max(o.error) AS example FROM run_objects o JOIN runs r ON r.id = o.run_id
+       JOIN run_steps s ON s.run_id = o.run_id AND s.step = o.step JOIN names c ON c.id = o.counter
+       WHERE r.connector_name = ? AND s.type = 'export' AND o.error IS NOT NULL GROUP BY c.name`,
     ).all(connector) as { code: string; n: number; example: string }[];
     return {
       exportErrors: Object.fromEntries(rows.map((r) => [r.code, r.n])),

@@ -1,6 +1,7 @@
 // Totals of a connector space by state, pending operation and error kind, in one grouped query.
 import type { SqlDatabase } from './sql/sql-database.ts';
 import type { ConnectorStatistics } from '../../shared/model/statistics.ts';
+import { stateOf } from './cs-columns.ts';
 
 type Totals = Omit<ConnectorStatistics, 'connector' | 'connectorId' | 'type'>;
 
@@ -15,8 +16,9 @@ export function connectorSpaceTotals(db: SqlDatabase, connector: number): Totals
   };
   const rows = db
     .prepare('SELECT state, transient, pi_op, pe_op, error_kinds, count(*) AS n FROM cs_objects WHERE connector = ? GROUP BY state, transient, pi_op, pe_op, error_kinds')
-    .all(connector) as { state: string; transient: number; pi_op: string | null; pe_op: string | null; error_kinds: number; n: number }[];
-  for (const r of rows) {
+    .all(connector) as { state: number; transient: number; pi_op: string | null; pe_op: string | null; error_kinds: number; n: number }[];
+  for (const row of rows) {
+    const r = { ...row, state: stateOf(row.state) };
     t.total += r.n;
     if (r.state === 'connector.normal') t.connectors += r.n;
     else if (r.state === 'connector.explicit') {

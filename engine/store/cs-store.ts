@@ -3,58 +3,17 @@ import type { SqlDatabase } from './sql/sql-database.ts';
 import type { CsSearchScope } from '../../shared/model/connector-space.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { dnKey } from '../model/dn.ts';
-import type { CsLink, CsObject, CsState } from '../model/objects.ts';
-import { fromJson, toJson } from './json-column.ts';
+import type { CsObject, CsState } from '../model/objects.ts';
 import { csReferenceKeys, type ReferenceIndex } from './reference-index.ts';
 import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
-import { CsTextIndex } from './cs-text-index.ts';
+import { CsTextIndex, csTextEntries } from './cs-text-index.ts';
 import { csSearchQuery } from './cs-search.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
-
-interface Row {
-  id: number; connector: number; dn: string; anchor: string | null; object_type: string; state: string; transient: number;
-  mv_id: number | null; link: string | null; hologram: string; pi_op: string | null; pending_import: string | null;
-  pe_op: string | null; pending_export: string | null; unconfirmed: string | null; errors: string | null; error_kinds: number;
-  needs_sync: number; seen: number; imported_at: string | null; exported_at: string | null;
-}
-
-const ERROR_BITS = { import: 1, sync: 2, export: 4 } as const;
-
-/** Links are stored as a short array: [rule, dir, type, owned, at]. */
-function packLink(l: CsLink | null): string | null {
-  return l ? JSON.stringify([l.rule, l.dir, l.type, l.owned ? 1 : 0, l.at]) : null;
-}
-
-function unpackLink(text: string | null): CsLink | null {
-  if (!text) return null;
-  const [rule, dir, type, owned, at] = JSON.parse(text) as [number | null, CsLink['dir'], CsLink['type'], number, string];
-  return { rule, dir, type, owned: owned === 1, at };
-}
-
-/** Converts a row to the object model. */
-function toObject(r: Row): CsObject {
-  return {
-    id: r.id, connector: r.connector, dn: r.dn, anchor: r.anchor, objectType: r.object_type, state: r.state as CsState,
-    transient: r.transient === 1, mvId: r.mv_id, link: unpackLink(r.link), hologram: fromJson(r.hologram, {}),
-    pendingImport: fromJson(r.pending_import, null), pendingExport: fromJson(r.pending_export, null),
-    unconfirmed: fromJson(r.unconfirmed, {}), errors: fromJson(r.errors, {}), needsSync: r.needs_sync === 1, seen: r.seen,
-    importedAt: r.imported_at, exportedAt: r.exported_at,
-  };
-}
-
-/** Column values of an object, in the order of COLUMNS. */
-function toParams(o: CsObject): unknown[] {
-  let kinds = 0;
-  for (const [k, bit] of Object.entries(ERROR_BITS)) if (o.errors[k as keyof typeof ERROR_BITS]) kinds |= bit;
-  return [
-    o.connector, o.dn, o.anchor, o.objectType, o.state, o.transient ? 1 : 0, o.mvId, packLink(o.link), JSON.stringify(o.hologram),
-    o.pendingImport?.op ?? null, toJson(o.pendingImport), o.pendingExport?.op ?? null, toJson(o.pendingExport), toJson(o.unconfirmed),
-    toJson(o.errors), kinds, o.needsSync ? 1 : 0, o.seen, o.importedAt, o.exportedAt, dnKey(o.dn), o.pendingImport?.dn ?? null, o.pendingExport?.newDn ?? null,
-  ];
-}
-
-const COLUMNS =
-  'connector, dn, anchor, object_type, state, transient, mv_id, link, hologram, pi_op, pending_import, pe_op, pending_export, unconfirmed, errors, error_kinds, needs_sync, seen, imported_at, exported_at, dn_key, pi_dn, pe_new_dn';
+import type { AttributeCodec } from './attribute-codec.ts';
+import { dialectOf } from './sql/sql-database.ts';
+import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
+import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
+import type { StoreNames } from './store-names.ts';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -73,11 +32,11 @@ export interface CsExportName extends CsName {
   readonly importDn: string | null;
 }
 
-interface NameRow { id: number; dn: string; mv_id: number | null; state: string; transient: number; pi_op: string | null; pi_dn: string | null; pe_op: string | null; pe_new_dn: string | null }
+interface NameRow { id: number; dn: string; mv_id: number | null; state: number; transient: number; pi_op: string | null; pi_dn: string | null; pe_op: string | null; pe_new_dn: string | null }
 
 function toExportName(r: NameRow): CsExportName {
   return {
-    id: r.id, dn: r.dn, mvId: r.mv_id, state: r.state as CsState, exportOp: r.pe_op as CsExportName['exportOp'], newDn: r.pe_new_dn,
+    id: r.id, dn: r.dn, mvId: r.mv_id, state: stateOf(r.state), exportOp: r.pe_op as CsExportName['exportOp'], newDn: r.pe_new_dn,
     importDn: r.pi_op !== 'delete' ? r.pi_dn : null,
   };
 }
@@ -91,6 +50,19 @@ export function exportNameOf(o: CsObject): CsExportName {
 }
 
 const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_new_dn';
+
+
+/** The stored columns an object's search text is made of: when none of them changed, neither did the text. */
+function textSource(dn: string, anchor: string | null, img: string | null, unc: string | null, peOp: string | null, pendingExport: string | null): (string | null)[] {
+  return [dn, anchor, img, unc, peOp !== null && peOp !== 'delete' ? pendingExport : null];
+}
+
+/** True when two lists of encoded attribute maps hold the same maps, wherever they are. */
+function sameTexts(a: (string | null)[], b: (string | null)[]): boolean {
+  const x = a.filter((t) => t !== null).sort();
+  const y = b.filter((t) => t !== null).sort();
+  return x.length === y.length && x.every((t, i) => t === y[i]);
+}
 
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
 
@@ -108,25 +80,33 @@ export interface CsPage {
 export class CsStore {
   private readonly stmts;
   /** The search text (DN, anchor, identity attributes) of every object. */
-  private readonly text: CsTextIndex;
+  readonly text: CsTextIndex;
+  /** SQLite only: PostgreSQL tables have a fill factor. */
+  private readonly reserveRoom: boolean;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly refs: ReferenceIndex,
     private readonly values: CsValueIndex,
+    private readonly codec: AttributeCodec,
+    private readonly names: StoreNames,
+    private readonly history: RunSnapshots,
   ) {
-    this.text = new CsTextIndex(db);
+    this.text = new CsTextIndex(db, names);
+    const marks = COLUMNS.map(() => '?').join(',');
+    this.reserveRoom = dialectOf(db) === 'sqlite';
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
       // A placeholder or a transient never hides the staging object that holds the same name.
-      byDn: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND dn_key = ?'),
-      hasDn: db.prepare('SELECT 1 FROM cs_objects WHERE connector = ? AND dn_key = ? LIMIT 1'),
-      nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND dn_key = ?`),
+      byDn: db.prepare(`SELECT * FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
+      hasDn: db.prepare(`SELECT 1 FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH} LIMIT 1`),
+      nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
-      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(',')}) RETURNING id`).pluck(),
-      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS}) = (${COLUMNS.split(',').map(() => '?').join(',')}) WHERE id = ?`),
+      insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}, room) VALUES (${marks}, ?) RETURNING id`).pluck(),
+      update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, room) = (${marks}, NULL) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
+      before: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       linked: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ?'),
       linkedIn: db.prepare('SELECT * FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1'),
       markSeen: db.prepare('UPDATE cs_objects SET seen = ? WHERE id = ?'),
@@ -148,21 +128,37 @@ export class CsStore {
       idsRenames: db.prepare("SELECT id FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NOT NULL AND id > ? ORDER BY id LIMIT ?").pluck(),
       idsModifies: db.prepare("SELECT id FROM cs_objects WHERE connector = ? AND pe_op = 'update' AND pe_new_dn IS NULL AND id > ? ORDER BY id LIMIT ?").pluck(),
       obsolete: db.prepare(
-        "SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> 'placeholder' AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?",
+        `SELECT * FROM cs_objects WHERE connector = ? AND anchor IS NOT NULL AND state <> ${PLACEHOLDER} AND seen <> ? AND id > ? AND (pi_op IS NULL OR pi_op <> 'delete') ORDER BY id LIMIT ?`,
       ),
     };
+  }
+
+  private toObject(r: Row): CsObject {
+    return objectOf(this.codec, this.names, r);
+  }
+
+  /** What run records may refer to in an object's previous state. */
+  private referenced(b: Row): RecordedState {
+    return { dn: b.dn, mv_id: b.mv_id, object_type: b.object_type, img: importImage(b.pi_op, b.pending_import, b.hologram), unc: b.unconfirmed };
+  }
+
+  /** DN keys of the references in encoded attribute maps. */
+  private referenceKeysOf(texts: (string | null)[]): Set<string> {
+    const keys = new Set<string>();
+    for (const t of texts) for (const dn of this.codec.referenceDns(t)) keys.add(dnKey(dn));
+    return keys;
   }
 
   /** One object by id. */
   get(id: number): CsObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** One object by anchor within a connector. */
   byAnchor(connector: number, anchor: string): CsObject | null {
     const r = this.stmts.byAnchor.get(connector, anchor) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** One object by DN (compared as DNs, see engine/model/dn.ts) within a connector. */
@@ -172,13 +168,13 @@ export class CsStore {
 
   /** One object by DN comparison key within a connector. */
   byDnKey(connector: number, key: string): CsObject | null {
-    const r = preferred(this.stmts.byDn.all(connector, key) as Row[]);
-    return r ? toObject(r) : null;
+    const r = preferred(this.stmts.byDn.all(connector, ...dnKeyParams(key)) as Row[]);
+    return r ? this.toObject(r) : null;
   }
 
   /** Id, DN, link, state and pending export of the object with this DN key (no attributes read): for resolving references. */
   nameByKey(connector: number, key: string): CsExportName | null {
-    const r = preferred(this.stmts.nameByKey.all(connector, key) as NameRow[]);
+    const r = preferred(this.stmts.nameByKey.all(connector, ...dnKeyParams(key)) as NameRow[]);
     return r ? toExportName(r) : null;
   }
 
@@ -190,7 +186,7 @@ export class CsStore {
 
   /** True when an object of the connector has this DN. */
   hasDn(connector: number, dn: string): boolean {
-    return this.stmts.hasDn.get(connector, dnKey(dn)) !== undefined;
+    return this.stmts.hasDn.get(connector, ...dnKeyParams(dnKey(dn))) !== undefined;
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -201,45 +197,60 @@ export class CsStore {
       const rows = this.db
         .prepare(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${chunk.map(() => '?').join(',')})`)
         .all(connector, ...chunk) as Row[];
-      for (const r of rows) out.set(r.anchor!, toObject(r));
+      for (const r of rows) out.set(r.anchor!, this.toObject(r));
     }
     return out;
   }
 
   /** Objects linked to an MV object (across connectors). */
   linkedTo(mvId: number): CsObject[] {
-    return (this.stmts.linked.all(mvId) as Row[]).map(toObject);
+    return (this.stmts.linked.all(mvId) as Row[]).map((r) => this.toObject(r));
   }
 
   /** The object of one connector linked to an MV object. */
   linkedIn(mvId: number, connector: number): CsObject | null {
     const r = this.stmts.linkedIn.get(mvId, connector) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? this.toObject(r) : null;
   }
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    const id = this.stmts.insert.get(...toParams(o as CsObject)) as number;
-    this.refs.setCs(o.connector, id, csReferenceKeys(o as CsObject), false);
+    const room = this.reserveRoom ? growthRoom(o as CsObject) : 0;
+    const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null) as number;
+    this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
     this.values.write({ ...(o as CsObject), id }, false);
-    this.text.write({ ...(o as CsObject), id }, false);
+    this.text.write({ ...(o as CsObject), id });
     return id;
   }
 
   /** Writes every column of an object. */
   update(o: CsObject): void {
-    this.stmts.update.run(...toParams(o), o.id);
-    this.refs.setCs(o.connector, o.id, csReferenceKeys(o), true);
+    const enc = encodeAttributes(this.codec, o);
+    const before = this.stmts.before.get(o.id) as Row | undefined;
+    if (!before) return;
+    const img = importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram);
+    this.history.beforeWrite(o.id, this.referenced(before), { dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img, unc: enc.unconfirmed });
+    this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
+    // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
+    const maps = [before.hologram, before.pending_import, before.pending_export, before.unconfirmed];
+    if (!sameTexts(maps, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {
+      this.refs.setCs(o.connector, o.id, this.referenceKeysOf(maps), csReferenceKeys(o));
+    }
     this.values.write(o, true);
-    this.text.write(o, true);
+    const was = textSource(before.dn, before.anchor, importImage(before.pi_op, before.pending_import, before.hologram), before.unconfirmed, before.pe_op, before.pending_export);
+    const now = textSource(o.dn, o.anchor, img, enc.unconfirmed, o.pendingExport?.op ?? null, enc.pendingExport);
+    if (was.some((t, i) => t !== now[i])) this.text.write(o, csTextEntries(this.toObject(before)));
   }
 
   /** Removes an object. */
   delete(id: number): void {
+    const before = this.stmts.before.get(id) as Row | undefined;
+    if (!before) return;
+    this.history.beforeWrite(id, this.referenced(before), null);
     this.stmts.delete.run(id);
-    this.refs.removeCs(id);
+    this.refs.setCs(before.connector, id, this.referenceKeysOf([before.hologram, before.pending_import, before.pending_export, before.unconfirmed]), new Set());
     this.values.remove(id);
-    this.text.remove(id);
+    this.text.remove(this.toObject(before));
   }
 
   /** Writes the search text of every object again (what it holds changed with this version). */
@@ -248,7 +259,7 @@ export class CsStore {
     for (let after = 0; ; ) {
       const rows = this.stmts.pageEvery.all(after, 1000) as Row[];
       if (!rows.length) break;
-      for (const r of rows) this.text.write(toObject(r), false);
+      for (const r of rows) this.text.write(this.toObject(r));
       after = rows[rows.length - 1].id;
     }
   }
@@ -286,7 +297,7 @@ export class CsStore {
         : filter === 'needs-sync'
           ? this.stmts.pageNeedsSync.all(connector, afterId, connector, afterId, limit)
           : this.stmts.pagePendingExport.all(connector, afterId, limit);
-    return (rows as Row[]).map(toObject);
+    return (rows as Row[]).map((r) => this.toObject(r));
   }
 
   /** The ids of the next page of `page`, without reading the objects. */
@@ -317,7 +328,7 @@ export class CsStore {
 
   /** Anchored objects not seen by full import generation `gen` (to obsolete). */
   notSeen(connector: number, gen: number, afterId: number, limit: number): CsObject[] {
-    return (this.stmts.obsolete.all(connector, gen, afterId, limit) as Row[]).map(toObject);
+    return (this.stmts.obsolete.all(connector, gen, afterId, limit) as Row[]).map((r) => this.toObject(r));
   }
 
   /** Counts a connector's objects for a step's progress total. */
@@ -345,7 +356,8 @@ export class CsStore {
   /** Removes every object of a connector; returns the MV ids that lost a link. */
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
-    this.db.prepare('DELETE FROM cs_refs WHERE connector = ?').run(connector);
+    this.history.beforeSpaceDelete(connector);
+    this.db.prepare('DELETE FROM cs_refs WHERE from_id IN (SELECT id FROM cs_objects WHERE connector = ?)').run(connector);
     this.values.clear(connector);
     this.text.clear(connector);
     this.db.prepare('DELETE FROM cs_objects WHERE connector = ?').run(connector);
@@ -359,25 +371,25 @@ export class CsStore {
     if (q.exact && q.ids) {
       // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
       const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit);
-      const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map(toObject);
+      const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map((r) => this.toObject(r));
       return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
     if (q.exact) {
-      const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.where}`).get(...q.params) as { n: number }).n;
+      const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.countWhere}`).get(...q.params) as { n: number }).n;
       const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} AND id > ? ORDER BY id LIMIT ?`).all(...q.params, after, limit + 1) as Row[];
       const more = rows.length > limit;
-      const items = rows.slice(0, limit).map(toObject);
+      const items = rows.slice(0, limit).map((r) => this.toObject(r));
       return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
     }
     // A clause the index cannot answer: every object the SQL selects is checked.
     const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>;
-    return checkedPage(mapped(rows, toObject), q.check, after, limit);
+    return checkedPage(mapped(rows, (r) => this.toObject(r)), q.check, after, limit);
   }
 }
 
 /** Of the objects holding one name, the staging object: a placeholder or a transient never hides it. */
-function preferred<R extends { id: number; state: string; transient: number }>(rows: R[]): R | undefined {
+function preferred<R extends { id: number; state: number; transient: number }>(rows: R[]): R | undefined {
   if (rows.length <= 1) return rows[0];
-  const rank = (r: R) => (r.state === 'placeholder' ? 2 : 0) + (r.transient ? 1 : 0);
+  const rank = (r: R) => (r.state === PLACEHOLDER ? 2 : 0) + (r.transient ? 1 : 0);
   return rows.reduce((best, r) => (rank(r) < rank(best) || (rank(r) === rank(best) && r.id < best.id) ? r : best));
 }

@@ -33,10 +33,12 @@ function cs(connector: number, dn: string, hologram: StoredAttributes, extra: Pa
 }
 
 const search = (s: Store, connector: number, clauses: MvClause[], scope: CsSearchScope = { scope: 'all' }) => s.cs.search(connector, scope, null, 100, clauses).items.map((o) => o.id);
+// PostgreSQL keeps a row per attribute and text; SQLite keeps no rows, one trigram document per object with text.
 const rows = (s: Store) => (s.db.prepare('SELECT count(*) AS n FROM cs_text').get() as { n: number }).n;
-// One trigram document per object with text (SQLite's FTS5 table); PostgreSQL's trigram index has none, so there the objects with rows.
 const documents = (s: Store) =>
   (s.db.prepare(onPostgres ? 'SELECT count(DISTINCT cs_id) AS n FROM cs_text' : 'SELECT count(*) AS n FROM cs_text_fts').get() as { n: number }).n;
+/** What the index holds: rows on PostgreSQL, documents on SQLite. */
+const held = (s: Store) => (onPostgres ? rows(s) : documents(s));
 
 describe('connector space text index (DN, anchor and identity attribute search)', () => {
   it('is kept in step as objects are added, updated, renamed, staged and deleted', () => {
@@ -45,7 +47,7 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     const bob = s.cs.insert(cs(1, 'CN=Bob Ray,OU=HR,DC=x', { mail: ['bob@x.example'] }, { anchor: 'BBB-222' }));
     const other = s.cs.insert(cs(2, 'CN=Ann Lee,OU=Sales,DC=x', { mail: ['Ann.Lee@x.example'] }));
     // Ann: DN, anchor, mail, displayName (department is not an identity attribute); Bob: DN, anchor, mail; the other: DN, mail.
-    expect(rows(s)).toBe(9);
+    expect(rows(s)).toBe(onPostgres ? 9 : 0);
     expect(documents(s)).toBe(3);
     expect(search(s, 1, [{ attribute: 'mail', operator: 'contains', value: 'LEE@x' }])).toEqual([ann]);
     expect(search(s, 2, [{ attribute: 'mail', operator: 'contains', value: 'lee@x' }])).toEqual([other]);
@@ -74,16 +76,16 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     // A provisioned object is known by the values its pending export will write.
     const cy = s.cs.insert(cs(1, 'CN=Cy Ode,OU=HR,DC=x', {}, { pendingExport: { op: 'add', changes: { mail: ['cy@x.example'] } } }));
     expect(search(s, 1, [{ attribute: 'mail', operator: 'equals', value: 'cy@x.example' }])).toEqual([cy]);
-    // Writing an object whose text did not change leaves its rows alone; deleting it removes them.
-    const before = rows(s);
+    // Writing an object whose text did not change leaves its entries alone; deleting it removes them.
+    const before = held(s);
     s.cs.update({ ...s.cs.get(cy)!, needsSync: true });
-    expect(rows(s)).toBe(before);
+    expect(held(s)).toBe(before);
     s.cs.delete(cy);
-    expect(rows(s)).toBe(before - 2);
+    expect(held(s)).toBe(before - (onPostgres ? 2 : 1));
     expect(search(s, 1, [{ attribute: 'mail', operator: 'equals', value: 'cy@x.example' }])).toEqual([]);
     // Deleting a connector space forgets its text and documents, and only its own.
     s.cs.deleteConnectorSpace(1);
-    expect(rows(s)).toBe(2);
+    expect(rows(s)).toBe(onPostgres ? 2 : 0);
     expect(documents(s)).toBe(1);
     expect(search(s, 2, [{ attribute: 'mail', operator: 'contains', value: 'lee@x' }])).toEqual([other]);
   });
@@ -147,7 +149,7 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     backToBeforeSearchText(s);
     s.close();
     const again = open();
-    expect(rows(again)).toBe(3);
+    expect(rows(again)).toBe(0);
     expect(documents(again)).toBe(1);
     expect(search(again, 3, [{ attribute: 'samaccountname', operator: 'starts-with', value: 'otim' }])).toEqual([a]);
     expect(search(again, 3, [{ attribute: 'dn', operator: 'contains', value: 'old tim' }])).toEqual([a]);

@@ -1,5 +1,5 @@
 // The search text of connector spaces: per object its DN, its anchor and the values of its identity attributes
-// as the engine knows them, kept in cs_text (and its trigram documents) in the same transaction as the object.
+// as the engine knows them, kept in the search text index (text-index.ts) in the same transaction as the object.
 // The set is fixed, not chosen per connector: a connector's attribute names differ from the metaverse's, and
 // ticking "indexed" in the Metaverse Designer never has to rebuild a connector space of a million objects.
 import type { CsObject } from '../model/objects.ts';
@@ -7,13 +7,15 @@ import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { exportBaseView } from '../sync/views.ts';
 import { IDENTITY_ATTRIBUTES, isIdentityAttribute } from './identity-attributes.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
-import { entriesOf, TextIndex, type IdQuery, type TextEntries, type TextOperator } from './text-index.ts';
+import type { StoreNames } from './store-names.ts';
+import { entriesOf, NO_ENTRIES, type TextEntries } from './text-entries.ts';
+import { textIndexOf, type TextIndex, type TextOperator, type TextQuery } from './text-index.ts';
 
 /** Clause names of the object's DN and anchor (any case); an attribute of that name is not searchable. */
 const DN = 'dn';
 const ANCHOR = 'anchor';
 
-/** Their names in cs_text: a `#` never starts an attribute name. */
+/** Their names in the index: a `#` never starts an attribute name. */
 const DN_ROW = '#dn';
 const ANCHOR_ROW = '#anchor';
 
@@ -26,13 +28,13 @@ export function csSearchView(o: CsObject): StoredAttributes {
   return { ...pending, ...exportBaseView(o) };
 }
 
-/** The cs_text name of a clause attribute (clause attribute names compare case-insensitively, as LDAP's do). */
+/** The index name of a clause attribute (clause attribute names compare case-insensitively, as LDAP's do). */
 function rowName(attribute: string): string {
   const lower = attribute.toLowerCase();
   return lower === DN ? DN_ROW : lower === ANCHOR ? ANCHOR_ROW : lower;
 }
 
-/** True when cs_text holds the clause attribute: the DN, the anchor, or an identity attribute. */
+/** True when the index holds the clause attribute: the DN, the anchor, or an identity attribute. */
 export function csTextHolds(attribute: string): boolean {
   const name = rowName(attribute);
   return name === DN_ROW || name === ANCHOR_ROW || isIdentityAttribute(name);
@@ -49,66 +51,74 @@ export function csClauseValues(o: CsObject, view: StoredAttributes, attribute: s
 }
 
 /** An object's entries: its DN, its anchor, and its identity attributes' texts under lower-cased names. */
-function entriesOfObject(o: CsObject): TextEntries {
+export function csTextEntries(o: CsObject): TextEntries {
   const entries = entriesOf(csSearchView(o), isIdentityAttribute, (a) => a.toLowerCase());
   entries.set(DN_ROW, new Set([o.dn.toLowerCase()]));
   if (o.anchor !== null) entries.set(ANCHOR_ROW, new Set([o.anchor.toLowerCase()]));
   return entries;
 }
 
-/** Statements over cs_text. */
+/** True when an object's DN is `rdn` or starts with `rdn,` (the RDN scope), case-insensitively. */
+export function inRdnScope(o: CsObject, rdn: string): boolean {
+  const dn = o.dn.toLowerCase();
+  const want = rdn.toLowerCase();
+  return dn === want || dn.startsWith(`${want},`);
+}
+
+/** Statements over the connector space search text. */
 export class CsTextIndex {
   private readonly index: TextIndex;
 
-  constructor(db: SqlDatabase) {
-    this.index = new TextIndex(db, { rows: 'cs_text', id: 'cs_id', documents: 'cs_text_fts', perConnector: true });
+  constructor(db: SqlDatabase, names: StoreNames) {
+    this.index = textIndexOf(db, names, { rows: 'cs_text', id: 'cs_id', documents: 'cs_text_fts', perConnector: true });
   }
 
-  /** Records an object's text; with `replace`, in place of what it had. */
-  write(o: CsObject, replace: boolean): void {
-    this.index.write(o.id, o.connector, entriesOfObject(o), replace);
+  /** Records an object's text in place of the entries it had (none for a new object). */
+  write(o: CsObject, before: TextEntries = NO_ENTRIES): void {
+    this.index.write(o.id, o.connector, before, csTextEntries(o));
   }
 
-  /** Forgets a deleted object's text. */
-  remove(id: number): void {
-    this.index.remove(id);
+  /** Forgets the text of an object that is deleted. */
+  remove(o: CsObject): void {
+    this.index.write(o.id, o.connector, csTextEntries(o), NO_ENTRIES);
   }
 
-  /** Forgets the text of a connector space (every connector space when null). */
+  /** Forgets the text of a connector space, before its objects are deleted (every connector space when null). */
   clear(connector: number | null): void {
     this.index.clear(connector);
   }
 
-  /** Ids of the objects of a connector whose clause attribute (see csTextHolds) has a text satisfying the clause. */
-  matching(connector: number, attribute: string, operator: TextOperator, value: string): IdQuery {
+  /** True when a clause on a held attribute narrows through the index. */
+  narrows(operator: TextOperator, value: string): boolean {
+    return this.index.narrows(operator, value);
+  }
+
+  /** The objects of a connector whose clause attribute (see csTextHolds) has a text satisfying the clause (null: not narrowed). */
+  matching(connector: number, attribute: string, operator: TextOperator, value: string): TextQuery | null {
     return this.index.matching(rowName(attribute), operator, value, connector);
   }
 
-  /** Ids of the objects of a connector whose DN is `rdn` or starts with `rdn,` (the RDN scope), case-insensitively. */
-  byRdn(connector: number, rdn: string): IdQuery {
+  /** The objects of a connector whose DN is `rdn` or starts with `rdn,` (see inRdnScope); null when the index cannot narrow it. */
+  byRdn(connector: number, rdn: string): TextQuery | null {
     const exact = this.index.matching(DN_ROW, 'equals', rdn, connector);
     const below = this.index.matching(DN_ROW, 'starts-with', `${rdn},`, connector);
-    return { sql: `${exact.sql} UNION ALL ${below.sql}`, params: [...exact.params, ...below.params] };
+    if (!exact || !below) return null;
+    return { sql: `${exact.sql} UNION ${below.sql}`, params: [...exact.params, ...below.params], exact: exact.exact && below.exact };
   }
 
-  /** Rows (id, attribute) whose DN or identity attribute text contains `text` (Find identity); null when too short. */
-  containing(text: string): IdQuery | null {
-    const q = this.index.containing(text);
-    return q && { sql: `SELECT id, attr FROM (${q.sql}) AS m WHERE attr <> ?`, params: [...q.params, ANCHOR_ROW] };
+  /** Ids of objects whose DN or identity attribute text may contain `text` (Find identity confirms each); null when too short. */
+  containing(text: string): Iterable<number> | null {
+    return this.index.containing(text);
   }
 
-  /** Rows (id, attribute) of a connector whose DN or identity attribute text starts with `text` (for text too short for trigrams). */
-  startingWith(connector: number, text: string): IdQuery {
+  /** Ids of objects of a connector whose DN or identity attribute text may start with `text` (for text too short for a substring). */
+  startingWith(connector: number, text: string): Iterable<number> | null {
     return this.index.startingWith([DN_ROW, ...IDENTITY_ATTRIBUTES], text, connector);
   }
 
-  /** Ids of the objects of a connector whose DN, anchor or an identity attribute's text equals `text` (any case). */
-  equalTo(connector: number, text: string): IdQuery {
+  /** Ids of objects of a connector whose DN, anchor or an identity attribute's text may equal `text` (any case). */
+  equalTo(connector: number, text: string): Iterable<number> {
     // Every name is listed, so each is one seek of the (connector, attr, value) key.
-    const names = [DN_ROW, ANCHOR_ROW, ...IDENTITY_ATTRIBUTES];
-    return {
-      sql: `SELECT DISTINCT cs_id FROM cs_text WHERE connector = ? AND attr IN (${names.map(() => '?').join(',')}) AND value = ?`,
-      params: [connector, ...names, text.toLowerCase()],
-    };
+    return this.index.equalTo([DN_ROW, ANCHOR_ROW, ...IDENTITY_ATTRIBUTES], text, connector);
   }
 }

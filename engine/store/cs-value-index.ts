@@ -5,6 +5,8 @@ import type { SqlDatabase } from './sql/sql-database.ts';
 import type { CsObject } from '../model/objects.ts';
 import { valueKey, type StoredAttributes } from '../model/stored-values.ts';
 import { SharedMeta } from './shared-meta.ts';
+import type { StoreNames } from './store-names.ts';
+import { PLACEHOLDER } from './cs-columns.ts';
 
 /** Indexed attributes per connector. */
 export type IndexedCsAttributes = ReadonlyMap<number, ReadonlySet<string>>;
@@ -19,13 +21,16 @@ export class CsValueIndex {
   private readonly stmts;
   private readonly indexedSet: SharedMeta<IndexedCsAttributes>;
 
-  constructor(private readonly db: SqlDatabase) {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly names: StoreNames,
+  ) {
     this.stmts = {
-      insert: db.prepare('INSERT OR IGNORE INTO cs_values (connector, attr, value, cs_id) VALUES (?,?,?,?)'),
+      insert: db.prepare('INSERT INTO cs_values (connector, attr, value, cs_id) VALUES (?,?,?,?) ON CONFLICT DO NOTHING'),
       remove: db.prepare('DELETE FROM cs_values WHERE cs_id = ?'),
       lookup: db.prepare(
-        `SELECT v.cs_id AS id FROM cs_values v JOIN cs_objects o ON o.id = v.cs_id
-         WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> 'placeholder' AND lower(o.object_type) = ?`,
+        `SELECT v.cs_id AS id, o.object_type AS type FROM cs_values v JOIN cs_objects o ON o.id = v.cs_id
+         WHERE v.connector = ? AND v.attr = ? AND v.value = ? AND o.mv_id IS NULL AND o.state <> ${PLACEHOLDER}`,
       ),
     };
     this.indexedSet = new SharedMeta<IndexedCsAttributes>(
@@ -66,7 +71,12 @@ export class CsValueIndex {
     if (replace) this.stmts.remove.run(o.id);
     if (o.state === 'placeholder') return;
     const image = joinImage(o);
-    for (const attr of attrs) for (const v of image[attr] ?? []) this.stmts.insert.run(o.connector, attr, valueKey(v), o.id);
+    for (const attr of attrs) {
+      const values = image[attr];
+      if (!values?.length) continue;
+      const id = this.names.id(attr);
+      for (const v of values) this.stmts.insert.run(o.connector, id, valueKey(v), o.id);
+    }
   }
 
   /** Forgets a deleted object's values. */
@@ -87,6 +97,10 @@ export class CsValueIndex {
   /** Ids of the disconnectors of a type whose attribute has a value with this comparison key (see valueKey). */
   disconnectorsWith(connector: number, objectType: string, attr: string, key: string): number[] {
     if (!this.indexed.get(connector)?.has(attr)) throw new Error(`Attribute ${attr} of connector ${connector} is not indexed`);
-    return (this.stmts.lookup.all(connector, attr, key, objectType.toLowerCase()) as { id: number }[]).map((r) => r.id);
+    const id = this.names.existingId(attr);
+    if (id === undefined) return [];
+    // Object types compare case-insensitively.
+    const type = objectType.toLowerCase();
+    return (this.stmts.lookup.all(connector, id, key) as { id: number; type: number }[]).filter((r) => this.names.name(r.type).toLowerCase() === type).map((r) => r.id);
   }
 }

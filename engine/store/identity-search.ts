@@ -1,15 +1,15 @@
 // Read-only lookups behind the console's global search (Find identity): exact anchor, DN and value matches, then
 // substring matches over the values of identity attributes, in every connector space and the metaverse. All of
-// them read the search text indexes, so their cost follows the matches, not the number of objects. A substring
-// needs three characters (a trigram); shorter text finds the values that start with it.
+// them read the search text indexes, so their cost follows the matches, not the number of objects; each object the
+// index proposes is confirmed on its values. A substring needs three characters (a trigram); two characters find
+// the values that start with them; one character finds nothing but exact matches, on either store.
 import { dnKey } from '../model/dn.ts';
-import type { StoredAttributes } from '../model/stored-values.ts';
+import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { valueKey, valueText } from '../model/stored-values.ts';
-import { csSearchView, CsTextIndex } from './cs-text-index.ts';
+import { csSearchView } from './cs-text-index.ts';
 import { isIdentityAttribute } from './identity-attributes.ts';
-import { MvTextIndex } from './mv-text-index.ts';
 import type { Store } from './store.ts';
-import type { IdQuery } from './text-index.ts';
+import { DN_KEY_MATCH, dnKeyParams } from './cs-columns.ts';
 
 /** A found connector space object: where it is and its attributes as the engine knows them. */
 export interface FoundCs {
@@ -33,12 +33,27 @@ function foundMv(store: Store, id: number): FoundMv | null {
 
 const present = <T>(items: (T | null)[]): T[] => items.filter((x): x is T => x !== null);
 
+/** Up to `n` items of an iterable (the rest is not read). */
+function* first<T>(items: Iterable<T>, n: number): Generator<T> {
+  if (n <= 0) return;
+  let i = 0;
+  for (const item of items) {
+    yield item;
+    if (++i >= n) return;
+  }
+}
+
+/** True when one of the values equals the text (lower-cased), as text. */
+function anyEqual(values: readonly StoredValue[] | undefined, lower: string): boolean {
+  return (values ?? []).some((v) => valueText(v).toLowerCase() === lower);
+}
+
 /** Connector space objects whose anchor is the text, whose DN is it (as DNs), or whose DN, anchor or identity value equals it (any case). */
 export function csExact(store: Store, connectors: readonly number[], text: string): FoundCs[] {
   const db = store.db;
   const byAnchor = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND anchor = ?').pluck();
-  const byDn = db.prepare('SELECT id FROM cs_objects WHERE connector = ? AND dn_key = ?').pluck();
-  const index = new CsTextIndex(db);
+  const byDn = db.prepare(`SELECT id FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`).pluck();
+  const index = store.cs.text;
   let key: string | null;
   try {
     key = text.includes('=') ? dnKey(text) : null;
@@ -46,14 +61,18 @@ export function csExact(store: Store, connectors: readonly number[], text: strin
     // Not a DN after all: the other lookups still apply.
     key = null;
   }
-  const ids = new Set<number>();
+  const lower = text.toLowerCase();
+  const exact = new Set<number>();
+  const candidates = new Set<number>();
   for (const c of connectors) {
-    for (const id of byAnchor.all(c, text) as number[]) ids.add(id);
-    if (key) for (const id of byDn.all(c, key) as number[]) ids.add(id);
-    const equal = index.equalTo(c, text);
-    for (const id of db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
+    for (const id of byAnchor.all(c, text) as number[]) exact.add(id);
+    if (key) for (const id of byDn.all(c, ...dnKeyParams(key)) as number[]) exact.add(id);
+    for (const id of first(index.equalTo(c, text), 50)) candidates.add(id);
   }
-  return present([...ids].map((id) => foundCs(store, id)));
+  const equal = (o: FoundCs) =>
+    connectors.includes(o.connector) && (o.dn.toLowerCase() === lower || o.anchor?.toLowerCase() === lower || Object.entries(o.attrs).some(([a, v]) => isIdentityAttribute(a) && anyEqual(v, lower)));
+  const confirmed = [...candidates].filter((id) => !exact.has(id)).map((id) => foundCs(store, id)).filter((o) => o !== null && equal(o));
+  return [...present([...exact].map((id) => foundCs(store, id))), ...(confirmed as FoundCs[])];
 }
 
 /** Metaverse objects with an indexed value (as the value index compares) or an identity value equal to the text (any case). */
@@ -61,25 +80,31 @@ export function mvExact(store: Store, attributes: readonly string[], text: strin
   const find = store.db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50').pluck();
   const ids = new Set<number>();
   for (const attr of attributes) {
-    if (store.mv.isIndexed(attr)) for (const id of find.all(attr, valueKey(text)) as number[]) ids.add(id);
+    const name = store.mv.isIndexed(attr) ? store.names.existingId(attr) : undefined;
+    if (name !== undefined) for (const id of find.all(name, valueKey(text)) as number[]) ids.add(id);
   }
+  const found = present([...ids].map((id) => foundMv(store, id)));
   const held = attributes.filter((a) => store.mv.holdsText(a));
   if (held.length) {
-    const equal = new MvTextIndex(store.db).equalTo(held, text);
-    for (const id of store.db.prepare(`${equal.sql} LIMIT 50`).pluck().all(...equal.params) as number[]) ids.add(id);
+    const lower = text.toLowerCase();
+    for (const id of new Set(first(store.mv.text.equalTo(held, text), 50))) {
+      if (ids.has(id)) continue;
+      const o = foundMv(store, id);
+      if (o && held.some((a) => anyEqual(o.attrs[a], lower))) found.push(o);
+    }
   }
-  return present([...ids].map((id) => foundMv(store, id)));
+  return found;
 }
 
-/** Of the rows (id, attribute) the queries yield, the distinct ids whose attribute `keep` accepts, up to `limit` that `accept` takes. */
-function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: string) => boolean, accept: (id: number) => T | null, limit: number): T[] {
+/** Of the ids the searches yield, the distinct ones that `accept` takes (it confirms each), up to `limit`. */
+function firstFound<T>(searches: readonly Iterable<number>[], accept: (id: number) => T | null, limit: number): T[] {
   const seen = new Set<number>();
   const out: T[] = [];
-  for (const q of queries) {
-    for (const r of store.db.prepare(q.sql).iterate(...q.params) as IterableIterator<{ id: number; attr: string }>) {
-      if (seen.has(r.id) || !keep(r.attr)) continue;
-      seen.add(r.id);
-      const found = accept(r.id);
+  for (const ids of searches) {
+    for (const id of ids) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const found = accept(id);
       if (found) out.push(found);
       if (out.length >= limit) return out;
     }
@@ -90,21 +115,21 @@ function firstFound<T>(store: Store, queries: readonly IdQuery[], keep: (attr: s
 /** Up to `limit` connector space objects (placeholders left out) whose DN or identity attributes contain the text. */
 export function csContaining(store: Store, connectors: readonly number[], text: string, limit: number): FoundCs[] {
   const lower = text.toLowerCase();
-  const index = new CsTextIndex(store.db);
+  const index = store.cs.text;
   const all = index.containing(text);
-  const queries = all ? [all] : connectors.map((c) => index.startingWith(c, text));
-  return firstFound(store, queries, () => true, (id) => {
+  const searches = all ? [all] : connectors.map((c) => index.startingWith(c, text)).filter((ids) => ids !== null);
+  return firstFound(searches, (id) => {
     const o = foundCs(store, id);
-    return o && (o.dn.toLowerCase().includes(lower) || identityMatch(o.attrs, text)) ? o : null;
+    return o && connectors.includes(o.connector) && (o.dn.toLowerCase().includes(lower) || identityMatch(o.attrs, text)) ? o : null;
   }, limit);
 }
 
 /** Up to `limit` metaverse objects whose identity attributes (of those named) contain the text. */
 export function mvContaining(store: Store, attributes: readonly string[], text: string, limit: number): FoundMv[] {
-  const index = new MvTextIndex(store.db);
+  const index = store.mv.text;
   const identity = attributes.filter(isIdentityAttribute);
-  const query = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
-  return firstFound(store, query ? [query] : [], isIdentityAttribute, (id) => {
+  const ids = index.containing(text) ?? (identity.length ? index.startingWith(identity, text) : null);
+  return firstFound(ids ? [ids] : [], (id) => {
     const o = foundMv(store, id);
     return o && identityMatch(o.attrs, text) ? o : null;
   }, limit);

@@ -4,6 +4,7 @@ import { referenceKeysOfCsRow, upgradeMvReferences } from './reference-index.ts'
 import { dnKey } from '../model/dn.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { valueText } from '../model/stored-values.ts';
+import { migrateToCompactStore } from './compact-migration.ts';
 
 /** A step of the schema: SQL, or a function for steps that need the engine's own logic (DN keys). */
 export type Migration = string | ((db: Database.Database) => void);
@@ -207,6 +208,11 @@ export const migrations: readonly Migration[] = [
   CREATE VIRTUAL TABLE cs_text_fts USING fts5(text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
   DELETE FROM meta WHERE key = 'search-text';
   `,
+  // 9: the compact store (compact-migration.ts): a name dictionary, attribute maps encoded against it, integer
+  // states, links and times, integer keys in the reference and value indexes, compact run records; the search text
+  // as trigram documents without positions (rows only on PostgreSQL), written again when the store opens. cs_connector
+  // is gone: without statistics SQLite preferred it to the indexes of pending operations, links and flags.
+  migrateToCompactStore,
 ];
 
 /** Applies every migration newer than the database's version, each in its own transaction. */

@@ -10,12 +10,16 @@ import { MvTextIndex, mvTextHolds } from './mv-text-index.ts';
 import { narrowingClause } from './text-index.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SharedMeta } from './shared-meta.ts';
+import type { AttributeCodec } from './attribute-codec.ts';
+import type { StoreNames } from './store-names.ts';
+import { isoOf, timeColumn } from './time-column.ts';
 
-interface Row { id: number; object_type: string; attrs: string; contrib: string; retry_provisioning: number; created_at: string; updated_at: string }
+interface Row { id: number; object_type: number; attrs: string; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
 /**
  * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
- * most common contributor is stored once (`d`) and only the other attributes are listed (`x`).
+ * most common contributor is stored once (`d`) and only the other attributes are listed (`x`). Without other
+ * attributes the stored text is the array `d` alone.
  */
 interface StoredContrib {
   d?: ContributorRef[];
@@ -34,23 +38,29 @@ export function packContrib(attrs: StoredAttributes, contrib: Record<string, Con
     if (JSON.stringify(refs) === best && attr in attrs) continue;
     (out.x ??= {})[attr] = refs;
   }
-  return JSON.stringify(out);
+  return JSON.stringify(out.x ? out : (out.d ?? []));
 }
 
 /** Expands a stored contributor map. */
 export function unpackContrib(attrs: StoredAttributes, text: string): Record<string, ContributorRef[]> {
-  const packed = JSON.parse(text) as StoredContrib;
+  const parsed = JSON.parse(text) as StoredContrib | ContributorRef[];
+  const packed: StoredContrib = Array.isArray(parsed) ? (parsed.length ? { d: parsed } : {}) : parsed;
   const out: Record<string, ContributorRef[]> = {};
   if (packed.d) for (const attr of Object.keys(attrs)) out[attr] = packed.d;
   if (packed.x) Object.assign(out, packed.x);
   return out;
 }
 
-function toObject(r: Row): MvObject {
-  const attrs = JSON.parse(r.attrs) as StoredAttributes;
+/** The update time, NULL while it is the creation time. */
+export function updatedColumn(o: Pick<MvObject, 'createdAt' | 'updatedAt'>): number | null {
+  return o.updatedAt === o.createdAt ? null : timeColumn(o.updatedAt);
+}
+
+function toObject(codec: AttributeCodec, names: StoreNames, r: Row): MvObject {
+  const attrs = codec.decode(r.attrs);
   return {
-    id: r.id, objectType: r.object_type, attrs, contrib: unpackContrib(attrs, r.contrib),
-    retryProvisioning: r.retry_provisioning === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+    id: r.id, objectType: names.name(r.object_type), attrs, contrib: unpackContrib(attrs, r.contrib),
+    retryProvisioning: r.retry_provisioning === 1, createdAt: isoOf(r.created_at) ?? '', updatedAt: isoOf(r.updated_at ?? r.created_at) ?? '',
   };
 }
 
@@ -60,20 +70,23 @@ export class MvStore {
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
   private readonly indexedSet: SharedMeta<ReadonlySet<string>>;
   /** The text of the indexed and identity attributes, for equality, prefix and contains search. */
-  private readonly text: MvTextIndex;
+  readonly text: MvTextIndex;
 
   constructor(
     private readonly db: SqlDatabase,
     private readonly refs: ReferenceIndex,
+    private readonly codec: AttributeCodec,
+    private readonly names: StoreNames,
   ) {
-    this.text = new MvTextIndex(db);
+    this.text = new MvTextIndex(db, names, () => this.indexed);
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
       insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?) RETURNING id').pluck(),
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
-      indexDelete: db.prepare('DELETE FROM mv_index WHERE mv_id = ?'),
-      indexInsert: db.prepare('INSERT OR IGNORE INTO mv_index (attr, value, mv_id) VALUES (?,?,?)'),
+      attrsOf: db.prepare('SELECT attrs FROM mv_objects WHERE id = ?').pluck(),
+      indexDelete: db.prepare('DELETE FROM mv_index WHERE attr = ? AND value = ? AND mv_id = ?'),
+      indexInsert: db.prepare('INSERT INTO mv_index (attr, value, mv_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
       indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
     };
@@ -97,14 +110,13 @@ export class MvStore {
     this.indexedSet.set(wanted);
     this.db.prepare('DELETE FROM mv_index').run();
     this.text.clear();
-    this.eachObject((id, attrs) => this.writeIndex(id, attrs, false));
+    this.eachObject((id, attrs) => this.writeIndex(id, attrs));
   }
 
   /** Writes the search text of every object again (the attributes it holds changed with this version). */
   rebuildText(): void {
     this.text.clear();
-    const indexed = this.indexed;
-    this.eachObject((id, attrs) => this.text.write(id, attrs, indexed, false));
+    this.eachObject((id, attrs) => this.text.write(id, null, attrs));
   }
 
   /** Calls `fn` with every object's attributes, a page at a time. */
@@ -113,48 +125,74 @@ export class MvStore {
     for (let after = 0; ; ) {
       const rows = page.all(after) as { id: number; attrs: string }[];
       if (!rows.length) break;
-      for (const r of rows) fn(r.id, JSON.parse(r.attrs) as StoredAttributes);
+      for (const r of rows) fn(r.id, this.codec.decode(r.attrs));
       after = rows[rows.length - 1].id;
     }
   }
 
-  /** Writes an object's value index entries and search text (with `replace`, in place of what it had). */
-  private writeIndex(id: number, attrs: StoredAttributes, replace: boolean): void {
-    const indexed = this.indexed;
-    if (replace && indexed.size) this.stmts.indexDelete.run(id);
-    for (const attr of indexed) for (const v of attrs[attr] ?? []) this.stmts.indexInsert.run(attr, valueKey(v), id);
-    this.text.write(id, attrs, indexed, replace);
+  /** Writes a new object's value index entries and search text. */
+  private writeIndex(id: number, attrs: StoredAttributes): void {
+    for (const [attr, value] of this.indexEntries(attrs).values()) this.stmts.indexInsert.run(attr, value, id);
+    this.text.write(id, null, attrs);
+  }
+
+  /** The value index entries of an object's attributes: attribute id and value key, by both. */
+  private indexEntries(attrs: StoredAttributes): Map<string, [number, string]> {
+    const out = new Map<string, [number, string]>();
+    for (const attr of this.indexed) {
+      const values = attrs[attr];
+      if (!values?.length) continue;
+      const name = this.names.id(attr);
+      for (const v of values) {
+        const key = valueKey(v);
+        out.set(`${name}\u0000${key}`, [name, key]);
+      }
+    }
+    return out;
+  }
+
+  /** Moves an object's index entries and text from its previous attributes to its new ones (the indexes hold no entry by object). */
+  private replaceIndex(id: number, before: StoredAttributes, after: StoredAttributes | null): void {
+    if (this.indexed.size) {
+      const old = this.indexEntries(before);
+      const now = after ? this.indexEntries(after) : new Map<string, [number, string]>();
+      for (const [k, [attr, value]] of old) if (!now.has(k)) this.stmts.indexDelete.run(attr, value, id);
+      for (const [k, [attr, value]] of now) if (!old.has(k)) this.stmts.indexInsert.run(attr, value, id);
+    }
+    this.text.write(id, before, after);
+    this.refs.setMv(id, mvReferenceIds(before), after ? mvReferenceIds(after) : new Set());
   }
 
   /** One MV object. */
   get(id: number): MvObject | null {
     const r = this.stmts.get.get(id) as Row | undefined;
-    return r ? toObject(r) : null;
+    return r ? toObject(this.codec, this.names, r) : null;
   }
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
-    const id = this.stmts.insert.get(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.createdAt, o.updatedAt) as number;
-    this.writeIndex(id, o.attrs, false);
-    this.refs.setMv(id, mvReferenceIds(o.attrs), false);
+    const id = this.stmts.insert.get(
+      this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), updatedColumn(o),
+    ) as number;
+    this.writeIndex(id, o.attrs);
+    this.refs.setMv(id, new Set(), mvReferenceIds(o.attrs));
     return id;
   }
 
-  /** Writes an object and refreshes its index entries. */
+  /** Writes an object and refreshes its index entries (when `attrsChanged` and they did change). */
   update(o: MvObject, attrsChanged = true): void {
-    this.stmts.update.run(o.objectType, JSON.stringify(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, o.updatedAt, o.id);
-    if (attrsChanged) {
-      this.writeIndex(o.id, o.attrs, true);
-      this.refs.setMv(o.id, mvReferenceIds(o.attrs), true);
-    }
+    const text = this.codec.encode(o.attrs);
+    const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as string | undefined) : undefined;
+    this.stmts.update.run(this.names.id(o.objectType), text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, updatedColumn(o), o.id);
+    if (before !== undefined && before !== text) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
   }
 
   /** Deletes an object and its index entries. */
   delete(id: number): void {
-    this.stmts.indexDelete.run(id);
-    this.text.remove(id);
+    const before = this.stmts.attrsOf.get(id) as string | undefined;
+    if (before === undefined) return;
+    this.replaceIndex(id, this.codec.decode(before), null);
     this.stmts.delete.run(id);
-    this.refs.removeMv(id);
   }
 
   /** Ids of the MV objects whose reference values point to this one. */
@@ -165,7 +203,9 @@ export class MvStore {
   /** MV ids whose indexed attribute has a value with this comparison key (see valueKey). */
   findByKey(attr: string, key: string): number[] {
     if (!this.indexed.has(attr)) throw new Error(`Metaverse attribute ${attr} is not indexed`);
-    return (this.stmts.indexFind.all(attr, key) as { mv_id: number }[]).map((r) => r.mv_id);
+    const name = this.names.existingId(attr);
+    if (name === undefined) return [];
+    return (this.stmts.indexFind.all(name, key) as { mv_id: number }[]).map((r) => r.mv_id);
   }
 
   /** True when the attribute is in the value index. */
@@ -185,36 +225,38 @@ export class MvStore {
 
   /** Pages through MV objects of a type matching every clause (cursor = last id). */
   search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; nextCursor: string | null } {
-    // The clause the text index narrows best selects exactly its objects; the other clauses are checked row by row.
+    // The clause the text index narrows best selects its objects (exactly, or candidates each object confirms); the
+    // other clauses are checked row by row.
     const indexed = this.indexed;
-    const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed));
+    const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
+    const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
     let sql = 'SELECT * FROM mv_objects WHERE 1=1';
     const params: unknown[] = [];
     if (objectType) {
       sql += ' AND object_type = ?';
-      params.push(objectType);
+      params.push(this.names.existingId(objectType) ?? -1);
     }
-    if (narrowing) {
-      const q = this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
+    if (q) {
       sql += ` AND id IN (${q.sql})`;
       params.push(...q.params);
     }
     const after = cursor ? Number(cursor) : 0;
-    if (narrowing && clauses.length === 1) {
+    const toMv = (r: Row) => toObject(this.codec, this.names, r);
+    if (q?.exact && clauses.length === 1) {
       // The index selects exactly the matches: one pass over their ids counts them and finds the page.
       const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
-      const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toObject);
+      const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toMv);
       return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
     if (clauses.length === 0) {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.
       const total = (this.db.prepare(sql.replace('SELECT *', 'SELECT COUNT(*) AS n')).get(...params) as { n: number }).n;
       const rows = this.db.prepare(`${sql} AND id > ? ORDER BY id LIMIT ?`).all(...params, after, limit + 1) as Row[];
-      const items = rows.slice(0, limit).map(toObject);
+      const items = rows.slice(0, limit).map(toMv);
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
     const rows = this.db.prepare(`${sql} ORDER BY id`).iterate(...params) as IterableIterator<Row>;
-    return checkedPage(mapped(rows, toObject), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit);
+    return checkedPage(mapped(rows, toMv), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit);
   }
 
   /** True when the search text holds the attribute (an indexed or identity attribute). */

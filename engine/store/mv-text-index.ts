@@ -1,32 +1,40 @@
 // The search text of the metaverse: per object the values of its indexed attributes (marked indexed in the
-// schema, or joined on) and of its identity attributes, in mv_text and its trigram documents (see text-index.ts),
-// so equality, prefix, suffix and contains clauses on them read the index instead of every object.
+// schema, or joined on) and of its identity attributes, in the search text index (text-index.ts), so equality,
+// prefix, suffix and contains clauses on them read the index instead of every object.
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { isIdentityAttribute } from './identity-attributes.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
-import { entriesOf, TextIndex, type IdQuery, type TextOperator } from './text-index.ts';
+import type { StoreNames } from './store-names.ts';
+import { entriesOf, NO_ENTRIES, type TextEntries } from './text-entries.ts';
+import { textIndexOf, type TextIndex, type TextOperator, type TextQuery } from './text-index.ts';
 
-/** True when mv_text holds the attribute, given the attributes in the value index. */
+/** True when the index holds the attribute, given the attributes in the value index. */
 export function mvTextHolds(attr: string, indexed: ReadonlySet<string>): boolean {
   return indexed.has(attr) || isIdentityAttribute(attr);
 }
 
-/** Statements over mv_text. */
+/** An object's entries: the texts of the attributes the index holds. */
+function mvTextEntries(attrs: StoredAttributes, indexed: ReadonlySet<string>): TextEntries {
+  return entriesOf(attrs, (a) => mvTextHolds(a, indexed));
+}
+
+/** Statements over the metaverse search text. */
 export class MvTextIndex {
   private readonly index: TextIndex;
 
-  constructor(db: SqlDatabase) {
-    this.index = new TextIndex(db, { rows: 'mv_text', id: 'mv_id', documents: 'mv_text_fts', perConnector: false });
+  constructor(
+    db: SqlDatabase,
+    names: StoreNames,
+    /** The attributes in the value index now. */
+    private readonly indexed: () => ReadonlySet<string>,
+  ) {
+    this.index = textIndexOf(db, names, { rows: 'mv_text', id: 'mv_id', documents: 'mv_text_fts', perConnector: false });
   }
 
-  /** Records the text of an object's held attributes; with `replace`, in place of what it had. */
-  write(id: number, attrs: StoredAttributes, indexed: ReadonlySet<string>, replace: boolean): void {
-    this.index.write(id, null, entriesOf(attrs, (a) => mvTextHolds(a, indexed)), replace);
-  }
-
-  /** Forgets an object's text. */
-  remove(id: number): void {
-    this.index.remove(id);
+  /** Moves an object's text from its previous attributes (null for a new object) to its new ones (null when deleted). */
+  write(id: number, before: StoredAttributes | null, after: StoredAttributes | null): void {
+    const indexed = this.indexed();
+    this.index.write(id, null, before ? mvTextEntries(before, indexed) : NO_ENTRIES, after ? mvTextEntries(after, indexed) : NO_ENTRIES);
   }
 
   /** Forgets every object's text (the indexed attributes changed). */
@@ -34,23 +42,28 @@ export class MvTextIndex {
     this.index.clear(null);
   }
 
-  /** Ids of the objects whose attribute has a text satisfying the clause (the attribute must be held). */
-  matching(attr: string, operator: TextOperator, value: string): IdQuery {
+  /** True when a clause on a held attribute narrows through the index. */
+  narrows(operator: TextOperator, value: string): boolean {
+    return this.index.narrows(operator, value);
+  }
+
+  /** The objects whose attribute (held) has a text satisfying the clause; null when the index cannot narrow it. */
+  matching(attr: string, operator: TextOperator, value: string): TextQuery | null {
     return this.index.matching(attr, operator, value, null);
   }
 
-  /** Ids of the objects with one of `attrs` (all held) whose text equals `text` (any case): one key seek per attribute. */
-  equalTo(attrs: readonly string[], text: string): IdQuery {
-    return { sql: `SELECT DISTINCT mv_id FROM mv_text WHERE attr IN (${attrs.map(() => '?').join(',')}) AND value = ?`, params: [...attrs, text.toLowerCase()] };
+  /** Ids of the objects with one of `attrs` (all held) whose text may equal `text` (any case). */
+  equalTo(attrs: readonly string[], text: string): Iterable<number> {
+    return this.index.equalTo(attrs, text, null);
   }
 
-  /** Rows (id, attribute) whose text contains `text`, in any held attribute; null when too short. */
-  containing(text: string): IdQuery | null {
+  /** Ids of the objects whose held text may contain `text`; null when too short. */
+  containing(text: string): Iterable<number> | null {
     return this.index.containing(text);
   }
 
-  /** Rows (id, attribute) of the given held attributes whose text starts with `text`. */
-  startingWith(attrs: readonly string[], text: string): IdQuery {
+  /** Ids of the objects with one of the given held attributes whose text may start with `text`; null when too short. */
+  startingWith(attrs: readonly string[], text: string): Iterable<number> | null {
     return this.index.startingWith(attrs, text, null);
   }
 }

@@ -1,10 +1,11 @@
-// The reference indexes: who refers to whom, in each connector space (by the DN key of the referenced object)
-// and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
+// The reference indexes: who refers to whom, in each connector space (by a hash of the connector and the DN key of
+// the referenced object, key-hash.ts) and in the metaverse (by metaverse id). A step that renames, moves, disconnects or deletes an object asks
 // them for the objects to re-evaluate, so no reference is left pointing at a name that no longer exists.
 import type { SqlDatabase } from './sql/sql-database.ts';
 import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
+import { keyHash } from './key-hash.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -44,46 +45,44 @@ export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
   return ids;
 }
 
-/** Statements over cs_refs and mv_refs. */
+/** The key of a reference in cs_refs: the hash of the referenced DN key within its connector space. */
+export function refHash(connector: number, key: string): number {
+  return keyHash(`${connector}\u0000${key}`);
+}
+
+/** Statements over cs_refs and mv_refs. Entries are removed by their whole key: the store knows what an object
+ * referred to before it changes (its previous attributes), so no index by referring object is kept. */
 export class ReferenceIndex {
   private readonly stmts;
 
   constructor(db: SqlDatabase) {
     this.stmts = {
-      csDelete: db.prepare('DELETE FROM cs_refs WHERE from_id = ?'),
-      csInsert: db.prepare('INSERT OR IGNORE INTO cs_refs (connector, to_key, from_id) VALUES (?,?,?)'),
-      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE connector = ? AND to_key = ?'),
-      mvDelete: db.prepare('DELETE FROM mv_refs WHERE from_mv = ?'),
-      mvInsert: db.prepare('INSERT OR IGNORE INTO mv_refs (to_mv, from_mv) VALUES (?,?)'),
+      csDelete: db.prepare('DELETE FROM cs_refs WHERE to_hash = ? AND from_id = ?'),
+      csInsert: db.prepare('INSERT INTO cs_refs (to_hash, from_id) VALUES (?,?) ON CONFLICT DO NOTHING'),
+      csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE to_hash = ?'),
+      mvDelete: db.prepare('DELETE FROM mv_refs WHERE to_mv = ? AND from_mv = ?'),
+      mvInsert: db.prepare('INSERT INTO mv_refs (to_mv, from_mv) VALUES (?,?) ON CONFLICT DO NOTHING'),
       mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
     };
   }
 
-  /** Records what a CS object refers to (replacing what it referred to before). */
-  setCs(connector: number, id: number, keys: ReadonlySet<string>, replace: boolean): void {
-    if (replace) this.stmts.csDelete.run(id);
-    for (const k of keys) this.stmts.csInsert.run(connector, k, id);
+  /** Records what a CS object refers to now, given the DN keys it referred to before (empty for a new object). */
+  setCs(connector: number, id: number, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
+    const old = new Set([...before].map((k) => refHash(connector, k)));
+    const now = new Set([...after].map((k) => refHash(connector, k)));
+    for (const h of old) if (!now.has(h)) this.stmts.csDelete.run(h, id);
+    for (const h of now) if (!old.has(h)) this.stmts.csInsert.run(h, id);
   }
 
-  /** Forgets a deleted CS object's references. */
-  removeCs(id: number): void {
-    this.stmts.csDelete.run(id);
-  }
-
-  /** Ids of the objects of a connector space that refer to the DN with this key. */
+  /** Ids of the objects of a connector space that refer to the DN with this key (or, rarely, to one of the same hash). */
   csReferrers(connector: number, key: string): number[] {
-    return (this.stmts.csReferrers.all(connector, key) as { from_id: number }[]).map((r) => r.from_id);
+    return (this.stmts.csReferrers.all(refHash(connector, key)) as { from_id: number }[]).map((r) => r.from_id);
   }
 
-  /** Records what an MV object refers to (replacing what it referred to before). */
-  setMv(id: number, ids: ReadonlySet<number>, replace: boolean): void {
-    if (replace) this.stmts.mvDelete.run(id);
-    for (const to of ids) this.stmts.mvInsert.run(to, id);
-  }
-
-  /** Forgets a deleted MV object's references. */
-  removeMv(id: number): void {
-    this.stmts.mvDelete.run(id);
+  /** Records what an MV object refers to now, given the ids it referred to before (empty for a new object). */
+  setMv(id: number, before: ReadonlySet<number>, after: ReadonlySet<number>): void {
+    for (const to of before) if (!after.has(to)) this.stmts.mvDelete.run(to, id);
+    for (const to of after) if (!before.has(to)) this.stmts.mvInsert.run(to, id);
   }
 
   /** Ids of the MV objects that refer to this one. */

@@ -1,10 +1,14 @@
-// Run history: runs, steps with counters, and per-object records with a snapshot of the object at run time.
+// Run history: runs, steps with counters, and per-object records with a snapshot of the object at run time. Records
+// are compact: counter, connector and object type names are ids in the store's name dictionary, and a record refers
+// to its object for the DN and snapshot the object still holds (run-snapshots.ts).
 import type { SqlDatabase } from './sql/sql-database.ts';
-import zlib from 'node:zlib';
 import type { RunStatus } from '../../shared/model/runs.ts';
 import type { StepType } from '../../shared/model/connectors.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { fromJson, nowIso } from './json-column.ts';
+import { isoOf } from './time-column.ts';
+import type { StoreNames } from './store-names.ts';
+import type { RunSnapshots } from './run-snapshots.ts';
 import { processAlive } from '../model/process-alive.ts';
 
 export interface RunRow {
@@ -39,14 +43,45 @@ export interface RunObjectRow extends RunObjectWrite {
   id: number; runId: number; step: number; at: string;
 }
 
+/** A stored record, with what it leaves out: its time (run_times) and what its object holds. */
+interface RecordRow {
+  id: number; run_id: number; step: number; counter: number; cs_id: number | null; mv_id: number | null; dn: string | null;
+  object_type: number; error: string | null; snapshot: Buffer | null; snap_ref: number | null; at: number | null;
+  cs_dn: string | null; cs_mv: number | null; cs_type: number | null;
+}
+
+/**
+ * Record columns with what the records leave out: the time of the batch that wrote them (run_times: a step's records
+ * from `first_id` on were written at `at`), and the DN, metaverse id and type their object holds (NULL DN, id or type 0).
+ */
+const RECORD_SELECT = `SELECT r.*, c.dn AS cs_dn, c.mv_id AS cs_mv, c.object_type AS cs_type,
+  (SELECT t.at FROM run_times t WHERE t.run_id = r.run_id AND t.step = r.step AND t.first_id <= r.id ORDER BY t.first_id DESC LIMIT 1) AS at
+  FROM run_objects r LEFT JOIN cs_objects c ON c.id = r.cs_id`;
+
+/** Separates a counter from its target connector in the one name a record keeps for both. */
+const TARGET_SEPARATOR = '\u001f';
+
+/** The name of a counter of a target connector (the counter alone for inbound counters and errors). */
+export function counterName(counter: string, target: string | null | undefined): string {
+  return target ? `${counter}${TARGET_SEPARATOR}${target}` : counter;
+}
+
 /** Store functions for run history. */
 export class RunStore {
-  private readonly insertObject;
+  private readonly stmts;
 
-  constructor(private readonly db: SqlDatabase) {
-    this.insertObject = db.prepare(
-      'INSERT INTO run_objects (run_id, step, counter, target, cs_id, mv_id, dn, object_type, error, snapshot, at) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
-    );
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly names: StoreNames,
+    private readonly snapshots: RunSnapshots,
+  ) {
+    this.stmts = {
+      insert: db.prepare(
+        'INSERT INTO run_objects (run_id, step, counter, cs_id, mv_id, dn, object_type, error, snapshot, snap_ref) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id',
+      ).pluck(),
+      time: db.prepare('INSERT INTO run_times (run_id, step, first_id, at) VALUES (?,?,?,?)'),
+      object: db.prepare('SELECT dn, mv_id, object_type FROM cs_objects WHERE id = ?'),
+    };
   }
 
   /** Creates a run in progress; returns its id. */
@@ -91,14 +126,23 @@ export class RunStore {
     this.db.prepare('UPDATE runs SET progress_at = ? WHERE id = ?').run(at, runId);
   }
 
-  /** Appends per-object records of a step. */
+  /**
+   * Appends per-object records of a step (after the batch wrote its objects): a record leaves out the DN and the
+   * snapshot its object holds now (see run-snapshots.ts).
+   */
   addObjects(runId: number, step: number, records: readonly RunObjectWrite[]): void {
-    const at = nowIso();
+    let first = true;
     for (const r of records) {
-      this.insertObject.run(
-        runId, step, r.counter, r.target ?? null, r.csId, r.mvId ?? null, r.dn, r.objectType,
-        r.error ? JSON.stringify(r.error) : null, r.snapshot ? packSnapshot(r.snapshot) : null, at,
-      );
+      const o = r.csId === null ? undefined : (this.stmts.object.get(r.csId) as { dn: string; mv_id: number | null; object_type: number } | undefined);
+      const placed = r.snapshot ? this.snapshots.place(o ? r.csId : null, r.snapshot) : null;
+      const type = this.names.id(r.objectType);
+      const mvId = r.mvId ?? null;
+      const id = this.stmts.insert.get(
+        runId, step, this.names.id(counterName(r.counter, r.target)), r.csId, o && o.mv_id === mvId ? 0 : mvId, o && o.dn === r.dn ? null : r.dn,
+        o && o.object_type === type ? 0 : type, r.error ? JSON.stringify(r.error) : null, placed?.copy ?? null, placed?.ref ?? null,
+      ) as number;
+      if (first) this.stmts.time.run(runId, step, id, Date.now());
+      first = false;
     }
   }
 
@@ -152,36 +196,38 @@ export class RunStore {
     return r ? this.toRun(r) : null;
   }
 
-  private toObject(r: Record<string, unknown>): RunObjectRow {
+  private toObject(r: RecordRow): RunObjectRow {
+    const [counter, target] = this.names.name(r.counter).split(TARGET_SEPARATOR);
     return {
-      id: r.id as number, runId: r.run_id as number, step: r.step as number, counter: r.counter as string, target: (r.target as string) ?? null,
-      csId: (r.cs_id as number) ?? null, mvId: (r.mv_id as number) ?? null, dn: r.dn as string, objectType: r.object_type as string,
-      error: fromJson(r.error as string, null), snapshot: unpackSnapshot(r.snapshot as Buffer | string | null), at: r.at as string,
+      id: r.id, runId: r.run_id, step: r.step, counter, target: target ?? null,
+      csId: r.cs_id, mvId: r.mv_id === 0 ? r.cs_mv : r.mv_id, dn: r.dn ?? r.cs_dn ?? '', objectType: this.names.name(r.object_type === 0 ? r.cs_type! : r.object_type), error: fromJson(r.error, null),
+      snapshot: this.snapshots.resolve(r), at: isoOf(r.at) ?? '',
     };
   }
 
   /** The records of one counter of a step (cursor = last record id). */
   objects(runId: number, step: number, counter: string, target: string | null, cursor: string | null, limit: number): { items: RunObjectRow[]; total: number; nextCursor: string | null } {
     // Inbound and outbound counters share names (connector-flow): no target means the inbound ones.
-    const targetClause = target ? ' AND target = ?' : ' AND target IS NULL';
-    const params: unknown[] = target ? [runId, step, counter, target] : [runId, step, counter];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause}`).get(...params) as { n: number }).n;
+    const counterId = this.names.existingId(counterName(counter, target));
+    if (counterId === undefined) return { items: [], total: 0, nextCursor: null };
+    const params: unknown[] = [runId, step, counterId];
+    const total = (this.db.prepare('SELECT count(*) AS n FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?').get(...params) as { n: number }).n;
     const rows = this.db
-      .prepare(`SELECT * FROM run_objects WHERE run_id = ? AND step = ? AND counter = ?${targetClause} AND id > ? ORDER BY id LIMIT ?`)
-      .all(...params, cursor ? Number(cursor) : 0, limit + 1) as Record<string, unknown>[];
+      .prepare(`${RECORD_SELECT} WHERE r.run_id = ? AND r.step = ? AND r.counter = ? AND r.id > ? ORDER BY r.id LIMIT ?`)
+      .all(...params, cursor ? Number(cursor) : 0, limit + 1) as RecordRow[];
     const items = rows.slice(0, limit).map((r) => this.toObject(r));
     return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
   }
 
   /** One record. */
   object(id: number): RunObjectRow | null {
-    const r = this.db.prepare('SELECT * FROM run_objects WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const r = this.db.prepare(`${RECORD_SELECT} WHERE r.id = ?`).get(id) as RecordRow | undefined;
     return r ? this.toObject(r) : null;
   }
 
   /** The latest records about one CS object. */
   objectLog(csId: number, limit: number): RunObjectRow[] {
-    return (this.db.prepare('SELECT * FROM run_objects WHERE cs_id = ? ORDER BY id DESC LIMIT ?').all(csId, limit) as Record<string, unknown>[]).map((r) => this.toObject(r));
+    return (this.db.prepare(`${RECORD_SELECT} WHERE r.cs_id = ? ORDER BY r.id DESC LIMIT ?`).all(csId, limit) as RecordRow[]).map((r) => this.toObject(r));
   }
 
   /** Deletes runs that ended before `before` (every finished run when undefined). */
@@ -193,6 +239,7 @@ export class RunStore {
     ).map((r) => r.id);
     for (const id of ids) {
       this.db.prepare('DELETE FROM run_objects WHERE run_id = ?').run(id);
+      this.db.prepare('DELETE FROM run_times WHERE run_id = ?').run(id);
       this.db.prepare('DELETE FROM run_steps WHERE run_id = ?').run(id);
       this.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
     }
@@ -232,14 +279,4 @@ export class RunStore {
     }
     return n;
   }
-}
-
-/** Snapshots are deflated: run history holds one per changed object and is the largest part of the database. */
-function packSnapshot(snapshot: StoredAttributes): Buffer {
-  return zlib.deflateRawSync(JSON.stringify(snapshot), { level: 1 });
-}
-
-function unpackSnapshot(value: Buffer | string | null): StoredAttributes | null {
-  if (value === null) return null;
-  return JSON.parse(typeof value === 'string' ? value : zlib.inflateRawSync(value).toString('utf8')) as StoredAttributes;
 }

@@ -5,7 +5,7 @@ import { IDENTITY_ATTRIBUTES } from './identity-attributes.ts';
 import type { Store } from './store.ts';
 
 /** What the text of this version holds; stored under the meta key 'search-text'. */
-const VERSION = `1:${[...IDENTITY_ATTRIBUTES].sort().join(',')}`;
+const VERSION = `2:${[...IDENTITY_ATTRIBUTES].sort().join(',')}`;
 
 /** Writes the search text of every object when what is stored is not of this version. */
 export function ensureSearchText(store: Store): void {

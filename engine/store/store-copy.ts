@@ -52,13 +52,16 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
   const missing = [...from.keys()].filter((t) => !to.has(t));
   if (missing.length) throw new Error(`The target store has no table ${missing.join(', ')}; upgrade IdSync where the target is opened`);
   const tables: { name: string; rows: number }[] = [];
+  // meta's schema version belongs to each store's own schema history. The search text takes a different form on each
+  // store (rows on PostgreSQL, trigram documents on SQLite): the target is not told its text is current, so it writes
+  // the text again when it next opens.
+  const metaWhere = " WHERE key NOT IN ('schema-version', 'search-text')";
   target.transaction(() => {
     for (const [table, columns] of from) {
       const lost = columns.filter((c) => !to.get(table)!.includes(c));
       if (lost.length) throw new Error(`The target's table ${table} has no column ${lost.join(', ')}`);
-      // meta's schema version belongs to each store's own schema history.
-      const where = table === 'meta' ? " WHERE key NOT IN ('schema-version')" : '';
-      target.db.prepare(`DELETE FROM ${table}${where}`).run();
+      const where = table === 'meta' ? metaWhere : '';
+      target.db.prepare(`DELETE FROM ${table}${table === 'meta' ? " WHERE key <> 'schema-version'" : ''}`).run();
       const insert = target.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       let rows = 0;
       for (const row of source.db.prepare(`SELECT ${columns.join(', ')} FROM ${table}${where}`).iterate() as IterableIterator<Record<string, unknown>>) {
@@ -70,11 +73,13 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
     }
     if (dialectOf(target.db) === 'postgres') restartIdentities(target.db, to);
     for (const t of tables) {
-      const where = t.name === 'meta' ? " WHERE key NOT IN ('schema-version')" : '';
+      const where = t.name === 'meta' ? metaWhere : '';
       const n = target.db.prepare(`SELECT count(*) FROM ${t.name}${where}`).pluck().get() as number;
       if (n !== t.rows) throw new Error(`Copy of ${t.name} is incomplete: ${t.rows} row(s) read, ${n} in the target; nothing was written`);
     }
   });
+  // The name dictionary is the source's now.
+  target.names.reset();
   return { tables, totalRows: tables.reduce((n, t) => n + t.rows, 0) };
 }
 

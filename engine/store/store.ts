@@ -17,6 +17,9 @@ import { RunStore } from './run-store.ts';
 import { ReferenceIndex } from './reference-index.ts';
 import { CsValueIndex } from './cs-value-index.ts';
 import { ensureSearchText } from './search-text.ts';
+import { StoreNames } from './store-names.ts';
+import { AttributeCodec } from './attribute-codec.ts';
+import { RunSnapshots } from './run-snapshots.ts';
 
 export interface StoreOptions {
   /** Key file for secrets; defaults to `idsync.key` beside the database. */
@@ -35,20 +38,32 @@ export class Store {
   readonly schema: SchemaStore;
   readonly rules: RuleStore;
   readonly runs: RunStore;
+  /** The name dictionary and the attribute encoding of this database. */
+  readonly names: StoreNames;
+  readonly codec: AttributeCodec;
 
   constructor(readonly db: SqlDatabase, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
+    this.names = new StoreNames(db);
+    this.codec = new AttributeCodec(this.names);
     const refs = new ReferenceIndex(db);
-    this.cs = new CsStore(db, refs, new CsValueIndex(db));
-    this.mv = new MvStore(db, refs);
+    const history = new RunSnapshots(db, this.codec);
+    this.cs = new CsStore(db, refs, new CsValueIndex(db, this.names), this.codec, this.names, history);
+    this.mv = new MvStore(db, refs, this.codec, this.names);
     this.schema = new SchemaStore(db);
     this.rules = new RuleStore(db);
-    this.runs = new RunStore(db);
+    this.runs = new RunStore(db, this.names, history);
   }
 
   /** Runs `fn` in a transaction (a savepoint when nested); rolls back when it throws. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (err) {
+      // Names added inside the rolled-back part are gone from the database: forget them here too.
+      this.names.reset();
+      throw err;
+    }
   }
 
   /** Database size in bytes (SQLite: pages in use; PostgreSQL: the schema's tables with their indexes and TOAST). */

@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ApiService } from '../../../engine/service/service.ts';
-import { CsTextIndex } from '../../../engine/store/cs-text-index.ts';
 import type { CsSearchScope } from '../../../shared/model/connector-space.ts';
 import type { MvClause } from '../../../shared/model/metaverse.ts';
 import { latencyFigures, sampleLatency } from '../latency.ts';
@@ -36,15 +35,15 @@ function build(ctx: BenchContext, file: string): BenchFigure[] {
     const perObject = loadConnectorSpace(ctx, store, seq, ctx.count);
     ctx.progress('measuring the text index', 0, 1);
     // The text index's own share of a write: remove and write again the text of the first objects, timing the writes.
-    const text = new CsTextIndex(store.db);
+    const text = store.cs.text;
     const sample = Math.min(REWRITTEN, ctx.count);
     let writeMs = 0;
     store.transaction(() => {
       for (let id = 1; id <= sample; id++) {
         const o = store.cs.get(id)!;
-        text.remove(id);
+        text.remove(o);
         const started = performance.now();
-        text.write(o, false);
+        text.write(o);
         writeMs += performance.now() - started;
       }
     });

@@ -106,7 +106,7 @@ export function rowPager(engine: SyncEngine, source: Source, columns: readonly E
     return {
       total,
       next() {
-        const page = mvAttributesAfter(store.db, source.objectType, after, PAGE);
+        const page = mvAttributesAfter(store, source.objectType, after, PAGE);
         if (page.length === 0) return null;
         after = page[page.length - 1].id;
         return page.filter((o) => source.clauses.every((c) => matchesClause(o.attrs[c.attribute], c))).map((o) => fields.map((f) => mvCell(o, f)));

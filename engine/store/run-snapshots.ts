@@ -1,0 +1,114 @@
+// Run records refer to their connector space object instead of copying it while it has not changed since:
+// - a record's DN is NULL, and its metaverse id and object type 0, while they equal its object's; a rename, join,
+//   disconnect, type change or delete of the object first writes the old values into the records that left them out;
+// - a record's snapshot (an import's new image, an export's changes) is not copied when the object holds the same
+//   attributes: the record says where (snap_ref: its import image, or its unconfirmed values). Before the object's
+//   attributes change, or the object is deleted, the store copies the old attributes into the records that refer to
+//   them. So a full import keeps one copy of each object, not two, until the object changes. At most one record
+//   refers to each of an object's two places: a new reference first gives the previous one its copy.
+import zlib from 'node:zlib';
+import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
+import type { StoredAttributes } from '../model/stored-values.ts';
+import type { AttributeCodec } from './attribute-codec.ts';
+import { IMPORT_IMAGE_SQL } from './cs-columns.ts';
+
+/** Where a record's snapshot is kept while it is not copied. */
+export const enum SnapshotRef {
+  /** The object's import image (pending import, else hologram). */
+  Image = 1,
+  /** The object's unconfirmed (exported) values. */
+  Unconfirmed = 2,
+}
+
+/** What records may leave out of an object: its DN, metaverse id, type, and encoded image and unconfirmed values. */
+export interface RecordedState {
+  dn: string;
+  mv_id: number | null;
+  object_type: number;
+  img: string | null;
+  unc: string | null;
+}
+
+/** Deflated encoded attributes: run history is kept for days and read rarely. */
+export function packSnapshot(text: string): Buffer {
+  return zlib.deflateRawSync(text, { level: 1 });
+}
+
+/** Statements that keep run records and their objects in step. */
+export class RunSnapshots {
+  private readonly stmts: Record<'keepDn' | 'keepMv' | 'keepType' | 'referring' | 'keepSnapshot' | 'source', SqlStatement>;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly codec: AttributeCodec,
+  ) {
+    this.stmts = {
+      keepDn: db.prepare('UPDATE run_objects SET dn = ? WHERE cs_id = ? AND dn IS NULL'),
+      keepMv: db.prepare('UPDATE run_objects SET mv_id = ? WHERE cs_id = ? AND mv_id = 0'),
+      keepType: db.prepare('UPDATE run_objects SET object_type = ? WHERE cs_id = ? AND object_type = 0'),
+      referring: db.prepare('SELECT id FROM run_objects WHERE cs_id = ? AND snap_ref = ? AND snapshot IS NULL').pluck(),
+      keepSnapshot: db.prepare('UPDATE run_objects SET snapshot = ? WHERE id = ?'),
+      source: db.prepare(`SELECT ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE id = ?`),
+    };
+  }
+
+  /** Copies into the records what they leave out and the object's next state (null: deleted) no longer holds. */
+  beforeWrite(csId: number, before: RecordedState, after: RecordedState | null): void {
+    if (!after || after.dn !== before.dn) this.stmts.keepDn.run(before.dn, csId);
+    if (!after || after.mv_id !== before.mv_id) this.stmts.keepMv.run(before.mv_id, csId);
+    if (!after || after.object_type !== before.object_type) this.stmts.keepType.run(before.object_type, csId);
+    if (!after || after.img !== before.img) this.keepCopies(csId, SnapshotRef.Image, before.img);
+    if (!after || after.unc !== before.unc) this.keepCopies(csId, SnapshotRef.Unconfirmed, before.unc);
+  }
+
+  /** Gives the records referring to one place of an object a copy of what it holds. */
+  private keepCopies(csId: number, ref: SnapshotRef, text: string | null): void {
+    const ids = this.stmts.referring.all(csId, ref) as number[];
+    if (!ids.length) return;
+    const copy = packSnapshot(text ?? '[]');
+    for (const id of ids) this.stmts.keepSnapshot.run(copy, id);
+  }
+
+  /** Copies into the records everything the objects of a connector space hold for them (the space is deleted). */
+  beforeSpaceDelete(connector: number): void {
+    for (const [column, empty] of [['dn', 'IS NULL'], ['mv_id', '= 0'], ['object_type', '= 0']]) {
+      this.db
+        .prepare(`UPDATE run_objects SET ${column} = (SELECT c.${column} FROM cs_objects c WHERE c.id = run_objects.cs_id) WHERE ${column} ${empty} AND cs_id IN (SELECT id FROM cs_objects WHERE connector = ?)`)
+        .run(connector);
+    }
+    const referring = this.db
+      .prepare('SELECT id, cs_id, snap_ref FROM run_objects WHERE snap_ref IS NOT NULL AND snapshot IS NULL AND cs_id IN (SELECT id FROM cs_objects WHERE connector = ?)')
+      .all(connector) as { id: number; cs_id: number; snap_ref: SnapshotRef }[];
+    for (const r of referring) {
+      const now = this.stmts.source.get(r.cs_id) as { img: string | null; unc: string | null };
+      this.stmts.keepSnapshot.run(packSnapshot((r.snap_ref === SnapshotRef.Image ? now.img : now.unc) ?? '[]'), r.id);
+    }
+  }
+
+  /**
+   * How a new record about an object keeps its snapshot: a reference when the object holds the same attributes now
+   * (a record that referred to them before gets its copy), else a copy.
+   */
+  place(csId: number | null, snapshot: StoredAttributes): { copy: Buffer | null; ref: SnapshotRef | null } {
+    const text = this.codec.encode(snapshot);
+    const now = csId === null ? undefined : (this.stmts.source.get(csId) as { img: string | null; unc: string | null } | undefined);
+    if (now && now.img === text) {
+      this.keepCopies(csId!, SnapshotRef.Image, text);
+      return { copy: null, ref: SnapshotRef.Image };
+    }
+    if (now && now.unc === text) {
+      this.keepCopies(csId!, SnapshotRef.Unconfirmed, text);
+      return { copy: null, ref: SnapshotRef.Unconfirmed };
+    }
+    return { copy: packSnapshot(text), ref: null };
+  }
+
+  /** A record's snapshot: its copy, else what its object holds for it. */
+  resolve(record: { cs_id: number | null; snapshot: Buffer | null; snap_ref: number | null }): StoredAttributes | null {
+    if (record.snapshot !== null) return this.codec.decode(zlib.inflateRawSync(record.snapshot).toString('utf8'));
+    if (record.snap_ref === null || record.cs_id === null) return null;
+    const now = this.stmts.source.get(record.cs_id) as { img: string | null; unc: string | null } | undefined;
+    if (!now) return null;
+    return this.codec.decodeOrEmpty(record.snap_ref === SnapshotRef.Image ? now.img : now.unc);
+  }
+}

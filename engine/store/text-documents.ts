@@ -1,0 +1,112 @@
+// The search text as FTS5 trigram documents, SQLite's form of the index: one document per object, its distinct
+// texts each between a start and an end mark, in a contentless table that keeps only the trigrams and the object
+// ids (detail=none: no positions), so the index costs a few bytes per trigram of an object. A clause is the set of
+// trigrams its text must contain (an equality with both marks, a prefix with the start mark, a suffix with the end
+// mark, a substring as it is): the objects holding all of them are candidates, which the caller confirms on each
+// object. A text needs three characters with its marks; shorter clauses do not narrow.
+import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
+import { sameEntries, type TextEntries } from './text-entries.ts';
+import type { TextIndex, TextOperator, TextQuery, TextTables } from './text-index.ts';
+
+/** Before and after each text of a document: no trigram spans two texts. */
+const START = '\u0002';
+const END = '\u0003';
+/** What a mark inside a value is written as; a clause holding a mark (or this) does not narrow. */
+const MARK_IN_VALUE = '\u0001';
+const MARKS = /[\u0001-\u0003]/;
+const MARKS_GLOBAL = /[\u0002\u0003]/g;
+
+/** A trigram index finds texts of at least this many characters. */
+const MIN_TRIGRAM = 3;
+
+/** A document: each distinct text between the marks. */
+function documentOf(entries: TextEntries): string {
+  const texts = new Set<string>();
+  for (const values of entries.values()) for (const t of values) texts.add(t);
+  let doc = '';
+  for (const t of texts) doc += START + t.replace(MARKS_GLOBAL, MARK_IN_VALUE) + END;
+  return doc;
+}
+
+/** The text a clause's objects must hold, marks included, or null when it is too short or holds a mark. */
+function clauseText(operator: TextOperator, value: string): string | null {
+  const want = value.toLowerCase();
+  if (MARKS.test(want)) return null;
+  const text = operator === 'equals' ? START + want + END : operator === 'starts-with' ? START + want : operator === 'ends-with' ? want + END : want;
+  return [...text].length >= MIN_TRIGRAM ? text : null;
+}
+
+/**
+ * Trigrams a query asks for: the first, the last and evenly spread ones between. Each costs the reading of every
+ * object that holds it, and a common one (`exa` of every mail) narrows little, so a few suffice: the candidates
+ * they leave are confirmed on the objects anyway.
+ */
+const MAX_TRIGRAMS = 4;
+
+/** The FTS5 query of trigrams of a text: each one quoted (its double quotes doubled), all required. */
+function trigramQuery(text: string): string {
+  const chars = [...text];
+  const all: string[] = [];
+  for (let i = 0; i + MIN_TRIGRAM <= chars.length; i++) all.push(chars.slice(i, i + MIN_TRIGRAM).join(''));
+  const picked = new Set<string>();
+  for (let k = 0; k < MAX_TRIGRAMS; k++) picked.add(all[Math.round((k * (all.length - 1)) / (MAX_TRIGRAMS - 1))]);
+  return [...picked].map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+}
+
+/** Statements over one index's trigram documents. */
+export class TextDocuments implements TextIndex {
+  private readonly insert: SqlStatement;
+  private readonly remove: SqlStatement;
+
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly t: TextTables,
+  ) {
+    this.insert = db.prepare(`INSERT INTO ${t.documents} (rowid, text) VALUES (?, ?)`);
+    this.remove = db.prepare(`DELETE FROM ${t.documents} WHERE rowid = ?`);
+  }
+
+  write(id: number, _connector: number | null, before: TextEntries, after: TextEntries): void {
+    if (sameEntries(before, after)) return;
+    if (before.size) this.remove.run(id);
+    if (after.size) this.insert.run(id, documentOf(after));
+  }
+
+  clear(connector: number | null): void {
+    if (!this.t.perConnector || connector === null) {
+      this.db.prepare(`INSERT INTO ${this.t.documents} (${this.t.documents}) VALUES ('delete-all')`).run();
+      // Rows are PostgreSQL's form of the text: any copied from there are not kept.
+      this.db.prepare(`DELETE FROM ${this.t.rows}`).run();
+    }
+    // Connector space documents are numbered by object id: the connector's objects name them (before they are deleted).
+    else this.db.prepare(`DELETE FROM ${this.t.documents} WHERE rowid IN (SELECT id FROM cs_objects WHERE connector = ?)`).run(connector);
+  }
+
+  narrows(operator: TextOperator, value: string): boolean {
+    return clauseText(operator, value) !== null;
+  }
+
+  matching(_attr: string, operator: TextOperator, value: string): TextQuery | null {
+    const text = clauseText(operator, value);
+    return text === null ? null : { sql: `SELECT rowid FROM ${this.t.documents} WHERE ${this.t.documents} MATCH ?`, params: [trigramQuery(text)], exact: false };
+  }
+
+  containing(text: string): Iterable<number> | null {
+    return this.candidates('contains', text);
+  }
+
+  startingWith(_attrs: readonly string[], text: string): Iterable<number> | null {
+    return [...text].length < 2 ? null : this.candidates('starts-with', text);
+  }
+
+  equalTo(_attrs: readonly string[], text: string): Iterable<number> {
+    return this.candidates('equals', text) ?? [];
+  }
+
+  private candidates(operator: TextOperator, value: string): Iterable<number> | null {
+    const text = clauseText(operator, value);
+    // A statement of its own: the caller may read several of these at once.
+    const match = this.db.prepare(`SELECT rowid FROM ${this.t.documents} WHERE ${this.t.documents} MATCH ?`).pluck();
+    return text === null ? null : (match.iterate(trigramQuery(text)) as IterableIterator<number>);
+  }
+}
