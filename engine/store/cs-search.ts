@@ -26,6 +26,8 @@ export interface CsQuery {
    * the matches in ascending order, from that lookup alone when nothing else applies.
    */
   readonly ids: { readonly sql: string; readonly params: readonly unknown[] } | null;
+  /** SQL reading the candidate rows in id order when a clause is left to check on each object. */
+  readonly candidates: { readonly sql: string; readonly params: readonly unknown[] };
   /** True when an object satisfies every clause. */
   check(o: CsObject): boolean;
 }
@@ -112,12 +114,22 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
   const ids = !selects ? null
     : conditions.length === 1 && 'ids' in only && only.ids.exact ? { sql: `SELECT DISTINCT * FROM (${only.ids.sql}) AS s ORDER BY 1`, params: only.ids.params }
     : { sql: `SELECT id FROM cs_objects WHERE ${where} ORDER BY id`, params };
+  // Candidates of trigram documents come through the documents in id order, read only as far as a page needs.
+  const d = narrowed && !narrowed.exact ? narrowed.documents : undefined;
+  const others = conditions.filter((c) => !('ids' in c && c.ids === narrowed));
+  const candidates = d
+    ? {
+        sql: `SELECT c.* FROM ${d} CROSS JOIN cs_objects c ON c.id = ${d}.rowid WHERE ${d} MATCH ? AND ${['c.connector = ?', ...others.map(sqlOf)].join(' AND ')} ORDER BY ${d}.rowid`,
+        params: [narrowed!.params[0], connector, ...others.flatMap(paramsOf)],
+      }
+    : { sql: `SELECT * FROM cs_objects WHERE ${where} ORDER BY id`, params };
   return {
     where,
     countWhere,
     params,
     exact,
     ids,
+    candidates,
     check: (o) => {
       if (scope.scope === 'rdn' && !inRdnScope(o, scope.rdn)) return false;
       const view = csSearchView(o);

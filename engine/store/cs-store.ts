@@ -14,6 +14,7 @@ import { dialectOf } from './sql/sql-database.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
+import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -73,6 +74,8 @@ export type ExportPhase = 'delete' | 'rename' | 'add' | 'update';
 export interface CsPage {
   items: CsObject[];
   total: number;
+  /** False when the count stopped at a limit: more than `total` objects match. */
+  totalExact?: boolean;
   nextCursor: string | null;
 }
 
@@ -382,8 +385,8 @@ export class CsStore {
       return { items, total, nextCursor: more ? String(items[items.length - 1].id) : null };
     }
     // A clause the index cannot answer: every object the SQL selects is checked.
-    const rows = this.db.prepare(`SELECT * FROM cs_objects WHERE ${q.where} ORDER BY id`).iterate(...q.params) as IterableIterator<Row>;
-    return checkedPage(mapped(rows, (r) => this.toObject(r)), q.check, after, limit);
+    const rows = this.db.prepare(q.candidates.sql).iterate(...q.candidates.params) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, (r) => this.toObject(r)), q.check, after, limit, SEARCH_COUNT_LIMIT);
   }
 }
 

@@ -9,6 +9,7 @@ import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
 import { MvTextIndex, mvTextHolds } from './mv-text-index.ts';
 import { narrowingClause } from './text-index.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
+import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 import { SharedMeta } from './shared-meta.ts';
 import type { AttributeCodec } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
@@ -224,7 +225,7 @@ export class MvStore {
   }
 
   /** Pages through MV objects of a type matching every clause (cursor = last id). */
-  search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; nextCursor: string | null } {
+  search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; totalExact?: boolean; nextCursor: string | null } {
     // The clause the text index narrows best selects its objects (exactly, or candidates each object confirms); the
     // other clauses are checked row by row.
     const indexed = this.indexed;
@@ -255,8 +256,15 @@ export class MvStore {
       const items = rows.slice(0, limit).map(toMv);
       return { items, total, nextCursor: rows.length > limit ? String(items[items.length - 1].id) : null };
     }
-    const rows = this.db.prepare(`${sql} ORDER BY id`).iterate(...params) as IterableIterator<Row>;
-    return checkedPage(mapped(rows, toMv), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit);
+    // Candidates of trigram documents come through the documents in id order, read only as far as the page and the
+    // count need; the count stops at a limit.
+    const d = q && !q.exact ? q.documents : undefined;
+    const candidates = d
+      ? `SELECT m.* FROM ${d} CROSS JOIN mv_objects m ON m.id = ${d}.rowid WHERE ${d} MATCH ?${objectType ? ' AND m.object_type = ?' : ''} ORDER BY ${d}.rowid`
+      : `${sql} ORDER BY id`;
+    const candidateParams = d ? [q!.params[0], ...params.slice(0, objectType ? 1 : 0)] : params;
+    const rows = this.db.prepare(candidates).iterate(...candidateParams) as IterableIterator<Row>;
+    return checkedPage(mapped(rows, toMv), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit, SEARCH_COUNT_LIMIT);
   }
 
   /** True when the search text holds the attribute (an indexed or identity attribute). */

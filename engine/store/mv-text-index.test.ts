@@ -9,6 +9,7 @@ import { openStore, type Store } from './store.ts';
 import { backToBeforeSearchText } from './test-before-search-text.ts';
 import type Database from 'better-sqlite3';
 import { onPostgres, sqliteOnly } from '../test-data/store-under-test.ts';
+import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 
 let dir = '';
 let store: Store | undefined;
@@ -121,4 +122,30 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
     expect(found(again, { attribute: 'mail', operator: 'contains', value: 'migrated.p' })).toEqual([a]);
     expect(found(again, { attribute: 'displayName', operator: 'starts-with', value: 'migrated p' })).toEqual([a]);
   });
+
+  it('counts matches up to a limit where each candidate is confirmed; every match still pages', () => {
+    const s = open();
+    const n = SEARCH_COUNT_LIMIT + 250;
+    s.transaction(() => {
+      for (let i = 0; i < n; i++) person(s, { mail: [`ada.lovelace.${i}@example.com`], displayName: [i % 2 ? 'Ada Lovelace' : 'Ada Byron'] });
+      person(s, { mail: ['grace@example.com'], displayName: ['Grace Hopper'] });
+    });
+    const clause: MvClause = { attribute: 'mail', operator: 'contains', value: 'lovelace' };
+    const first = s.mv.search('person', [clause], null, 100);
+    // SQLite confirms trigram candidates one by one and stops counting at the limit; PostgreSQL counts in SQL.
+    expect(first.total).toBe(onPostgres ? n : SEARCH_COUNT_LIMIT);
+    expect(first.totalExact ?? true).toBe(onPostgres);
+    const ids: number[] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor !== null; pages++) {
+      const p = s.mv.search('person', [clause], cursor, 300);
+      ids.push(...p.items.map((o) => o.id));
+      cursor = p.nextCursor;
+    }
+    expect(new Set(ids).size).toBe(n);
+    // A second clause checked on each object: the odd ones, still every one of them.
+    const both = s.mv.search('person', [clause, { attribute: 'displayName', operator: 'equals', value: 'ada lovelace' }], null, 1000);
+    expect(both.items.length).toBe(Math.floor(n / 2) > 1000 ? 1000 : Math.floor(n / 2));
+    expect(both.items.every((o) => o.attrs.displayName[0] === 'Ada Lovelace')).toBe(true);
+  });
 });
+

@@ -24,26 +24,42 @@ export function idPage(db: SqlDatabase, sql: string, params: readonly unknown[],
   return { ids, total, more };
 }
 
-/** A page of objects, the total, and the cursor of the next page. */
+/** A page of objects, the total (exact, or a lower bound when `totalExact` is false), and the cursor of the next page. */
 export interface ObjectPage<T> {
   readonly items: T[];
   readonly total: number;
+  readonly totalExact: boolean;
   readonly nextCursor: string | null;
 }
 
-/** Counts the candidates that pass `check` and keeps up to `limit` of them after `after` (candidates in id order). */
-export function checkedPage<T extends { id: number }>(candidates: Iterable<T>, check: (o: T) => boolean, after: number, limit: number): ObjectPage<T> {
+/**
+ * Keeps up to `limit` of the candidates after `after` that pass `check` (candidates in id order) and counts the
+ * matches up to `countLimit`: each candidate costs a read and a check of its object, so a clause matching a tenth of
+ * a million objects would otherwise cost seconds to count. Reading stops once the page, its successor and the
+ * counting are done.
+ */
+export function checkedPage<T extends { id: number }>(candidates: Iterable<T>, check: (o: T) => boolean, after: number, limit: number, countLimit = Infinity): ObjectPage<T> {
   const items: T[] = [];
   let total = 0;
+  let totalExact = true;
   let nextCursor: string | null = null;
   for (const o of candidates) {
+    const inPage = o.id > after;
+    if (!inPage && total >= countLimit) {
+      // Matches before the page that are no longer counted: the total is at least what was counted.
+      totalExact = false;
+      continue;
+    }
+    if (inPage && nextCursor !== null && !totalExact) break;
     if (!check(o)) continue;
-    total++;
-    if (o.id <= after) continue;
+    if (total < countLimit) total++;
+    else totalExact = false;
+    if (!inPage) continue;
     if (items.length < limit) items.push(o);
     else nextCursor ??= String(items[items.length - 1].id);
+    if (nextCursor !== null && !totalExact) break;
   }
-  return { items, total, nextCursor };
+  return { items, total, totalExact, nextCursor };
 }
 
 /** The items of an iterable, converted one at a time. */

@@ -37,20 +37,34 @@ function clauseText(operator: TextOperator, value: string): string | null {
 }
 
 /**
- * Trigrams a query asks for: the first, the last and evenly spread ones between. Each costs the reading of every
- * object that holds it, and a common one (`exa` of every mail) narrows little, so a few suffice: the candidates
- * they leave are confirmed on the objects anyway.
+ * A query of a short text asks for every trigram: confirming a candidate on its object costs far more than reading
+ * the trigrams' lists, so the fewer candidates the better. A longer text (a whole mail address, a DN) asks for the
+ * rarest few: FTS5 reads the whole list of objects holding each trigram, and a common one (`exa` and `le` + end mark
+ * of every mail in one domain) costs a read of most of the index while narrowing nothing.
  */
-const MAX_TRIGRAMS = 4;
+const ALL_TRIGRAMS_UP_TO = 8;
+const RARE_TRIGRAMS = 4;
+
+/** How rarely a character occurs in directory text: digits and uncommon letters narrow most, separators least. */
+function rarity(c: string): number {
+  if (c >= '0' && c <= '9') return 3;
+  if ('vkjxqz'.includes(c)) return 3;
+  if ('dlcumwfgypb'.includes(c)) return 2;
+  if ('etaoinshr'.includes(c)) return 1;
+  return c === START || c === END || ' .@,=-_'.includes(c) ? 0.25 : 2;
+}
 
 /** The FTS5 query of trigrams of a text: each one quoted (its double quotes doubled), all required. */
 function trigramQuery(text: string): string {
   const chars = [...text];
-  const all: string[] = [];
-  for (let i = 0; i + MIN_TRIGRAM <= chars.length; i++) all.push(chars.slice(i, i + MIN_TRIGRAM).join(''));
-  const picked = new Set<string>();
-  for (let k = 0; k < MAX_TRIGRAMS; k++) picked.add(all[Math.round((k * (all.length - 1)) / (MAX_TRIGRAMS - 1))]);
-  return [...picked].map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
+  const all: { gram: string; score: number; at: number }[] = [];
+  for (let i = 0; i + MIN_TRIGRAM <= chars.length; i++) {
+    const gram = chars.slice(i, i + MIN_TRIGRAM);
+    all.push({ gram: gram.join(''), score: gram.reduce((sum, c) => sum + rarity(c), 0), at: i });
+  }
+  // Rarest first; among equals the later one, as texts share their beginnings (`cn=`, a given name) more than the rest.
+  const picked = all.length <= ALL_TRIGRAMS_UP_TO ? all : [...all].sort((a, b) => b.score - a.score || b.at - a.at).slice(0, RARE_TRIGRAMS);
+  return [...new Set(picked.map((t) => t.gram))].map((t) => `"${t.replaceAll('"', '""')}"`).join(' ');
 }
 
 /** Statements over one index's trigram documents. */
@@ -88,7 +102,7 @@ export class TextDocuments implements TextIndex {
 
   matching(_attr: string, operator: TextOperator, value: string): TextQuery | null {
     const text = clauseText(operator, value);
-    return text === null ? null : { sql: `SELECT rowid FROM ${this.t.documents} WHERE ${this.t.documents} MATCH ?`, params: [trigramQuery(text)], exact: false };
+    return text === null ? null : { sql: `SELECT rowid FROM ${this.t.documents} WHERE ${this.t.documents} MATCH ?`, params: [trigramQuery(text)], exact: false, documents: this.t.documents };
   }
 
   containing(text: string): Iterable<number> | null {

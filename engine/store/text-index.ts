@@ -29,6 +29,11 @@ export interface IdQuery {
 /** SQL selecting object ids in ascending order: exactly the matches, or candidates that each object must confirm. */
 export interface TextQuery extends IdQuery {
   readonly exact: boolean;
+  /**
+   * The FTS5 table when `sql` is one MATCH over it (params[0] its query): a search then reads its candidates through
+   * it, in id order, and stops when it has what it needs, instead of collecting every candidate first.
+   */
+  readonly documents?: string;
 }
 
 /** One search text index, as one store keeps it. */

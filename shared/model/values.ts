@@ -20,10 +20,16 @@ export type ApiValue = z.infer<typeof ApiValue>;
 export const ApiAttributes = z.record(z.string(), z.array(ApiValue));
 export type ApiAttributes = z.infer<typeof ApiAttributes>;
 
-/** A page of results with an opaque cursor for the next page (null at the end) and the total count. */
+/**
+ * A page of results with an opaque cursor for the next page (null at the end) and the total count. `totalExact` is
+ * false when a search stopped counting at a limit: there are more than `total` matches (every one still pages).
+ */
 export function page<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number(), nextCursor: z.string().nullable() });
+  return z.object({ items: z.array(item), total: z.number(), totalExact: z.boolean().optional(), nextCursor: z.string().nullable() });
 }
+
+/** The most matches a search confirms one by one to count them; beyond it the total is a lower bound. */
+export const SEARCH_COUNT_LIMIT = 1000;
 
 /** Paging fields of a search request. */
 export const PageRequest = z.object({

@@ -85,7 +85,7 @@ export function registerCs(program: Command): void {
                 ...opts.column.map((c) => `${c}=${formatValues(o.attributes?.[c])}`),
               ].join('\t'),
             ),
-            `${p.total} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
+            `${p.total}${p.totalExact === false ? '+' : ''} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
           ].join('\n'),
         );
       }),

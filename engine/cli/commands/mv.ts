@@ -41,7 +41,7 @@ export function registerMv(program: Command): void {
         report(opts, page, (p) =>
           [
             ...p.items.map((o) => [`${o.id}\t${o.objectType}\t${o.displayName ?? ''}`, ...opts.column.map((c) => `${c}=${formatValues(o.attributes[c])}`)].join('\t')),
-            `${p.total} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
+            `${p.total}${p.totalExact === false ? '+' : ''} objects${p.nextCursor ? ` (more: --cursor ${p.nextCursor})` : ''}`,
           ].join('\n'),
         );
       }),

@@ -14,7 +14,7 @@ import { fetchAllPages, type Page } from './fetch-all.ts';
 import { canShowPage, recordNextCursor } from './page-cursors.ts';
 import { exportColumns, gridColumns, type TableColumn } from './table-columns.ts';
 import { useGridSelection, type SelectionListener } from './grid-selection.ts';
-import { countText } from './values.ts';
+import { searchCountText } from './values.ts';
 import { GRID_HIDDEN_CHECKBOXES } from './grid-look.ts';
 
 export interface PagedTableProps<R extends GridValidRowModel> {
@@ -65,11 +65,13 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
   const cols = useMemo(() => gridColumns(columns), [columns]);
   const exportCols = useMemo(() => exportColumns(columns), [columns]);
   const total = data?.total ?? 0;
+  // A count that stopped at a limit is not the number of rows: the grid then pages by the cursor alone.
+  const exact = data?.totalExact ?? true;
   return (
     <Box component="section" aria-label={label} sx={{ display: 'flex', flexDirection: 'column', height: props.height ?? '100%', minHeight: 0 }}>
       <GridActions
         label={label}
-        count={query.isPending ? 'Loading…' : countText(total)}
+        count={query.isPending ? 'Loading…' : searchCountText(total, exact)}
         selectedCount={selection.picked.length}
         engineExport={
           props.exportSource
@@ -98,7 +100,8 @@ export function PagedTable<R extends GridValidRowModel>(props: PagedTableProps<R
           {...GRID_HIDDEN_CHECKBOXES}
           paginationMode="server"
           sortingMode="server"
-          rowCount={total}
+          rowCount={exact ? total : -1}
+          paginationMeta={{ hasNextPage: data?.nextCursor != null }}
           paginationModel={pagination}
           onPaginationModelChange={(m) => {
             // Only sequential moves are possible with cursors; a new page size restarts at the first page.

@@ -4,6 +4,8 @@
 export interface Page<T> {
   readonly items: readonly T[];
   readonly total: number;
+  /** False when the engine stopped counting: more than `total` match. */
+  readonly totalExact?: boolean;
   readonly nextCursor: string | null;
 }
 

@@ -30,3 +30,8 @@ export function formatCount(n: number): string {
 export function countText(n: number, one = 'item', many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }
+
+/** A search's count: "1,000+ items" when the engine stopped counting at that many. */
+export function searchCountText(total: number, exact = true): string {
+  return exact ? countText(total) : `${formatCount(total)}+ items`;
+}
