@@ -44,6 +44,8 @@ export interface WorkerError {
 export type Request = { readonly op: string } & Record<string, unknown>;
 
 const WAIT_SLICE_MS = 1_000;
+/** How long an answer the worker has flagged may take to reach the port. */
+const LATE_ANSWER_MS = 10_000;
 
 /** The calling side of the worker that owns one PostgreSQL connection. */
 export class SyncChannel {
@@ -116,7 +118,7 @@ export class SyncChannel {
       if (received) return this.unwrap(received.message as Answer);
       const state = Atomics.load(this.state, 0);
       if (state === CHANNEL_STATE.dead) this.dead('exited');
-      if (state === CHANNEL_STATE.answered) this.dead('flagged an answer it did not send');
+      if (state === CHANNEL_STATE.answered) return this.unwrap(this.lateAnswer());
       const now = Date.now();
       const current = Atomics.load(this.state, 1);
       if (current !== beat) {
@@ -125,6 +127,22 @@ export class SyncChannel {
       } else if (now - quietSince > this.options.stallTimeoutMs) {
         this.dead(`stopped responding (no sign of life for ${Math.round((now - quietSince) / 1000)} s)`);
       }
+    }
+  }
+
+  /**
+   * The answer of a worker that has flagged it: the flag is a store in shared memory, the answer a message that can
+   * reach this thread's port a moment later on a loaded machine, so it is polled for a while before the worker is
+   * given up on.
+   */
+  private lateAnswer(): Answer {
+    const until = Date.now() + LATE_ANSWER_MS;
+    for (;;) {
+      const received = receiveMessageOnPort(this.port);
+      if (received) return received.message as Answer;
+      if (Date.now() > until) this.dead(`flagged an answer that did not arrive within ${LATE_ANSWER_MS / 1000} s`);
+      // Sleeps a millisecond: the word stays ANSWERED until the next call.
+      Atomics.wait(this.state, 0, CHANNEL_STATE.answered, 1);
     }
   }
 
