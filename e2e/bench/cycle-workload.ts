@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { writeJson, hrJsonConfig } from '../env/generate/hr-files.ts';
 import { SyncEngine } from '../../engine/sync/engine.ts';
 import { importConfig } from '../../engine/config/config-import.ts';
+import { dialectOf } from '../../engine/store/sql/sql-database.ts';
 
 /** Users per project group: about a tenth as many groups as users. */
 const GROUPS_PER_USERS = 10;
@@ -98,6 +99,20 @@ class StepRss {
   }
 }
 
+/** Where the bytes are, per source object, largest first (SQLite's dbstat; PostgreSQL's relation sizes). */
+function tableBytes(engine: SyncEngine, objects: number): string {
+  const sql = dialectOf(engine.store.db) === 'postgres'
+    ? "SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')"
+    : 'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name';
+  const rows = engine.store.db.prepare(sql).all() as { name: string; bytes: number }[];
+  return rows
+    .map((r) => ({ name: r.name, perObject: Number(r.bytes) / objects }))
+    .filter((r) => r.perObject >= 1)
+    .sort((a, b) => b.perObject - a.perObject)
+    .map((r) => `${r.name} ${Math.round(r.perObject)}`)
+    .join(', ');
+}
+
 /** Runs the initial cycle and a 1 % delta cycle; returns what each step cost. */
 export async function runCycle(options: CycleOptions): Promise<CycleResult> {
   const sourceFile = path.join(options.dir, 'source.json');
@@ -131,6 +146,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleResult> {
     await run('full synchronization', 'source', 'Full Synchronization', objects);
     await run('export', 'target', 'Export', objects);
     const bytesAfterInitial = engine.store.sizeBytes();
+    options.log(`bytes per source object by table after the initial cycle: ${tableBytes(engine, objects)}`);
     const changes = Math.round(generated.users * 0.01);
     await writeJson(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0, revision: 1 });
     await run('delta import (1 % changed)', 'source', 'Delta Import', changes);
