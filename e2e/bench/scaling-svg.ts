@@ -25,13 +25,14 @@ function chartedRows(table: SuiteScaling | undefined): ScalingRow[] {
   return (table?.rows ?? []).filter((r) => r.kind === 'time' && r.figure.endsWith(suffix) && Object.values(r.values).some((v) => v > 0));
 }
 
-/** The runs behind the chart in one line: sizes, dates and the machine (or how many machines). */
-function subtitle(table: SuiteScaling): string {
-  const runs = table.sizes.flatMap((size) => (table.sources[size] ? [table.sources[size].run] : []));
+/** The runs behind the chart in one line: sizes drawn, dates and the machine (or how many machines). */
+function subtitle(table: SuiteScaling, sizes: readonly BenchSize[]): string {
+  const runs = sizes.flatMap((size) => (table.sources[size] ? [table.sources[size].run] : []));
   const dates = [...new Set(runs.map((r) => r.date.slice(0, 10)))].sort();
   const machines = [...new Set(runs.map(machineLine))];
   const when = dates.length > 1 ? `${dates[0]} to ${dates.at(-1)}` : (dates[0] ?? '');
-  return `${table.sizes.join(', ')} · ${when} · ${machines.length === 1 ? machines[0] : `${machines.length} machines`}`;
+  const tiny = table.sizes.includes('tiny') && !sizes.includes('tiny') ? ' (tiny left out)' : '';
+  return `${sizes.join(', ')}${tiny} · ${when} · ${machines.length === 1 ? machines[0] : `${machines.length} machines`}`;
 }
 
 /** Ticks at 1, 2 and 5 of every decade from 10^lo to 10^hi. */
@@ -45,7 +46,10 @@ function ticks(lo: number, hi: number): number[] {
 export function renderScalingSvg(tables: readonly SuiteScaling[], suite = 'cycle'): string {
   const table = tables.find((t) => t.suite === suite);
   const rows = chartedRows(table);
-  const sizes = (table?.sizes ?? []).filter((size) => rows.some((r) => (r.values[size] ?? 0) > 0));
+  const measured = (table?.sizes ?? []).filter((size) => rows.some((r) => (r.values[size] ?? 0) > 0));
+  // Start-up costs dominate tiny; it is drawn only when fewer than two larger sizes would leave no line.
+  const larger = measured.filter((size) => size !== 'tiny');
+  const sizes = larger.length >= 2 ? larger : measured;
   const counts = sizes.map((size) => Math.log10(sizeToCount[size]));
   // A single size still gets an axis a decade wide on each side.
   const pad = sizes.length > 1 ? 0.15 : 0.5;
@@ -63,7 +67,7 @@ export function renderScalingSvg(tables: readonly SuiteScaling[], suite = 'cycle
     `<title>IdSync ${xml(suite)}: time per object against data size</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="16" y="28" font-size="18" font-weight="600" fill="${colors.text}">IdSync ${xml(suite)}: time per object against data size (flat is the goal)</text>`,
-    `<text x="16" y="48" font-size="12" fill="${colors.muted}">${xml(clip(table ? subtitle(table) : 'no runs', 150))}</text>`,
+    `<text x="16" y="48" font-size="12" fill="${colors.muted}">${xml(clip(table ? subtitle(table, sizes) : 'no runs', 180))}</text>`,
   ];
   for (const t of ticks(yLo, yHi)) {
     const ty = y(t).toFixed(1);

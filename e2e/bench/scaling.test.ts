@@ -107,6 +107,24 @@ describe('scaling report', () => {
     expect(sync?.[2]).toBeLessThan(sync?.[0] ?? 0);
   });
 
+  it('draws tiny only when fewer than two larger sizes were measured', async () => {
+    const withTiny = threeSizes();
+    store(withTiny, 'g-tiny', cycleRun('tiny', '2026-02-04T00:00:00.000Z', { 'full import': [5000, 4000, 150] }));
+    await writeScaling(withTiny);
+    const svg = fs.readFileSync(path.join(withTiny, 'scaling.svg'), 'utf8');
+    expect(svg).toContain('10k, 100k, 1m (tiny left out)');
+    expect(svg).not.toContain('at tiny:');
+    expect(fs.readFileSync(path.join(withTiny, 'scaling.md'), 'utf8')).toContain('| full import: time per object | 5,000 µs | 200 µs | 250 µs | 280 µs | 1.40× (1m / 10k): within 1.5× |');
+
+    const tinyOnly = fs.mkdtempSync(path.join(scratch, 'tiny-'));
+    store(tinyOnly, 'a-tiny', cycleRun('tiny', '2026-02-04T00:00:00.000Z', { 'full import': [5000, 4000, 150] }));
+    await writeScaling(tinyOnly);
+    const smoke = fs.readFileSync(path.join(tinyOnly, 'scaling.svg'), 'utf8');
+    expect(xmlProblem(smoke)).toBeUndefined();
+    expect(smoke.match(/<polyline /g)).toHaveLength(1);
+    expect(smoke).toContain('<title>full import at tiny: 5,000 µs</title>');
+  });
+
   it('also copies the report into the docs folder when asked', async () => {
     const dir = threeSizes();
     const docs = path.join(scratch, 'docs-copy');
