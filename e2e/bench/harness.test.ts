@@ -24,8 +24,9 @@ function runHarness(entry: 'harness' | 'cli', args: readonly string[], outDir: s
   });
   if (res.stdout.trim() === '') throw new Error(`harness printed no JSON (exit ${res.status}): ${res.stderr}`);
   const run: BenchRun = benchRunSchema.parse(JSON.parse(res.stdout));
-  const folders = fs.readdirSync(outDir);
+  const folders = fs.readdirSync(outDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   expect(folders).toHaveLength(1);
+  expect(fs.existsSync(path.join(outDir, 'scaling.md'))).toBe(true);
   return { status: res.status, stderr: res.stderr, run, folder: path.join(outDir, folders[0] as string) };
 }
 

@@ -1,4 +1,5 @@
-// The benchmark harness: discovers suites, runs each in turn, and writes JSON, Markdown and an SVG chart.
+// The benchmark harness: discovers suites, runs each in turn, and writes JSON, Markdown and an SVG chart, then the
+// scaling report across every run in the output directory.
 // Run with `npx tsx e2e/bench/main.ts --help`; `idsync bench` starts this same file.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,6 +14,9 @@ import { sizeToCount } from './suite.ts';
 import { formatSeconds, formatValue } from './format-number.ts';
 import { writeDocs, writeRunFolder } from './write-results.ts';
 import { glance } from './report-markdown.ts';
+import { writeScaling } from './write-scaling.ts';
+import { scalingGlance } from './scaling-report.ts';
+import { scalingJson } from './scaling-table.ts';
 
 /** One status line per finished suite, on stderr. */
 function announce(r: SuiteResult): void {
@@ -97,16 +101,26 @@ async function main(): Promise<void> {
   console.log = console.error;
   console.info = console.error;
 
+  const docsDir = opts.updateDocs ? opts.docsDir : undefined;
+  if (opts.scalingOnly) {
+    const scaling = await writeScaling(opts.outDir, docsDir);
+    process.stderr.write(`wrote ${scaling.files.map(shortPath).join(', ')}\n`);
+    process.stdout.write(opts.json ? `${JSON.stringify(scalingJson(scaling.tables))}\n` : `${scalingGlance(scaling.tables)}\n`);
+    return;
+  }
   const run = await runAll(opts);
   const files = await writeRunFolder(run, opts.outDir);
   const written = [files.json, files.markdown, files.svg];
-  if (opts.updateDocs) {
-    const docs = await writeDocs(run, opts.docsDir);
+  if (docsDir !== undefined) {
+    const docs = await writeDocs(run, docsDir);
     written.push(docs.json, docs.markdown, docs.svg);
   }
+  // The scaling report spans every run in the output directory, this one included.
+  const scaling = await writeScaling(opts.outDir, docsDir);
+  written.push(...scaling.files);
   process.stderr.write(`wrote ${written.map(shortPath).join(', ')}\n`);
   if (opts.json) process.stdout.write(`${JSON.stringify(run)}\n`);
-  else process.stdout.write(`${summary(run)}\n`);
+  else process.stdout.write(`${summary(run)}\n${scalingGlance(scaling.tables)}\n`);
   if (run.suites.some((s) => s.status === 'failed')) process.exitCode = 1;
 }
 

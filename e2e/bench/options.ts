@@ -13,6 +13,8 @@ export interface HarnessOptions {
   readonly outDir: string;
   readonly json: boolean;
   readonly updateDocs: boolean;
+  /** Run nothing: only rebuild the scaling report from the runs already in `outDir`. */
+  readonly scalingOnly: boolean;
   readonly suitesDir: string;
   readonly docsDir: string;
   /** Per-suite time limit in milliseconds; 0 means none. */
@@ -30,7 +32,10 @@ export const usage = `usage: tsx e2e/bench/main.ts [options]
   --only NAME              run only these suites (repeatable or comma list)
   --out DIR                where results go (default bench-results/)
   --json                   print the JSON result to stdout
-  --update-docs            also write docs/bench/latest.{json,md} and throughput.svg
+  --update-docs            also write docs/bench/latest.{json,md}, throughput.svg
+                           and scaling.{md,svg}
+  --scaling-only           run nothing: rebuild DIR/scaling.md and scaling.svg
+                           (time per object against size) from the runs in DIR
   --suites-dir DIR         where suites are discovered (default e2e/bench/suites)
   --suite-timeout SECONDS  give up on a suite after this long (default by size:
                            tiny 120, 10k 600, 100k 3600, 300k 10800, 1m none;
@@ -46,19 +51,25 @@ export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {
     strict: true,
     allowPositionals: false,
     options: {
-      size: { type: 'string', default: '10k' },
+      size: { type: 'string' },
       only: { type: 'string', multiple: true, default: [] },
       out: { type: 'string', default: path.join(repoRoot, 'bench-results') },
       json: { type: 'boolean', default: false },
       'update-docs': { type: 'boolean', default: false },
-      'suites-dir': { type: 'string', default: path.join(repoRoot, 'e2e/bench/suites') },
+      'scaling-only': { type: 'boolean', default: false },
+      'suites-dir': { type: 'string' },
       'suite-timeout': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) return 'help';
-  const size = sizeSchema.safeParse(values.size);
-  if (!size.success) throw new Error(`--size ${values.size}: ${size.error.issues[0]?.message ?? 'invalid'}`);
+  if (values['scaling-only']) {
+    const given = { size: values.size !== undefined, only: values.only.length > 0, 'suites-dir': values['suites-dir'] !== undefined, 'suite-timeout': values['suite-timeout'] !== undefined };
+    const runOption = Object.entries(given).find(([, isGiven]) => isGiven)?.[0];
+    if (runOption) throw new Error(`--scaling-only runs no suite, so --${runOption} does not apply`);
+  }
+  const size = sizeSchema.safeParse(values.size ?? '10k');
+  if (!size.success) throw new Error(`--size ${values.size ?? ''}: ${size.error.issues[0]?.message ?? 'invalid'}`);
   const timeout = values['suite-timeout'] === undefined ? defaultTimeouts[size.data] : Number(values['suite-timeout']);
   if (!Number.isFinite(timeout) || timeout < 0) throw new Error(`--suite-timeout ${values['suite-timeout']}: must be a number of seconds, 0 or more`);
   const only = values.only.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v.length > 0);
@@ -68,7 +79,8 @@ export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {
     outDir: path.resolve(values.out),
     json: values.json,
     updateDocs: values['update-docs'],
-    suitesDir: path.resolve(values['suites-dir']),
+    scalingOnly: values['scaling-only'],
+    suitesDir: path.resolve(values['suites-dir'] ?? path.join(repoRoot, 'e2e/bench/suites')),
     docsDir: path.join(repoRoot, 'docs/bench'),
     suiteTimeoutMs: timeout * 1000,
   };

@@ -3,7 +3,7 @@ import { formatMiB, formatSeconds, formatValue } from './format-number.ts';
 import type { BenchRun } from './result.ts';
 
 /** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

@@ -2,6 +2,7 @@
 // on a shared logarithmic axis (figures span from thousands to millions per second).
 import { formatCompact, formatValue } from './format-number.ts';
 import type { BenchRun } from './result.ts';
+import { clip, xml } from './svg-text.ts';
 
 /** One bar pair: the figure and, if it has one, its floor. */
 interface Row {
@@ -22,16 +23,6 @@ const valueLeft = barLeft + barWidth + 12;
 const rowHeight = 46;
 const top = 96;
 const colors = { met: '#2e7d32', missed: '#c62828', noGoal: '#1565c0', floor: '#9e9e9e', grid: '#e0e0e0', text: '#212121', muted: '#616161' };
-
-/** Escapes text for XML content and attributes. */
-function xml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** Shortens a label to fit its column. */
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** True for throughput units (anything per second). */
 export function isThroughput(unit: string): boolean {

@@ -14,6 +14,7 @@ interface BenchOptions {
   out?: string;
   json?: boolean;
   updateDocs?: boolean;
+  scalingOnly?: boolean;
   suitesDir?: string;
   suiteTimeout?: string;
 }
@@ -29,6 +30,7 @@ export function harnessArgs(opts: BenchOptions): string[] {
   if (opts.out) args.push('--out', path.resolve(opts.out));
   if (opts.json) args.push('--json');
   if (opts.updateDocs) args.push('--update-docs');
+  if (opts.scalingOnly) args.push('--scaling-only');
   if (opts.suitesDir) args.push('--suites-dir', path.resolve(opts.suitesDir));
   if (opts.suiteTimeout !== undefined) args.push('--suite-timeout', opts.suiteTimeout);
   return args;
@@ -49,8 +51,8 @@ function runHarness(args: readonly string[]): Promise<number> {
 export function registerBench(program: Command): void {
   program
     .command('bench')
-    .description('run the benchmark suites and write JSON, Markdown and an SVG chart (see docs/bench)')
-    .option('--size <size>', 'data size: tiny, 10k, 100k or 1m (1m takes hours)', '10k')
+    .description('run the benchmark suites and write JSON, Markdown, an SVG chart and the scaling report (see docs/bench)')
+    .option('--size <size>', 'data size: tiny, 10k, 100k, 300k or 1m (default 10k; 1m takes hours)')
     .addOption(
       new Option('--only <names>', 'run only these suites (repeatable or comma list)')
         .argParser((v: string, acc: string[]) => [...acc, v])
@@ -58,7 +60,8 @@ export function registerBench(program: Command): void {
     )
     .option('--out <dir>', 'where results go (default bench-results/)')
     .option('--json', 'print the JSON result to stdout')
-    .option('--update-docs', 'also write docs/bench/latest.json, latest.md and throughput.svg')
+    .option('--update-docs', 'also write docs/bench/latest.json, latest.md, throughput.svg, scaling.md and scaling.svg')
+    .option('--scaling-only', 'run nothing: rebuild scaling.md and scaling.svg (time per object against size) from the runs in --out')
     .option('--suites-dir <dir>', 'discover suites in this folder instead of e2e/bench/suites')
     .option('--suite-timeout <seconds>', 'give up on a suite after this long (default by size; 0 = none)')
     .action(async (opts: BenchOptions) => {
