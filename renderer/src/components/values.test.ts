@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatValue, formatValues, valueType } from './values.ts';
+import { formatDuration, formatValue, formatValues, searchCountText, valueType } from './values.ts';
 
 describe('value formatting', () => {
   it('drops wire tags and marks binaries', () => {
@@ -13,5 +13,13 @@ describe('value formatting', () => {
   });
   it('formats durations', () => {
     expect([formatDuration(0), formatDuration(65_000), formatDuration(3_725_000)]).toEqual(['0:00', '1:05', '1:02:05']);
+  });
+});
+
+describe('search counts', () => {
+  it('says a count that stopped at a limit is a lower bound', () => {
+    expect(searchCountText(1000, false)).toBe('1,000+ items');
+    expect(searchCountText(932)).toBe('932 items');
+    expect(searchCountText(1, true)).toBe('1 item');
   });
 });
