@@ -4,7 +4,8 @@
 // resident set size sampled, so cost per object and memory can be compared across sizes.
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeJson, hrJsonConfig } from '../env/generate/hr-files.ts';
+import { hrJsonConfig } from '../env/generate/hr-files.ts';
+import { writeSourceApart } from './write-source.ts';
 import { SyncEngine } from '../../engine/sync/engine.ts';
 import { importConfig } from '../../engine/config/config-import.ts';
 import { dialectOf } from '../../engine/store/sql/sql-database.ts';
@@ -118,7 +119,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleResult> {
   const sourceFile = path.join(options.dir, 'source.json');
   const targetFile = path.join(options.dir, 'target.ldif');
   options.log(`generating ${options.users} users and their groups`);
-  const generated = await writeJson(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0 });
+  const generated = await writeSourceApart(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0 });
   const objects = generated.users + generated.groups;
   const engine = SyncEngine.open(path.join(options.dir, 'idsync.sqlite'));
   try {
@@ -148,7 +149,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleResult> {
     const bytesAfterInitial = engine.store.sizeBytes();
     options.log(`bytes per source object by table after the initial cycle: ${tableBytes(engine, objects)}`);
     const changes = Math.round(generated.users * 0.01);
-    await writeJson(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0, revision: 1 });
+    await writeSourceApart(sourceFile, { seed: 42, users: options.users, groupsPerUsers: GROUPS_PER_USERS, largeGroups: 0, revision: 1 });
     await run('delta import (1 % changed)', 'source', 'Delta Import', changes);
     await run('delta synchronization (1 % changed)', 'source', 'Delta Synchronization', changes);
     await run('delta export (1 % changed)', 'target', 'Export', changes);
