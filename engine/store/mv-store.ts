@@ -2,7 +2,7 @@
 import type { SqlDatabase } from './sql/sql-database.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { ContributorRef, MvObject } from '../model/objects.ts';
-import type { StoredAttributes } from '../model/stored-values.ts';
+import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { valueKey } from '../model/stored-values.ts';
 import { matchesClause } from './mv-clause.ts';
 import { mvReferenceIds, type ReferenceIndex } from './reference-index.ts';
@@ -229,6 +229,20 @@ export class MvStore {
     // The clause the text index narrows best selects its objects (exactly, or candidates each object confirms); the
     // other clauses are checked row by row.
     const indexed = this.indexed;
+    const after = cursor ? Number(cursor) : 0;
+    const toMv = (r: Row) => toObject(this.codec, this.names, r);
+    const check = (o: MvObject) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
+    // Equality on an attribute of the value index: its B-tree gives the candidates, whatever the size.
+    const byValue = clauses.find((c) => c.operator === 'equals' && indexed.has(c.attribute));
+    const attrId = byValue && this.names.existingId(byValue.attribute);
+    if (byValue && attrId !== undefined && !this.indexHoldsReferences(attrId)) {
+      const keys = equalityKeys(byValue.value);
+      const typeId = objectType ? (this.names.existingId(objectType) ?? -1) : undefined;
+      const rows = this.db
+        .prepare(`SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} ORDER BY id`)
+        .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId])) as IterableIterator<Row>;
+      return checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
+    }
     const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
     const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
     let sql = 'SELECT * FROM mv_objects WHERE 1=1';
@@ -241,8 +255,6 @@ export class MvStore {
       sql += ` AND id IN (${q.sql})`;
       params.push(...q.params);
     }
-    const after = cursor ? Number(cursor) : 0;
-    const toMv = (r: Row) => toObject(this.codec, this.names, r);
     if (q?.exact && clauses.length === 1) {
       // The index selects exactly the matches: one pass over their ids counts them and finds the page.
       const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
@@ -264,11 +276,23 @@ export class MvStore {
       : `${sql} ORDER BY id`;
     const candidateParams = d ? [q!.params[0], ...params.slice(0, objectType ? 1 : 0)] : params;
     const rows = this.db.prepare(candidates).iterate(...candidateParams) as IterableIterator<Row>;
-    return checkedPage(mapped(rows, toMv), (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c)), after, limit, SEARCH_COUNT_LIMIT);
+    return checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
+  }
+
+  /** True when an attribute's value index entries are references (keyed by metaverse id, not by text). */
+  private indexHoldsReferences(attrId: number): boolean {
+    return this.db.prepare("SELECT 1 FROM mv_index WHERE attr = ? AND value >= 'ref:' AND value < 'ref;' LIMIT 1").get(attrId) !== undefined;
   }
 
   /** True when the search text holds the attribute (an indexed or identity attribute). */
   holdsText(attr: string): boolean {
     return mvTextHolds(attr, this.indexed);
   }
+}
+
+/** The value index keys of every stored value equal to `text` in any case: text (or a DN), number, date, binary, boolean. */
+function equalityKeys(text: string): string[] {
+  const forms: StoredValue[] = [text, { int: text }, { date: text }, { bin: text }];
+  if (/^(true|false)$/i.test(text)) forms.push(text.toLowerCase() === 'true');
+  return [...new Set(forms.map((v) => valueKey(v)))];
 }

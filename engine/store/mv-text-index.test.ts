@@ -147,5 +147,27 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
     expect(both.items.length).toBe(Math.floor(n / 2) > 1000 ? 1000 : Math.floor(n / 2));
     expect(both.items.every((o) => o.attrs.displayName[0] === 'Ada Lovelace')).toBe(true);
   });
+
+  it('answers equality on value-indexed attributes through the value index, for every value type and any case', () => {
+    const s = open();
+    s.mv.ensureIndexed(['employeeID', 'badge', 'manager', 'active', 'photo']);
+    const a = person(s, { employeeID: ['E0001'], badge: [{ int: '42' }], active: [true], photo: [{ bin: 'AQI=' }], manager: [{ ref: 'CN=Boss,O=X' }] });
+    const b = person(s, { employeeID: ['e0002'], badge: [{ int: '7' }], active: [false] });
+    const dn = person(s, { employeeID: ['CN=Ann Lee,OU=People,DC=x'] });
+    const group = s.mv.insert({ objectType: 'group', attrs: { employeeID: ['E0001'] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' });
+    const eq = (attribute: string, value: string) => found(s, { attribute, operator: 'equals', value });
+    expect(eq('employeeID', 'e0001')).toEqual([a]);
+    expect(eq('employeeID', 'E0002')).toEqual([b]);
+    expect(eq('employeeID', 'cn=ann lee,ou=people,dc=x')).toEqual([dn]);
+    expect(eq('badge', '42')).toEqual([a]);
+    expect(eq('active', 'FALSE')).toEqual([b]);
+    expect(eq('photo', 'AQI=')).toEqual([a]);
+    expect(eq('employeeID', 'E0003')).toEqual([]);
+    // The object type still applies, and another clause is still checked on each candidate.
+    expect(s.mv.search(undefined, [{ attribute: 'employeeID', operator: 'equals', value: 'E0001' }], null, 10).items.map((o) => o.id)).toEqual([a, group]);
+    expect(found(s, { attribute: 'employeeID', operator: 'equals', value: 'E0001' }, { attribute: 'badge', operator: 'equals', value: '7' })).toEqual([]);
+    // References are keyed by metaverse id in the value index: equality on their DN text reads the objects instead.
+    expect(eq('manager', 'cn=boss,o=x')).toEqual([a]);
+  });
 });
 
