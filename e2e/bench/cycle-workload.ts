@@ -8,7 +8,7 @@ import { hrJsonConfig } from '../env/generate/hr-files.ts';
 import { writeSourceApart } from './write-source.ts';
 import { SyncEngine } from '../../engine/sync/engine.ts';
 import { importConfig } from '../../engine/config/config-import.ts';
-import { dialectOf } from '../../engine/store/sql/sql-database.ts';
+import { relationBytes } from './store-bytes.ts';
 
 /** Users per project group: about a tenth as many groups as users. */
 const GROUPS_PER_USERS = 10;
@@ -102,12 +102,9 @@ class StepRss {
 
 /** Where the bytes are, per source object, largest first (SQLite's dbstat; PostgreSQL's relation sizes). */
 function tableBytes(engine: SyncEngine, objects: number): string {
-  const sql = dialectOf(engine.store.db) === 'postgres'
-    ? "SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'i')"
-    : 'SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name';
-  const rows = engine.store.db.prepare(sql).all() as { name: string; bytes: number }[];
+  const rows = relationBytes(engine.store.db);
   return rows
-    .map((r) => ({ name: r.name, perObject: Number(r.bytes) / objects }))
+    .map((r) => ({ name: r.name, perObject: r.bytes / objects }))
     .filter((r) => r.perObject >= 1)
     .sort((a, b) => b.perObject - a.perObject)
     .map((r) => `${r.name} ${Math.round(r.perObject)}`)

@@ -3,6 +3,7 @@
 // stays flat at any size. Loading a million this way takes minutes, not the hour a full cycle would.
 import { performance } from 'node:perf_hooks';
 import { openStore, type Store } from '../../engine/store/store.ts';
+import { relationBytes } from './store-bytes.ts';
 import type { CsObject } from '../../engine/model/objects.ts';
 import type { StoredAttributes } from '../../engine/model/stored-values.ts';
 import type { BenchContext } from './suite.ts';
@@ -116,6 +117,5 @@ export function loadConnectorSpace(ctx: BenchContext, store: Store, connector: n
 
 /** Bytes the tables and indexes whose names start with one of `prefixes` take (SQLite's dbstat). */
 export function bytesOf(store: Store, prefixes: readonly string[]): number {
-  const rows = store.db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as { name: string; bytes: number }[];
-  return rows.filter((r) => prefixes.some((p) => r.name.startsWith(p))).reduce((n, r) => n + r.bytes, 0);
+  return relationBytes(store.db).filter((r) => prefixes.some((p) => r.name.startsWith(p))).reduce((n, r) => n + r.bytes, 0);
 }
