@@ -50,7 +50,6 @@ export function checkedPage<T extends { id: number }>(candidates: Iterable<T>, c
       totalExact = false;
       continue;
     }
-    if (inPage && nextCursor !== null && !totalExact) break;
     if (!check(o)) continue;
     if (total < countLimit) total++;
     else totalExact = false;
