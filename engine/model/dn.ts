@@ -21,6 +21,11 @@ export class DnSyntaxError extends Error {
 }
 
 const HEX = /^[0-9a-fA-F]{2}$/;
+const ASCII = /^[\x00-\x7f]*$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const UTF8 = new TextEncoder();
+const UTF8_DECODE = new TextDecoder('utf-8', { fatal: false });
 
 /** Parses DN text into RDNs (most significant last, as written). The empty string is the root DN. */
 export function parseDn(text: string): Rdn[] {
@@ -31,6 +36,33 @@ export function parseDn(text: string): Rdn[] {
   const n = text.length;
   const skipSpaces = () => {
     while (i < n && text[i] === ' ') i++;
+  };
+  // A value holding escapes is decoded as UTF-8 bytes: `\\C3\\A9` is one character.
+  const escapedValue = (): string => {
+    const bytes: number[] = [];
+    let trailingSpaces = 0; // unescaped spaces at the end are insignificant
+    while (i < n && text[i] !== ',' && text[i] !== '+' && text[i] !== ';') {
+      const c = text[i];
+      if (c === '\\') {
+        const pair = text.slice(i + 1, i + 3);
+        if (HEX.test(pair)) {
+          bytes.push(parseInt(pair, 16));
+          i += 3;
+        } else if (i + 1 < n) {
+          for (const b of UTF8.encode(text[i + 1])) bytes.push(b);
+          i += 2;
+        } else throw new DnSyntaxError(text, i, 'a "\\" ends the DN');
+        trailingSpaces = 0;
+        continue;
+      }
+      if (c === '"') throw new DnSyntaxError(text, i, 'an unescaped quote');
+      const cp = text.codePointAt(i)!;
+      const ch = String.fromCodePoint(cp);
+      for (const b of UTF8.encode(ch)) bytes.push(b);
+      trailingSpaces = ch === ' ' ? trailingSpaces + 1 : 0;
+      i += ch.length;
+    }
+    return UTF8_DECODE.decode(new Uint8Array(bytes.slice(0, bytes.length - trailingSpaces)));
   };
   for (;;) {
     skipSpaces();
@@ -51,32 +83,19 @@ export function parseDn(text: string): Rdn[] {
       value = `#${hex}`;
       skipSpaces();
     } else {
-      const bytes: number[] = [];
-      let trailingSpaces = 0; // unescaped spaces at the end are insignificant
-      const enc = new TextEncoder();
-      while (i < n && text[i] !== ',' && text[i] !== '+' && text[i] !== ';') {
-        const c = text[i];
-        if (c === '\\') {
-          const pair = text.slice(i + 1, i + 3);
-          if (HEX.test(pair)) {
-            bytes.push(parseInt(pair, 16));
-            i += 3;
-          } else if (i + 1 < n) {
-            bytes.push(...enc.encode(text[i + 1]));
-            i += 2;
-          } else throw new DnSyntaxError(text, i, 'a "\\" ends the DN');
-          trailingSpaces = 0;
-          continue;
-        }
-        if (c === '"') throw new DnSyntaxError(text, i, 'an unescaped quote');
-        const cp = text.codePointAt(i)!;
-        const ch = String.fromCodePoint(cp);
-        bytes.push(...enc.encode(ch));
-        trailingSpaces = ch === ' ' ? trailingSpaces + 1 : 0;
-        i += ch.length;
+      const start = i;
+      while (i < n && text[i] !== ',' && text[i] !== '+' && text[i] !== ';' && text[i] !== '\\' && text[i] !== '"') i++;
+      if (i < n && text[i] === '"') throw new DnSyntaxError(text, i, 'an unescaped quote');
+      if (i < n && text[i] === '\\') {
+        i = start;
+        value = escapedValue();
+      } else {
+        // Without escapes the value is the text itself, less its trailing spaces (lone surrogates as U+FFFD, as UTF-8 would give).
+        let end = i;
+        while (end > start && text[end - 1] === ' ') end--;
+        const plain = text.slice(start, end);
+        value = SURROGATE.test(plain) ? plain.replace(LONE_SURROGATE, '\uFFFD') : plain;
       }
-      const decoded = new TextDecoder('utf-8', { fatal: false }).decode(new Uint8Array(bytes.slice(0, bytes.length - trailingSpaces)));
-      value = decoded;
     }
     parts.push(hex !== undefined ? { type, value, hex } : { type, value });
     if (i >= n) {
@@ -116,6 +135,8 @@ export function formatRdn(rdn: Rdn): string {
 
 /** Case-folds and normalizes a value for caseIgnoreMatch (Unicode NFC, full case folding, insignificant spaces). */
 export function foldValue(value: string): string {
+  // ASCII needs neither normalization nor full folding: the common case, kept cheap.
+  if (ASCII.test(value)) return value.toLowerCase().replace(/\s+/g, ' ').trim();
   // toUpperCase().toLowerCase() applies the full folding of characters like ß (→ ss) that toLowerCase alone keeps.
   return value.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
 }
