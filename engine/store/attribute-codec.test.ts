@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { TemporaryStores } from './temporary-stores.ts';
+import { AttributeCodec, encodedAs, sameEncoded, type CodecForm, type EncodedMap } from './attribute-codec.ts';
+import { CODED_MARK, PACKED_MARK } from './packed-array.ts';
 
 const stores = new TemporaryStores();
 afterEach(() => stores.cleanup());
@@ -48,68 +50,111 @@ function values(next: () => number): StoredValue[] {
   return out;
 }
 
-describe('attribute encoding', () => {
-  it('reads back every attribute map it writes, value for value and in order', () => {
+/** ASCII parts of either form are found in this text (packed texts are their UTF-8 bytes). */
+function textOf(e: EncodedMap): string {
+  return typeof e === 'string' ? e : Buffer.from(e).toString('latin1');
+}
+
+describe.each<CodecForm>(['packed', 'json'])('attribute encoding (%s)', (form) => {
+  const codecOf = (s: ReturnType<typeof open>) => new AttributeCodec(s.names, form);
+
+  it('reads back every attribute map it writes, value for value and in order, in either form', () => {
     const s = open();
+    const codec = codecOf(s);
+    const other: CodecForm = form === 'packed' ? 'json' : 'packed';
     const next = random(20261206);
     for (let i = 0; i < 3000; i++) {
       const attrs: StoredAttributes = {};
       const count = Math.floor(next() * 8);
       for (let a = 0; a < count; a++) attrs[`attr${Math.floor(next() * 12)}`] = values(next);
-      const text = s.codec.encode(attrs);
-      const back = s.codec.decode(text);
+      const text = codec.encode(attrs);
+      const back = codec.decode(text);
       expect(back).toEqual(attrs);
       expect(Object.keys(back)).toEqual(Object.keys(attrs));
       // A value may have joined the dictionary since: the text may differ, never what it reads back as.
-      expect(s.codec.decode(s.codec.encode(back))).toEqual(attrs);
+      expect(codec.decode(codec.encode(back))).toEqual(attrs);
+      // The other form holds the same map (store copies between SQLite and PostgreSQL, upgrades of older stores).
+      const moved = encodedAs(text, other);
+      expect(codec.decode(moved)).toEqual(attrs);
+      expect(sameEncoded(encodedAs(moved, form), text)).toBe(true);
     }
   });
 
   it('writes names once in the dictionary, repeated text and shared DN parts once per object', () => {
     const s = open();
+    const codec = codecOf(s);
     const members = Array.from({ length: 20 }, (_, i) => ({ ref: `uid=user${i},ou=people,dc=example`, mv: i + 1 }));
     const managers = [{ ref: 'CN=Ann,OU=Users,DC=example' }, { ref: 'CN=Bob,OU=Users,DC=example' }, { ref: 'CN=Cy,OU=Users,DC=example' }];
     const attrs: StoredAttributes = {
       mail: ['ann@example.com'], userPrincipalName: ['ann@example.com'], member: members, objectClass: ['groupOfNames'], managers,
     };
-    const text = s.codec.encode(attrs);
+    const encoded = codec.encode(attrs);
+    // The structure is read from the JSON form (the packed one may be deflated); the size is the stored one's.
+    const text = textOf(encodedAs(encoded, 'json'));
     expect(text).not.toContain('userPrincipalName');
     expect(text.split('ann@example.com')).toHaveLength(2);
     expect(text.split(',ou=people,dc=example')).toHaveLength(2);
-    expect(s.codec.decode(text)).toEqual(attrs);
+    expect(codec.decode(encoded)).toEqual(attrs);
     expect(text.split(',OU=Users,DC=example')).toHaveLength(2);
-    expect(s.codec.referenceDns(text)).toEqual([...members, ...managers].map((m) => m.ref));
+    expect(codec.referenceDns(encoded)).toEqual([...members, ...managers].map((m) => m.ref));
     expect(text.length).toBeLessThan(JSON.stringify(attrs).length / 2);
+    expect(textOf(encoded).length).toBeLessThanOrEqual(text.length);
   });
 
   it('writes a value many objects share as a dictionary id, but never a value of an identity attribute', () => {
     const s = open();
-    const texts = Array.from({ length: 20 }, (_, i) => s.codec.encode({ department: ['Human Resources'], displayName: ['Human Resources'], title: [`T${i}`] }));
-    const last = texts[texts.length - 1];
+    const codec = codecOf(s);
+    const encoded = Array.from({ length: 20 }, (_, i) => codec.encode({ department: ['Human Resources'], displayName: ['Human Resources'], title: [`T${i}`] }));
     // First as text (then a reference to that text), at last as the dictionary's id, the identity value as text.
-    expect(texts[0]).toMatch(/^\[\d+,"Human Resources",\d+,0,/);
+    const first = JSON.stringify(JSON.parse(textOf(encodedAs(encoded[0], 'json'))));
+    const last = textOf(encodedAs(encoded[encoded.length - 1], 'json'));
+    expect(first).toMatch(/^\[\d+,"Human Resources",\d+,0,/);
     expect(last).toMatch(/^\[\d+,-\d+,\d+,"Human Resources",/);
-    for (const t of texts) expect(s.codec.decode(t)).toEqual({ department: ['Human Resources'], displayName: ['Human Resources'], title: [expect.stringMatching(/^T/)] });
-    // The global search's text filter still sees the identity value of every object.
-    const ids = texts.map((t) => s.cs.insert({
-      connector: 1, dn: `CN=${t.length},OU=x`, anchor: null, objectType: 'group', state: 'connector.normal', transient: false, mvId: null, link: null,
-      hologram: s.codec.decode(t), pendingImport: null, pendingExport: null, unconfirmed: {}, errors: {}, needsSync: false, seen: 0, importedAt: null, exportedAt: null,
-    }));
-    const found = s.db.prepare("SELECT count(*) AS n FROM cs_objects WHERE hologram LIKE '%Human Resources%'").get() as { n: number };
-    expect(found.n).toBe(ids.length);
+    for (const t of encoded) expect(codec.decode(t)).toEqual({ department: ['Human Resources'], displayName: ['Human Resources'], title: [expect.stringMatching(/^T/)] });
   });
 
   it('keeps an attribute named like an object property as a plain attribute', () => {
-    const s = open();
+    const codec = codecOf(open());
     const attrs = JSON.parse('{"__proto__":["x"],"constructor":["y"]}') as StoredAttributes;
-    const back = s.codec.decode(s.codec.encode(attrs));
+    const back = codec.decode(codec.encode(attrs));
     expect(Object.keys(back)).toEqual(['__proto__', 'constructor']);
     expect(back.__proto__).toEqual(['x']);
   });
 
   it('refuses a value the store cannot hold, naming the attribute', () => {
+    const codec = codecOf(open());
+    expect(() => codec.encode({ age: [42 as unknown as StoredValue] })).toThrow(/age/);
+  });
+});
+
+describe('attribute encoding on SQLite', () => {
+  it('writes the packed form, a fifth smaller than the JSON text, and reads rows written as JSON text by older versions', () => {
     const s = open();
-    expect(() => s.codec.encode({ age: [42 as unknown as StoredValue] })).toThrow(/age/);
+    expect(s.codec.form).toBe('packed');
+    const attrs: StoredAttributes = { givenName: ['Ann'], sn: ['Lee'], mail: ['ann.lee@example.com'], employeeId: ['E0000042'], title: ['Engineer'] };
+    const packed = s.codec.encode(attrs);
+    expect(typeof packed).not.toBe('string');
+    expect((packed as Uint8Array)[0]).toBe(PACKED_MARK);
+    const json = encodedAs(packed, 'json') as string;
+    expect((packed as Uint8Array).length).toBeLessThan(json.length * 0.85);
+    expect(s.codec.decode(json)).toEqual(attrs);
+    expect(() => s.codec.decode(Uint8Array.of(PACKED_MARK, 0x0a))).toThrow(/damaged/);
+  });
+
+  it('codes the repeats of a longer map, reads it back, and names a damaged one as such', () => {
+    const s = open();
+    const attrs: StoredAttributes = {
+      cn: ['Leo Sørensen E0000909'], displayName: ['Leo Sørensen'], mail: ['leo.sorensen908@example.com'], uid: ['lsorensen908'],
+      proxyAddresses: ['SMTP:leo.sorensen908@example.com', 'smtp:lsorensen908@example.com'], manager: [{ ref: 'CN=Felix Martin E0000130,OU=HR' }],
+    };
+    const packed = s.codec.encode(attrs) as Uint8Array;
+    expect(packed[0]).toBe(CODED_MARK);
+    expect(packed.length).toBeLessThan((encodedAs(packed, 'json') as string).length * 0.7);
+    expect(s.codec.decode(packed)).toEqual(attrs);
+    expect(s.codec.referenceDns(packed)).toEqual(['CN=Felix Martin E0000130,OU=HR']);
+    const damaged = Uint8Array.from(packed);
+    damaged.fill(0xff, 1, 8);
+    expect(() => s.codec.decode(damaged)).toThrow(/damaged/);
   });
 
   it('forgets a name added in a transaction that rolled back, so no row refers to a missing name', () => {

@@ -4,10 +4,17 @@
 // value tags are not repeated in every row; one value is written without its list; a text value repeated within the object is written as the number of
 // its first occurrence; the DNs of a list of references (group members) are written once with the prefix and suffix
 // they all share; a value many objects share is written as its negative id in the dictionary (common-values.ts).
-// Other values stay JSON text, so a LIKE over the column still finds them (global search).
+// The array is written packed (packed-array.ts) on SQLite and as JSON text on PostgreSQL; either reads back.
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import type { StoreNames } from './store-names.ts';
 import { CommonValues } from './common-values.ts';
+import { isPacked, packArray, unpackArray } from './packed-array.ts';
+
+/** An encoded attribute map as a column holds it: packed bytes (SQLite) or JSON text (PostgreSQL, older stores). */
+export type EncodedMap = string | Uint8Array;
+
+/** How a store writes encoded maps. */
+export type CodecForm = 'packed' | 'json';
 
 /** What the values of one attribute are, when all of them are alike. */
 const enum Kind {
@@ -110,12 +117,15 @@ function tagged(kind: Kind, text: unknown): StoredValue {
 export class AttributeCodec {
   private readonly common: CommonValues;
 
-  constructor(private readonly names: StoreNames) {
+  constructor(
+    private readonly names: StoreNames,
+    readonly form: CodecForm = 'packed',
+  ) {
     this.common = new CommonValues(names);
   }
 
-  /** The stored text of an attribute map. */
-  encode(attrs: StoredAttributes): string {
+  /** The stored form of an attribute map. */
+  encode(attrs: StoredAttributes): EncodedMap {
     const out: unknown[] = [];
     const shared = new Map<string, number>();
     for (const name in attrs) {
@@ -143,13 +153,13 @@ export class AttributeCodec {
         out.push(values.length === 1 ? textOf(kind, values[0] as Tagged) : values.map((v) => textOf(kind, v as Tagged)));
       }
     }
-    return JSON.stringify(out);
+    return this.form === 'packed' ? packArray(out) : JSON.stringify(out);
   }
 
-  /** The attribute map of a stored text. */
-  decode(text: string): StoredAttributes {
-    const items = JSON.parse(text) as unknown[];
-    if (!Array.isArray(items) || items.length % 2 !== 0) throw new Error(`Stored attributes are damaged: ${text.slice(0, 80)}`);
+  /** The attribute map of a stored form. */
+  decode(encoded: EncodedMap): StoredAttributes {
+    const items = itemsOf(encoded);
+    if (items.length % 2 !== 0) throw new Error(`Stored attributes are damaged: ${items.length} items, not code and value pairs`);
     const attrs: StoredAttributes = {};
     const shared: string[] = [];
     for (let i = 0; i < items.length; i += 2) {
@@ -179,9 +189,9 @@ export class AttributeCodec {
   }
 
   /** The DNs of the reference values in a stored text, read without building the attribute map. */
-  referenceDns(text: string | null): string[] {
-    if (!text) return [];
-    const items = JSON.parse(text) as unknown[];
+  referenceDns(encoded: EncodedMap | null): string[] {
+    if (!encoded) return [];
+    const items = itemsOf(encoded);
     const out: string[] = [];
     for (let i = 0; i < items.length; i += 2) {
       const kind = parseCode(items[i] as number)[1];
@@ -231,16 +241,39 @@ export class AttributeCodec {
   }
 
   /** Encodes a map that may be empty: NULL for an empty map keeps rows small. */
-  encodeOrNull(attrs: StoredAttributes | null | undefined): string | null {
+  encodeOrNull(attrs: StoredAttributes | null | undefined): EncodedMap | null {
     if (!attrs) return null;
     for (const _ in attrs) return this.encode(attrs);
     return null;
   }
 
   /** Decodes a column that may be NULL (an empty map). */
-  decodeOrEmpty(text: string | null | undefined): StoredAttributes {
-    return text ? this.decode(text) : {};
+  decodeOrEmpty(encoded: EncodedMap | null | undefined): StoredAttributes {
+    return encoded ? this.decode(encoded) : {};
   }
+}
+
+/** The items of either stored form. */
+function itemsOf(encoded: EncodedMap): unknown[] {
+  const items = typeof encoded === 'string' ? JSON.parse(encoded) as unknown
+    : isPacked(encoded) ? unpackArray(encoded)
+    : JSON.parse(Buffer.from(encoded).toString('utf8')) as unknown;
+  if (!Array.isArray(items)) throw new Error('Stored attributes are damaged: not a list');
+  return items;
+}
+
+/** An encoded map in the given form (the codes stay those of the same dictionary). */
+export function encodedAs(encoded: EncodedMap, form: CodecForm): EncodedMap {
+  const packed = typeof encoded !== 'string' && isPacked(encoded);
+  if (form === 'packed') return packed ? encoded : packArray(itemsOf(encoded));
+  return typeof encoded === 'string' ? encoded : JSON.stringify(itemsOf(encoded));
+}
+
+/** True when two stored maps (or NULLs) are the same bytes. */
+export function sameEncoded(a: EncodedMap | null | undefined, b: EncodedMap | null | undefined): boolean {
+  if (a == null || b == null) return a == b;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return a.length === b.length && Buffer.compare(a, b) === 0;
 }
 
 /** The longest prefix and then the longest suffix all texts share, not overlapping in the shortest one. */

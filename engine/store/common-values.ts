@@ -1,7 +1,7 @@
 // Values that many objects share (departments, titles, companies, cities, object classes) are written as their id in
 // the store's name dictionary instead of their text. A value joins the dictionary once this process has seen it
-// often enough; counting is bounded, and values of identity attributes never join, so the text search over stored
-// attributes (global search: LIKE over the columns, then identity attributes) still finds every identity value.
+// often enough; counting is bounded, and values of identity attributes never join: they are mostly one object's own,
+// and counting them would only push the shared values out of the window.
 import { IDENTITY_ATTRIBUTES } from './identity-attributes.ts';
 import type { StoreNames } from './store-names.ts';
 

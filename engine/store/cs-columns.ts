@@ -3,7 +3,7 @@
 // split into its operation, its names and its attributes, so nothing is written twice. Object types are ids in the
 // store's name dictionary.
 import type { CsLink, CsObject, CsState, ObjectErrors, PendingExport, PendingImport } from '../model/objects.ts';
-import type { AttributeCodec } from './attribute-codec.ts';
+import type { AttributeCodec, EncodedMap } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
 import { dnKey } from '../model/dn.ts';
 import { isoOf, timeColumn } from './time-column.ts';
@@ -67,7 +67,7 @@ export interface Row {
   mv_id: number | null; link_rule: number | null; link_kind: number | null; link_at: number | null; pi_op: string | null; pi_dn: string | null;
   pi_type: string | null; pe_op: string | null; pe_new_dn: string | null; error_kinds: number; needs_sync: number; seen: number;
   imported_at: number | null; exported_at: number | null; errors: string | null;
-  hologram: string | null; pending_import: string | null; pending_export: string | null; unconfirmed: string | null;
+  hologram: EncodedMap | null; pending_import: EncodedMap | null; pending_export: EncodedMap | null; unconfirmed: EncodedMap | null;
 }
 
 /** Written columns, in the order of `columnValues`; attribute columns last so the small ones stay on the row's page. */
@@ -81,10 +81,10 @@ const ERROR_BITS = { import: 1, sync: 2, export: 4 } as const;
 
 /** The encoded attribute columns of an object (what the deferred run snapshots compare). */
 export interface EncodedAttributes {
-  hologram: string | null;
-  pendingImport: string | null;
-  pendingExport: string | null;
-  unconfirmed: string | null;
+  hologram: EncodedMap | null;
+  pendingImport: EncodedMap | null;
+  pendingExport: EncodedMap | null;
+  unconfirmed: EncodedMap | null;
 }
 
 /** Encodes an object's attribute maps. */
@@ -99,7 +99,7 @@ export function encodeAttributes(codec: AttributeCodec, o: CsObject): EncodedAtt
 }
 
 /** The image a run record of an import shows: the pending import's (not a delete's), else the hologram. */
-export function importImage(piOp: string | null, pendingImport: string | null, hologram: string | null): string | null {
+export function importImage(piOp: string | null, pendingImport: EncodedMap | null, hologram: EncodedMap | null): EncodedMap | null {
   return piOp !== null && piOp !== 'delete' ? pendingImport : hologram;
 }
 

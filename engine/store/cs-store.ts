@@ -9,7 +9,7 @@ import type { CsValueIndex, IndexedCsAttributes } from './cs-value-index.ts';
 import { CsTextIndex, csTextEntries } from './cs-text-index.ts';
 import { csSearchQuery } from './cs-search.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
-import type { AttributeCodec } from './attribute-codec.ts';
+import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
@@ -54,15 +54,22 @@ const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_n
 
 
 /** The stored columns an object's search text is made of: when none of them changed, neither did the text. */
-function textSource(dn: string, anchor: string | null, img: string | null, unc: string | null, peOp: string | null, pendingExport: string | null): (string | null)[] {
+function textSource(dn: string, anchor: string | null, img: EncodedMap | null, unc: EncodedMap | null, peOp: string | null, pendingExport: EncodedMap | null): (EncodedMap | null)[] {
   return [dn, anchor, img, unc, peOp !== null && peOp !== 'delete' ? pendingExport : null];
 }
 
 /** True when two lists of encoded attribute maps hold the same maps, wherever they are. */
-function sameTexts(a: (string | null)[], b: (string | null)[]): boolean {
-  const x = a.filter((t) => t !== null).sort();
-  const y = b.filter((t) => t !== null).sort();
-  return x.length === y.length && x.every((t, i) => t === y[i]);
+function sameMaps(a: (EncodedMap | null)[], b: (EncodedMap | null)[]): boolean {
+  const x = a.filter((t) => t !== null);
+  const y = b.filter((t) => t !== null);
+  if (x.length !== y.length) return false;
+  const left = [...y];
+  for (const t of x) {
+    const i = left.findIndex((u) => sameEncoded(t, u));
+    if (i < 0) return false;
+    left.splice(i, 1);
+  }
+  return true;
 }
 
 export type CsIterationFilter = 'all' | 'needs-sync' | 'pending-export';
@@ -146,7 +153,7 @@ export class CsStore {
   }
 
   /** DN keys of the references in encoded attribute maps. */
-  private referenceKeysOf(texts: (string | null)[]): Set<string> {
+  private referenceKeysOf(texts: (EncodedMap | null)[]): Set<string> {
     const keys = new Set<string>();
     for (const t of texts) for (const dn of this.codec.referenceDns(t)) keys.add(dnKey(dn));
     return keys;
@@ -236,13 +243,13 @@ export class CsStore {
     this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
     const maps = [before.hologram, before.pending_import, before.pending_export, before.unconfirmed];
-    if (!sameTexts(maps, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {
+    if (!sameMaps(maps, [enc.hologram, enc.pendingImport, enc.pendingExport, enc.unconfirmed])) {
       this.refs.setCs(o.connector, o.id, this.referenceKeysOf(maps), csReferenceKeys(o));
     }
     this.values.write(o, true);
     const was = textSource(before.dn, before.anchor, importImage(before.pi_op, before.pending_import, before.hologram), before.unconfirmed, before.pe_op, before.pending_export);
     const now = textSource(o.dn, o.anchor, img, enc.unconfirmed, o.pendingExport?.op ?? null, enc.pendingExport);
-    if (was.some((t, i) => t !== now[i])) this.text.write(o, csTextEntries(this.toObject(before)));
+    if (was.some((t, i) => !sameEncoded(t, now[i]))) this.text.write(o, csTextEntries(this.toObject(before)));
   }
 
   /** Removes an object. */

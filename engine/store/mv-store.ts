@@ -11,11 +11,11 @@ import { narrowingClause } from './text-index.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 import { SharedMeta } from './shared-meta.ts';
-import type { AttributeCodec } from './attribute-codec.ts';
+import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
 import { isoOf, timeColumn } from './time-column.ts';
 
-interface Row { id: number; object_type: number; attrs: string; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
+interface Row { id: number; object_type: number; attrs: EncodedMap; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
 /**
  * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
@@ -124,7 +124,7 @@ export class MvStore {
   private eachObject(fn: (id: number, attrs: StoredAttributes) => void): void {
     const page = this.db.prepare('SELECT id, attrs FROM mv_objects WHERE id > ? ORDER BY id LIMIT 1000');
     for (let after = 0; ; ) {
-      const rows = page.all(after) as { id: number; attrs: string }[];
+      const rows = page.all(after) as { id: number; attrs: EncodedMap }[];
       if (!rows.length) break;
       for (const r of rows) fn(r.id, this.codec.decode(r.attrs));
       after = rows[rows.length - 1].id;
@@ -183,14 +183,14 @@ export class MvStore {
   /** Writes an object and refreshes its index entries (when `attrsChanged` and they did change). */
   update(o: MvObject, attrsChanged = true): void {
     const text = this.codec.encode(o.attrs);
-    const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as string | undefined) : undefined;
+    const before = attrsChanged ? (this.stmts.attrsOf.get(o.id) as EncodedMap | undefined) : undefined;
     this.stmts.update.run(this.names.id(o.objectType), text, packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, updatedColumn(o), o.id);
-    if (before !== undefined && before !== text) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
+    if (before !== undefined && !sameEncoded(before, text)) this.replaceIndex(o.id, this.codec.decode(before), o.attrs);
   }
 
   /** Deletes an object and its index entries. */
   delete(id: number): void {
-    const before = this.stmts.attrsOf.get(id) as string | undefined;
+    const before = this.stmts.attrsOf.get(id) as EncodedMap | undefined;
     if (before === undefined) return;
     this.replaceIndex(id, this.codec.decode(before), null);
     this.stmts.delete.run(id);

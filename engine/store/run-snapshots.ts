@@ -9,7 +9,8 @@
 import zlib from 'node:zlib';
 import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
-import type { AttributeCodec } from './attribute-codec.ts';
+import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
+import { isPacked } from './packed-array.ts';
 import { IMPORT_IMAGE_SQL } from './cs-columns.ts';
 
 /** Where a record's snapshot is kept while it is not copied. */
@@ -25,13 +26,19 @@ export interface RecordedState {
   dn: string;
   mv_id: number | null;
   object_type: number;
-  img: string | null;
-  unc: string | null;
+  img: EncodedMap | null;
+  unc: EncodedMap | null;
 }
 
 /** Deflated encoded attributes: run history is kept for days and read rarely. */
-export function packSnapshot(text: string): Buffer {
-  return zlib.deflateRawSync(text, { level: 1 });
+export function packSnapshot(encoded: EncodedMap): Buffer {
+  return zlib.deflateRawSync(encoded, { level: 1 });
+}
+
+/** The encoded map a deflated snapshot holds (packed bytes, or the JSON text older records hold). */
+function unpackSnapshot(snapshot: Uint8Array): EncodedMap {
+  const bytes = zlib.inflateRawSync(snapshot);
+  return isPacked(bytes) ? bytes : bytes.toString('utf8');
 }
 
 /** Statements that keep run records and their objects in step. */
@@ -57,15 +64,15 @@ export class RunSnapshots {
     if (!after || after.dn !== before.dn) this.stmts.keepDn.run(before.dn, csId);
     if (!after || after.mv_id !== before.mv_id) this.stmts.keepMv.run(before.mv_id, csId);
     if (!after || after.object_type !== before.object_type) this.stmts.keepType.run(before.object_type, csId);
-    if (!after || after.img !== before.img) this.keepCopies(csId, SnapshotRef.Image, before.img);
-    if (!after || after.unc !== before.unc) this.keepCopies(csId, SnapshotRef.Unconfirmed, before.unc);
+    if (!after || !sameEncoded(after.img, before.img)) this.keepCopies(csId, SnapshotRef.Image, before.img);
+    if (!after || !sameEncoded(after.unc, before.unc)) this.keepCopies(csId, SnapshotRef.Unconfirmed, before.unc);
   }
 
   /** Gives the records referring to one place of an object a copy of what it holds. */
-  private keepCopies(csId: number, ref: SnapshotRef, text: string | null): void {
+  private keepCopies(csId: number, ref: SnapshotRef, text: EncodedMap | null): void {
     const ids = this.stmts.referring.all(csId, ref) as number[];
     if (!ids.length) return;
-    const copy = packSnapshot(text ?? '[]');
+    const copy = packSnapshot(text ?? this.codec.encode({}));
     for (const id of ids) this.stmts.keepSnapshot.run(copy, id);
   }
 
@@ -80,8 +87,8 @@ export class RunSnapshots {
       .prepare('SELECT id, cs_id, snap_ref FROM run_objects WHERE snap_ref IS NOT NULL AND snapshot IS NULL AND cs_id IN (SELECT id FROM cs_objects WHERE connector = ?)')
       .all(connector) as { id: number; cs_id: number; snap_ref: SnapshotRef }[];
     for (const r of referring) {
-      const now = this.stmts.source.get(r.cs_id) as { img: string | null; unc: string | null };
-      this.stmts.keepSnapshot.run(packSnapshot((r.snap_ref === SnapshotRef.Image ? now.img : now.unc) ?? '[]'), r.id);
+      const now = this.stmts.source.get(r.cs_id) as { img: EncodedMap | null; unc: EncodedMap | null };
+      this.stmts.keepSnapshot.run(packSnapshot((r.snap_ref === SnapshotRef.Image ? now.img : now.unc) ?? this.codec.encode({})), r.id);
     }
   }
 
@@ -91,12 +98,12 @@ export class RunSnapshots {
    */
   place(csId: number | null, snapshot: StoredAttributes): { copy: Buffer | null; ref: SnapshotRef | null } {
     const text = this.codec.encode(snapshot);
-    const now = csId === null ? undefined : (this.stmts.source.get(csId) as { img: string | null; unc: string | null } | undefined);
-    if (now && now.img === text) {
+    const now = csId === null ? undefined : (this.stmts.source.get(csId) as { img: EncodedMap | null; unc: EncodedMap | null } | undefined);
+    if (now && sameEncoded(now.img, text)) {
       this.keepCopies(csId!, SnapshotRef.Image, text);
       return { copy: null, ref: SnapshotRef.Image };
     }
-    if (now && now.unc === text) {
+    if (now && sameEncoded(now.unc, text)) {
       this.keepCopies(csId!, SnapshotRef.Unconfirmed, text);
       return { copy: null, ref: SnapshotRef.Unconfirmed };
     }
@@ -105,9 +112,9 @@ export class RunSnapshots {
 
   /** A record's snapshot: its copy, else what its object holds for it. */
   resolve(record: { cs_id: number | null; snapshot: Buffer | null; snap_ref: number | null }): StoredAttributes | null {
-    if (record.snapshot !== null) return this.codec.decode(zlib.inflateRawSync(record.snapshot).toString('utf8'));
+    if (record.snapshot !== null) return this.codec.decode(unpackSnapshot(record.snapshot));
     if (record.snap_ref === null || record.cs_id === null) return null;
-    const now = this.stmts.source.get(record.cs_id) as { img: string | null; unc: string | null } | undefined;
+    const now = this.stmts.source.get(record.cs_id) as { img: EncodedMap | null; unc: EncodedMap | null } | undefined;
     if (!now) return null;
     return this.codec.decodeOrEmpty(record.snap_ref === SnapshotRef.Image ? now.img : now.unc);
   }

@@ -3,6 +3,7 @@
 import zlib from 'node:zlib';
 import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
 import type { Store } from './store.ts';
+import { encodedAs, type CodecForm, type EncodedMap } from './attribute-codec.ts';
 
 /** Rows copied per table, and the tables both stores hold. */
 export interface StoreCopyReport {
@@ -12,6 +13,12 @@ export interface StoreCopyReport {
 
 /** Tables the target must not hold rows in before a copy (a store already in use is never overwritten). */
 const CONTENT_TABLES = ['connectors', 'sync_rules', 'cs_objects', 'mv_objects', 'runs'];
+
+/** Columns holding encoded attribute maps, which take the target's form (packed on SQLite, JSON on PostgreSQL). */
+const ENCODED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  cs_objects: ['hologram', 'pending_import', 'pending_export', 'unconfirmed'],
+  mv_objects: ['attrs'],
+};
 
 /** Progress of a copy: the table and the rows written so far. */
 export type CopyProgress = (table: string, rows: number) => void;
@@ -56,6 +63,7 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
   // store (rows on PostgreSQL, trigram documents on SQLite): the target is not told its text is current, so it writes
   // the text again when it next opens.
   const metaWhere = " WHERE key NOT IN ('schema-version', 'search-text')";
+  const form = target.codec.form;
   target.transaction(() => {
     for (const [table, columns] of from) {
       const lost = columns.filter((c) => !to.get(table)!.includes(c));
@@ -65,7 +73,7 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
       const insert = target.db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       let rows = 0;
       for (const row of source.db.prepare(`SELECT ${columns.join(', ')} FROM ${table}${where}`).iterate() as IterableIterator<Record<string, unknown>>) {
-        insert.run(...columns.map((c) => portableValue(table, c, row[c])));
+        insert.run(...columns.map((c) => portableValue(table, c, row[c], form)));
         if (++rows % 5000 === 0) progress(table, rows);
       }
       progress(table, rows);
@@ -84,9 +92,10 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
 }
 
 /** Values that changed representation between schema versions take the one the target's column holds. */
-function portableValue(table: string, column: string, value: unknown): unknown {
+function portableValue(table: string, column: string, value: unknown, form: CodecForm): unknown {
   // Older SQLite run history kept snapshots as JSON text; PostgreSQL's column is binary.
   if (table === 'run_objects' && column === 'snapshot' && typeof value === 'string') return zlib.deflateRawSync(value, { level: 1 });
+  if (value !== null && value !== undefined && ENCODED_COLUMNS[table]?.includes(column)) return encodedAs(value as EncodedMap, form);
   return value;
 }
 

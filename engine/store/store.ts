@@ -45,7 +45,8 @@ export class Store {
   constructor(readonly db: SqlDatabase, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
     this.names = new StoreNames(db);
-    this.codec = new AttributeCodec(this.names);
+    // PostgreSQL's attribute columns are text: it keeps the JSON form.
+    this.codec = new AttributeCodec(this.names, dialectOf(db) === 'postgres' ? 'json' : 'packed');
     const refs = new ReferenceIndex(db);
     const history = new RunSnapshots(db, this.codec);
     this.cs = new CsStore(db, refs, new CsValueIndex(db, this.names), this.codec, this.names, history);
