@@ -1,19 +1,21 @@
 // Draws time per object against data size for one suite's steps: a line per step, both axes logarithmic (sizes
 // span 200 to a million users, steps from tens of microseconds to milliseconds), so a flat line is a step whose
-// cost per object does not grow with the data.
+// cost per object does not grow with the data. Wall time is drawn solid and CPU time dashed in the same colour: on a
+// shared machine the wall time of one size can be inflated by other work, its CPU time much less.
 import { formatCompact, formatValue } from './format-number.ts';
 import { machineLine } from './report-markdown.ts';
 import { sizeToCount, type BenchSize } from './suite.ts';
 import { flatTimeLimit, sizeRatio, type ScalingRow, type SuiteScaling } from './scaling-table.ts';
 import { clip, xml } from './svg-text.ts';
 
-const width = 1160;
+const width = 1260;
 const height = 560;
 const plot = { left: 100, top: 84, width: 620, height: 390 };
 const legendLeft = plot.left + plot.width + 40;
 const colors = { text: '#212121', muted: '#616161', grid: '#e0e0e0', axis: '#9e9e9e', over: '#c62828' };
 const lineColors = ['#1565c0', '#c62828', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];
 const suffix = ': time per object';
+const cpuSuffix = ': CPU time per object';
 
 /** A log-scale axis mapping values in [10^lo, 10^hi] onto `length` pixels. */
 function logScale(lo: number, hi: number, length: number): (v: number) => number {
@@ -55,7 +57,8 @@ export function renderScalingSvg(tables: readonly SuiteScaling[], suite = 'cycle
   const pad = sizes.length > 1 ? 0.15 : 0.5;
   const xLo = (counts.length > 0 ? Math.min(...counts) : 4) - pad;
   const xHi = (counts.length > 0 ? Math.max(...counts) : 6) + pad;
-  const values = rows.flatMap((r) => Object.values(r.values).filter((v) => v > 0));
+  const cpuOf = (r: ScalingRow) => table?.rows.find((c) => c.kind === 'time' && c.figure === r.figure.slice(0, -suffix.length) + cpuSuffix);
+  const values = rows.flatMap((r) => [r, cpuOf(r)]).flatMap((r) => (r ? Object.values(r.values).filter((v) => v > 0) : []));
   const yLo = Math.floor(Math.log10(values.length > 0 ? Math.min(...values) : 100));
   const yHi = Math.max(Math.ceil(Math.log10(values.length > 0 ? Math.max(...values) : 1000)), yLo + 1);
   const x = (size: BenchSize) => plot.left + logScale(xLo, xHi, plot.width)(sizeToCount[size]);
@@ -86,24 +89,34 @@ export function renderScalingSvg(tables: readonly SuiteScaling[], suite = 'cycle
   if (rows.length === 0) {
     out.push(`<text x="${plot.left + 20}" y="${plot.top + 30}" font-size="13" fill="${colors.muted}">No time per object figures from the ${xml(suite)} suite.</text>`);
   }
+  const line = (r: ScalingRow, color: string, label: string, dashed: boolean) => {
+    const points = sizes.filter((size) => (r.values[size] ?? 0) > 0).map((size) => ({ size, v: r.values[size] as number }));
+    const dash = dashed ? ' stroke-dasharray="6 4"' : '';
+    out.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${dash} points="${points.map((p) => `${x(p.size).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"/>`);
+    for (const p of points) {
+      out.push(`<circle cx="${x(p.size).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="${dashed ? 2.5 : 3.5}" fill="${color}"><title>${xml(`${label} at ${p.size}: ${formatValue(p.v)} µs`)}</title></circle>`);
+    }
+  };
+  const growth = (r: ScalingRow | undefined, cpu: boolean) => {
+    const ratio = r ? sizeRatio(r) : undefined;
+    const text = cpu ? ` · CPU ${ratio?.ratio.toFixed(2)}×` : `  ${ratio?.ratio.toFixed(2)}× ${ratio?.from}→${ratio?.to}`;
+    return ratio ? `<tspan fill="${ratio.ratio <= flatTimeLimit ? colors.muted : colors.over}">${text}</tspan>` : '';
+  };
   rows.forEach((r, i) => {
     const color = lineColors[i % lineColors.length] as string;
     const step = r.figure.slice(0, -suffix.length);
-    const points = sizes.filter((size) => (r.values[size] ?? 0) > 0).map((size) => ({ size, v: r.values[size] as number }));
-    out.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${points.map((p) => `${x(p.size).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"/>`);
-    for (const p of points) {
-      out.push(`<circle cx="${x(p.size).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3.5" fill="${color}"><title>${xml(`${step} at ${p.size}: ${formatValue(p.v)} µs`)}</title></circle>`);
-    }
+    const cpu = cpuOf(r);
+    line(r, color, step, false);
+    if (cpu) line(cpu, color, `${step}, CPU time`, true);
     const ly = plot.top + 8 + i * 24;
     out.push(`<line x1="${legendLeft}" y1="${ly}" x2="${legendLeft + 24}" y2="${ly}" stroke="${color}" stroke-width="3"/>`);
-    const ratio = sizeRatio(r);
-    const growth = ratio ? `<tspan fill="${ratio.ratio <= flatTimeLimit ? colors.muted : colors.over}">  ${ratio.ratio.toFixed(2)}× ${ratio.from}→${ratio.to}</tspan>` : '';
-    out.push(`<text x="${legendLeft + 32}" y="${ly + 4}" font-size="12" fill="${colors.text}">${xml(clip(step, 40))}${growth}</text>`);
+    out.push(`<text x="${legendLeft + 32}" y="${ly + 4}" font-size="12" fill="${colors.text}">${xml(clip(step, 40))}${growth(r, false)}${growth(cpu, true)}</text>`);
   });
   if (rows.length > 0) {
     const noteY = plot.top + 8 + rows.length * 24 + 10;
-    out.push(`<text x="${legendLeft}" y="${noteY}" font-size="11" fill="${colors.muted}">ratio: largest size over smallest from 10k up;</text>`);
-    out.push(`<text x="${legendLeft}" y="${noteY + 16}" font-size="11" fill="${colors.muted}">red when over the goal of ${flatTimeLimit}×</text>`);
+    out.push(`<text x="${legendLeft}" y="${noteY}" font-size="11" fill="${colors.muted}">solid: wall time; dashed: CPU time.</text>`);
+    out.push(`<text x="${legendLeft}" y="${noteY + 16}" font-size="11" fill="${colors.muted}">ratio: largest size over smallest from 10k up;</text>`);
+    out.push(`<text x="${legendLeft}" y="${noteY + 32}" font-size="11" fill="${colors.muted}">red when over the goal of ${flatTimeLimit}×</text>`);
   }
   out.push('</svg>', '');
   return out.join('\n');

@@ -88,17 +88,20 @@ describe('scaling report', () => {
     expect(md).toContain('measured on 3 different commits');
   });
 
-  it('draws one line per step of wall time per object, on labelled log axes, in well-formed SVG', async () => {
+  it('draws a solid line per step of wall time per object and a dashed one of CPU time, on labelled log axes, in well-formed SVG', async () => {
     const dir = threeSizes();
     await writeScaling(dir);
     const svg = fs.readFileSync(path.join(dir, 'scaling.svg'), 'utf8');
     expect(xmlProblem(svg)).toBeUndefined();
-    const lines = svg.match(/<polyline [^>]*points="([^"]*)"/g) ?? [];
+    const lines = svg.match(/<polyline [^>]*stroke-width="2" points="([^"]*)"/g) ?? [];
+    const dashed = svg.match(/<polyline [^>]*stroke-dasharray="6 4" points="([^"]*)"/g) ?? [];
     expect(lines).toHaveLength(2);
-    for (const line of lines) expect(line.match(/-?[\d.]+,-?[\d.]+/g)).toHaveLength(3);
-    expect(svg).toContain('>full import<tspan fill="#616161">  1.40× 10k→1m</tspan></text>');
-    expect(svg).toContain('>full synchronization<tspan fill="#c62828">  2.00× 10k→1m</tspan></text>');
-    expect(svg).not.toContain('CPU');
+    expect(dashed).toHaveLength(2);
+    for (const line of [...lines, ...dashed]) expect(line.match(/-?[\d.]+,-?[\d.]+/g)).toHaveLength(3);
+    expect(svg).toContain('>full import<tspan fill="#616161">  1.40× 10k→1m</tspan><tspan fill="#616161"> · CPU 1.28×</tspan></text>');
+    expect(svg).toMatch(/>full synchronization<tspan fill="#c62828"> {2}2\.00× 10k→1m<\/tspan><tspan fill="#[0-9a-f]+"> · CPU [\d.]+×<\/tspan><\/text>/);
+    expect(svg).toContain('<title>full import, CPU time at 1m: 230 µs</title>');
+    expect(svg).toContain('solid: wall time; dashed: CPU time.');
     for (const label of ['10K', '100K', '1M']) expect(svg).toContain(`>${label}</text>`);
     expect(svg).toContain('µs per object (log scale)');
     expect(svg).toContain('<title>full synchronization at 1m: 600 µs</title>');
@@ -121,8 +124,10 @@ describe('scaling report', () => {
     await writeScaling(tinyOnly);
     const smoke = fs.readFileSync(path.join(tinyOnly, 'scaling.svg'), 'utf8');
     expect(xmlProblem(smoke)).toBeUndefined();
-    expect(smoke.match(/<polyline /g)).toHaveLength(1);
+    // One step: its wall time and its CPU time.
+    expect(smoke.match(/<polyline /g)).toHaveLength(2);
     expect(smoke).toContain('<title>full import at tiny: 5,000 µs</title>');
+    expect(smoke).toContain('<title>full import, CPU time at tiny: 4,000 µs</title>');
   });
 
   it('also copies the report into the docs folder when asked', async () => {
