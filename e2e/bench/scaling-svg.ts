@@ -99,8 +99,9 @@ export function renderScalingSvg(tables: readonly SuiteScaling[], suite = 'cycle
   };
   const growth = (r: ScalingRow | undefined, cpu: boolean) => {
     const ratio = r ? sizeRatio(r) : undefined;
-    const text = cpu ? ` · CPU ${ratio?.ratio.toFixed(2)}×` : `  ${ratio?.ratio.toFixed(2)}× ${ratio?.from}→${ratio?.to}`;
-    return ratio ? `<tspan fill="${ratio.ratio <= flatTimeLimit ? colors.muted : colors.over}">${text}</tspan>` : '';
+    if (!ratio) return '';
+    const text = cpu ? ` · CPU ${ratio.ratio.toFixed(2)}×` : `  ${ratio.ratio.toFixed(2)}× ${ratio.from}→${ratio.to}`;
+    return `<tspan fill="${ratio.ratio <= flatTimeLimit ? colors.muted : colors.over}">${text}</tspan>`;
   };
   rows.forEach((r, i) => {
     const color = lineColors[i % lineColors.length] as string;

@@ -255,9 +255,7 @@ export class AttributeCodec {
 
 /** The items of either stored form. */
 function itemsOf(encoded: EncodedMap): unknown[] {
-  const items = typeof encoded === 'string' ? JSON.parse(encoded) as unknown
-    : isPacked(encoded) ? unpackArray(encoded)
-    : JSON.parse(Buffer.from(encoded).toString('utf8')) as unknown;
+  const items = typeof encoded === 'string' ? (JSON.parse(encoded) as unknown) : unpackArray(encoded);
   if (!Array.isArray(items)) throw new Error('Stored attributes are damaged: not a list');
   return items;
 }

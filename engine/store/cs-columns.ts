@@ -91,7 +91,7 @@ export interface EncodedAttributes {
 export function encodeAttributes(codec: AttributeCodec, o: CsObject): EncodedAttributes {
   return {
     hologram: codec.encodeOrNull(o.hologram),
-    // A pending import always has an image, even an empty one: '[]' tells it from no pending import.
+    // A pending import always has an image, even an empty one: its encoding is never NULL, which tells it from no pending import.
     pendingImport: o.pendingImport ? codec.encode(o.pendingImport.image) : null,
     pendingExport: o.pendingExport ? codec.encode(o.pendingExport.changes) : null,
     unconfirmed: codec.encodeOrNull(o.unconfirmed),
