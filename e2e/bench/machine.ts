@@ -1,6 +1,7 @@
 // Describes the machine a run happened on, so figures can be read against their hardware.
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { engineHeapMb } from '../../engine/host/heap-budget.ts';
 import type { Machine } from './result.ts';
 
 /** Runs git in `cwd` and returns its trimmed output, or undefined when git is unavailable. */
@@ -21,6 +22,7 @@ export function describeMachine(repoRoot: string): Machine {
     memoryBytes: os.totalmem(),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
+    heapCapMb: engineHeapMb(),
     gitCommit: git(repoRoot, ['rev-parse', '--short=12', 'HEAD']) ?? 'unknown',
     // Only tracked changes matter; other people's untracked files do not change what ran.
     gitDirty: (git(repoRoot, ['status', '--porcelain', '--untracked-files=no']) ?? '') !== '',

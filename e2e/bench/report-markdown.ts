@@ -7,11 +7,12 @@ export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
-/** Short machine line, e.g. "2 × Intel Xeon, 23.4 GiB, Linux 6.1 x64, node v20.20.2". */
+/** Short machine line, e.g. "2 × Intel Xeon, 23.4 GiB, Linux 6.1 x64, node v20.20.2, engine heap cap 256 MB". */
 export function machineLine(run: BenchRun): string {
   const m = run.machine;
   const gib = (m.memoryBytes / 1024 ** 3).toFixed(1);
-  return `${m.cpuCount} × ${m.cpuModel}, ${gib} GiB RAM, ${m.os}, node ${m.node}`;
+  const heap = m.heapCapMb === undefined ? '' : m.heapCapMb === 0 ? ', engine heap not capped' : `, engine heap cap ${m.heapCapMb} MB`;
+  return `${m.cpuCount} × ${m.cpuModel}, ${gib} GiB RAM, ${m.os}, node ${m.node}${heap}`;
 }
 
 /** One line a reader can take in at once: how many suites ran and how many goals were met. */

@@ -41,6 +41,8 @@ export const machineSchema = z.object({
   memoryBytes: z.number(),
   os: z.string(),
   node: z.string(),
+  /** The engine's V8 old-generation cap in MB (0: V8's own limit); absent in results from before the cap. */
+  heapCapMb: z.number().int().optional(),
   gitCommit: z.string(),
   gitDirty: z.boolean(),
 });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
+import { heapFlags } from '../../engine/host/heap-budget.ts';
 import { figureSchema, type SuiteResult } from './result.ts';
 import { missingPrograms } from './needs.ts';
 import { repoRoot } from './options.ts';
@@ -34,7 +35,8 @@ function runWorker(job: object, reporter: ProgressReporter, timeoutMs: number): 
     const started = performance.now();
     const child = fork(workerFile, [JSON.stringify(job)], {
       cwd: repoRoot,
-      execArgv: ['--import', 'tsx'],
+      // The suite runs under the engine's heap cap, as ./bin/idsync and the console's engine thread do.
+      execArgv: ['--import', 'tsx', ...heapFlags()],
       // The worker's stdout and stderr both go to our stderr: our stdout is reserved for the result.
       stdio: ['ignore', 2, 2, 'ipc'],
     });

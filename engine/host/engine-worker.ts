@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { ApiCallError } from '../../shared/api/call-error.ts';
 import type { EventName, EventPayload, MethodName, RequestOf, ResponseOf } from '../../shared/api.ts';
 import type { FromWorker, ToWorker, WorkerInit } from './worker-protocol.ts';
+import { heapLimits } from './heap-budget.ts';
 
 /** An API call that failed in the engine, with its code and readable message. */
 export { ApiCallError as EngineCallError };
@@ -30,7 +31,7 @@ export class EngineWorker {
 
   constructor(init: WorkerInit) {
     const entry = workerEntry();
-    this.worker = new Worker(entry.url, { workerData: init, execArgv: entry.execArgv });
+    this.worker = new Worker(entry.url, { workerData: init, execArgv: entry.execArgv, resourceLimits: heapLimits() });
     this.ready = new Promise((resolve, reject) => {
       this.worker.once('error', reject);
       const onReady = (m: FromWorker) => {
@@ -50,6 +51,11 @@ export class EngineWorker {
       this.exited = true;
       this.failAll(new Error('The engine worker has stopped'));
     });
+  }
+
+  /** The heap limits the engine thread runs under (the cap is in heap-budget.ts). */
+  resourceLimits(): { maxOldGenerationSizeMb?: number } {
+    return { maxOldGenerationSizeMb: this.worker.resourceLimits?.maxOldGenerationSizeMb };
   }
 
   /** Resolves once the engine is ready for calls. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import http from 'node:http';
 import WebSocket from 'ws';
 import { startWebHost, type WebHost } from './web-host.ts';
+import { ENGINE_HEAP_MB } from './heap-budget.ts';
 import { pageCookieName } from './security.ts';
 import { MESSAGE_LIMIT } from './web-messages.ts';
 
@@ -159,6 +160,10 @@ describe('headless host', () => {
   it('refuses a WebSocket upgrade from a foreign Origin (403), even with the token', async () => {
     expect(await openSocket({ token: TOKEN, origin: 'http://evil.example' })).toBe(403);
     expect(await openSocket({ token: TOKEN })).toBe(403);
+  });
+
+  it('runs the engine thread under the engine heap cap', () => {
+    expect(host.engine.resourceLimits().maxOldGenerationSizeMb).toBe(ENGINE_HEAP_MB);
   });
 
   it('relays API calls to the engine worker for an authenticated same-origin socket', async () => {
