@@ -96,8 +96,9 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
 
     'cs.search': ({ connector, search, clauses, columns, cursor, limit }) => {
       const e = engine();
-      const page = e.store.cs.search(e.connector(connector).seq, search, cursor ?? null, limit, clauses);
-      const row = (o: CsObject) => (columns.length ? { ...present.csRow(e.store, o), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(e.store, o));
+      const c = e.connector(connector);
+      const page = e.store.cs.search(c.seq, search, cursor ?? null, limit, clauses);
+      const row = (o: CsObject) => (columns.length ? { ...present.csRow(o, c.name), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(o, c.name));
       return { ...page, items: page.items.map(row) };
     },
     'cs.get': ({ connector, id, dn }) => present.csDetail(engine(), engine().csObject(connector, { id, dn })),

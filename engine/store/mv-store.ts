@@ -15,6 +15,9 @@ import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-c
 import type { StoreNames } from './store-names.ts';
 import { isoOf, timeColumn } from './time-column.ts';
 
+/** A value index entry of the attribute (`?`) that is a reference: such entries are keyed `ref:<metaverse id>`. */
+const REFERENCE_ENTRY = "SELECT 1 FROM mv_index WHERE attr = ? AND value >= 'ref:' AND value < 'ref;' LIMIT 1";
+
 interface Row { id: number; object_type: number; attrs: EncodedMap; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
 /**
@@ -235,13 +238,19 @@ export class MvStore {
     // Equality on an attribute of the value index: its B-tree gives the candidates, whatever the size.
     const byValue = clauses.find((c) => c.operator === 'equals' && indexed.has(c.attribute));
     const attrId = byValue && this.names.existingId(byValue.attribute);
-    if (byValue && attrId !== undefined && !this.indexHoldsReferences(attrId)) {
+    if (byValue && attrId !== undefined) {
       const keys = equalityKeys(byValue.value);
       const typeId = objectType ? (this.names.existingId(objectType) ?? -1) : undefined;
+      // The reference test rides in the same statement (one round trip on a server); a reference attribute's index is
+      // keyed by metaverse id, so its matches come from the text path below.
       const rows = this.db
-        .prepare(`SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} ORDER BY id`)
-        .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId])) as IterableIterator<Row>;
-      return checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
+        .prepare(
+          `SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} AND NOT EXISTS (${REFERENCE_ENTRY}) ORDER BY id`,
+        )
+        .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId]), attrId) as IterableIterator<Row>;
+      const page = checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
+      // No row: no match, or the index holds references (then the statement found nothing by design).
+      if (page.items.length > 0 || page.total > 0 || !this.indexHoldsReferences(attrId)) return page;
     }
     const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
     const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
@@ -281,7 +290,7 @@ export class MvStore {
 
   /** True when an attribute's value index entries are references (keyed by metaverse id, not by text). */
   private indexHoldsReferences(attrId: number): boolean {
-    return this.db.prepare("SELECT 1 FROM mv_index WHERE attr = ? AND value >= 'ref:' AND value < 'ref;' LIMIT 1").get(attrId) !== undefined;
+    return this.db.prepare(REFERENCE_ENTRY).get(attrId) !== undefined;
   }
 
   /** True when the search text holds the attribute (an indexed or identity attribute). */

@@ -7,6 +7,8 @@ import { dialectOf, type SqlDatabase, type SqlStatement } from './sql/sql-databa
 export class SharedMeta<T> {
   private readonly version: SqlStatement | null;
   private readonly read: SqlStatement;
+  /** PostgreSQL outside a transaction: the lock would end with the statement, so a plain read (no tuple lock). */
+  private readonly readUnlocked: SqlStatement | null;
   private readonly write: SqlStatement;
   private seen: number | null = -1;
   private value: T;
@@ -23,6 +25,7 @@ export class SharedMeta<T> {
     // lock makes it wait) and is seen by the next one.
     this.version = sqlite ? db.prepare('PRAGMA data_version').pluck() : null;
     this.read = db.prepare(sqlite ? 'SELECT value FROM meta WHERE key = ?' : 'SELECT value FROM meta WHERE key = ? FOR SHARE').pluck();
+    this.readUnlocked = sqlite ? null : db.prepare('SELECT value FROM meta WHERE key = ?').pluck();
     this.write = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     this.value = this.get();
   }
@@ -31,7 +34,8 @@ export class SharedMeta<T> {
   get(): T {
     const version = this.version ? (this.version.get() as number) : ((this.db as { transactionSerial?: number | null }).transactionSerial ?? null);
     if (version === null || version !== this.seen) {
-      this.value = this.parse(this.read.get(this.key) as string | undefined);
+      const read = version === null && this.readUnlocked ? this.readUnlocked : this.read;
+      this.value = this.parse(read.get(this.key) as string | undefined);
       this.seen = version;
     }
     return this.value;

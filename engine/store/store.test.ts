@@ -79,6 +79,19 @@ describe('store', () => {
     expect(store.mv.findByKey('employeeId', 's:e9')).toEqual([]);
   });
 
+  it('finds an indexed reference attribute by the DN it shows, not through its id-keyed index entries', () => {
+    open();
+    store.mv.ensureIndexed(['manager', 'employeeId']);
+    const boss = store.mv.insert({ objectType: 'person', attrs: { employeeId: ['E1'] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' });
+    const report = store.mv.insert({ objectType: 'person', attrs: { employeeId: ['E2'], manager: [{ ref: 'CN=Boss,DC=x', mv: boss }] }, contrib: {}, retryProvisioning: false, createdAt: '', updatedAt: '' });
+    const search = (value: string) => store.mv.search('person', [{ attribute: 'manager', operator: 'equals', value }], null, 10);
+    expect(search('cn=boss,dc=x').items.map((o) => o.id)).toEqual([report]);
+    expect(search('cn=boss,dc=x').total).toBe(1);
+    expect(search(`ref:#${boss}`).items).toEqual([]);
+    expect(search('cn=nobody').total).toBe(0);
+    expect(store.mv.search('person', [{ attribute: 'employeeId', operator: 'equals', value: 'e9' }], null, 10).total).toBe(0);
+  });
+
   it('pages the metaverse by SQL when no clause needs a row-by-row check, with the same totals and cursors', () => {
     open();
     store.mv.ensureIndexed(['employeeId']);

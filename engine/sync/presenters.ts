@@ -69,10 +69,10 @@ export function runObject(o: RunObjectRow): RunObjectRecord {
   };
 }
 
-/** A CS search row. */
-export function csRow(store: Store, o: CsObject): CsObjectRow {
+/** A CS search row of an object of the connector named `connector` (the caller knows it: no lookup per row). */
+export function csRow(o: CsObject, connector: string): CsObjectRow {
   return {
-    id: String(o.id), connector: store.connectors.bySeq(o.connector)?.name ?? String(o.connector), dn: o.dn, anchor: o.anchor, objectType: o.objectType,
+    id: String(o.id), connector, dn: o.dn, anchor: o.anchor, objectType: o.objectType,
     state: o.state, transient: o.transient, mvId: o.mvId === null ? null : String(o.mvId), pendingImport: o.pendingImport?.op ?? null,
     pendingExport: o.pendingExport?.op ?? null, hasError: Boolean(o.errors.import || o.errors.sync || o.errors.export),
   };
@@ -107,7 +107,7 @@ export function csDetail(engine: SyncEngine, o: CsObject): CsObjectDetail {
     }));
   const linkRule = o.link?.rule != null ? rules.find((r) => r.seq === o.link!.rule) : undefined;
   return {
-    ...csRow(store, o),
+    ...csRow(o, connector.name),
     hologram: o.hologram,
     pendingImportDetail: o.pendingImport
       ? { op: o.pendingImport.op, newDn: o.pendingImport.dn ?? null, newObjectType: o.pendingImport.objectType ?? null, changes: importDiff(o) }

@@ -311,6 +311,23 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
     expect(db.prepare("SELECT count(*) FROM pg_cursors WHERE name LIKE 'idsync_cursor%'").pluck().get()).toBe(0);
   });
 
+  it('reads a result of one batch outside a transaction without a cursor, and a longer one through the cursor from its first row', () => {
+    const descending = (n: number) => Array.from({ length: n }, (_, i) => n - i);
+    const select = db.prepare('SELECT g FROM generate_series(1, ?) g ORDER BY g DESC').pluck();
+    const before = db.stats().fetches;
+    expect([...select.iterate(CURSOR_BATCH)]).toEqual(descending(CURSOR_BATCH));
+    expect(db.stats().fetches).toBe(before);
+    expect([...db.prepare("SELECT g, 'x' AS tag FROM generate_series(1, 2) g ORDER BY g").iterate()]).toEqual([{ g: 1, tag: 'x' }, { g: 2, tag: 'x' }]);
+    expect(db.stats().fetches).toBe(before);
+    expect([...select.iterate(CURSOR_BATCH + 1)]).toEqual(descending(CURSOR_BATCH + 1));
+    const afterLong = db.stats().fetches;
+    expect(afterLong).toBeGreaterThan(before);
+    // Inside a transaction every iterate streams (a cursor there costs no stored copy of the result).
+    const inside = db.transaction(() => [...select.iterate(3)])();
+    expect(inside).toEqual([3, 2, 1]);
+    expect(db.stats().fetches).toBeGreaterThan(afterLong);
+  });
+
   it('closes the cursor when the loop breaks, inside and outside a transaction', () => {
     const cursors = db.prepare("SELECT count(*) FROM pg_cursors WHERE name LIKE 'idsync_cursor%'").pluck();
     const select = db.prepare('SELECT g, ? AS tag FROM generate_series(1, 5000) g');

@@ -263,7 +263,16 @@ class PostgresStatement implements SqlStatement {
   iterate(...params: unknown[]): IterableIterator<unknown> {
     const text = this.db.textOf(this.source);
     if (!text.cursorable) return this.shape(this.query('all', params) as RowBatch)[Symbol.iterator]();
-    return this.stream(text.text, this.values(params, text));
+    const values = this.values(params, text);
+    if (!this.db.inTransaction) {
+      // Outside a transaction the cursor must be WITH HOLD, and the server then computes and stores the whole result
+      // before the first FETCH. A result that fits one batch (a search page, one object) comes in one prepared round
+      // trip instead; a longer one streams through the cursor, from its first row again.
+      const first = this.db.prepare(`SELECT * FROM (${this.source.trim().replace(/;$/, '')}) AS idsync_first LIMIT ${CURSOR_BATCH + 1}`).pluck(this.plucking);
+      const rows = first.all(...params);
+      if (rows.length <= CURSOR_BATCH) return rows[Symbol.iterator]();
+    }
+    return this.stream(text.text, values);
   }
 
   pluck(toggle = true): this {
