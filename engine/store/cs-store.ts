@@ -380,9 +380,9 @@ export class CsStore {
     const after = cursor ? Number(cursor) : 0;
     if (q.exact && q.ids) {
       // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
-      const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit);
+      const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit, SEARCH_COUNT_LIMIT);
       const items = rowsById<Row>(this.db, 'cs_objects', page.ids).map((r) => this.toObject(r));
-      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+      return { items, total: page.total, totalExact: page.totalExact, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
     if (q.exact) {
       const total = (this.db.prepare(`SELECT count(*) AS n FROM cs_objects WHERE ${q.countWhere}`).get(...q.params) as { n: number }).n;

@@ -266,9 +266,9 @@ export class MvStore {
     }
     if (q?.exact && clauses.length === 1) {
       // The index selects exactly the matches: one pass over their ids counts them and finds the page.
-      const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit);
+      const page = idPage(this.db, `${sql.replace('SELECT *', 'SELECT id')} ORDER BY id`, params, after, limit, SEARCH_COUNT_LIMIT);
       const items = rowsById<Row>(this.db, 'mv_objects', page.ids).map(toMv);
-      return { items, total: page.total, nextCursor: page.more ? String(items[items.length - 1].id) : null };
+      return { items, total: page.total, totalExact: page.totalExact, nextCursor: page.more ? String(items[items.length - 1].id) : null };
     }
     if (clauses.length === 0) {
       // Nothing left to check row by row: SQL counts and pages, so a page costs the same on any metaverse size.

@@ -3,25 +3,38 @@
 // checked one by one when a clause is left that SQL cannot answer.
 import type { SqlDatabase } from './sql/sql-database.ts';
 
-/** The ids of a page, the total, and whether more follow. */
+/** The ids of a page, the total (a lower bound when `totalExact` is false), and whether more follow. */
 export interface IdPage {
   readonly ids: number[];
   readonly total: number;
+  readonly totalExact: boolean;
   readonly more: boolean;
 }
 
-/** Reads the ids `sql` yields in ascending order: counts them, keeps up to `limit` after `after`. */
-export function idPage(db: SqlDatabase, sql: string, params: readonly unknown[], after: number, limit: number): IdPage {
+/**
+ * Reads the ids `sql` (ending in ORDER BY id) yields: counts them up to `countLimit`, keeps up to `limit` after
+ * `after`. The first page asks SQL for no more ids than that needs, so a prefix matching a hundredth of a million
+ * objects costs a thousand ids, not ten thousand; a later page reads on until its page and the count are done.
+ */
+export function idPage(db: SqlDatabase, sql: string, params: readonly unknown[], after: number, limit: number, countLimit = Infinity): IdPage {
+  const bounded = after <= 0 && Number.isFinite(countLimit);
+  const statement = bounded ? `${sql} LIMIT ${Math.max(countLimit, limit) + 1}` : sql;
   const ids: number[] = [];
   let total = 0;
+  let totalExact = true;
   let more = false;
-  for (const id of db.prepare(sql).pluck().iterate(...params) as IterableIterator<number>) {
-    total++;
-    if (id <= after) continue;
-    if (ids.length < limit) ids.push(id);
-    else more = true;
+  // A bounded read is a few thousand ids at most: read at once (one round trip on a server, no cursor).
+  const read = db.prepare(statement).pluck();
+  for (const id of (bounded ? read.all(...params) : read.iterate(...params)) as Iterable<number>) {
+    if (total < countLimit) total++;
+    else totalExact = false;
+    if (id > after) {
+      if (ids.length < limit) ids.push(id);
+      else more = true;
+    }
+    if (more && !totalExact) break;
   }
-  return { ids, total, more };
+  return { ids, total, totalExact, more };
 }
 
 /** A page of objects, the total (exact, or a lower bound when `totalExact` is false), and the cursor of the next page. */
