@@ -90,7 +90,8 @@ describe('LDAP connection modes against slapd', () => {
     process.kill(pid, 'SIGSTOP');
     try {
       const error = await drain(c.importFull({}, testContext())).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ConnectivityError);
+      // The message says what came instead, should it ever be something else.
+      expect(error, `${String(error)} ${JSON.stringify(error)}`).toBeInstanceOf(ConnectivityError);
     } finally {
       process.kill(pid, 'SIGCONT');
     }
