@@ -154,30 +154,4 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     expect(search(again, 3, [{ attribute: 'samaccountname', operator: 'starts-with', value: 'otim' }])).toEqual([a]);
     expect(search(again, 3, [{ attribute: 'dn', operator: 'contains', value: 'old tim' }])).toEqual([a]);
   });
-
-  it.skipIf(!onPostgres && (console.log('skipped on SQLite: the trigram indexes of PostgreSQL schema 2'), true))(
-    'on PostgreSQL, upgrades a schema 1 store to trigram indexes keyed by attribute and connector, finding the same objects',
-    () => {
-      const s = open();
-      const a = s.cs.insert(cs(1, 'CN=Linus Torvalds 9001,DC=x', { mail: ['linus.torvalds.9001@x.example'], proxyAddresses: ['smtp:linus.torvalds.9001@x.example'] }));
-      const b = s.cs.insert(cs(1, 'CN=Ada Torvalds 9002,DC=x', { mail: ['ada@x.example'], proxyAddresses: ['smtp:ada.torvalds.9002@x.example'] }));
-      const clause: MvClause = { attribute: 'mail', operator: 'contains', value: 'torvalds.9' };
-      expect(search(s, 1, [clause])).toEqual([a]);
-      expect(search(s, 1, [{ ...clause, attribute: 'proxyAddresses' }])).toEqual([a, b]);
-      // Back to schema 1's indexes, as a store written before the upgrade has them.
-      s.db.exec(`DROP INDEX cs_text_trigram; CREATE INDEX cs_text_trigram ON cs_text USING gin (value public.gin_trgm_ops);
-        DROP INDEX mv_text_trigram; CREATE INDEX mv_text_trigram ON mv_text USING gin (value public.gin_trgm_ops);
-        UPDATE meta SET value = '1' WHERE key = 'schema-version'`);
-      s.close();
-      store = undefined;
-      const again = open();
-      const definition = (name: string) => again.db.prepare('SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname = ?').pluck().get(name) as string;
-      expect(definition('cs_text_trigram')).toMatch(/USING gin \(connector, attr, value public\.gin_trgm_ops\)/);
-      expect(definition('mv_text_trigram')).toMatch(/USING gin \(attr, value public\.gin_trgm_ops\)/);
-      expect(again.db.prepare("SELECT value FROM meta WHERE key = 'schema-version'").pluck().get()).toBe('2');
-      expect(search(again, 1, [clause])).toEqual([a]);
-      expect(search(again, 1, [{ ...clause, attribute: 'proxyAddresses' }])).toEqual([a, b]);
-      expect(search(again, 1, [{ attribute: 'dn', operator: 'contains', value: 'torvalds 9' }])).toEqual([a, b]);
-    },
-  );
 });

@@ -1,8 +1,7 @@
 // The PostgreSQL schema: the same tables, columns and indexes as the SQLite migrations (engine/store/migrations.ts)
 // produce, written once at their current version. Text is compared and sorted byte-wise (`COLLATE "C"`, as SQLite
 // does), integers (ids, dictionary ids, states, times in milliseconds, key hashes) are BIGINT, blobs BYTEA, ids are
-// 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index (keyed by attribute
-// too, through btree_gin) in place of FTS5.
+// 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index in place of FTS5.
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /**
@@ -139,15 +138,6 @@ export const postgresMigrations: readonly string[] = [
     PRIMARY KEY (connector, attr, value, cs_id));
   CREATE INDEX cs_text_trigram ON cs_text USING gin (value public.gin_trgm_ops);
   `,
-  // The trigram indexes keyed by attribute (and connector) too: a substring such as `torvalds.9` then selects the
-  // rows of the one attribute searched, not also those of proxyAddresses, cn and the DN (a third of the rows to read
-  // and recheck in a connector space of Active Directory users). A search across attributes still uses them.
-  `
-  DROP INDEX mv_text_trigram;
-  CREATE INDEX mv_text_trigram ON mv_text USING gin (attr, value public.gin_trgm_ops);
-  DROP INDEX cs_text_trigram;
-  CREATE INDEX cs_text_trigram ON cs_text USING gin (connector, attr, value public.gin_trgm_ops);
-  `,
 ];
 
 
@@ -156,9 +146,8 @@ export function migratePostgres(db: SqlDatabase): void {
   db.transaction(() => {
     // Processes opening stores at the same time (a host and a command, or parallel test runs) take turns.
     db.prepare("SELECT pg_advisory_xact_lock(hashtext('idsync-schema'))").get();
-    // The extensions' operator classes live in public so the schemas of every data directory in the database share
-    // them: pg_trgm's for the text, btree_gin's for the integer keys beside it in one GIN index.
-    db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public; CREATE EXTENSION IF NOT EXISTS btree_gin SCHEMA public');
+    // pg_trgm's operator classes live in public so the schemas of every data directory in the database share them.
+    db.exec('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public');
     const hasMeta = db.prepare("SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'meta'").pluck().get() as number;
     const current = hasMeta ? Number((db.prepare("SELECT value FROM meta WHERE key = 'schema-version'").pluck().get() as string | undefined) ?? 0) : 0;
     if (current > postgresMigrations.length) {
