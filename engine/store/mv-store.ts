@@ -249,8 +249,8 @@ export class MvStore {
         )
         .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId]), attrId) as IterableIterator<Row>;
       const page = checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
-      // No row: no match, or the index holds references (then the statement found nothing by design).
-      if (page.items.length > 0 || page.total > 0 || !this.indexHoldsReferences(attrId)) return page;
+      // Nothing counted: no match, or the index holds references (then the statement found nothing by design).
+      if (page.total > 0 || !this.indexHoldsReferences(attrId)) return page;
     }
     const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
     const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);

@@ -64,7 +64,7 @@ class Writer {
     if (typeof v === 'string') {
       if (LONE_SURROGATE.test(v)) this.text(Tag.Json, JSON.stringify(v));
       else this.text(Tag.Text, v);
-    }    else if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < MAX_PACKED_INT) this.varint((v >= 0 ? v * 2 : -v * 2 - 1) * TAGS + Tag.Int);
+    } else if (typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) < MAX_PACKED_INT) this.varint((v >= 0 ? v * 2 : -v * 2 - 1) * TAGS + Tag.Int);
     else if (Array.isArray(v)) {
       this.varint(v.length * TAGS + Tag.List);
       for (const x of v) this.item(x);
