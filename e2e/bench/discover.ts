@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import type { BenchSuite } from './suite.ts';
+import { BENCH_SIZES, type BenchSuite } from './suite.ts';
 
 /** A suite module that loaded, or one that could not be loaded and why. */
 export type DiscoveredSuite =
@@ -17,6 +17,7 @@ const suiteShape = z.object({
   name: z.string().min(1),
   description: z.string(),
   needs: z.array(z.string()).readonly().optional(),
+  largestSize: z.object({ size: z.enum(BENCH_SIZES), why: z.string().min(1) }).optional(),
   run: z.function(),
 });
 

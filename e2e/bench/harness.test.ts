@@ -105,6 +105,23 @@ describe('bench harness', () => {
     expect(svg).toContain('floor 90,000 · insert');
   });
 
+  it('skips a suite above its largest size unless --only names it', () => {
+    const dir = path.join(scratch, 'sized');
+    fs.mkdirSync(dir);
+    const figure = `[{ name: 'ran at', value: ctx.count, unit: 'users' }]`;
+    writeSuite(dir, 'a-small.ts', `export default { name: 'small', description: 'stops at tiny', largestSize: { size: 'tiny', why: 'a fixed campaign' }, async run(ctx) { return ${figure}; } };\n`);
+    writeSuite(dir, 'b-any.ts', `export default { name: 'any', description: 'every size', async run(ctx) { return ${figure}; } };\n`);
+    const whole = runHarness('harness', ['--size', '10k', '--suites-dir', dir], path.join(scratch, 'sized-whole'));
+    expect(whole.status).toBe(0);
+    const byName = new Map(whole.run.suites.map((s) => [s.name, s]));
+    expect(byName.get('small')).toMatchObject({ status: 'skipped', reason: 'runs up to --size tiny (a fixed campaign); --only small runs it at 10k', figures: [] });
+    expect(byName.get('any')).toMatchObject({ status: 'ok', figures: [expect.objectContaining({ value: 10_000 })] });
+    const named = runHarness('harness', ['--size', '10k', '--suites-dir', dir, '--only', 'small'], path.join(scratch, 'sized-named'));
+    expect(named.run.suites).toEqual([expect.objectContaining({ name: 'small', status: 'ok', figures: [expect.objectContaining({ value: 10_000 })] })]);
+    const fits = runHarness('harness', ['--size', 'tiny', '--suites-dir', dir], path.join(scratch, 'sized-tiny'));
+    expect(fits.run.suites.map((s) => [s.name, s.status])).toEqual([['small', 'ok'], ['any', 'ok']]);
+  });
+
   it('idsync bench passes its options through and reports an unknown suite', () => {
     const out = path.join(scratch, 'cli');
     const { status, run } = runHarness('cli', ['--size', 'tiny', '--only', 'no-such-suite', '--suite-timeout', '5'], out);

@@ -49,7 +49,7 @@ async function runAll(opts: HarnessOptions): Promise<BenchRun> {
   for (const d of discovered) {
     const r: SuiteResult =
       d.kind === 'loaded'
-        ? await runSuite(d.suite, d.file, opts.size, count, reporter, opts.suiteTimeoutMs)
+        ? await runSuite(d.suite, d.file, opts.size, count, reporter, opts.suiteTimeoutMs, opts.only.includes(d.suite.name))
         : notRun(d.name, path.basename(d.file), d.kind === 'broken' ? 'failed' : 'skipped', d.reason);
     announce(r);
     suites.push(r);

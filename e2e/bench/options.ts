@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { BenchSize } from './suite.ts';
+import { BENCH_SIZES, type BenchSize } from './suite.ts';
 
 /** Validated harness options. */
 export interface HarnessOptions {
@@ -42,7 +42,7 @@ export const usage = `usage: tsx e2e/bench/main.ts [options]
                            0 = none)
   --help                   show this text`;
 
-const sizeSchema = z.enum(['tiny', '10k', '100k', '300k', '1m'], { error: 'must be one of tiny, 10k, 100k, 300k, 1m' });
+const sizeSchema = z.enum(BENCH_SIZES, { error: `must be one of ${BENCH_SIZES.join(', ')}` });
 
 /** Parses argv (without node and script) into options; throws an Error naming the bad option. */
 export function parseOptions(argv: readonly string[]): HarnessOptions | 'help' {

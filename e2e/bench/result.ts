@@ -1,5 +1,6 @@
 // The shape of one harness run as written to JSON; the schema lets readers (and tests) validate old results.
 import { z } from 'zod';
+import { BENCH_SIZES } from './suite.ts';
 
 /** A physical floor a figure is compared with. */
 export const floorSchema = z.object({ name: z.string(), value: z.number(), unit: z.string() });
@@ -52,7 +53,7 @@ export const benchRunSchema = z.object({
   harness: z.literal('idsync-bench'),
   version: z.literal(1),
   date: z.string(),
-  size: z.enum(['tiny', '10k', '100k', '300k', '1m']),
+  size: z.enum(BENCH_SIZES),
   count: z.number().int(),
   machine: machineSchema,
   durationMs: z.number(),

@@ -13,7 +13,7 @@ import { figureSchema, type SuiteResult } from './result.ts';
 import { missingPrograms } from './needs.ts';
 import { repoRoot } from './options.ts';
 import type { ProgressReporter } from './progress.ts';
-import type { BenchSize, BenchSuite } from './suite.ts';
+import { BENCH_SIZES, type BenchSize, type BenchSuite } from './suite.ts';
 import type { WorkerMessage } from './worker-messages.ts';
 
 /** How long a worker may take to load its suite before its run begins. */
@@ -84,12 +84,17 @@ export async function runSuite(
   count: number,
   reporter: ProgressReporter,
   timeoutMs = 0,
+  /** True when `--only` named the suite: it then runs at any size. */
+  asked = false,
 ): Promise<SuiteResult> {
   const base = { name: suite.name, description: suite.description, file: path.basename(file) };
-  const missing = missingPrograms(suite.needs);
-  if (missing.length > 0) {
-    return { ...base, status: 'skipped', reason: `needs ${missing.join(', ')} on PATH`, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] };
+  const skipped = (reason: string): SuiteResult => ({ ...base, status: 'skipped', reason, durationMs: 0, peakRssBytes: 0, maxRssBytes: 0, figures: [] });
+  const largest = suite.largestSize;
+  if (largest && !asked && BENCH_SIZES.indexOf(size) > BENCH_SIZES.indexOf(largest.size)) {
+    return skipped(`runs up to --size ${largest.size} (${largest.why}); --only ${suite.name} runs it at ${size}`);
   }
+  const missing = missingPrograms(suite.needs);
+  if (missing.length > 0) return skipped(`needs ${missing.join(', ')} on PATH`);
   const tmpDir = await fs.mkdtemp(path.join(os.tmpdir(), `idsync-bench-${suite.name.replace(/[^\w-]/g, '_')}-`));
   reporter.begin(suite.name);
   try {

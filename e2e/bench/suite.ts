@@ -1,7 +1,9 @@
 // The contract every benchmark suite implements; the harness (e2e/bench/main.ts) runs them and reports.
 
-/** Sizes a run can ask for; each suite scales its data to it (users; groups are about a tenth). */
-export type BenchSize = 'tiny' | '10k' | '100k' | '300k' | '1m';
+/** Sizes a run can ask for, smallest first; each suite scales its data to it (users; groups are about a tenth). */
+export const BENCH_SIZES = ['tiny', '10k', '100k', '300k', '1m'] as const;
+
+export type BenchSize = (typeof BENCH_SIZES)[number];
 
 /** The number of users a size stands for. */
 export const sizeToCount: Record<BenchSize, number> = { tiny: 200, '10k': 10_000, '100k': 100_000, '300k': 300_000, '1m': 1_000_000 };
@@ -36,5 +38,11 @@ export interface BenchSuite {
   readonly name: string;
   readonly description: string;
   readonly needs?: readonly string[];
+  /**
+   * The largest size a whole run takes this suite to, and why (absent: every size). A larger size skips it with
+   * that reason unless `--only` names it: suites that measure something other than scale (a server's speed, a
+   * campaign of a fixed size) would otherwise take hours at a million users and tell nothing new.
+   */
+  readonly largestSize?: { readonly size: BenchSize; readonly why: string };
   run(ctx: BenchContext): Promise<readonly BenchFigure[]>;
 }

@@ -92,6 +92,7 @@ export const consoleSuite: BenchSuite = {
   name: 'console',
   description: 'Console on a demo workspace (up to 100,000 users): first rows of every tab in Chromium, and engine CSV exports of every person and of the HR connector space',
   needs: ['chromium'],
+  largestSize: { size: '100k', why: 'its demo workspace stops at 100,000 users' },
   async run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
     const users = Math.min(ctx.count, 100_000);
     const home = path.join(ctx.tmpDir, 'home');

@@ -20,6 +20,7 @@ export const crashCampaign: BenchSuite = {
   name: 'crash',
   description: `${KILLS} SIGKILLs across import, sync and export to LDIF, CSV, slapd and the Entra emulator; lost, duplicated and corrupt objects per target`,
   needs: ['slapd', 'openssl'],
+  largestSize: { size: '100k', why: 'its campaign has the same 2,000 people from 20k up' },
   async run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
     const cli = await bundleCli();
     try {

@@ -38,6 +38,7 @@ export const entraSuite: BenchSuite = {
   name: 'entra',
   description: 'Export of N users through $batch to the Entra emulator under Graph\'s write quota scaled in time (≤ 3,000 writes per window)',
   needs: ['openssl'],
+  largestSize: { size: '100k', why: 'it measures the share of Graph\'s write quota used, which does not depend on the count' },
   async run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
     const n = ctx.count;
     const { limit, windowSeconds } = scaledQuota(n);

@@ -154,6 +154,7 @@ const suite: BenchSuite = {
   name: 'ldap',
   description: 'LDAP connector full import and export against slapd, compared with ldapsearch/ldapadd on the same entries',
   needs: ['slapd', 'slapadd', 'ldapsearch', 'ldapadd', 'openssl'],
+  largestSize: { size: '100k', why: 'it compares the connector with ldapsearch and ldapadd, a ratio the count does not change' },
   async run(ctx) {
     const seed = path.join(ctx.tmpDir, 'people.ldif');
     await writeFile(seed, peopleLdif(ctx.count, 'dc=example,dc=com'));

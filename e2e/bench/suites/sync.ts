@@ -95,6 +95,7 @@ function rate(n: number, ms: number): number {
 export const syncSuite: BenchSuite = {
   name: 'sync',
   description: 'Full import, full sync with provisioning and a 1 % delta sync of generated users and groups (in-memory connector)',
+  largestSize: { size: '100k', why: 'its in-memory connector holds every object; the cycle suite streams files at a million' },
   async run(ctx) {
     const rss = new RssWatch();
     resetMemoryDirectories();
