@@ -9,6 +9,9 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { openStore, type Store } from './store.ts';
 import { backToBeforeSearchText } from './test-before-search-text.ts';
 import { onPostgres, sqliteOnly } from '../test-data/store-under-test.ts';
+import { FOLDING_PROBES, FOLDING_VALUES } from '../test-data/search-text-cases.ts';
+import { FOLDED_TEXT_SQL } from './text-rows.ts';
+
 
 let dir = '';
 let store: Store | undefined;
@@ -92,11 +95,11 @@ describe('connector space text index (DN, anchor and identity attribute search)'
 
   it('answers every operator on the DN, the anchor and attributes exactly, with LIKE and escape characters in values', () => {
     const s = open();
-    const values = ['100%', '100_', 'a\\b', 'a%b_c', 'A.B*C', '_x_', '%', 'ÅSA Ström', 'percent', 'Ab', 'ab', '"quoted" (x)', 'x'.repeat(300)];
+    const values = ['100%', '100_', 'a\\b', 'a%b_c', 'A.B*C', '_x_', '%', 'ÅSA Ström', 'percent', 'Ab', 'ab', '"quoted" (x)', 'x'.repeat(300), ...FOLDING_VALUES];
     const ids = values.map((v, i) =>
       s.cs.insert(cs(1, `CN=${v.replace(/[\\,+"<>;=#]/g, (c) => `\\${c}`)} ${i},DC=x`, { mail: [v], department: [v] }, { anchor: `${v}#${i}` })),
     );
-    const probes = ['%', '_', '\\', '\\b', '0%', '0_', 'a%', '%b', '_c', '.', 'b*c', 'å', 'åsa s', 'ström', 'AB', 'a', '', '"quoted"', '(x)', '100', 'per', 'cn=a', 'xxxx'];
+    const probes = ['%', '_', '\\', '\\b', '0%', '0_', 'a%', '%b', '_c', '.', 'b*c', 'å', 'åsa s', 'ström', 'AB', 'a', '', '"quoted"', '(x)', '100', 'per', 'cn=a', 'xxxx', ...FOLDING_PROBES];
     const ops = ['equals', 'not-equals', 'starts-with', 'ends-with', 'contains', 'not-contains'] as const;
     const oracle = (op: (typeof ops)[number], t: string, q: string) => {
       switch (op) {
@@ -154,4 +157,37 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     expect(search(again, 3, [{ attribute: 'samaccountname', operator: 'starts-with', value: 'otim' }])).toEqual([a]);
     expect(search(again, 3, [{ attribute: 'dn', operator: 'contains', value: 'old tim' }])).toEqual([a]);
   });
+
+  it.skipIf(!onPostgres && (console.log('skipped on SQLite: the folded trigram indexes of PostgreSQL schema 2'), true))(
+    'on PostgreSQL, upgrades a schema 1 store to trigram indexes of the attribute and folded text, finding the same objects',
+    () => {
+      const s = open();
+      const a = s.cs.insert(cs(1, 'CN=Linus Torvalds 9001,DC=x', { mail: ['linus.torvalds.9001@x.example'], proxyAddresses: ['smtp:linus.torvalds.9001@x.example'] }));
+      const b = s.cs.insert(cs(1, 'CN=Ada Torvalds 9002,DC=x', { mail: ['ada@x.example'], proxyAddresses: ['smtp:ada.torvalds.9002@x.example'] }));
+      const clause: MvClause = { attribute: 'mail', operator: 'contains', value: 'torvalds.9' };
+      // Back to schema 1's indexes, as a store written before the upgrade has them.
+      s.db.exec(`DROP INDEX cs_text_folded; CREATE INDEX cs_text_trigram ON cs_text USING gin (value public.gin_trgm_ops);
+        DROP INDEX mv_text_folded; CREATE INDEX mv_text_trigram ON mv_text USING gin (value public.gin_trgm_ops);
+        UPDATE meta SET value = '1' WHERE key = 'schema-version'`);
+      expect(search(s, 1, [clause])).toEqual([a]);
+      s.close();
+      store = undefined;
+      const again = open();
+      const indexes = again.db.prepare("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE '%text_%' AND indexdef LIKE '%gin%' ORDER BY 1").all() as { indexname: string; indexdef: string }[];
+      expect(indexes.map((i) => i.indexname)).toEqual(['cs_text_folded', 'mv_text_folded']);
+      for (const i of indexes) expect(i.indexdef).toContain("('q'::text || (attr)::text) || 'q'::text) || regexp_replace(value, '[^a-z0-9]'::text, 'q'::text, 'g'::text)");
+      expect(again.db.prepare("SELECT value FROM meta WHERE key = 'schema-version'").pluck().get()).toBe('2');
+      expect(search(again, 1, [clause])).toEqual([a]);
+      expect(search(again, 1, [{ ...clause, attribute: 'proxyAddresses' }])).toEqual([a, b]);
+      expect(search(again, 1, [{ attribute: 'dn', operator: 'contains', value: 'torvalds 9' }])).toEqual([a, b]);
+      // The folded index can serve the search (the planner reads a table this small whole unless told not to).
+      const attr = again.db.prepare("SELECT id FROM names WHERE name = 'mail'").pluck().get() as number;
+      const plan = again.db.transaction(() => {
+        again.db.exec('SET LOCAL enable_seqscan = off; SET LOCAL enable_indexonlyscan = off');
+        const explain = again.db.prepare(`EXPLAIN SELECT cs_id FROM cs_text WHERE ${FOLDED_TEXT_SQL} LIKE ?`);
+        return (explain.all(`%q${attr}q%torvaldsq9%`) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      })();
+      expect(plan).toContain('cs_text_folded');
+    },
+  );
 });

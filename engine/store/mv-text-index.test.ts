@@ -9,7 +9,9 @@ import { openStore, type Store } from './store.ts';
 import { backToBeforeSearchText } from './test-before-search-text.ts';
 import type Database from 'better-sqlite3';
 import { onPostgres, sqliteOnly } from '../test-data/store-under-test.ts';
+import { FOLDING_PROBES, FOLDING_VALUES } from '../test-data/search-text-cases.ts';
 import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
+
 
 let dir = '';
 let store: Store | undefined;
@@ -92,9 +94,9 @@ describe('metaverse text index (prefix, suffix and contains search)', () => {
   it('answers every text operator exactly, with LIKE and regular expression characters in values and clauses', () => {
     const s = open();
     s.mv.ensureIndexed(['code']);
-    const values = ['100%', '100_', 'a\\b', 'a%b_c', 'A.B*C', '_x_', '%', 'ÅSA Ström', 'percent', 'Ab', 'ab', '', '"quoted" (x)'];
+    const values = ['100%', '100_', 'a\\b', 'a%b_c', 'A.B*C', '_x_', '%', 'ÅSA Ström', 'percent', 'Ab', 'ab', '', '"quoted" (x)', ...FOLDING_VALUES];
     const ids = values.map((v) => person(s, { code: [v], displayName: [v] }));
-    const probes = ['%', '_', '\\', '\\b', '0%', '0_', 'a%', '%b', '_c', '.', 'b*c', 'å', 'åsa s', 'ström', 'AB', 'a', '', '"quoted"', '(x)', '100', 'per'];
+    const probes = ['%', '_', '\\', '\\b', '0%', '0_', 'a%', '%b', '_c', '.', 'b*c', 'å', 'åsa s', 'ström', 'AB', 'a', '', '"quoted"', '(x)', '100', 'per', ...FOLDING_PROBES];
     const ops = ['equals', 'starts-with', 'ends-with', 'contains'] as const;
     const oracle = (op: (typeof ops)[number], v: string, p: string) => {
       const [t, q] = [v.toLowerCase(), p.toLowerCase()];

@@ -1,8 +1,10 @@
 // The PostgreSQL schema: the same tables, columns and indexes as the SQLite migrations (engine/store/migrations.ts)
 // produce, written once at their current version. Text is compared and sorted byte-wise (`COLLATE "C"`, as SQLite
 // does), integers (ids, dictionary ids, states, times in milliseconds, key hashes) are BIGINT, blobs BYTEA, ids are
-// 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index in place of FTS5.
+// 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index of their folded text
+// (text-rows.ts) in place of FTS5.
 import type { SqlDatabase } from './sql/sql-database.ts';
+import { FOLDED_TEXT_SQL } from './text-rows.ts';
 
 /**
  * Each entry moves a PostgreSQL schema one version forward; the version is kept in meta('schema-version'). The first
@@ -137,6 +139,14 @@ export const postgresMigrations: readonly string[] = [
   CREATE TABLE cs_text (connector BIGINT NOT NULL, attr BIGINT NOT NULL, value TEXT COLLATE "C" NOT NULL, cs_id BIGINT NOT NULL,
     PRIMARY KEY (connector, attr, value, cs_id));
   CREATE INDEX cs_text_trigram ON cs_text USING gin (value public.gin_trgm_ops);
+  `,
+  // The trigram indexes hold each row's attribute and folded text (see FOLDED_TEXT_SQL): `torvalds.9` in mail then
+  // reads the rows holding that very text in that attribute, not every row holding `torvalds`.
+  `
+  DROP INDEX mv_text_trigram;
+  CREATE INDEX mv_text_folded ON mv_text USING gin (${FOLDED_TEXT_SQL} public.gin_trgm_ops);
+  DROP INDEX cs_text_trigram;
+  CREATE INDEX cs_text_folded ON cs_text USING gin (${FOLDED_TEXT_SQL} public.gin_trgm_ops);
   `,
 ];
 

@@ -1,7 +1,8 @@
 // The search text as rows (attribute, text, object), PostgreSQL's form of the index: a B-tree keyed by the text
 // answers equality and prefixes, and a LIKE on the rows answers suffixes and substrings, served by a pg_trgm index
-// of the text. Every answer is exact. The attribute is its id in the store's name dictionary. Nothing is kept by
-// object: the store gives the entries an object had before it changes, and those rows are removed by their key.
+// of each row's folded text (FOLDED_TEXT_SQL). Every answer is exact. The attribute is its id in the store's name
+// dictionary. Nothing is kept by object: the store gives the entries an object had before it changes, and those rows
+// are removed by their key.
 import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
 import type { StoreNames } from './store-names.ts';
 import { sameTexts, type TextEntries } from './text-entries.ts';
@@ -12,6 +13,61 @@ import type { TextIndex, TextOperator, TextQuery, TextTables } from './text-inde
  * continues p with U+10FFFF itself, a noncharacter no directory holds.
  */
 const TOP = '\u{10FFFF}';
+
+/**
+ * What the trigram indexes hold per row (PostgreSQL schema 2): the attribute's id between two `q`s, then the text with
+ * every character but a-z and 0-9 folded to `q`. pg_trgm cuts text into words at any other character, so unfolded,
+ * the `.9` of `torvalds.9` gives no trigram and the index finds every row holding `torvalds` in any attribute; folded,
+ * the text is one word whose trigrams (`dsq`, `sq9`) keep the separator and digit. A pattern asks for `q8q` anywhere
+ * rather than at the start: that keeps other attributes out with one trigram, not with the padded ones of a word's
+ * start, whose lists hold every row of every attribute whose id starts with the same digit. Folding only ever joins
+ * texts, so a pattern of folded text selects a superset of the rows, which the LIKE on the text itself makes exact.
+ */
+export const FOLDED_TEXT_SQL = "('q' || CAST(attr AS TEXT) || 'q' || regexp_replace(value, '[^a-z0-9]', 'q', 'g'))";
+
+/** Characters the folding keeps; the rest become `q` (in SQL, one per character, so only ASCII is folded here). */
+const KEPT = /[a-z0-9]/;
+const ASCII = /^[\x00-\x7f]$/;
+
+/** A long text asks the index for this many folded characters (its rarest stretch): each trigram's list is read whole. */
+const WINDOW = 10;
+
+/** How rarely a folded character occurs in directory text: digits and uncommon letters narrow most, `q` (a separator) least. */
+function rarity(c: string): number {
+  if (c >= '0' && c <= '9') return 3;
+  if ('vkjxz'.includes(c)) return 3;
+  if ('dlcumwfgypb'.includes(c)) return 2;
+  return c === 'q' ? 0.5 : 1;
+}
+
+/**
+ * The LIKE pattern over FOLDED_TEXT_SQL that selects a superset of the rows whose text contains `text`: its folded
+ * ASCII stretches in order, each between wildcards (a database not in UTF-8 folds a multibyte character to several
+ * `q`s, so none is spelled out), a long text only its rarest stretch of WINDOW characters. Null when no stretch has
+ * the three characters of a trigram.
+ */
+export function foldedPattern(text: string): string | null {
+  const stretches: string[] = [''];
+  for (const c of text) {
+    if (ASCII.test(c)) stretches[stretches.length - 1] += KEPT.test(c) ? c : 'q';
+    else if (stretches[stretches.length - 1] !== '') stretches.push('');
+  }
+  const useful = stretches.filter((t) => t.length >= 3);
+  if (useful.length === 0) return null;
+  const total = useful.reduce((n, t) => n + t.length, 0);
+  if (total <= WINDOW + 2) return `%${useful.join('%')}%`;
+  let best = '';
+  let bestScore = -1;
+  for (const t of useful) {
+    for (let i = 0; i + Math.min(WINDOW, t.length) <= t.length; i++) {
+      const w = t.slice(i, i + WINDOW);
+      const score = [...w].reduce((sum, c) => sum + rarity(c), 0);
+      // Among equals the later one: texts share their beginnings (`cn=`, a given name) more than the rest.
+      if (score >= bestScore) [best, bestScore] = [w, score];
+    }
+  }
+  return `%${best}%`;
+}
 
 /** The LIKE pattern of a substring or suffix, its wildcards escaped with a backslash. */
 function likePattern(text: string, operator: 'ends-with' | 'contains'): string {
@@ -80,16 +136,25 @@ export class TextRows implements TextIndex {
         return { sql: `${from} AND value = ?`, params: [...head, want], exact: true };
       case 'starts-with':
         return { sql: `${from} AND value >= ? AND value < ?`, params: [...head, want, want + TOP], exact: true };
-      default:
-        return { sql: `${from} AND value LIKE ? ESCAPE '\\'`, params: [...head, likePattern(want, operator)], exact: true };
+      default: {
+        const exact = likePattern(want, operator);
+        const folded = foldedPattern(want);
+        if (folded === null) return { sql: `${from} AND value LIKE ? ESCAPE '\\'`, params: [...head, exact], exact: true };
+        // The attribute's id in the folded text keeps the rows of other attributes out.
+        const attrFolded = `%q${this.attrId(attr)}q${folded}`;
+        return { sql: `${from} AND ${FOLDED_TEXT_SQL} LIKE ? AND value LIKE ? ESCAPE '\\'`, params: [...head, attrFolded, exact], exact: true };
+      }
     }
   }
 
   containing(text: string): Iterable<number> | null {
     const want = text.toLowerCase();
     if ([...want].length < 3) return null;
-    const sql = `SELECT ${this.t.id} FROM ${this.t.rows} WHERE value LIKE ? ESCAPE '\\'`;
-    return this.db.prepare(sql).pluck().iterate(likePattern(want, 'contains')) as IterableIterator<number>;
+    const folded = foldedPattern(want);
+    const exact = likePattern(want, 'contains');
+    if (folded === null) return this.db.prepare(`SELECT ${this.t.id} FROM ${this.t.rows} WHERE value LIKE ? ESCAPE '\\'`).pluck().iterate(exact) as IterableIterator<number>;
+    const sql = `SELECT ${this.t.id} FROM ${this.t.rows} WHERE ${FOLDED_TEXT_SQL} LIKE ? AND value LIKE ? ESCAPE '\\'`;
+    return this.db.prepare(sql).pluck().iterate(folded, exact) as IterableIterator<number>;
   }
 
   startingWith(attrs: readonly string[], text: string, connector: number | null): Iterable<number> | null {
