@@ -175,7 +175,7 @@ describe('connector space text index (DN, anchor and identity attribute search)'
       const again = open();
       const indexes = again.db.prepare("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND indexname LIKE '%text_%' AND indexdef LIKE '%gin%' ORDER BY 1").all() as { indexname: string; indexdef: string }[];
       expect(indexes.map((i) => i.indexname)).toEqual(['cs_text_folded', 'mv_text_folded']);
-      for (const i of indexes) expect(i.indexdef).toContain("('q'::text || (attr)::text) || 'q'::text) || regexp_replace(value, '[^a-z0-9]'::text, 'q'::text, 'g'::text)");
+      for (const i of indexes) expect(i.indexdef).toMatch(/\('q'::text \|\| \(attr\)::text\) \|\| 'q'::text\) \|\| replace\(replace\(/);
       expect(again.db.prepare("SELECT value FROM meta WHERE key = 'schema-version'").pluck().get()).toBe('2');
       expect(search(again, 1, [clause])).toEqual([a]);
       expect(search(again, 1, [{ ...clause, attribute: 'proxyAddresses' }])).toEqual([a, b]);

@@ -7,7 +7,8 @@ describe('foldedPattern (the trigram index pattern of a PostgreSQL substring sea
     expect(foldedPattern('cn=a b')).toBe('%cnqaqb%');
   });
 
-  it('leaves non-ASCII characters to wildcards, keeping the ASCII stretches in order', () => {
+  it('leaves other punctuation and non-ASCII characters to wildcards, keeping the stretches in order', () => {
+    expect(foldedPattern("o'brien+ops/7")).toBe('%oqbrien%ops%');
     expect(foldedPattern('josé.müller-9')).toBe('%jos%llerq9%');
     expect(foldedPattern('日本語テキスト.9')).toBeNull();
     expect(foldedPattern('ab')).toBeNull();
