@@ -60,6 +60,35 @@ describe('run records that refer to their object', () => {
     expect(s.runs.objectLog(a.id, 10).map((r) => r.id)).toEqual([rec2.id, rec1.id]);
   });
 
+  it('in one batch of more objects than one read holds, refer once per place: a record naming an object again takes over the reference', () => {
+    const s = open();
+    const objects = Array.from({ length: 600 }, (_, i) => imported(s, `CN=U${i},OU=HR`, { cn: [`U${i}`] }));
+    const [a, b] = objects;
+    // An earlier run refers to a's image; this batch names a twice (same image) and b with changed attributes.
+    const before = run(s, [{ counter: 'stage-add', csId: a.id, dn: a.dn, objectType: 'person', snapshot: { cn: ['U0'] } }]);
+    const batch = [
+      ...objects.map((o) => ({ counter: 'stage-update', csId: o.id, dn: o.dn, objectType: 'person', snapshot: { cn: [o.dn === b.dn ? 'changed' : o.dn.slice(3, o.dn.indexOf(','))] } })),
+      { counter: 'stage-update', csId: a.id, dn: a.dn, objectType: 'person', snapshot: { cn: ['U0'] } },
+      { counter: 'stage-update', csId: null, dn: 'CN=Gone,OU=HR', objectType: 'person', snapshot: { cn: ['Gone'] } },
+    ];
+    const now = run(s, batch);
+    const referring = (csId: number) => s.db.prepare('SELECT id FROM run_objects WHERE cs_id = ? AND snap_ref IS NOT NULL AND snapshot IS NULL').pluck().all(csId);
+    const records = s.runs.objects(now, 1, 'stage-update', null, null, 1000).items;
+    expect(records).toHaveLength(602);
+    // Only the last record about a refers to its image; the two before it (one per run) hold copies.
+    const aRecords = s.db.prepare('SELECT id FROM run_objects WHERE cs_id = ? ORDER BY id').pluck().all(a.id) as number[];
+    expect(aRecords).toHaveLength(3);
+    expect(referring(a.id)).toEqual([aRecords[2]]);
+    expect(s.runs.object(s.runs.objects(before, 1, 'stage-add', null, null, 10).items[0].id)!.snapshot).toEqual({ cn: ['U0'] });
+    for (const id of aRecords) expect(s.runs.object(id)!.snapshot).toEqual({ cn: ['U0'] });
+    // b's record differs from its object, so it holds a copy; every other object has one referring record.
+    expect(referring(b.id)).toEqual([]);
+    expect(records.find((r) => r.csId === b.id)!.snapshot).toEqual({ cn: ['changed'] });
+    for (const o of objects.slice(2)) expect(referring(o.id)).toHaveLength(1);
+    expect(records.find((r) => r.dn === 'CN=Gone,OU=HR')).toMatchObject({ csId: null, snapshot: { cn: ['Gone'] } });
+    expect(records.find((r) => r.csId === objects[599].id)).toMatchObject({ dn: 'CN=U599,OU=HR', objectType: 'person', snapshot: { cn: ['U599'] } });
+  });
+
   it('refer to the exported values an export left unconfirmed, and copy them when the next export merges more', () => {
     const s = open();
     const t = imported(s, 'uid=ann,ou=people', {});

@@ -58,6 +58,8 @@ const RECORD_SELECT = `SELECT r.*, c.dn AS cs_dn, c.mv_id AS cs_mv, c.object_typ
   (SELECT t.at FROM run_times t WHERE t.run_id = r.run_id AND t.step = r.step AND t.first_id <= r.id ORDER BY t.first_id DESC LIMIT 1) AS at
   FROM run_objects r LEFT JOIN cs_objects c ON c.id = r.cs_id`;
 
+const INSERT_RECORD = 'INSERT INTO run_objects (run_id, step, counter, cs_id, mv_id, dn, object_type, error, snapshot, snap_ref) VALUES (?,?,?,?,?,?,?,?,?,?)';
+
 /** Separates a counter from its target connector in the one name a record keeps for both. */
 const TARGET_SEPARATOR = '\u001f';
 
@@ -76,11 +78,10 @@ export class RunStore {
     private readonly snapshots: RunSnapshots,
   ) {
     this.stmts = {
-      insert: db.prepare(
-        'INSERT INTO run_objects (run_id, step, counter, cs_id, mv_id, dn, object_type, error, snapshot, snap_ref) VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id',
-      ).pluck(),
+      // Only a batch's first record needs its id back (for run_times); the rest are written without waiting on a server.
+      insertFirst: db.prepare(`${INSERT_RECORD} RETURNING id`).pluck(),
+      insert: db.prepare(INSERT_RECORD),
       time: db.prepare('INSERT INTO run_times (run_id, step, first_id, at) VALUES (?,?,?,?)'),
-      object: db.prepare('SELECT dn, mv_id, object_type FROM cs_objects WHERE id = ?'),
     };
   }
 
@@ -131,19 +132,20 @@ export class RunStore {
    * snapshot its object holds now (see run-snapshots.ts).
    */
   addObjects(runId: number, step: number, records: readonly RunObjectWrite[]): void {
-    let first = true;
-    for (const r of records) {
-      const o = r.csId === null ? undefined : (this.stmts.object.get(r.csId) as { dn: string; mv_id: number | null; object_type: number } | undefined);
-      const placed = r.snapshot ? this.snapshots.place(o ? r.csId : null, r.snapshot) : null;
+    if (!records.length) return;
+    const batch = this.snapshots.readBatch(records.flatMap((r) => (r.csId === null ? [] : [r.csId])));
+    records.forEach((r, i) => {
+      const o = r.csId === null ? undefined : batch.objects.get(r.csId);
+      const placed = r.snapshot ? this.snapshots.place(o ? r.csId : null, r.snapshot, o, batch) : null;
       const type = this.names.id(r.objectType);
       const mvId = r.mvId ?? null;
-      const id = this.stmts.insert.get(
+      const values = [
         runId, step, this.names.id(counterName(r.counter, r.target)), r.csId, o && o.mv_id === mvId ? 0 : mvId, o && o.dn === r.dn ? null : r.dn,
         o && o.object_type === type ? 0 : type, r.error ? JSON.stringify(r.error) : null, placed?.copy ?? null, placed?.ref ?? null,
-      ) as number;
-      if (first) this.stmts.time.run(runId, step, id, Date.now());
-      first = false;
-    }
+      ];
+      if (i > 0) this.stmts.insert.run(...values);
+      else this.stmts.time.run(runId, step, this.stmts.insertFirst.get(...values) as number, Date.now());
+    });
   }
 
   private toRun(r: Record<string, unknown>): RunRow {
