@@ -11,6 +11,7 @@ import { csSearchQuery } from './cs-search.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
+import { KnownDns } from './known-dns.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
@@ -93,6 +94,8 @@ export class CsStore {
   readonly text: CsTextIndex;
   /** SQLite only: PostgreSQL tables have a fill factor. */
   private readonly reserveRoom: boolean;
+  /** DNs an import batch read ahead (see hasDn). */
+  private readonly knownDns: KnownDns;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -105,6 +108,7 @@ export class CsStore {
     this.text = new CsTextIndex(db, names);
     const marks = COLUMNS.map(() => '?').join(',');
     this.reserveRoom = dialectOf(db) === 'sqlite';
+    this.knownDns = new KnownDns(db);
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -196,7 +200,18 @@ export class CsStore {
 
   /** True when an object of the connector has this DN. */
   hasDn(connector: number, dn: string): boolean {
-    return this.stmts.hasDn.get(connector, ...dnKeyParams(dnKey(dn))) !== undefined;
+    const key = dnKey(dn);
+    return this.knownDns.has(connector, key) || this.stmts.hasDn.get(connector, ...dnKeyParams(key)) !== undefined;
+  }
+
+  /** Reads ahead which of these DNs the connector space holds, for hasDn, until forgetReadAhead (an import batch). */
+  readAheadDns(connector: number, dns: readonly string[]): void {
+    this.knownDns.readAhead(connector, dns.map(dnKey));
+  }
+
+  /** Forgets the DNs read ahead. */
+  forgetReadAhead(): void {
+    this.knownDns.forget();
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -239,6 +254,7 @@ export class CsStore {
     const before = this.stmts.before.get(o.id) as Row | undefined;
     if (!before) return;
     const img = importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram);
+    if (before.dn !== o.dn) this.knownDns.forget();
     this.history.beforeWrite(o.id, this.referenced(before), { dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img, unc: enc.unconfirmed });
     this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
@@ -256,6 +272,7 @@ export class CsStore {
   delete(id: number): void {
     const before = this.stmts.before.get(id) as Row | undefined;
     if (!before) return;
+    this.knownDns.forget();
     this.history.beforeWrite(id, this.referenced(before), null);
     this.stmts.delete.run(id);
     this.refs.setCs(before.connector, id, this.referenceKeysOf([before.hologram, before.pending_import, before.pending_export, before.unconfirmed]), new Set());
@@ -366,6 +383,7 @@ export class CsStore {
   /** Removes every object of a connector; returns the MV ids that lost a link. */
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
+    this.knownDns.forget();
     this.history.beforeSpaceDelete(connector);
     this.db.prepare('DELETE FROM cs_refs WHERE from_id IN (SELECT id FROM cs_objects WHERE connector = ?)').run(connector);
     this.values.clear(connector);

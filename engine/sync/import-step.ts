@@ -4,6 +4,7 @@ import type { AttributeChange, ImportBatch, ImportChange, ImportIterator } from 
 import { WatermarkExpiredError } from '../connectors/contract.ts';
 import { connectorType } from '../connectors/registry.ts';
 import type { CsObject } from '../model/objects.ts';
+import { isDnRef, type AttributeValue } from '../model/values.ts';
 import { dnKey, sameName } from '../model/dn.ts';
 import { encodeAttributes, encodeValue, sameAttributes, sameValues, type StoredAttributes } from '../model/stored-values.ts';
 import { sameStoredValues } from '../model/value-equality.ts';
@@ -71,12 +72,18 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
       }
       const batch = next.value;
       store.transaction(() => {
-        for (const change of batch.changes) {
-          try {
-            stageChange(st, change);
-          } catch (err) {
-            ctx.stats.error('staging-error', { csId: null, dn: changeDn(change), objectType: '', error: { code: 'staging-error', message: (err as Error).message } });
+        // Placeholders ask whether each referenced DN is in the connector space: read the batch's answers at once.
+        store.cs.readAheadDns(connector.seq, referencedDns(batch.changes));
+        try {
+          for (const change of batch.changes) {
+            try {
+              stageChange(st, change);
+            } catch (err) {
+              ctx.stats.error('staging-error', { csId: null, dn: changeDn(change), objectType: '', error: { code: 'staging-error', message: (err as Error).message } });
+            }
           }
+        } finally {
+          store.cs.forgetReadAhead();
         }
         for (const p of batch.problems ?? []) {
           problems++;
@@ -116,6 +123,19 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
   if (ctx.stats.warningCount > 0 || message) return { status: 'completed-warnings', message };
   if (full && seen === 0) return { status: 'completed-no-objects', message };
   return { status: 'success', message };
+}
+
+/** The DNs the reference values of a batch's changes name. */
+function referencedDns(changes: readonly ImportChange[]): string[] {
+  const dns: string[] = [];
+  const add = (values: readonly AttributeValue[] | undefined) => {
+    for (const v of values ?? []) if (isDnRef(v)) dns.push(v.dn);
+  };
+  for (const c of changes) {
+    if (c.kind === 'object') for (const values of Object.values(c.object.attributes)) add(values);
+    else if (c.kind === 'update') for (const change of c.changes) add(change.values);
+  }
+  return dns;
 }
 
 function changeDn(c: ImportChange): string {
