@@ -10,7 +10,7 @@ import { openStore, type Store } from './store.ts';
 import { backToBeforeSearchText } from './test-before-search-text.ts';
 import { onPostgres, sqliteOnly } from '../test-data/store-under-test.ts';
 import { FOLDING_PROBES, FOLDING_VALUES } from '../test-data/search-text-cases.ts';
-import { FOLDED_TEXT_SQL } from './text-rows.ts';
+import { FOLDED_TEXT_SQL } from './folded-text.ts';
 
 
 let dir = '';

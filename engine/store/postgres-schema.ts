@@ -4,7 +4,7 @@
 // 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index of their folded text
 // (text-rows.ts) in place of FTS5.
 import type { SqlDatabase } from './sql/sql-database.ts';
-import { FOLDED_TEXT_SQL } from './text-rows.ts';
+import { FOLDED_TEXT_SQL } from './folded-text.ts';
 
 /**
  * Each entry moves a PostgreSQL schema one version forward; the version is kept in meta('schema-version'). The first

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedPattern } from './text-rows.ts';
+import { foldedPattern } from './folded-text.ts';
 
 describe('foldedPattern (the trigram index pattern of a PostgreSQL substring search)', () => {
   it('folds separators to q and keeps digits, so `.9` stays in the pattern', () => {
