@@ -12,6 +12,7 @@ import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
 import { KnownDns } from './known-dns.ts';
+import { LinkedNames } from './linked-names.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
@@ -96,6 +97,8 @@ export class CsStore {
   private readonly reserveRoom: boolean;
   /** DNs an import batch read ahead (see hasDn). */
   private readonly knownDns: KnownDns;
+  /** Names an export batch read ahead (see nameLinkedIn). */
+  private readonly linkedNames: LinkedNames<CsExportName>;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -109,6 +112,7 @@ export class CsStore {
     const marks = COLUMNS.map(() => '?').join(',');
     this.reserveRoom = dialectOf(db) === 'sqlite';
     this.knownDns = new KnownDns(db);
+    this.linkedNames = new LinkedNames(db, NAME_COLUMNS, (r) => toExportName(r as unknown as NameRow));
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -194,8 +198,15 @@ export class CsStore {
 
   /** The same of the object of one connector linked to an MV object. */
   nameLinkedIn(mvId: number, connector: number): CsExportName | null {
+    const ahead = this.linkedNames.get(connector, mvId);
+    if (ahead !== undefined) return ahead;
     const r = this.stmts.nameLinkedIn.get(mvId, connector) as NameRow | undefined;
     return r ? toExportName(r) : null;
+  }
+
+  /** Reads ahead the names nameLinkedIn gives for these MV ids in one connector, until forgetReadAhead or a write. */
+  readAheadLinked(connector: number, mvIds: Iterable<number>): void {
+    this.linkedNames.readAhead(connector, mvIds);
   }
 
   /** True when an object of the connector has this DN. */
@@ -209,9 +220,10 @@ export class CsStore {
     this.knownDns.readAhead(connector, dns.map(dnKey));
   }
 
-  /** Forgets the DNs read ahead. */
+  /** Forgets what was read ahead (DNs, linked names). */
   forgetReadAhead(): void {
     this.knownDns.forget();
+    this.linkedNames.forget();
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -240,6 +252,7 @@ export class CsStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
+    this.linkedNames.forget();
     const room = this.reserveRoom ? growthRoom(o as CsObject) : 0;
     const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null) as number;
     this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
@@ -255,6 +268,7 @@ export class CsStore {
     if (!before) return;
     const img = importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram);
     if (before.dn !== o.dn) this.knownDns.forget();
+    this.linkedNames.forget();
     this.history.beforeWrite(o.id, this.referenced(before), { dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img, unc: enc.unconfirmed });
     this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
@@ -273,6 +287,7 @@ export class CsStore {
     const before = this.stmts.before.get(id) as Row | undefined;
     if (!before) return;
     this.knownDns.forget();
+    this.linkedNames.forget();
     this.history.beforeWrite(id, this.referenced(before), null);
     this.stmts.delete.run(id);
     this.refs.setCs(before.connector, id, this.referenceKeysOf([before.hologram, before.pending_import, before.pending_export, before.unconfirmed]), new Set());
@@ -383,7 +398,7 @@ export class CsStore {
   /** Removes every object of a connector; returns the MV ids that lost a link. */
   deleteConnectorSpace(connector: number): number[] {
     const mvIds = (this.db.prepare('SELECT DISTINCT mv_id FROM cs_objects WHERE connector = ? AND mv_id IS NOT NULL').all(connector) as { mv_id: number }[]).map((r) => r.mv_id);
-    this.knownDns.forget();
+    this.forgetReadAhead();
     this.history.beforeSpaceDelete(connector);
     this.db.prepare('DELETE FROM cs_refs WHERE from_id IN (SELECT id FROM cs_objects WHERE connector = ?)').run(connector);
     this.values.clear(connector);

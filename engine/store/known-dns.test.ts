@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsObject } from '../model/objects.ts';
-import type { Store } from './store.ts';
 import { TemporaryStores } from './temporary-stores.ts';
+import { countStatements } from '../test-data/statement-counter.ts';
 
 const stores = new TemporaryStores();
 afterEach(() => stores.cleanup());
@@ -13,38 +13,13 @@ function object(connector: number, dn: string): Omit<CsObject, 'id'> {
   };
 }
 
-/** Counts the statements the store runs from here on (reads and writes through prepared statements). */
-function counting(s: Store): () => number {
-  let n = 0;
-  const wrap = (st: object): object => {
-    const proxy: object = new Proxy(st, {
-      get(target, key) {
-        const v = Reflect.get(target, key) as unknown;
-        if (typeof v !== 'function') return v;
-        return (...args: unknown[]) => {
-          if (['get', 'all', 'run', 'iterate'].includes(String(key))) n++;
-          const r = (v as (...a: unknown[]) => unknown).apply(target, args);
-          return r === target ? proxy : r;
-        };
-      },
-    });
-    return proxy;
-  };
-  // hasDn's statement was prepared with the store: count it through the store's statements; the rest through prepare.
-  const stmts = (s.cs as unknown as { stmts: Record<string, object> }).stmts;
-  stmts.hasDn = wrap(stmts.hasDn);
-  const prepare = s.db.prepare.bind(s.db);
-  s.db.prepare = ((sql: string) => wrap(prepare(sql))) as typeof s.db.prepare;
-  return () => n;
-}
-
 describe('DNs read ahead for an import batch', () => {
   it('answer hasDn without a statement per DN, and are forgotten when an object is renamed or deleted', () => {
     const s = stores.open();
     const ann = s.cs.insert(object(1, 'CN=Ann,OU=HR,DC=x'));
     s.cs.insert(object(1, 'CN=Bob,OU=HR,DC=x'));
     s.cs.insert(object(2, 'CN=Cy,OU=HR,DC=x'));
-    const statements = counting(s);
+    const statements = countStatements(s);
     const hasDn = (connector: number, dn: string) => s.cs.hasDn(connector, dn);
     s.transaction(() => {
       s.cs.readAheadDns(1, ['cn=ann, ou=hr, dc=x', 'CN=Bob,OU=HR,DC=x', 'CN=Cy,OU=HR,DC=x', 'CN=Nobody,DC=x']);

@@ -60,6 +60,17 @@ function waitsForAdd(ctx: StepContext, cs: CsObject, moved: Moved): boolean {
   return waits;
 }
 
+/** The metaverse ids the reference values of these objects' pending exports name. */
+function referencedIdentities(objects: readonly CsObject[]): number[] {
+  const ids: number[] = [];
+  for (const cs of objects) {
+    for (const values of Object.values(cs.pendingExport?.changes ?? {})) {
+      for (const v of values) if (typeof v === 'object' && v !== null && 'ref' in v && typeof v.mv === 'number') ids.push(v.mv);
+    }
+  }
+  return ids;
+}
+
 /**
  * The order a connected system accepts: deletes free names first, then renames and moves (each with its own
  * modifications, which the connector applies after the rename), then adds, then the other modifications.
@@ -110,7 +121,13 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     for (;;) {
       const ready: CsObject[] = [];
       const waiting: CsObject[] = [];
-      for (const cs of pending) if (waitsForAdd(ctx, cs, moved)) waiting.push(cs); else ready.push(cs);
+      // References to identities name their objects here: read the batch's at once (nothing is written meanwhile).
+      store.cs.readAheadLinked(connector.seq, referencedIdentities(pending));
+      try {
+        for (const cs of pending) if (waitsForAdd(ctx, cs, moved)) waiting.push(cs); else ready.push(cs);
+      } finally {
+        store.cs.forgetReadAhead();
+      }
       for (let i = 0; i < ready.length; i += BATCH) {
         const stop = await send(ready.slice(i, i + BATCH));
         if (stop) return { stop, waiting: [] };
