@@ -2,6 +2,7 @@
 // statement per 256 DNs instead of one per reference value. Only presence is kept, and only until the store renames
 // or deletes an object or the batch ends, so a DN known here is in the connector space; any other is looked up.
 import { DN_KEY_SQL, dnKeyParams } from './cs-columns.ts';
+import { inLists } from './in-lists.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /** DN keys per statement. */
@@ -16,15 +17,12 @@ export class KnownDns {
   /** Reads which of these DN keys the connector space holds. */
   readAhead(connector: number, keys: Iterable<string>): void {
     const known = (this.keys ??= new Set());
-    const wanted = [...new Set(keys)].filter((k) => !known.has(`${connector}:${k}`));
-    for (let i = 0; i < wanted.length; i += CHUNK) {
-      const chunk = wanted.slice(i, i + CHUNK);
-      // Padded with its last key to CHUNK, so one statement text serves every chunk.
-      const hashes = [...chunk, ...Array<string>(CHUNK - chunk.length).fill(chunk[chunk.length - 1])].map((k) => dnKeyParams(k)[0]);
-      const sql = `SELECT ${DN_KEY_SQL} FROM cs_objects WHERE connector = ? AND dn_hash IN (${hashes.map(() => '?').join(',')})`;
-      const found = new Set(this.db.prepare(sql).pluck().all(connector, ...hashes) as string[]);
+    const wanted = [...keys].filter((k) => !known.has(`${connector}:${k}`));
+    for (const { asked, keys: bound, marks } of inLists(wanted, CHUNK)) {
+      const sql = `SELECT ${DN_KEY_SQL} FROM cs_objects WHERE connector = ? AND dn_hash IN (${marks})`;
+      const found = new Set(this.db.prepare(sql).pluck().all(connector, ...bound.map((k) => dnKeyParams(k)[0])) as string[]);
       // A hash names a few keys at most: keep the ones asked for.
-      for (const k of chunk) if (found.has(k)) known.add(`${connector}:${k}`);
+      for (const k of asked) if (found.has(k)) known.add(`${connector}:${k}`);
     }
   }
 

@@ -12,6 +12,7 @@ import type { StoredAttributes } from '../model/stored-values.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { isPacked } from './packed-array.ts';
 import { IMPORT_IMAGE_SQL } from './cs-columns.ts';
+import { inLists } from './in-lists.ts';
 
 /** Where a record's snapshot is kept while it is not copied. */
 export const enum SnapshotRef {
@@ -43,12 +44,6 @@ function unpackSnapshot(snapshot: Uint8Array): EncodedMap {
 
 /** Ids per statement when a batch's objects or records are read by id. */
 const READ_CHUNK = 512;
-
-/** The ids padded (with the last) to a power of two from 8: a few statement texts to prepare, not one per count. */
-function padded(ids: readonly number[]): number[] {
-  const size = Math.max(8, 2 ** Math.ceil(Math.log2(ids.length)));
-  return [...ids, ...Array<number>(size - ids.length).fill(ids[ids.length - 1])];
-}
 
 /**
  * What a batch of new records needs to know before it is written: its objects' states and the records that refer to
@@ -121,18 +116,14 @@ export class RunSnapshots {
   readBatch(csIds: readonly number[]): RecordBatch {
     const objects = new Map<number, RecordedState>();
     const referring = new Map<string, number[]>();
-    const unique = [...new Set(csIds)];
-    for (let i = 0; i < unique.length; i += READ_CHUNK) {
-      // IN with a repeated id still yields each row once.
-      const chunk = padded(unique.slice(i, i + READ_CHUNK));
-      const marks = chunk.map(() => '?').join(',');
+    for (const { keys, marks } of inLists(csIds, READ_CHUNK)) {
       const rows = this.db
         .prepare(`SELECT id, dn, mv_id, object_type, ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE id IN (${marks})`)
-        .all(...chunk) as (RecordedState & { id: number })[];
+        .all(...keys) as (RecordedState & { id: number })[];
       for (const { id, ...now } of rows) objects.set(id, now);
       const refs = this.db
         .prepare(`SELECT id, cs_id, snap_ref FROM run_objects WHERE cs_id IN (${marks}) AND snap_ref IS NOT NULL AND snapshot IS NULL ORDER BY id`)
-        .all(...chunk) as { id: number; cs_id: number; snap_ref: SnapshotRef }[];
+        .all(...keys) as { id: number; cs_id: number; snap_ref: SnapshotRef }[];
       for (const r of refs) {
         const key = `${r.cs_id}:${r.snap_ref}`;
         const ids = referring.get(key);
