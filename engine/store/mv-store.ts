@@ -11,6 +11,7 @@ import { narrowingClause } from './text-index.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 import { SharedMeta } from './shared-meta.ts';
+import { RowBatch } from './row-batch.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
 import { isoOf, timeColumn } from './time-column.ts';
@@ -89,8 +90,7 @@ export class MvStore {
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
       attrsOf: db.prepare('SELECT attrs FROM mv_objects WHERE id = ?').pluck(),
-      indexDelete: db.prepare('DELETE FROM mv_index WHERE attr = ? AND value = ? AND mv_id = ?'),
-      indexInsert: db.prepare('INSERT INTO mv_index (attr, value, mv_id) VALUES (?,?,?) ON CONFLICT DO NOTHING'),
+      index: new RowBatch(db, { table: 'mv_index', columns: [['attr', 'BIGINT'], ['value', 'TEXT'], ['mv_id', 'BIGINT']] }),
       indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
     };
@@ -136,7 +136,7 @@ export class MvStore {
 
   /** Writes a new object's value index entries and search text. */
   private writeIndex(id: number, attrs: StoredAttributes): void {
-    for (const [attr, value] of this.indexEntries(attrs).values()) this.stmts.indexInsert.run(attr, value, id);
+    this.stmts.index.insert([...this.indexEntries(attrs).values()].map(([attr, value]) => [attr, value, id]));
     this.text.write(id, null, attrs);
   }
 
@@ -160,8 +160,8 @@ export class MvStore {
     if (this.indexed.size) {
       const old = this.indexEntries(before);
       const now = after ? this.indexEntries(after) : new Map<string, [number, string]>();
-      for (const [k, [attr, value]] of old) if (!now.has(k)) this.stmts.indexDelete.run(attr, value, id);
-      for (const [k, [attr, value]] of now) if (!old.has(k)) this.stmts.indexInsert.run(attr, value, id);
+      this.stmts.index.remove([...old].filter(([k]) => !now.has(k)).map(([, [attr, value]]) => [attr, value, id]));
+      this.stmts.index.insert([...now].filter(([k]) => !old.has(k)).map(([, [attr, value]]) => [attr, value, id]));
     }
     this.text.write(id, before, after);
     this.refs.setMv(id, mvReferenceIds(before), after ? mvReferenceIds(after) : new Set());

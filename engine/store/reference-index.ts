@@ -6,6 +6,7 @@ import { dnKey } from '../model/dn.ts';
 import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { keyHash } from './key-hash.ts';
+import { RowBatch } from './row-batch.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -57,11 +58,9 @@ export class ReferenceIndex {
 
   constructor(db: SqlDatabase) {
     this.stmts = {
-      csDelete: db.prepare('DELETE FROM cs_refs WHERE to_hash = ? AND from_id = ?'),
-      csInsert: db.prepare('INSERT INTO cs_refs (to_hash, from_id) VALUES (?,?) ON CONFLICT DO NOTHING'),
+      cs: new RowBatch(db, { table: 'cs_refs', columns: [['to_hash', 'BIGINT'], ['from_id', 'BIGINT']] }),
       csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE to_hash = ?'),
-      mvDelete: db.prepare('DELETE FROM mv_refs WHERE to_mv = ? AND from_mv = ?'),
-      mvInsert: db.prepare('INSERT INTO mv_refs (to_mv, from_mv) VALUES (?,?) ON CONFLICT DO NOTHING'),
+      mv: new RowBatch(db, { table: 'mv_refs', columns: [['to_mv', 'BIGINT'], ['from_mv', 'BIGINT']] }),
       mvReferrers: db.prepare('SELECT from_mv FROM mv_refs WHERE to_mv = ?'),
     };
   }
@@ -70,8 +69,8 @@ export class ReferenceIndex {
   setCs(connector: number, id: number, before: ReadonlySet<string>, after: ReadonlySet<string>): void {
     const old = new Set([...before].map((k) => refHash(connector, k)));
     const now = new Set([...after].map((k) => refHash(connector, k)));
-    for (const h of old) if (!now.has(h)) this.stmts.csDelete.run(h, id);
-    for (const h of now) if (!old.has(h)) this.stmts.csInsert.run(h, id);
+    this.stmts.cs.remove([...old].filter((h) => !now.has(h)).map((h) => [h, id]));
+    this.stmts.cs.insert([...now].filter((h) => !old.has(h)).map((h) => [h, id]));
   }
 
   /** Ids of the objects of a connector space that refer to the DN with this key (or, rarely, to one of the same hash). */
@@ -81,8 +80,8 @@ export class ReferenceIndex {
 
   /** Records what an MV object refers to now, given the ids it referred to before (empty for a new object). */
   setMv(id: number, before: ReadonlySet<number>, after: ReadonlySet<number>): void {
-    for (const to of before) if (!after.has(to)) this.stmts.mvDelete.run(to, id);
-    for (const to of after) if (!before.has(to)) this.stmts.mvInsert.run(to, id);
+    this.stmts.mv.remove([...before].filter((to) => !after.has(to)).map((to) => [to, id]));
+    this.stmts.mv.insert([...after].filter((to) => !before.has(to)).map((to) => [to, id]));
   }
 
   /** Ids of the MV objects that refer to this one. */

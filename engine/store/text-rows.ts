@@ -3,7 +3,8 @@
 // of each row's folded text (FOLDED_TEXT_SQL). Every answer is exact. The attribute is its id in the store's name
 // dictionary. Nothing is kept by object: the store gives the entries an object had before it changes, and those rows
 // are removed by their key.
-import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
+import type { SqlDatabase } from './sql/sql-database.ts';
+import { RowBatch } from './row-batch.ts';
 import type { StoreNames } from './store-names.ts';
 import { sameTexts, type TextEntries } from './text-entries.ts';
 import type { TextIndex, TextOperator, TextQuery, TextTables } from './text-index.ts';
@@ -23,8 +24,7 @@ function likePattern(text: string, operator: 'ends-with' | 'contains'): string {
 
 /** Statements over one index's rows. */
 export class TextRows implements TextIndex {
-  private readonly insert: SqlStatement;
-  private readonly remove: SqlStatement;
+  private readonly rows: RowBatch;
   /** `connector = ? AND ` when rows carry a connector. */
   private readonly scope: string;
 
@@ -34,24 +34,28 @@ export class TextRows implements TextIndex {
     private readonly t: TextTables,
   ) {
     this.scope = t.perConnector ? 'connector = ? AND ' : '';
-    this.insert = db.prepare(`INSERT INTO ${t.rows} (${t.perConnector ? 'connector, ' : ''}attr, value, ${t.id}) VALUES (${t.perConnector ? '?,' : ''}?,?,?) ON CONFLICT DO NOTHING`);
-    this.remove = db.prepare(`DELETE FROM ${t.rows} WHERE ${this.scope}attr = ? AND value = ? AND ${t.id} = ?`);
+    const key = [['attr', 'BIGINT'], ['value', 'TEXT'], [t.id, 'BIGINT']] as const;
+    this.rows = new RowBatch(db, { table: t.rows, columns: t.perConnector ? [['connector', 'BIGINT'], ...key] : key });
   }
 
   write(id: number, connector: number | null, before: TextEntries, after: TextEntries): void {
     const head = this.t.perConnector ? [connector] : [];
+    const gone: unknown[][] = [];
+    const added: unknown[][] = [];
     for (const [attr, texts] of before) {
       const now = after.get(attr);
       if (sameTexts(texts, now)) continue;
       const name = this.names.id(attr);
-      for (const text of texts) if (!now?.has(text)) this.remove.run(...head, name, text, id);
+      for (const text of texts) if (!now?.has(text)) gone.push([...head, name, text, id]);
     }
     for (const [attr, texts] of after) {
       const was = before.get(attr);
       if (sameTexts(texts, was)) continue;
       const name = this.names.id(attr);
-      for (const text of texts) if (!was?.has(text)) this.insert.run(...head, name, text, id);
+      for (const text of texts) if (!was?.has(text)) added.push([...head, name, text, id]);
     }
+    this.rows.remove(gone);
+    this.rows.insert(added);
   }
 
   clear(connector: number | null): void {
