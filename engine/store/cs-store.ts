@@ -12,7 +12,9 @@ import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
 import { KnownDns } from './known-dns.ts';
-import { LinkedNames } from './linked-names.ts';
+import { NamesAhead, type NamedRow } from './names-ahead.ts';
+import { RowsAhead } from './rows-ahead.ts';
+import { IdPool } from './id-pool.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
@@ -53,6 +55,8 @@ export function exportNameOf(o: CsObject): CsExportName {
 }
 
 const NAME_COLUMNS = 'id, dn, mv_id, state, transient, pi_op, pi_dn, pe_op, pe_new_dn';
+/** Objects per statement in getInTurn. */
+const IN_TURN = 32;
 
 
 /** The stored columns an object's search text is made of: when none of them changed, neither did the text. */
@@ -97,8 +101,12 @@ export class CsStore {
   private readonly reserveRoom: boolean;
   /** DNs an import batch read ahead (see hasDn). */
   private readonly knownDns: KnownDns;
-  /** Names an export batch read ahead (see nameLinkedIn). */
-  private readonly linkedNames: LinkedNames<CsExportName>;
+  /** Names a batch read ahead (see nameByKey, nameLinkedIn). */
+  private readonly namesAhead: NamesAhead<CsExportName>;
+  /** PostgreSQL: ids drawn ahead, so an insert without an anchor is not waited for. */
+  private readonly ids: IdPool | null;
+  /** Objects a batch read ahead (see get, byAnchor, byDnKey). */
+  private readonly rows: RowsAhead;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -112,7 +120,9 @@ export class CsStore {
     const marks = COLUMNS.map(() => '?').join(',');
     this.reserveRoom = dialectOf(db) === 'sqlite';
     this.knownDns = new KnownDns(db);
-    this.linkedNames = new LinkedNames(db, NAME_COLUMNS, (r) => toExportName(r as unknown as NameRow));
+    this.namesAhead = new NamesAhead(db, `${NAME_COLUMNS}, connector`, (r) => toExportName(r as unknown as NameRow), (rows) => preferred(rows as unknown as NameRow[])! as unknown as NamedRow);
+    this.rows = new RowsAhead(db, (rows) => preferred(rows)!);
+    this.ids = dialectOf(db) === 'postgres' ? new IdPool(db, 'cs_objects') : null;
     this.stmts = {
       get: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
       byAnchor: db.prepare('SELECT * FROM cs_objects WHERE connector = ? AND anchor = ?'),
@@ -122,6 +132,7 @@ export class CsStore {
       nameByKey: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE connector = ? AND ${DN_KEY_MATCH}`),
       nameLinkedIn: db.prepare(`SELECT ${NAME_COLUMNS} FROM cs_objects WHERE mv_id = ? AND connector = ? LIMIT 1`),
       insert: db.prepare(`INSERT INTO cs_objects (${COLUMNS.join(', ')}, room) VALUES (${marks}, ?) RETURNING id`).pluck(),
+      insertWithId: db.prepare(`INSERT INTO cs_objects (id, ${COLUMNS.join(', ')}, room) VALUES (?, ${marks}, ?)`),
       update: db.prepare(`UPDATE cs_objects SET (${COLUMNS.join(', ')}, room) = (${marks}, NULL) WHERE id = ?`),
       delete: db.prepare('DELETE FROM cs_objects WHERE id = ?'),
       before: db.prepare('SELECT * FROM cs_objects WHERE id = ?'),
@@ -169,12 +180,24 @@ export class CsStore {
 
   /** One object by id. */
   get(id: number): CsObject | null {
-    const r = this.stmts.get.get(id) as Row | undefined;
+    const ahead = this.rows.get(id);
+    const r = ahead === undefined ? (this.stmts.get.get(id) as Row | undefined) : ahead;
     return r ? this.toObject(r) : null;
+  }
+
+  /**
+   * One object by id, for a batch going through `ids` in order from `at`: when it is not read ahead, the next ones
+   * are read with it in one statement.
+   */
+  getInTurn(ids: readonly number[], at: number): CsObject | null {
+    if (this.rows.get(ids[at]) === undefined) this.rows.read(ids.slice(at, at + IN_TURN));
+    return this.get(ids[at]);
   }
 
   /** One object by anchor within a connector. */
   byAnchor(connector: number, anchor: string): CsObject | null {
+    const ahead = this.rows.anchored(connector, anchor);
+    if (ahead !== undefined) return ahead && this.toObject(ahead);
     const r = this.stmts.byAnchor.get(connector, anchor) as Row | undefined;
     return r ? this.toObject(r) : null;
   }
@@ -186,33 +209,76 @@ export class CsStore {
 
   /** One object by DN comparison key within a connector. */
   byDnKey(connector: number, key: string): CsObject | null {
+    const ahead = this.rows.named(connector, key);
+    if (ahead !== undefined) return ahead && this.toObject(ahead);
     const r = preferred(this.stmts.byDn.all(connector, ...dnKeyParams(key)) as Row[]);
     return r ? this.toObject(r) : null;
   }
 
   /** Id, DN, link, state and pending export of the object with this DN key (no attributes read): for resolving references. */
   nameByKey(connector: number, key: string): CsExportName | null {
+    const ahead = this.namesAhead.byKey(connector, key);
+    if (ahead !== undefined) return ahead;
     const r = preferred(this.stmts.nameByKey.all(connector, ...dnKeyParams(key)) as NameRow[]);
     return r ? toExportName(r) : null;
   }
 
   /** The same of the object of one connector linked to an MV object. */
   nameLinkedIn(mvId: number, connector: number): CsExportName | null {
-    const ahead = this.linkedNames.get(connector, mvId);
+    const ahead = this.namesAhead.linked(connector, mvId);
     if (ahead !== undefined) return ahead;
     const r = this.stmts.nameLinkedIn.get(mvId, connector) as NameRow | undefined;
     return r ? toExportName(r) : null;
   }
 
-  /** Reads ahead the names nameLinkedIn gives for these MV ids in one connector, until forgetReadAhead or a write. */
+  /** Reads ahead the names nameLinkedIn gives for these MV ids in one connector, until forgetReadAhead. */
   readAheadLinked(connector: number, mvIds: Iterable<number>): void {
-    this.linkedNames.readAhead(connector, mvIds);
+    this.namesAhead.readLinked([connector], mvIds);
+  }
+
+  /**
+   * Reads ahead, for a batch that synchronizes these objects one at a time until forgetReadAhead: the objects, the
+   * objects of their connector their references name (nameByKey), and the objects of these connectors linked to
+   * those (nameLinkedIn).
+   */
+  readAheadObjects(ids: readonly number[], connectors: readonly number[]): void {
+    const rows = this.rows.read(ids);
+    const keys = new Map<number, Set<string>>();
+    for (const r of rows) {
+      let own = keys.get(r.connector);
+      if (!own) keys.set(r.connector, (own = new Set()));
+      for (const dn of this.codec.referenceDns(importImage(r.pi_op, r.pending_import, r.hologram))) own.add(dnKey(dn));
+    }
+    const mvIds = new Set<number>();
+    for (const [connector, own] of keys) {
+      this.namesAhead.readKeys(connector, own);
+      for (const k of own) {
+        const mvId = this.namesAhead.byKey(connector, k)?.mvId;
+        if (mvId != null) mvIds.add(mvId);
+      }
+    }
+    this.namesAhead.readLinked(connectors, mvIds);
   }
 
   /** True when an object of the connector has this DN. */
   hasDn(connector: number, dn: string): boolean {
     const key = dnKey(dn);
     return this.knownDns.has(connector, key) || this.stmts.hasDn.get(connector, ...dnKeyParams(key)) !== undefined;
+  }
+
+  /**
+   * Reads ahead, for an import batch until forgetReadAhead, the objects with these anchors, and for those no object
+   * has, the objects holding their DNs (byAnchor, byDn).
+   */
+  readAheadStaging(connector: number, changes: readonly { anchor: string; dn: string | null }[]): void {
+    this.rows.readAnchors(connector, changes.map((c) => c.anchor));
+    this.rows.readKeys(connector, changes.flatMap((c) => (c.dn !== null && this.rows.anchored(connector, c.anchor) === null ? [dnKey(c.dn)] : [])));
+  }
+
+  /** Reads ahead, for an export batch's results until forgetReadAhead, its objects and the objects with these anchors. */
+  readAheadResults(connector: number, ids: readonly number[], anchors: readonly string[]): void {
+    this.rows.read(ids);
+    this.rows.readAnchors(connector, anchors);
   }
 
   /** Reads ahead which of these DNs the connector space holds, for hasDn, until forgetReadAhead (an import batch). */
@@ -223,7 +289,8 @@ export class CsStore {
   /** Forgets what was read ahead (DNs, linked names). */
   forgetReadAhead(): void {
     this.knownDns.forget();
-    this.linkedNames.forget();
+    this.namesAhead.forget();
+    this.rows.forget();
   }
 
   /** Objects of a connector by anchor, for a whole import batch in one query. */
@@ -252,9 +319,17 @@ export class CsStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<CsObject, 'id'> & { id?: number }): number {
-    this.linkedNames.forget();
     const room = this.reserveRoom ? growthRoom(o as CsObject) : 0;
-    const id = this.stmts.insert.get(...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null) as number;
+    const values = [...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null];
+    let id: number;
+    // Without an anchor no unique index can refuse the row, so the insert need not be waited for; with one, a
+    // refusal must reach the caller here, not at a later statement.
+    if (this.ids && o.anchor === null) {
+      id = this.ids.next();
+      this.stmts.insertWithId.run(id, ...values);
+    } else id = this.stmts.insert.get(...values) as number;
+    this.namesAhead.written(id, o.connector, dnKey(o.dn), o.mvId);
+    this.rows.written(id, o.connector, o.anchor, dnKey(o.dn));
     this.refs.setCs(o.connector, id, new Set(), csReferenceKeys(o as CsObject));
     this.values.write({ ...(o as CsObject), id }, false);
     this.text.write({ ...(o as CsObject), id });
@@ -264,11 +339,13 @@ export class CsStore {
   /** Writes every column of an object. */
   update(o: CsObject): void {
     const enc = encodeAttributes(this.codec, o);
-    const before = this.stmts.before.get(o.id) as Row | undefined;
+    const ahead = this.rows.get(o.id);
+    const before = ahead === undefined ? (this.stmts.before.get(o.id) as Row | undefined) : ahead;
     if (!before) return;
     const img = importImage(o.pendingImport?.op ?? null, enc.pendingImport, enc.hologram);
     if (before.dn !== o.dn) this.knownDns.forget();
-    this.linkedNames.forget();
+    this.rows.written(o.id, o.connector, o.anchor, dnKey(o.dn));
+    this.namesAhead.written(o.id, o.connector, dnKey(o.dn), o.mvId);
     this.history.beforeWrite(o.id, this.referenced(before), { dn: o.dn, mv_id: o.mvId, object_type: this.names.id(o.objectType), img, unc: enc.unconfirmed });
     this.stmts.update.run(...columnValues(this.names, o, enc), o.id);
     // References change only when some attribute map did: most updates move or keep maps (a sync applies its import).
@@ -284,10 +361,12 @@ export class CsStore {
 
   /** Removes an object. */
   delete(id: number): void {
-    const before = this.stmts.before.get(id) as Row | undefined;
+    const ahead = this.rows.get(id);
+    const before = ahead === undefined ? (this.stmts.before.get(id) as Row | undefined) : ahead;
     if (!before) return;
     this.knownDns.forget();
-    this.linkedNames.forget();
+    this.rows.written(id, before.connector, null, null);
+    this.namesAhead.written(id, before.connector, null, null);
     this.history.beforeWrite(id, this.referenced(before), null);
     this.stmts.delete.run(id);
     this.refs.setCs(before.connector, id, this.referenceKeysOf([before.hologram, before.pending_import, before.pending_export, before.unconfirmed]), new Set());
@@ -328,6 +407,7 @@ export class CsStore {
 
   /** Marks an object as seen by the full import generation `gen`. */
   markSeen(id: number, gen: number): void {
+    this.rows.drop(id);
     this.stmts.markSeen.run(gen, id);
   }
 

@@ -1,5 +1,6 @@
 // Metaverse objects, their value index (for joins and search) and paged search.
-import type { SqlDatabase } from './sql/sql-database.ts';
+import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
+import { IdPool } from './id-pool.ts';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import type { ContributorRef, MvObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
@@ -74,6 +75,8 @@ export class MvStore {
   private readonly stmts;
   /** Attributes kept in the value index (join attributes and attributes marked indexed). */
   private readonly indexedSet: SharedMeta<ReadonlySet<string>>;
+  /** PostgreSQL: ids drawn ahead, so an insert is not waited for. */
+  private readonly ids: IdPool | null;
   /** The text of the indexed and identity attributes, for equality, prefix and contains search. */
   readonly text: MvTextIndex;
 
@@ -83,10 +86,12 @@ export class MvStore {
     private readonly codec: AttributeCodec,
     private readonly names: StoreNames,
   ) {
+    this.ids = dialectOf(db) === 'postgres' ? new IdPool(db, 'mv_objects') : null;
     this.text = new MvTextIndex(db, names, () => this.indexed);
     this.stmts = {
       get: db.prepare('SELECT * FROM mv_objects WHERE id = ?'),
       insert: db.prepare('INSERT INTO mv_objects (object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?) RETURNING id').pluck(),
+      insertWithId: db.prepare('INSERT INTO mv_objects (id, object_type, attrs, contrib, retry_provisioning, created_at, updated_at) VALUES (?,?,?,?,?,?,?)'),
       update: db.prepare('UPDATE mv_objects SET object_type=?, attrs=?, contrib=?, retry_provisioning=?, updated_at=? WHERE id=?'),
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
       attrsOf: db.prepare('SELECT attrs FROM mv_objects WHERE id = ?').pluck(),
@@ -175,9 +180,12 @@ export class MvStore {
 
   /** Inserts an object; returns its id. */
   insert(o: Omit<MvObject, 'id'>): number {
-    const id = this.stmts.insert.get(
-      this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), updatedColumn(o),
-    ) as number;
+    const values = [this.names.id(o.objectType), this.codec.encode(o.attrs), packContrib(o.attrs, o.contrib), o.retryProvisioning ? 1 : 0, timeColumn(o.createdAt), updatedColumn(o)];
+    let id: number;
+    if (this.ids) {
+      id = this.ids.next();
+      this.stmts.insertWithId.run(id, ...values);
+    } else id = this.stmts.insert.get(...values) as number;
     this.writeIndex(id, o.attrs);
     this.refs.setMv(id, new Set(), mvReferenceIds(o.attrs));
     return id;

@@ -7,6 +7,7 @@ import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { keyHash } from './key-hash.ts';
 import { RowBatch } from './row-batch.ts';
+import { inLists } from './in-lists.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -39,6 +40,9 @@ export function referenceKeysOfCsRow(r: { hologram: string; pending_import: stri
   );
 }
 
+/** Keys per list when asking for the referrers of several objects. */
+const REFERRER_LIST = 256;
+
 /** Metaverse ids an MV object's reference values point to. */
 export function mvReferenceIds(attrs: StoredAttributes): Set<number> {
   const ids = new Set<number>();
@@ -56,7 +60,7 @@ export function refHash(connector: number, key: string): number {
 export class ReferenceIndex {
   private readonly stmts;
 
-  constructor(db: SqlDatabase) {
+  constructor(private readonly db: SqlDatabase) {
     this.stmts = {
       cs: new RowBatch(db, { table: 'cs_refs', columns: [['to_hash', 'BIGINT'], ['from_id', 'BIGINT']] }),
       csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE to_hash = ?'),
@@ -87,6 +91,32 @@ export class ReferenceIndex {
   /** Ids of the MV objects that refer to this one. */
   mvReferrers(id: number): number[] {
     return (this.stmts.mvReferrers.all(id) as { from_mv: number }[]).map((r) => r.from_mv);
+  }
+
+  /**
+   * The referrers of several objects at once, in one statement when they are few: the CS objects referring to these
+   * DN keys of these connectors, and the MV objects referring to these MV ids.
+   */
+  referrersOf(csKeys: Iterable<readonly [connector: number, key: string]>, mvIds: Iterable<number>): { cs: Set<number>; mv: Set<number> } {
+    const out = { cs: new Set<number>(), mv: new Set<number>() };
+    const hashes = inLists([...csKeys].map(([c, k]) => refHash(c, k)), REFERRER_LIST);
+    const ids = inLists(mvIds, REFERRER_LIST);
+    for (;;) {
+      const h = hashes.next();
+      const m = ids.next();
+      if (h.done && m.done) return out;
+      const parts: string[] = [];
+      const params: number[] = [];
+      if (!h.done) {
+        parts.push(`SELECT 0 AS kind, from_id AS id FROM cs_refs WHERE to_hash IN (${h.value.marks})`);
+        params.push(...h.value.keys);
+      }
+      if (!m.done) {
+        parts.push(`SELECT 1 AS kind, from_mv AS id FROM mv_refs WHERE to_mv IN (${m.value.marks})`);
+        params.push(...m.value.keys);
+      }
+      for (const r of this.db.prepare(parts.join(' UNION ALL ')).all(...params) as { kind: number; id: number }[]) (r.kind === 0 ? out.cs : out.mv).add(r.id);
+    }
   }
 }
 

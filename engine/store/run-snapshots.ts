@@ -7,7 +7,7 @@
 //   them. So a full import keeps one copy of each object, not two, until the object changes. At most one record
 //   refers to each of an object's two places: a new reference first gives the previous one its copy.
 import zlib from 'node:zlib';
-import type { SqlDatabase, SqlStatement } from './sql/sql-database.ts';
+import { dialectOf, type SqlDatabase, type SqlStatement } from './sql/sql-database.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { isPacked } from './packed-array.ts';
@@ -59,7 +59,9 @@ export interface RecordBatch {
 
 /** Statements that keep run records and their objects in step. */
 export class RunSnapshots {
-  private readonly stmts: Record<'keepDn' | 'keepMv' | 'keepType' | 'referring' | 'keepSnapshot' | 'source', SqlStatement>;
+  private readonly stmts: Record<'keepDn' | 'keepMv' | 'keepType' | 'referring' | 'keepSnapshot' | 'keepReferring' | 'source', SqlStatement>;
+  /** PostgreSQL: copies are written without first asking which records refer (a wait on a server) but deflated each time. */
+  private readonly copyBlind: boolean;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -71,8 +73,10 @@ export class RunSnapshots {
       keepType: db.prepare('UPDATE run_objects SET object_type = ? WHERE cs_id = ? AND object_type = 0'),
       referring: db.prepare('SELECT id FROM run_objects WHERE cs_id = ? AND snap_ref = ? AND snapshot IS NULL').pluck(),
       keepSnapshot: db.prepare('UPDATE run_objects SET snapshot = ? WHERE id = ?'),
+      keepReferring: db.prepare('UPDATE run_objects SET snapshot = ? WHERE cs_id = ? AND snap_ref = ? AND snapshot IS NULL'),
       source: db.prepare(`SELECT ${IMPORT_IMAGE_SQL} AS img, unconfirmed AS unc FROM cs_objects WHERE id = ?`),
     };
+    this.copyBlind = dialectOf(db) === 'postgres';
   }
 
   /** Copies into the records what they leave out and the object's next state (null: deleted) no longer holds. */
@@ -86,7 +90,8 @@ export class RunSnapshots {
 
   /** Gives the records referring to one place of an object a copy of what it holds. */
   private keepCopies(csId: number, ref: SnapshotRef, text: EncodedMap | null): void {
-    this.copyInto(this.stmts.referring.all(csId, ref) as number[], text);
+    if (this.copyBlind) this.stmts.keepReferring.run(packSnapshot(text ?? this.codec.encode({})), csId, ref);
+    else this.copyInto(this.stmts.referring.all(csId, ref) as number[], text);
   }
 
   /** Gives these records a copy of `text` (empty attributes when null). */

@@ -41,13 +41,15 @@ export class Store {
   /** The name dictionary and the attribute encoding of this database. */
   readonly names: StoreNames;
   readonly codec: AttributeCodec;
+  /** Who refers to whom, in connector spaces and the metaverse. */
+  readonly refs: ReferenceIndex;
 
   constructor(readonly db: SqlDatabase, box: SecretBox) {
     this.connectors = new ConnectorStore(db, box);
     this.names = new StoreNames(db);
     // PostgreSQL's attribute columns are text: it keeps the JSON form.
     this.codec = new AttributeCodec(this.names, dialectOf(db) === 'postgres' ? 'json' : 'packed');
-    const refs = new ReferenceIndex(db);
+    const refs = (this.refs = new ReferenceIndex(db));
     const history = new RunSnapshots(db, this.codec);
     this.cs = new CsStore(db, refs, new CsValueIndex(db, this.names), this.codec, this.names, history);
     this.mv = new MvStore(db, refs, this.codec, this.names);
@@ -63,6 +65,8 @@ export class Store {
     } catch (err) {
       // Names added inside the rolled-back part are gone from the database: forget them here too.
       this.names.reset();
+      // What was read ahead may hold what the rolled-back part wrote.
+      this.cs.forgetReadAhead();
       throw err;
     }
   }

@@ -103,7 +103,13 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
     const results = await client.export(batch.map(toExportChange), { signal: ctx.signal, log: ctx.log });
     const byId = new Map(results.map((r) => [r.csId, r]));
     store.transaction(() => {
-      for (const cs of batch) applyResult(ctx, cs, byId.get(String(cs.id)), moved);
+      // Each result rewrites its object and may look up the anchor it got: read the batch's at once.
+      store.cs.readAheadResults(connector.seq, batch.map((cs) => cs.id), results.flatMap((r) => (r.ok && r.anchor ? [r.anchor] : [])));
+      try {
+        for (const cs of batch) applyResult(ctx, cs, byId.get(String(cs.id)), moved);
+      } finally {
+        store.cs.forgetReadAhead();
+      }
       checkpoint(ctx);
     });
     done += batch.length;
@@ -143,8 +149,8 @@ export async function runExport(ctx: StepContext): Promise<StepOutcome> {
   function* load(ids: readonly number[]): Generator<CsObject[]> {
     let batch: CsObject[] = [];
     let values = 0;
-    for (const id of ids) {
-      const cs = store.cs.get(id);
+    for (let i = 0; i < ids.length; i++) {
+      const cs = store.cs.getInTurn(ids, i);
       if (!cs?.pendingExport) continue;
       const n = pendingValues(cs);
       if (batch.length && (batch.length >= BATCH || values + n > BATCH_VALUES)) {

@@ -74,6 +74,8 @@ export async function runImport(ctx: StepContext, requested: 'full' | 'delta'): 
       store.transaction(() => {
         // Placeholders ask whether each referenced DN is in the connector space: read the batch's answers at once.
         store.cs.readAheadDns(connector.seq, referencedDns(batch.changes));
+        // Staging looks each change up by anchor, and a new object by DN: read the batch's at once too.
+        store.cs.readAheadStaging(connector.seq, batch.changes.flatMap(stagingKeys));
         try {
           for (const change of batch.changes) {
             try {
@@ -136,6 +138,12 @@ function referencedDns(changes: readonly ImportChange[]): string[] {
     else if (c.kind === 'update') for (const change of c.changes) add(change.values);
   }
   return dns;
+}
+
+/** What staging a change looks up: its anchor, and the DN a new object takes. */
+function stagingKeys(c: ImportChange): { anchor: string; dn: string | null }[] {
+  if (c.kind === 'object') return c.object.anchor ? [{ anchor: c.object.anchor, dn: c.object.dn }] : [];
+  return [{ anchor: c.anchor, dn: null }];
 }
 
 function changeDn(c: ImportChange): string {

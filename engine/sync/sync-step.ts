@@ -15,6 +15,8 @@ import { WorkingSet, type FollowUps } from './working-set.ts';
 import { IdTally } from './id-tally.ts';
 
 const BATCH = 500;
+/** Objects read ahead at once, with the names their references need: a list of large groups is held whole. */
+const AHEAD = 32;
 /** How many times one object may be re-evaluated by follow-ups in a run (reference cycles settle in one). */
 const MAX_VISITS = 4;
 
@@ -82,12 +84,11 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     const page = store.cs.pageIds(connector.seq, filter, after, BATCH);
     if (!page.length) break;
     store.transaction(() => {
-      for (const id of page) {
+      eachAhead(env, page, (cs) => {
         // Synchronizing the object now does what a follow-up asked for before it was reached.
-        queue.cs.delete(id);
-        const cs = store.cs.get(id);
-        if (cs) queue.add(synchronizeOne(env, cs, ctx.stats));
-      }
+        queue.cs.delete(cs.id);
+        queue.add(synchronizeOne(env, cs, ctx.stats));
+      }, (id) => queue.cs.delete(id));
       checkpoint(ctx);
     });
     after = page[page.length - 1];
@@ -109,11 +110,10 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     const mvIds = csIds.length ? [] : queue.take('mv', BATCH);
     if (!csIds.length && !mvIds.length) continue;
     store.transaction(() => {
-      for (const id of csIds) {
-        const cs = store.cs.get(id);
+      eachAhead(env, csIds, (cs) => {
         // An object with a pending import of its own is processed by its connector's synchronization.
-        if (cs && (!cs.pendingImport || cs.connector === connector.seq)) queue.add(synchronizeOne(env, cs, ctx.stats));
-      }
+        if (!cs.pendingImport || cs.connector === connector.seq) queue.add(synchronizeOne(env, cs, ctx.stats));
+      });
       for (const id of mvIds) queue.add(outboundOne(env, id, ctx.stats));
       checkpoint(ctx);
     });
@@ -122,6 +122,30 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     await new Promise((r) => setImmediate(r));
   }
   return { status: ctx.stats.errorCount > 0 ? 'completed-sync-errors' : 'success', message: null };
+}
+
+/**
+ * Calls `fn` with each object of these ids that exists, read as `fn` reaches it, a few at a time with the names
+ * their references need read ahead (the store keeps what it read ahead exact while `fn` writes); `gone` is told
+ * the ids of objects that no longer exist.
+ */
+function eachAhead(env: SyncEnv, ids: readonly number[], fn: (cs: CsObject) => void, gone: (id: number) => void = () => {}): void {
+  const { cs } = env.store;
+  const connectors = [...env.connectors.keys()];
+  try {
+    for (let i = 0; i < ids.length; i += AHEAD) {
+      const chunk = ids.slice(i, i + AHEAD);
+      cs.readAheadObjects(chunk, connectors);
+      for (const id of chunk) {
+        const o = cs.get(id);
+        if (o) fn(o);
+        else gone(id);
+      }
+      cs.forgetReadAhead();
+    }
+  } finally {
+    cs.forgetReadAhead();
+  }
 }
 
 /** Synchronizes one object and writes the result; on a sync error, records it on the object instead. */

@@ -15,6 +15,12 @@ export interface FollowUps {
   readonly mv: Set<number>;
 }
 
+/** The DN keys (by connector) and MV ids whose referrers a flush re-evaluates. */
+interface Changed {
+  readonly cs: Map<string, readonly [number, string]>;
+  readonly mv: Set<number>;
+}
+
 /** What others may refer to: the object's name in its connector space, its link, and its name as a target. */
 interface Identity {
   readonly key: string;
@@ -231,12 +237,12 @@ export class WorkingSet {
     if (mvIds.size) for (const o of this.mv.values()) fixReferences(o.attrs, mvIds);
     for (const o of later) this.dirtyMv.set(o.id, true);
     for (const o of this.cs.values()) if (o.mvId !== null && o.mvId < 0) o.mvId = mvIds.get(o.mvId) ?? null;
-    const follow: FollowUps = { cs: new Set(), mv: new Set() };
+    const changed: Changed = { cs: new Map(), mv: new Set() };
     for (const [id, o] of this.cs) {
       const before = this.origin.get(id);
       if (this.deletedCs.has(id)) {
         if (id > 0) this.store.cs.delete(id);
-        if (before) this.followUps(o.connector, before, null, follow);
+        if (before) this.identityChanged(o.connector, before, null, changed);
         continue;
       }
       if (!this.dirtyCs.has(id)) continue;
@@ -245,7 +251,7 @@ export class WorkingSet {
         ids.set(id, real);
         o.id = real;
       } else this.store.cs.update(o);
-      this.followUps(o.connector, before ?? null, identityOf(o), follow);
+      this.identityChanged(o.connector, before ?? null, identityOf(o), changed);
     }
     for (const [id, attrsChanged] of this.dirtyMv) {
       if (id < 0 || this.deletedMv.has(id)) continue;
@@ -257,16 +263,17 @@ export class WorkingSet {
       if (r.csId !== null && r.csId < 0) r.csId = ids.get(r.csId) ?? null;
       if (r.mvId != null && r.mvId < 0) r.mvId = mvIds.get(r.mvId) ?? null;
     }
-    return follow;
+    // Read once everything is written: a referrer written in this flush is re-evaluated too, which changes nothing.
+    return this.store.refs.referrersOf(changed.cs.values(), changed.mv);
   }
 
-  /** Adds the referrers of an object whose identity changed between `before` and `after`. */
-  private followUps(connector: number, before: Identity | null, after: Identity | null, out: FollowUps): void {
+  /** Notes whose referrers to re-evaluate: those of an object whose identity changed between `before` and `after`. */
+  private identityChanged(connector: number, before: Identity | null, after: Identity | null, out: Changed): void {
     if (before?.key !== after?.key || before?.mvId !== after?.mvId) {
-      for (const k of new Set([before?.key, after?.key])) if (k !== undefined) for (const id of this.store.cs.referrers(connector, k)) out.cs.add(id);
+      for (const k of new Set([before?.key, after?.key])) if (k !== undefined) out.cs.set(`${connector}\u0000${k}`, [connector, k]);
     }
     if (before?.mvId !== after?.mvId || before?.targetKey !== after?.targetKey || before?.leaving !== after?.leaving) {
-      for (const m of new Set([before?.mvId, after?.mvId])) if (typeof m === 'number' && m > 0) for (const id of this.store.mv.referrers(m)) out.mv.add(id);
+      for (const m of new Set([before?.mvId, after?.mvId])) if (typeof m === 'number' && m > 0) out.mv.add(m);
     }
   }
 }
