@@ -322,9 +322,9 @@ export class CsStore {
     const room = this.reserveRoom ? growthRoom(o as CsObject) : 0;
     const values = [...columnValues(this.names, o as CsObject, encodeAttributes(this.codec, o as CsObject)), room ? Buffer.alloc(room) : null];
     let id: number;
-    // Without an anchor no unique index can refuse the row, so the insert need not be waited for; with one, a
-    // refusal must reach the caller here, not at a later statement.
-    if (this.ids && o.anchor === null) {
+    // When no unique index can refuse the row (no anchor, or one a batch read ahead as free, which stays exact while
+    // this store writes), the insert need not be waited for; else a refusal must reach the caller here.
+    if (this.ids && (o.anchor === null || this.rows.anchored(o.connector, o.anchor) === null)) {
       id = this.ids.next();
       this.stmts.insertWithId.run(id, ...values);
     } else id = this.stmts.insert.get(...values) as number;
