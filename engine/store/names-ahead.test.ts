@@ -3,6 +3,7 @@ import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { TemporaryStores } from './temporary-stores.ts';
 import { countStatements } from '../test-data/statement-counter.ts';
+import { dialectOf } from './sql/sql-database.ts';
 
 const stores = new TemporaryStores();
 afterEach(() => stores.cleanup());
@@ -75,13 +76,15 @@ describe('objects and names read ahead for a synchronization batch', () => {
     return { s, boss, target, unlinked, ann };
   }
 
-  it('read the objects, what their references name and what that is linked to, in three statements', () => {
+  it('read the objects, what their references name and what that is linked to, in three statements (one on SQLite)', () => {
     const { s, boss, target, unlinked, ann } = setUp();
     const expected = { ann: s.cs.get(ann), boss: s.cs.nameByKey(1, 'cn=boss,dc=x'), out: s.cs.nameLinkedIn(21, 2) };
     const statements = countStatements(s);
     s.cs.readAheadObjects([ann, 999_999], [1, 2]);
     const read = statements();
-    expect(read).toBe(3);
+    // SQLite reads the objects only: its lookups are function calls, cheaper than reading names ahead.
+    const sqlite = dialectOf(s.db) === 'sqlite';
+    expect(read).toBe(sqlite ? 1 : 3);
     expect(s.cs.get(ann)).toEqual(expected.ann);
     expect(s.cs.nameByKey(1, 'cn=boss,dc=x')).toEqual(expected.boss);
     expect(s.cs.nameByKey(1, 'cn=boss,dc=x')).toMatchObject({ id: boss, mvId: 21 });
@@ -89,10 +92,13 @@ describe('objects and names read ahead for a synchronization batch', () => {
     expect(s.cs.nameByKey(1, 'cn=nobody,dc=x')).toBeNull();
     expect(s.cs.nameLinkedIn(21, 2)).toEqual(expected.out);
     expect(s.cs.nameLinkedIn(21, 2)).toMatchObject({ id: target });
-    expect(statements()).toBe(read);
+    expect(statements()).toBe(sqlite ? read + 6 : read);
+    expect(s.cs.get(ann)).toEqual(expected.ann);
+    expect(statements()).toBe(sqlite ? read + 6 : read);
     // Not read ahead: looked up.
+    const before = statements();
     expect(s.cs.get(boss)).toMatchObject({ id: boss });
-    expect(statements()).toBe(read + 1);
+    expect(statements()).toBe(before + 1);
   });
 
   it('stay what a lookup finds while the batch writes', () => {

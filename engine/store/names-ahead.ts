@@ -5,6 +5,7 @@
 // when the batch ends, and the store forgets it when a transaction rolls back.
 import { DN_KEY_SQL, dnKeyParams } from './cs-columns.ts';
 import { inLists } from './in-lists.ts';
+import { StatementCache } from './statement-cache.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /** Keys per statement. */
@@ -25,14 +26,18 @@ export class NamesAhead<T> {
   /** The entries each object answers, to drop them when it is written. */
   private readonly byId = new Map<number, string[]>();
 
+  private readonly lists: StatementCache;
+
   constructor(
-    private readonly db: SqlDatabase,
+    db: SqlDatabase,
     /** The columns `toName` and `prefer` read; `id`, `connector` and `mv_id` among them. */
     private readonly columns: string,
     private readonly toName: (row: NamedRow) => T,
     /** Of several objects with one DN key, the one a lookup gives. */
     private readonly prefer: (rows: NamedRow[]) => NamedRow,
-  ) {}
+  ) {
+    this.lists = new StatementCache(db);
+  }
 
   /** Reads the object each of these DN keys names in a connector. */
   readKeys(connector: number, keys: Iterable<string>): void {
@@ -40,7 +45,7 @@ export class NamesAhead<T> {
     for (const { asked, keys: bound, marks } of inLists(wanted, CHUNK)) {
       if (this.entries.size >= MOST) return;
       const sql = `SELECT ${this.columns}, ${DN_KEY_SQL} AS name_key FROM cs_objects WHERE connector = ? AND dn_hash IN (${marks})`;
-      const rows = this.db.prepare(sql).all(connector, ...bound.map((k) => dnKeyParams(k)[0])) as (NamedRow & { name_key: string })[];
+      const rows = this.lists.get(sql).all(connector, ...bound.map((k) => dnKeyParams(k)[0])) as (NamedRow & { name_key: string })[];
       const byKey = groupBy(rows, (r) => r.name_key);
       // A hash names a few keys at most: keep the ones asked for.
       for (const k of asked) {
@@ -55,7 +60,7 @@ export class NamesAhead<T> {
     const wanted = [...mvIds].filter((id) => connectors.some((c) => !this.entries.has(linkEntry(c, id))));
     for (const { asked, keys: bound, marks } of inLists(wanted, CHUNK)) {
       if (this.entries.size >= MOST) return;
-      const rows = this.db.prepare(`SELECT ${this.columns} FROM cs_objects WHERE mv_id IN (${marks})`).all(...bound) as NamedRow[];
+      const rows = this.lists.get(`SELECT ${this.columns} FROM cs_objects WHERE mv_id IN (${marks})`).all(...bound) as NamedRow[];
       const byLink = groupBy(rows, (r) => linkEntry(r.connector, r.mv_id!));
       for (const id of asked) {
         for (const c of connectors) {

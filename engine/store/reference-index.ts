@@ -8,6 +8,7 @@ import type { StoredAttributes, StoredValue } from '../model/stored-values.ts';
 import { keyHash } from './key-hash.ts';
 import { RowBatch } from './row-batch.ts';
 import { inLists } from './in-lists.ts';
+import { StatementCache } from './statement-cache.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -60,7 +61,10 @@ export function refHash(connector: number, key: string): number {
 export class ReferenceIndex {
   private readonly stmts;
 
-  constructor(private readonly db: SqlDatabase) {
+  private readonly lists: StatementCache;
+
+  constructor(db: SqlDatabase) {
+    this.lists = new StatementCache(db);
     this.stmts = {
       cs: new RowBatch(db, { table: 'cs_refs', columns: [['to_hash', 'BIGINT'], ['from_id', 'BIGINT']] }),
       csReferrers: db.prepare('SELECT from_id FROM cs_refs WHERE to_hash = ?'),
@@ -115,7 +119,7 @@ export class ReferenceIndex {
         parts.push(`SELECT 1 AS kind, from_mv AS id FROM mv_refs WHERE to_mv IN (${m.value.marks})`);
         params.push(...m.value.keys);
       }
-      for (const r of this.db.prepare(parts.join(' UNION ALL ')).all(...params) as { kind: number; id: number }[]) (r.kind === 0 ? out.cs : out.mv).add(r.id);
+      for (const r of this.lists.get(parts.join(' UNION ALL ')).all(...params) as { kind: number; id: number }[]) (r.kind === 0 ? out.cs : out.mv).add(r.id);
     }
   }
 }

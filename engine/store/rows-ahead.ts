@@ -5,6 +5,7 @@
 // when a transaction rolls back.
 import { DN_KEY_SQL, dnKeyParams, type Row } from './cs-columns.ts';
 import { inLists } from './in-lists.ts';
+import { StatementCache } from './statement-cache.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /** Keys per statement. */
@@ -23,17 +24,21 @@ export class RowsAhead {
   private readonly entriesOf = new Map<number, [Map<string, number | null>, string][]>();
   private held = 0;
 
+  private readonly lists: StatementCache;
+
   constructor(
-    private readonly db: SqlDatabase,
+    db: SqlDatabase,
     /** Of several objects with one DN key, the one a lookup gives. */
     private readonly prefer: (rows: Row[]) => Row,
-  ) {}
+  ) {
+    this.lists = new StatementCache(db);
+  }
 
   /** Reads the rows of these ids; returns those that exist. */
   read(ids: readonly number[]): Row[] {
     for (const { asked, keys, marks } of inLists(ids.filter((id) => this.get(id) === undefined), CHUNK)) {
       const found = new Set<number>();
-      for (const r of this.db.prepare(`SELECT * FROM cs_objects WHERE id IN (${marks})`).all(...keys) as Row[]) {
+      for (const r of this.lists.get(`SELECT * FROM cs_objects WHERE id IN (${marks})`).all(...keys) as Row[]) {
         found.add(r.id);
         this.keep(r);
       }
@@ -47,7 +52,7 @@ export class RowsAhead {
     const wanted = [...anchors].filter((a) => !this.anchors.has(entry(connector, a)));
     for (const { asked, keys, marks } of inLists(wanted, CHUNK)) {
       const found = new Map<string, Row>();
-      for (const r of this.db.prepare(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${marks})`).all(connector, ...keys) as Row[]) found.set(r.anchor!, r);
+      for (const r of this.lists.get(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${marks})`).all(connector, ...keys) as Row[]) found.set(r.anchor!, r);
       for (const a of asked) {
         const r = found.get(a);
         if (!r) this.set(this.anchors, entry(connector, a), null);
@@ -62,7 +67,7 @@ export class RowsAhead {
     for (const { asked, keys, marks } of inLists(wanted, CHUNK)) {
       const sql = `SELECT *, ${DN_KEY_SQL} AS name_key FROM cs_objects WHERE connector = ? AND dn_hash IN (${marks})`;
       const byKey = new Map<string, Row[]>();
-      for (const r of this.db.prepare(sql).all(connector, ...keys.map((k) => dnKeyParams(k)[0])) as (Row & { name_key: string })[]) {
+      for (const r of this.lists.get(sql).all(connector, ...keys.map((k) => dnKeyParams(k)[0])) as (Row & { name_key: string })[]) {
         const { name_key: key, ...row } = r;
         const group = byKey.get(key);
         if (group) group.push(row);
