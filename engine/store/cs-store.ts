@@ -12,7 +12,7 @@ import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import { dialectOf } from './sql/sql-database.ts';
 import { KnownDns } from './known-dns.ts';
-import { NamesAhead, type NamedRow } from './names-ahead.ts';
+import { NamesAhead } from './names-ahead.ts';
 import { RowsAhead } from './rows-ahead.ts';
 import { IdPool } from './id-pool.ts';
 import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAttributes, importImage, objectOf, PLACEHOLDER, stateOf, type Row } from './cs-columns.ts';
@@ -99,12 +99,10 @@ export class CsStore {
   readonly text: CsTextIndex;
   /** SQLite only: PostgreSQL tables have a fill factor. */
   private readonly reserveRoom: boolean;
-  /** PostgreSQL only: whether readAheadObjects reads names ahead too (see there). */
-  private readonly namesReadAhead: boolean;
   /** DNs an import batch read ahead (see hasDn). */
   private readonly knownDns: KnownDns;
   /** Names a batch read ahead (see nameByKey, nameLinkedIn). */
-  private readonly namesAhead: NamesAhead<CsExportName>;
+  private readonly namesAhead: NamesAhead<NameRow & { connector: number }, CsExportName>;
   /** PostgreSQL: ids drawn ahead, so an insert without an anchor is not waited for. */
   private readonly ids: IdPool | null;
   /** Objects a batch read ahead (see get, byAnchor, byDnKey). */
@@ -121,9 +119,8 @@ export class CsStore {
     this.text = new CsTextIndex(db, names);
     const marks = COLUMNS.map(() => '?').join(',');
     this.reserveRoom = dialectOf(db) === 'sqlite';
-    this.namesReadAhead = dialectOf(db) === 'postgres';
     this.knownDns = new KnownDns(db);
-    this.namesAhead = new NamesAhead(db, `${NAME_COLUMNS}, connector`, (r) => toExportName(r as unknown as NameRow), (rows) => preferred(rows as unknown as NameRow[])! as unknown as NamedRow);
+    this.namesAhead = new NamesAhead<NameRow & { connector: number }, CsExportName>(db, `${NAME_COLUMNS}, connector`, toExportName, (rows) => preferred(rows)!);
     this.rows = new RowsAhead(db, (rows) => preferred(rows)!);
     this.ids = dialectOf(db) === 'postgres' ? new IdPool(db, 'cs_objects') : null;
     this.stmts = {
@@ -248,7 +245,7 @@ export class CsStore {
     const rows = this.rows.read(ids);
     // On SQLite a lookup is a function call: reading names ahead saved nothing there (100k cycle, 2026-12-07:
     // synchronization 439 µs per object with it, 429 without).
-    if (!this.namesReadAhead) return;
+    if (dialectOf(this.db) === 'sqlite') return;
     const keys = new Map<number, Set<string>>();
     for (const r of rows) {
       let own = keys.get(r.connector);

@@ -45,7 +45,13 @@ describe('ids of inserted objects', () => {
     s.cs.insert(object('CN=A,DC=x', 'same'));
     s.transaction(() => {
       s.cs.insert(object('CN=B,DC=x', null));
-      expect(() => s.transaction(() => s.cs.insert(object('CN=C,DC=x', 'same')))).toThrow();
+      // The insert itself throws: were it sent without waiting, the refusal would come from a later statement.
+      expect(() =>
+        s.transaction(() => {
+          expect(() => s.cs.insert(object('CN=C,DC=x', 'same'))).toThrow();
+          throw new Error('undone');
+        }),
+      ).toThrow('undone');
       s.cs.insert(object('CN=D,DC=x', null));
     });
     expect(['CN=B,DC=x', 'CN=C,DC=x', 'CN=D,DC=x'].map((dn) => s.cs.byDn(1, dn) !== null)).toEqual([true, false, true]);

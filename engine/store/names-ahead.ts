@@ -6,6 +6,7 @@
 import { DN_KEY_SQL, dnKeyParams } from './cs-columns.ts';
 import { inLists } from './in-lists.ts';
 import { StatementCache } from './statement-cache.ts';
+import { groupBy, ReadAheadEntries } from './read-ahead-entries.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /** Keys per statement. */
@@ -21,20 +22,17 @@ export interface NamedRow {
 }
 
 /** Read-ahead names by DN key and by link; null where nothing is there, undefined where nothing was read. */
-export class NamesAhead<T> {
-  private readonly entries = new Map<string, T | null>();
-  /** The entries each object answers, to drop them when it is written. */
-  private readonly byId = new Map<number, string[]>();
-
+export class NamesAhead<R extends NamedRow, T> {
+  private readonly entries = new ReadAheadEntries<T>();
   private readonly lists: StatementCache;
 
   constructor(
     db: SqlDatabase,
     /** The columns `toName` and `prefer` read; `id`, `connector` and `mv_id` among them. */
     private readonly columns: string,
-    private readonly toName: (row: NamedRow) => T,
+    private readonly toName: (row: R) => T,
     /** Of several objects with one DN key, the one a lookup gives. */
-    private readonly prefer: (rows: NamedRow[]) => NamedRow,
+    private readonly prefer: (rows: R[]) => R,
   ) {
     this.lists = new StatementCache(db);
   }
@@ -45,7 +43,7 @@ export class NamesAhead<T> {
     for (const { asked, keys: bound, marks } of inLists(wanted, CHUNK)) {
       if (this.entries.size >= MOST) return;
       const sql = `SELECT ${this.columns}, ${DN_KEY_SQL} AS name_key FROM cs_objects WHERE connector = ? AND dn_hash IN (${marks})`;
-      const rows = this.lists.get(sql).all(connector, ...bound.map((k) => dnKeyParams(k)[0])) as (NamedRow & { name_key: string })[];
+      const rows = this.lists.get(sql).all(connector, ...bound.map((k) => dnKeyParams(k)[0])) as (R & { name_key: string })[];
       const byKey = groupBy(rows, (r) => r.name_key);
       // A hash names a few keys at most: keep the ones asked for.
       for (const k of asked) {
@@ -60,7 +58,7 @@ export class NamesAhead<T> {
     const wanted = [...mvIds].filter((id) => connectors.some((c) => !this.entries.has(linkEntry(c, id))));
     for (const { asked, keys: bound, marks } of inLists(wanted, CHUNK)) {
       if (this.entries.size >= MOST) return;
-      const rows = this.lists.get(`SELECT ${this.columns} FROM cs_objects WHERE mv_id IN (${marks})`).all(...bound) as NamedRow[];
+      const rows = this.lists.get(`SELECT ${this.columns} FROM cs_objects WHERE mv_id IN (${marks})`).all(...bound) as R[];
       const byLink = groupBy(rows, (r) => linkEntry(r.connector, r.mv_id!));
       for (const id of asked) {
         for (const c of connectors) {
@@ -85,8 +83,7 @@ export class NamesAhead<T> {
   /** An object was written (null `key`: deleted): drops what it answered and what its DN key and link may answer now. */
   written(id: number, connector: number, key: string | null, mvId: number | null): void {
     if (!this.entries.size) return;
-    for (const e of this.byId.get(id) ?? []) this.entries.delete(e);
-    this.byId.delete(id);
+    this.entries.dropObject(id);
     if (key !== null) this.entries.delete(keyEntry(connector, key));
     if (mvId !== null) this.entries.delete(linkEntry(connector, mvId));
   }
@@ -94,15 +91,10 @@ export class NamesAhead<T> {
   /** Forgets everything read ahead. */
   forget(): void {
     this.entries.clear();
-    this.byId.clear();
   }
 
-  private set(entry: string, row: NamedRow | null): void {
-    this.entries.set(entry, row ? this.toName(row) : null);
-    if (!row) return;
-    const held = this.byId.get(row.id);
-    if (held) held.push(entry);
-    else this.byId.set(row.id, [entry]);
+  private set(entry: string, row: R | null): void {
+    this.entries.set(entry, row ? this.toName(row) : null, row?.id ?? null);
   }
 }
 
@@ -112,15 +104,4 @@ function keyEntry(connector: number, key: string): string {
 
 function linkEntry(connector: number, mvId: number): string {
   return `${connector}:${mvId}`;
-}
-
-function groupBy<R>(rows: R[], keyOf: (r: R) => string): Map<string, R[]> {
-  const out = new Map<string, R[]>();
-  for (const r of rows) {
-    const k = keyOf(r);
-    const group = out.get(k);
-    if (group) group.push(r);
-    else out.set(k, [r]);
-  }
-  return out;
 }

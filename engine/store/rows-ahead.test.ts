@@ -61,6 +61,9 @@ describe('objects read ahead by anchor and DN for an import batch', () => {
       expect(s.cs.byAnchor(1, 'a-1')).toBeNull();
       expect(s.cs.byDn(1, 'CN=Ann,DC=x')).toBeNull();
       expect(s.cs.byAnchor(1, 'a-2')?.id).toBe(ann);
+      // Read again, her row must not answer for the anchor she left.
+      s.cs.readAheadResults(1, [ann], []);
+      expect(s.cs.byAnchor(1, 'a-1')).toBeNull();
       s.cs.delete(fresh);
       expect(s.cs.byAnchor(1, 'new-2')).toBeNull();
       expect(s.cs.byDn(1, 'CN=Nobody,DC=x')).toBeNull();

@@ -6,6 +6,7 @@
 import { DN_KEY_SQL, dnKeyParams, type Row } from './cs-columns.ts';
 import { inLists } from './in-lists.ts';
 import { StatementCache } from './statement-cache.ts';
+import { groupBy, ReadAheadEntries } from './read-ahead-entries.ts';
 import type { SqlDatabase } from './sql/sql-database.ts';
 
 /** Keys per statement. */
@@ -18,10 +19,9 @@ export class RowsAhead {
   private readonly rows = new Map<number, Row>();
   /** Ids read and not found. */
   private readonly absent = new Set<number>();
-  private readonly anchors = new Map<string, number | null>();
-  private readonly keys = new Map<string, number | null>();
-  /** The anchor and DN key entries naming each object, to drop them when it is written. */
-  private readonly entriesOf = new Map<number, [Map<string, number | null>, string][]>();
+  /** Anchors and DN keys: the id of the object each names. */
+  private readonly anchors = new ReadAheadEntries<number>();
+  private readonly keys = new ReadAheadEntries<number>();
   private held = 0;
 
   private readonly lists: StatementCache;
@@ -55,8 +55,8 @@ export class RowsAhead {
       for (const r of this.lists.get(`SELECT * FROM cs_objects WHERE connector = ? AND anchor IN (${marks})`).all(connector, ...keys) as Row[]) found.set(r.anchor!, r);
       for (const a of asked) {
         const r = found.get(a);
-        if (!r) this.set(this.anchors, entry(connector, a), null);
-        else if (this.keep(r)) this.set(this.anchors, entry(connector, a), r.id);
+        if (!r) this.anchors.set(entry(connector, a), null, null);
+        else if (this.keep(r)) this.anchors.set(entry(connector, a), r.id, r.id);
       }
     }
   }
@@ -66,18 +66,16 @@ export class RowsAhead {
     const wanted = [...dnKeys].filter((k) => !this.keys.has(entry(connector, k)));
     for (const { asked, keys, marks } of inLists(wanted, CHUNK)) {
       const sql = `SELECT *, ${DN_KEY_SQL} AS name_key FROM cs_objects WHERE connector = ? AND dn_hash IN (${marks})`;
-      const byKey = new Map<string, Row[]>();
-      for (const r of this.lists.get(sql).all(connector, ...keys.map((k) => dnKeyParams(k)[0])) as (Row & { name_key: string })[]) {
-        const { name_key: key, ...row } = r;
-        const group = byKey.get(key);
-        if (group) group.push(row);
-        else byKey.set(key, [row]);
-      }
+      const rows = this.lists.get(sql).all(connector, ...keys.map((k) => dnKeyParams(k)[0])) as (Row & { name_key: string })[];
+      const byKey = groupBy(rows, (r) => r.name_key);
       // A hash names a few keys at most: keep the ones asked for.
       for (const k of asked) {
         const group = byKey.get(k);
-        if (!group) this.set(this.keys, entry(connector, k), null);
-        else if (group.every((r) => this.keep(r))) this.set(this.keys, entry(connector, k), this.prefer(group).id);
+        if (!group) this.keys.set(entry(connector, k), null, null);
+        else if (group.every((r) => this.keep(withoutKey(r)))) {
+          const id = this.prefer(group).id;
+          this.keys.set(entry(connector, k), id, id);
+        }
       }
     }
   }
@@ -101,8 +99,8 @@ export class RowsAhead {
   written(id: number, connector: number, anchor: string | null, key: string | null): void {
     this.release(id);
     this.absent.delete(id);
-    for (const [map, e] of this.entriesOf.get(id) ?? []) map.delete(e);
-    this.entriesOf.delete(id);
+    this.anchors.dropObject(id);
+    this.keys.dropObject(id);
     if (anchor !== null) this.anchors.delete(entry(connector, anchor));
     if (key !== null) this.keys.delete(entry(connector, key));
   }
@@ -112,7 +110,6 @@ export class RowsAhead {
     this.rows.clear();
     this.anchors.clear();
     this.keys.clear();
-    this.entriesOf.clear();
     this.absent.clear();
     this.held = 0;
   }
@@ -139,19 +136,17 @@ export class RowsAhead {
     this.held -= sizeOf(r);
   }
 
-  private set(map: Map<string, number | null>, e: string, id: number | null): void {
-    map.set(e, id);
-    if (id === null) return;
-    const held = this.entriesOf.get(id);
-    if (held) held.push([map, e]);
-    else this.entriesOf.set(id, [[map, e]]);
-  }
-
   /** An entry's row; an entry whose object was written since is gone, and its row may be too (then it is not known). */
   private found(id: number | null | undefined): Row | null | undefined {
     if (id === undefined || id === null) return id;
     return this.rows.get(id);
   }
+}
+
+/** A row as `SELECT *` gives it, without the DN key a read by keys adds. */
+function withoutKey(r: Row & { name_key: string }): Row {
+  const { name_key: _key, ...row } = r;
+  return row;
 }
 
 /** The bytes (or UTF-16 units) of a row's attribute maps, near enough for a budget. */
