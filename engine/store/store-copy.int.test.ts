@@ -18,10 +18,10 @@ let server: PostgresInstance;
 let home: string;
 const repo = path.resolve(import.meta.dirname, '..', '..');
 
-/** Every row of every table of a SQLite store, in key order, as JSON text (binary as base64). */
+/** Every row of every table of a SQLite store but its search text (never copied), in key order, as JSON text (binary as base64). */
 function dump(s: Store): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%'").pluck().all() as string[];
+  const tables = s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts_%' AND name NOT IN ('cs_text', 'mv_text')").pluck().all() as string[];
   for (const t of tables) {
     out[t] = (s.db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
       .map((r) => JSON.stringify(r, (_k, v: unknown) => (v && typeof v === 'object' && 'type' in v && (v as { type: string }).type === 'Buffer' ? Buffer.from((v as unknown as { data: number[] }).data).toString('base64') : v)))

@@ -20,6 +20,12 @@ const ENCODED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   mv_objects: ['attrs'],
 };
 
+/**
+ * The search text, which each store keeps in its own form (documents on both, rows in older stores) and writes
+ * again from the objects when it opens a copy: never copied.
+ */
+const DERIVED_TEXT = /^(cs|mv)_text(_fts(_.*)?)?$/;
+
 /** Progress of a copy: the table and the rows written so far. */
 export type CopyProgress = (table: string, rows: number) => void;
 
@@ -30,12 +36,12 @@ function tablesOf(db: SqlDatabase): Map<string, string[]> {
     const rows = db
       .prepare("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")
       .all() as { table_name: string; column_name: string }[];
-    for (const r of rows) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
+    for (const r of rows) if (!DERIVED_TEXT.test(r.table_name)) out.set(r.table_name, [...(out.get(r.table_name) ?? []), r.column_name]);
     return out;
   }
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name").pluck().all() as string[];
   for (const t of tables) {
-    if (t.startsWith('sqlite_') || /_fts(_|$)/.test(t)) continue;
+    if (t.startsWith('sqlite_') || DERIVED_TEXT.test(t)) continue;
     out.set(t, (db.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]));
   }
   return out;
@@ -59,9 +65,8 @@ export function copyStore(source: Store, target: Store, progress: CopyProgress =
   const missing = [...from.keys()].filter((t) => !to.has(t));
   if (missing.length) throw new Error(`The target store has no table ${missing.join(', ')}; upgrade IdSync where the target is opened`);
   const tables: { name: string; rows: number }[] = [];
-  // meta's schema version belongs to each store's own schema history. The search text takes a different form on each
-  // store (rows on PostgreSQL, trigram documents on SQLite): the target is not told its text is current, so it writes
-  // the text again when it next opens.
+  // meta's schema version belongs to each store's own schema history. The search text is not copied (see
+  // DERIVED_TEXT): the target is not told its text is current, so it writes the text again when it next opens.
   const metaWhere = " WHERE key NOT IN ('schema-version', 'search-text')";
   const form = target.codec.form;
   target.transaction(() => {
