@@ -70,7 +70,7 @@ export class CsTextIndex {
   private readonly index: TextIndex;
 
   constructor(db: SqlDatabase, names: StoreNames) {
-    this.index = textIndexOf(db, names, { rows: 'cs_text', documents: 'cs_text_fts', perConnector: true });
+    this.index = textIndexOf(db, names, { rows: 'cs_text', id: 'cs_id', documents: 'cs_text_fts', perConnector: true });
   }
 
   /** Records an object's text in place of the entries it had (none for a new object). */

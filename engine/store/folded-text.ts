@@ -14,19 +14,7 @@ const FOLDED = [' ', '.', ',', '=', '@', '-', '_', ':', "'"];
  * hold every row of every attribute whose id starts with the same digit. Folding only ever joins texts, so a pattern
  * of folded text selects a superset of the rows, which the LIKE on the text itself makes exact.
  */
-export const FOLDED_TEXT_SQL = `('q' || CAST(attr AS TEXT) || 'q' || ${foldedSql('value')})`;
-
-/** SQL of a text column with each FOLDED separator as `q`. */
-function foldedSql(column: string, also: readonly string[] = []): string {
-  return [...FOLDED.map((c) => `'${c.replaceAll("'", "''")}'`), ...also].reduce((sql, c) => `replace(${sql}, ${c}, 'q')`, column);
-}
-
-/**
- * What the trigram indexes hold per document (PostgreSQL schema 3, folded-documents.ts): the document's text with
- * each FOLDED separator and the mark between an entry's attribute id and its text as `q`, so an entry
- * `\x02` 8 `\x1f` `linus.torvalds` `\x03` is the one word `8qlinusqtorvalds` between two marks pg_trgm cuts at.
- */
-export const FOLDED_DOCUMENT_SQL = foldedSql('text', ['chr(31)']);
+export const FOLDED_TEXT_SQL = `('q' || CAST(attr AS TEXT) || 'q' || ${FOLDED.reduce((sql, c) => `replace(${sql}, '${c.replaceAll("'", "''")}', 'q')`, 'value')})`;
 
 /** Characters a pattern spells as they are; FOLDED ones it spells `q`; any other ends a stretch (pg_trgm may cut a word there). */
 const KEPT = /^[a-z0-9]$/;

@@ -28,7 +28,7 @@ export class MvTextIndex {
     /** The attributes in the value index now. */
     private readonly indexed: () => ReadonlySet<string>,
   ) {
-    this.index = textIndexOf(db, names, { rows: 'mv_text', documents: 'mv_text_fts', perConnector: false });
+    this.index = textIndexOf(db, names, { rows: 'mv_text', id: 'mv_id', documents: 'mv_text_fts', perConnector: false });
   }
 
   /** Moves an object's text from its previous attributes (null for a new object) to its new ones (null when deleted). */

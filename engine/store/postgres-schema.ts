@@ -1,13 +1,10 @@
 // The PostgreSQL schema: the same tables, columns and indexes as the SQLite migrations (engine/store/migrations.ts)
 // produce, written once at their current version. Text is compared and sorted byte-wise (`COLLATE "C"`, as SQLite
 // does), integers (ids, dictionary ids, states, times in milliseconds, key hashes) are BIGINT, blobs BYTEA, ids are
-// 64-bit identities that are never reused, and the search text is a document per object under a pg_trgm GIN index
-// of its folded text (folded-documents.ts) in place of FTS5.
+// 64-bit identities that are never reused, and the search text rows have a pg_trgm GIN index of their folded text
+// (text-rows.ts) in place of FTS5.
 import type { SqlDatabase } from './sql/sql-database.ts';
-import { FOLDED_DOCUMENT_SQL, FOLDED_TEXT_SQL } from './folded-text.ts';
-
-/** SQL of a text row as its document entry (folded-documents.ts): marks inside the text written as \x01. */
-const ENTRY_SQL = "chr(2) || CAST(attr AS TEXT) || chr(31) || translate(value, chr(2) || chr(3) || chr(31), chr(1) || chr(1) || chr(1)) || chr(3)";
+import { FOLDED_TEXT_SQL } from './folded-text.ts';
 
 /**
  * Each entry moves a PostgreSQL schema one version forward; the version is kept in meta('schema-version'). The first
@@ -150,19 +147,6 @@ export const postgresMigrations: readonly string[] = [
   CREATE INDEX mv_text_folded ON mv_text USING gin (${FOLDED_TEXT_SQL} public.gin_trgm_ops);
   DROP INDEX cs_text_trigram;
   CREATE INDEX cs_text_folded ON cs_text USING gin (${FOLDED_TEXT_SQL} public.gin_trgm_ops);
-  `,
-  // The search text as one document per object (folded-documents.ts) instead of a row per attribute and text: the
-  // rows' B-trees and trigram indexes took about two thirds of the store. The documents are written from the rows.
-  `
-  CREATE TABLE cs_text_fts (id BIGINT PRIMARY KEY, connector BIGINT NOT NULL, text TEXT COLLATE "C" NOT NULL);
-  INSERT INTO cs_text_fts (id, connector, text)
-    SELECT cs_id, min(connector), string_agg(${ENTRY_SQL}, '' ORDER BY attr, value) FROM cs_text GROUP BY cs_id;
-  CREATE TABLE mv_text_fts (id BIGINT PRIMARY KEY, text TEXT COLLATE "C" NOT NULL);
-  INSERT INTO mv_text_fts (id, text) SELECT mv_id, string_agg(${ENTRY_SQL}, '' ORDER BY attr, value) FROM mv_text GROUP BY mv_id;
-  DROP TABLE cs_text;
-  DROP TABLE mv_text;
-  CREATE INDEX cs_text_fts_folded ON cs_text_fts USING gin (${FOLDED_DOCUMENT_SQL} public.gin_trgm_ops);
-  CREATE INDEX mv_text_fts_folded ON mv_text_fts USING gin (${FOLDED_DOCUMENT_SQL} public.gin_trgm_ops);
   `,
 ];
 

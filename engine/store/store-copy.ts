@@ -21,8 +21,8 @@ const ENCODED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
- * The search text, which each store keeps in its own form (documents on both, rows in older stores) and writes
- * again from the objects when it opens a copy: never copied.
+ * The search text, which each store keeps in its own form (rows on PostgreSQL, trigram documents on SQLite) and
+ * writes again from the objects when it opens a copy: never copied.
  */
 const DERIVED_TEXT = /^(cs|mv)_text(_fts(_.*)?)?$/;
 

@@ -89,7 +89,7 @@ export class TextDocuments implements TextIndex {
   clear(connector: number | null): void {
     if (!this.t.perConnector || connector === null) {
       this.db.prepare(`INSERT INTO ${this.t.documents} (${this.t.documents}) VALUES ('delete-all')`).run();
-      // Rows are the form older PostgreSQL stores kept the text in: any copied from one are not kept.
+      // Rows are PostgreSQL's form of the text: any copied from there are not kept.
       this.db.prepare(`DELETE FROM ${this.t.rows}`).run();
     }
     // Connector space documents are numbered by object id: the connector's objects name them (before they are deleted).

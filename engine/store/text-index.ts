@@ -1,20 +1,21 @@
 // The search text index of connector spaces and the metaverse: per object, the lower-cased text of each held
-// attribute's values, kept in the same transaction as the object. PostgreSQL keeps one document per object of its
-// (attribute, text) entries under a pg_trgm index (folded-documents.ts), which answers every clause exactly. SQLite
-// keeps one FTS5 trigram document per object (text-documents.ts): the text is already in the object, so the index
-// holds only the trigrams, and what they find is a set of candidates that the object itself then confirms.
+// attribute's values, kept in the same transaction as the object. PostgreSQL keeps it as rows (attribute, text) with
+// a pg_trgm index of the text (text-rows.ts), which answer every clause exactly. SQLite keeps one FTS5 trigram
+// document per object and no rows (text-documents.ts): the text is already in the object, so the index holds only
+// the trigrams, and what they find is a set of candidates that the object itself then confirms.
 import { dialectOf, type SqlDatabase } from './sql/sql-database.ts';
 import type { StoreNames } from './store-names.ts';
 import { TextDocuments } from './text-documents.ts';
-import { FoldedDocuments } from './folded-documents.ts';
+import { TextRows } from './text-rows.ts';
 import type { TextEntries } from './text-entries.ts';
 
 /** Operators the index narrows: equality, prefix, suffix and substring. */
 export type TextOperator = 'equals' | 'starts-with' | 'ends-with' | 'contains';
 
-/** The tables of one index: its documents, the rows older stores kept (emptied on SQLite), and whether documents carry a connector. */
+/** The tables of one index: its rows (PostgreSQL), their object id column, its trigram documents (SQLite), and whether rows carry a connector. */
 export interface TextTables {
   readonly rows: 'cs_text' | 'mv_text';
+  readonly id: 'cs_id' | 'mv_id';
   readonly documents: 'cs_text_fts' | 'mv_text_fts';
   readonly perConnector: boolean;
 }
@@ -60,9 +61,9 @@ export function isTextOperator(operator: string): operator is TextOperator {
   return TEXT_OPERATORS.has(operator);
 }
 
-/** The index of a store: folded documents on PostgreSQL, FTS5 trigram documents on SQLite. */
+/** The index of a store: rows on PostgreSQL, trigram documents on SQLite. */
 export function textIndexOf(db: SqlDatabase, names: StoreNames, tables: TextTables): TextIndex {
-  return dialectOf(db) === 'postgres' ? new FoldedDocuments(db, names, tables) : new TextDocuments(db, tables);
+  return dialectOf(db) === 'postgres' ? new TextRows(db, names, tables) : new TextDocuments(db, tables);
 }
 
 /** How well a clause narrows through the index: equality first, then a prefix, then a suffix or substring. */
