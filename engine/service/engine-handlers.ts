@@ -11,6 +11,7 @@ import * as present from '../sync/presenters.ts';
 import { exportConfig } from '../config/config-export.ts';
 import { importConfig } from '../config/config-import.ts';
 import type { CsObject } from '../model/objects.ts';
+import type { CsPage } from '../store/cs-store.ts';
 import { csColumnView, pickColumns } from './console/column-values.ts';
 
 type Methods = typeof engineMethods;
@@ -96,10 +97,19 @@ export function createEngineHandlers(ctx: ServiceContext): HandlerGroup<Methods>
 
     'cs.search': ({ connector, search, clauses, columns, cursor, limit }) => {
       const e = engine();
+      const answer = (page: CsPage, name: string) => {
+        const row = (o: CsObject) => (columns.length ? { ...present.csRow(o, name), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(o, name));
+        return { ...page, items: page.items.map(row) };
+      };
+      // Looking up a DN or an anchor trusts the connector the name meant last time, checked inside the search's own
+      // statement: one round trip on a server. Nothing found proves nothing, so the connector is then read first.
+      const last = search.scope === 'dn-or-anchor' && clauses.length === 0 ? e.store.connectors.lastFind(connector) : null;
+      if (last) {
+        const page = e.store.cs.search(last.connector.seq, search, cursor ?? null, limit, clauses, last);
+        if (page.total > 0) return answer(page, last.connector.name);
+      }
       const c = e.connector(connector);
-      const page = e.store.cs.search(c.seq, search, cursor ?? null, limit, clauses);
-      const row = (o: CsObject) => (columns.length ? { ...present.csRow(o, c.name), attributes: pickColumns(csColumnView(o), columns) } : present.csRow(o, c.name));
-      return { ...page, items: page.items.map(row) };
+      return answer(e.store.cs.search(c.seq, search, cursor ?? null, limit, clauses), c.name);
     },
     'cs.get': ({ connector, id, dn }) => present.csDetail(engine(), engine().csObject(connector, { id, dn })),
 

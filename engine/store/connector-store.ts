@@ -3,6 +3,7 @@ import type { SqlDatabase } from './sql/sql-database.ts';
 import crypto from 'node:crypto';
 import type { RunProfile } from '../../shared/model/connectors.ts';
 import type { SecretBox } from './secret-box.ts';
+import type { SqlGuard } from './sql-guard.ts';
 import { fromJson, nowIso } from './json-column.ts';
 
 export interface ConnectorRecord {
@@ -27,7 +28,19 @@ interface Row {
 }
 
 /** Store functions for connectors. */
+/** How many ids or names `find` remembers the answer to (see lastFind). */
+const LAST_FOUND_MAX = 64;
+
+/** What a lookup remembers of a connector: what names it, never its configuration. */
+export interface ConnectorName {
+  readonly seq: number;
+  readonly id: string;
+  readonly name: string;
+}
+
 export class ConnectorStore {
+  private readonly lastFound = new Map<string, ConnectorName>();
+
   constructor(private readonly db: SqlDatabase, private readonly box: SecretBox) {}
 
   private toRecord(row: Row): ConnectorRecord {
@@ -47,7 +60,23 @@ export class ConnectorStore {
   /** A connector by id or name (case-insensitive), or null. */
   find(idOrName: string): ConnectorRecord | null {
     const row = this.db.prepare('SELECT * FROM connectors WHERE id = ? OR lower(name) = lower(?)').get(idOrName, idOrName) as Row | undefined;
-    return row ? this.toRecord(row) : null;
+    const found = row ? this.toRecord(row) : null;
+    if (found) {
+      // A handful of connectors, but the keys come from callers: the memory stays small whatever they ask.
+      if (this.lastFound.size >= LAST_FOUND_MAX) this.lastFound.clear();
+      this.lastFound.set(idOrName, { seq: found.seq, id: found.id, name: found.name });
+    }
+    return found;
+  }
+
+  /**
+   * The connector `find` last returned for this id or name, and a condition true only while its row still has that
+   * number, id and name, for a statement to check in its own snapshot instead of a lookup first (a round trip on a
+   * server). Null when `find` has not found it before.
+   */
+  lastFind(idOrName: string): (SqlGuard & { readonly connector: ConnectorName }) | null {
+    const c = this.lastFound.get(idOrName);
+    return c ? { connector: c, guard: 'EXISTS (SELECT 1 FROM connectors WHERE seq = ? AND id = ? AND name = ?)', params: [c.seq, c.id, c.name] } : null;
   }
 
   /** A connector by its store number. */

@@ -21,6 +21,8 @@ export interface CsQuery {
   readonly params: readonly unknown[];
   /** True when SQL alone decides (no clause left to check), so it can count and page. */
   readonly exact: boolean;
+  /** True when the lookup selects at most a few objects (a DN and an anchor), whose rows can be read with their ids. */
+  readonly few: boolean;
   /**
    * When an indexed lookup selects the objects (rather than the connector's every object): SQL yielding the ids of
    * the matches in ascending order, from that lookup alone when nothing else applies.
@@ -128,6 +130,7 @@ export function csSearchQuery(connector: number, scope: CsSearchScope, clauses: 
     countWhere,
     params,
     exact,
+    few: scope.scope === 'dn-or-anchor',
     ids,
     candidates,
     check: (o) => {

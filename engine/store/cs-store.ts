@@ -19,6 +19,7 @@ import { COLUMNS, columnValues, growthRoom, DN_KEY_MATCH, dnKeyParams, encodeAtt
 import type { RecordedState, RunSnapshots } from './run-snapshots.ts';
 import type { StoreNames } from './store-names.ts';
 import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
+import type { SqlGuard } from './sql-guard.ts';
 
 /** What reference resolution needs to know of an object. */
 export interface CsName {
@@ -491,9 +492,17 @@ export class CsStore {
   }
 
   /** Searches a connector space by one of the console's scopes and attribute clauses, paged by id (cursor = last id). */
-  search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = []): CsPage {
+  search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = [], guard?: SqlGuard): CsPage {
     const q = csSearchQuery(connector, scope, clauses, this.text);
     const after = cursor ? Number(cursor) : 0;
+    // A guard (a condition the caller's assumptions hold under) is checked only where the rows come with the lookup.
+    if (guard && !(q.exact && q.ids && q.few)) throw new Error('Only a search of the DN or anchor scope, without other clauses, takes a guard');
+    if (q.exact && q.ids && q.few) {
+      // A DN and an anchor select two objects at most: their rows come with the lookup (one round trip on a server).
+      const sql = `SELECT * FROM cs_objects WHERE id IN (${q.ids.sql})${guard ? ` AND ${guard.guard}` : ''} ORDER BY id`;
+      const rows = this.db.prepare(sql).all(...q.ids.params, ...(guard?.params ?? [])) as Row[];
+      return checkedPage(rows.map((r) => this.toObject(r)), () => true, after, limit, SEARCH_COUNT_LIMIT);
+    }
     if (q.exact && q.ids) {
       // An indexed lookup selects the objects: one pass over their ids counts them and finds the page.
       const page = idPage(this.db, q.ids.sql, q.ids.params, after, limit, SEARCH_COUNT_LIMIT);

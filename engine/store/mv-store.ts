@@ -12,6 +12,7 @@ import { narrowingClause } from './text-index.ts';
 import { checkedPage, idPage, mapped, rowsById } from './search-page.ts';
 import { SEARCH_COUNT_LIMIT } from '../../shared/model/values.ts';
 import { SharedMeta } from './shared-meta.ts';
+import type { SqlGuard } from './sql-guard.ts';
 import { RowBatch } from './row-batch.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
@@ -27,6 +28,14 @@ interface Row { id: number; object_type: number; attrs: EncodedMap; contrib: str
  * most common contributor is stored once (`d`) and only the other attributes are listed (`x`). Without other
  * attributes the stored text is the array `d` alone.
  */
+/** A page of a metaverse search: the total is a lower bound when `totalExact` is false. */
+interface MvPage {
+  readonly items: MvObject[];
+  readonly total: number;
+  readonly totalExact?: boolean;
+  readonly nextCursor: string | null;
+}
+
 interface StoredContrib {
   d?: ContributorRef[];
   x?: Record<string, ContributorRef[]>;
@@ -236,30 +245,24 @@ export class MvStore {
   }
 
   /** Pages through MV objects of a type matching every clause (cursor = last id). */
-  search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): { items: MvObject[]; total: number; totalExact?: boolean; nextCursor: string | null } {
+  search(objectType: string | undefined, clauses: readonly MvClause[], cursor: string | null, limit: number): MvPage {
+    // On a server, reading the indexed attributes costs a round trip of its own: an equality search first trusts the
+    // set it read last, in a statement that checks the set is still that, so a match costs one round trip. Finding
+    // nothing proves nothing then (the set may have changed): the search runs again on the set read now.
+    const guess = this.indexedSet.speculative();
+    if (guess) {
+      const found = this.byValuePage(guess.value, guess, objectType, clauses, cursor, limit);
+      if (found && found.page.total > 0) return found.page;
+    }
     // The clause the text index narrows best selects its objects (exactly, or candidates each object confirms); the
     // other clauses are checked row by row.
     const indexed = this.indexed;
     const after = cursor ? Number(cursor) : 0;
     const toMv = (r: Row) => toObject(this.codec, this.names, r);
     const check = (o: MvObject) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
-    // Equality on an attribute of the value index: its B-tree gives the candidates, whatever the size.
-    const byValue = clauses.find((c) => c.operator === 'equals' && indexed.has(c.attribute));
-    const attrId = byValue && this.names.existingId(byValue.attribute);
-    if (byValue && attrId !== undefined) {
-      const keys = equalityKeys(byValue.value);
-      const typeId = objectType ? (this.names.existingId(objectType) ?? -1) : undefined;
-      // The reference test rides in the same statement (one round trip on a server); a reference attribute's index is
-      // keyed by metaverse id, so its matches come from the text path below.
-      const rows = this.db
-        .prepare(
-          `SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} AND NOT EXISTS (${REFERENCE_ENTRY}) ORDER BY id`,
-        )
-        .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId]), attrId) as IterableIterator<Row>;
-      const page = checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
-      // Nothing counted: no match, or the index holds references (then the statement found nothing by design).
-      if (page.total > 0 || !this.indexHoldsReferences(attrId)) return page;
-    }
+    const byValue = this.byValuePage(indexed, null, objectType, clauses, cursor, limit);
+    // Nothing counted: no match, or the index holds references (then the statement found nothing by design).
+    if (byValue && (byValue.page.total > 0 || !this.indexHoldsReferences(byValue.attrId))) return byValue.page;
     const narrowing = narrowingClause(clauses, (a) => mvTextHolds(a, indexed), this.text);
     const q = narrowing && this.text.matching(narrowing.attribute, narrowing.operator, narrowing.value);
     let sql = 'SELECT * FROM mv_objects WHERE 1=1';
@@ -294,6 +297,35 @@ export class MvStore {
     const candidateParams = d ? [q!.params[0], ...params.slice(0, objectType ? 1 : 0)] : params;
     const rows = this.db.prepare(candidates).iterate(...candidateParams) as IterableIterator<Row>;
     return checkedPage(mapped(rows, toMv), check, after, limit, SEARCH_COUNT_LIMIT);
+  }
+
+  /**
+   * The page of an equality on an attribute of the value index (its B-tree gives the candidates, whatever the size),
+   * under `indexed`; `guard` is SQL the statement must also satisfy. Null when no clause is such an equality.
+   */
+  private byValuePage(
+    indexed: ReadonlySet<string>,
+    guard: SqlGuard | null,
+    objectType: string | undefined,
+    clauses: readonly MvClause[],
+    cursor: string | null,
+    limit: number,
+  ): { page: MvPage; attrId: number } | null {
+    const byValue = clauses.find((c) => c.operator === 'equals' && indexed.has(c.attribute));
+    const attrId = byValue && this.names.existingId(byValue.attribute);
+    if (!byValue || attrId === undefined) return null;
+    const keys = equalityKeys(byValue.value);
+    const typeId = objectType ? (this.names.existingId(objectType) ?? -1) : undefined;
+    // The reference test rides in the same statement (one round trip on a server); a reference attribute's index is
+    // keyed by metaverse id, so its matches come from the text path.
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} AND NOT EXISTS (${REFERENCE_ENTRY})${guard ? ` AND ${guard.guard}` : ''} ORDER BY id`,
+      )
+      .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId]), attrId, ...(guard?.params ?? [])) as IterableIterator<Row>;
+    const check = (o: MvObject) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
+    const page = checkedPage(mapped(rows, (r: Row) => toObject(this.codec, this.names, r)), check, cursor ? Number(cursor) : 0, limit, SEARCH_COUNT_LIMIT);
+    return { page, attrId };
   }
 
   /** True when an attribute's value index entries are references (keyed by metaverse id, not by text). */

@@ -2,6 +2,7 @@
 // another connection may have committed since the last look, so a long-lived host never maintains an index by a set
 // that a command-line run has since changed (its writes would leave the index without values another run trusts).
 import { dialectOf, type SqlDatabase, type SqlStatement } from './sql/sql-database.ts';
+import type { SqlGuard } from './sql-guard.ts';
 
 /** One meta row, parsed, cached while no other connection can have changed it. */
 export class SharedMeta<T> {
@@ -12,6 +13,8 @@ export class SharedMeta<T> {
   private readonly write: SqlStatement;
   private seen: number | null = -1;
   private value: T;
+  /** The row's text when last read (undefined: no row). */
+  private text: string | undefined;
 
   constructor(
     private readonly db: SqlDatabase,
@@ -35,15 +38,27 @@ export class SharedMeta<T> {
     const version = this.version ? (this.version.get() as number) : ((this.db as { transactionSerial?: number | null }).transactionSerial ?? null);
     if (version === null || version !== this.seen) {
       const read = version === null && this.readUnlocked ? this.readUnlocked : this.read;
-      this.value = this.parse(read.get(this.key) as string | undefined);
+      this.text = read.get(this.key) as string | undefined;
+      this.value = this.parse(this.text);
       this.seen = version;
     }
     return this.value;
   }
 
+  /**
+   * Where get() would cost a round trip (PostgreSQL outside a transaction): the value last read, and a condition
+   * true only while the row still holds it, for a statement to check in its own snapshot instead (a statement that
+   * finds rows under it ran under that value). Null elsewhere: call get().
+   */
+  speculative(): (SqlGuard & { readonly value: T }) | null {
+    if (this.version || (this.db as { transactionSerial?: number | null }).transactionSerial != null) return null;
+    return { value: this.value, guard: '(SELECT value FROM meta WHERE key = ?) IS NOT DISTINCT FROM ?', params: [this.key, this.text ?? null] };
+  }
+
   /** Stores a new value (in the caller's transaction). */
   set(value: T): void {
-    this.write.run(this.key, this.format(value));
+    this.text = this.format(value);
+    this.write.run(this.key, this.text);
     this.value = value;
   }
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { countStatements } from '../test-data/statement-counter.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CsObject } from '../model/objects.ts';
 import { openStore, type Store } from './store.ts';
@@ -34,6 +35,30 @@ describe('store', () => {
     expect(row.config).not.toContain('hunter2');
     expect(row.secrets).not.toContain('hunter2');
     expect(fs.statSync(path.join(dir, 'idsync.key')).mode & 0o777).toBe(0o600);
+  });
+
+  it('answers the DN or anchor scope in one statement: the objects a DN and an anchor name, paged', () => {
+    open();
+    const ann = store.cs.insert(cs(1, 'CN=Ann,OU=Sales,DC=x', { anchor: 'a-1' }));
+    // Bob's anchor is Ann's DN: one value names both.
+    const bob = store.cs.insert(cs(1, 'CN=Bob,OU=HR,DC=x', { anchor: 'CN=Ann,OU=Sales,DC=x' }));
+    store.cs.insert(cs(2, 'CN=Ann,OU=Sales,DC=x', { anchor: 'a-1' }));
+    const statements = countStatements(store);
+    const both = store.cs.search(1, { scope: 'dn-or-anchor', value: 'cn=ann,ou=sales,dc=x' }, null, 10);
+    expect(statements()).toBe(1);
+    // The DN compares as a DN (any case); the anchor exactly.
+    expect(both.items.map((o) => o.id)).toEqual([ann]);
+    const exact = store.cs.search(1, { scope: 'dn-or-anchor', value: 'CN=Ann,OU=Sales,DC=x' }, null, 10);
+    expect([exact.items.map((o) => o.id), exact.total, exact.nextCursor]).toEqual([[ann, bob], 2, null]);
+    const first = store.cs.search(1, { scope: 'dn-or-anchor', value: 'CN=Ann,OU=Sales,DC=x' }, null, 1);
+    expect([first.items.map((o) => o.id), first.total, first.nextCursor]).toEqual([[ann], 2, String(ann)]);
+    const second = store.cs.search(1, { scope: 'dn-or-anchor', value: 'CN=Ann,OU=Sales,DC=x' }, first.nextCursor, 1);
+    expect([second.items.map((o) => o.id), second.nextCursor]).toEqual([[bob], null]);
+    expect(store.cs.search(1, { scope: 'dn-or-anchor', value: 'a-1' }, null, 10).items.map((o) => o.id)).toEqual([ann]);
+    expect(store.cs.search(1, { scope: 'dn-or-anchor', value: 'nobody' }, null, 10).total).toBe(0);
+    // Other clauses still apply.
+    const withClause = store.cs.search(1, { scope: 'dn-or-anchor', value: 'CN=Ann,OU=Sales,DC=x' }, null, 10, [{ attribute: 'dn', operator: 'starts-with', value: 'cn=bob' }]);
+    expect(withClause.items.map((o) => o.id)).toEqual([bob]);
   });
 
   it('finds CS objects by anchor, DN (case-insensitive) and the console search scopes', () => {
