@@ -23,11 +23,6 @@ const REFERENCE_ENTRY = "SELECT 1 FROM mv_index WHERE attr = ? AND value >= 'ref
 
 interface Row { id: number; object_type: number; attrs: EncodedMap; contrib: string; retry_provisioning: number; created_at: number | null; updated_at: number | null }
 
-/**
- * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
- * most common contributor is stored once (`d`) and only the other attributes are listed (`x`). Without other
- * attributes the stored text is the array `d` alone.
- */
 /** A page of a metaverse search: the total is a lower bound when `totalExact` is false. */
 interface MvPage {
   readonly items: MvObject[];
@@ -36,6 +31,11 @@ interface MvPage {
   readonly nextCursor: string | null;
 }
 
+/**
+ * Contributors are stored compactly: most attributes of an object come from one rule and one CS object, so the
+ * most common contributor is stored once (`d`) and only the other attributes are listed (`x`). Without other
+ * attributes the stored text is the array `d` alone.
+ */
 interface StoredContrib {
   d?: ContributorRef[];
   x?: Record<string, ContributorRef[]>;
