@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { onPostgres } from '../test-data/store-under-test.ts';
-import { PostgresDatabase } from './sql/postgres-database.ts';
+import type { PostgresDatabase } from './sql/postgres-database.ts';
 import { openStore, type Store } from './store.ts';
 
 let dir = '';
