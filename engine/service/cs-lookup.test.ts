@@ -6,14 +6,15 @@ import { ApiService } from './service.ts';
 import type { EventName, EventPayload } from '../../shared/api.ts';
 import { addPerson } from '../sync/test-fixture.ts';
 import { memoryDirectory, resetMemoryDirectories } from '../connectors/test-connector/index.ts';
-import { PostgresDatabase } from '../store/sql/postgres-database.ts';
+import { countRoundTrips } from '../test-data/round-trip-counter.ts';
 import { onPostgres } from '../test-data/store-under-test.ts';
 
 let service: ApiService | null = null;
 let home = '';
-const send = PostgresDatabase.prototype.request;
+let counting: ReturnType<typeof countRoundTrips> | null = null;
 afterEach(async () => {
-  PostgresDatabase.prototype.request = send;
+  counting?.stop();
+  counting = null;
   await service?.close();
   if (home) fs.rmSync(home, { recursive: true, force: true });
 });
@@ -31,16 +32,6 @@ async function withPeople(): Promise<ApiService> {
   await service.dispatch('runs.start', { connector: 'hr', profile: 'Full Import' });
   for (let i = 0; i < 300 && !events.includes('run.finished'); i++) await new Promise((r) => setTimeout(r, 10));
   return service;
-}
-
-/** Counts the requests PostgreSQL stores send from here on (each a round trip or a posted write). */
-function countRoundTrips(): () => number {
-  let n = 0;
-  PostgresDatabase.prototype.request = function (this: PostgresDatabase, ...args: Parameters<PostgresDatabase['request']>) {
-    n++;
-    return send.apply(this, args);
-  };
-  return () => n;
 }
 
 describe('connector space lookup by DN or anchor', () => {
@@ -68,9 +59,9 @@ describe('connector space lookup by DN or anchor', () => {
       const [one] = (await svc.dispatch('cs.search', { connector: 'hr', search: { scope: 'all' } })).items;
       const request = { connector: 'hr', search: { scope: 'dn-or-anchor' as const, value: one.anchor! } };
       expect((await svc.dispatch('cs.search', request)).total).toBe(1);
-      const trips = countRoundTrips();
+      counting = countRoundTrips();
       expect((await svc.dispatch('cs.search', request)).items.map((o) => o.id)).toEqual([one.id]);
-      expect(trips()).toBe(1);
+      expect(counting.count()).toBe(1);
     },
   );
 });

@@ -27,7 +27,6 @@ interface Row {
   run_profiles: string; delete_threshold: number | null; created_at: string;
 }
 
-/** Store functions for connectors. */
 /** How many ids or names `find` remembers the answer to (see lastFind). */
 const LAST_FOUND_MAX = 64;
 
@@ -38,6 +37,7 @@ export interface ConnectorName {
   readonly name: string;
 }
 
+/** Store functions for connectors. */
 export class ConnectorStore {
   private readonly lastFound = new Map<string, ConnectorName>();
 

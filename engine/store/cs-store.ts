@@ -498,7 +498,7 @@ export class CsStore {
     // A guard (a condition the caller's assumptions hold under) is checked only where the rows come with the lookup.
     if (guard && !(q.exact && q.ids && q.few)) throw new Error('Only a search of the DN or anchor scope, without other clauses, takes a guard');
     if (q.exact && q.ids && q.few) {
-      // A DN and an anchor select two objects at most: their rows come with the lookup (one round trip on a server).
+      // A DN and an anchor name a few objects at most: their rows come with the lookup (one round trip on a server).
       const sql = `SELECT * FROM cs_objects WHERE id IN (${q.ids.sql})${guard ? ` AND ${guard.guard}` : ''} ORDER BY id`;
       const rows = this.db.prepare(sql).all(...q.ids.params, ...(guard?.params ?? [])) as Row[];
       return checkedPage(rows.map((r) => this.toObject(r)), () => true, after, limit, SEARCH_COUNT_LIMIT);

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MvClause } from '../../shared/model/metaverse.ts';
 import { onPostgres } from '../test-data/store-under-test.ts';
-import type { PostgresDatabase } from './sql/postgres-database.ts';
+import { countRoundTrips } from '../test-data/round-trip-counter.ts';
 import { openStore, type Store } from './store.ts';
 
 let dir = '';
 const opened: Store[] = [];
+let counting: ReturnType<typeof countRoundTrips> | null = null;
 afterEach(() => {
+  counting?.stop();
+  counting = null;
   for (const s of opened.splice(0)) s.close();
   fs.rmSync(dir, { recursive: true, force: true });
   dir = '';
@@ -27,18 +30,6 @@ const person = (s: Store, attrs: Record<string, string[]>) =>
   s.mv.insert({ objectType: 'person', attrs, contrib: {}, retryProvisioning: false, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
 const equals = (attribute: string, value: string): MvClause[] => [{ attribute, operator: 'equals', value }];
 const found = (s: Store, clauses: MvClause[]) => s.mv.search('person', clauses, null, 10).items.map((o) => o.id);
-
-/** Counts the requests a PostgreSQL store sends to its server from here on (each one a round trip or a posted write). */
-function countRoundTrips(s: Store): () => number {
-  const db = s.db as PostgresDatabase;
-  const send = db.request.bind(db);
-  let n = 0;
-  db.request = (request, sql) => {
-    n++;
-    return send(request, sql);
-  };
-  return () => n;
-}
 
 describe('metaverse equality search on the value index', () => {
   it('follows the indexed attributes another process changes, on either store', () => {
@@ -69,7 +60,8 @@ describe('metaverse equality search on the value index', () => {
       host.transaction(() => host.mv.ensureIndexed(['employeeID']));
       const ann = person(host, { employeeID: ['E1'] });
       expect(found(host, equals('employeeID', 'E1'))).toEqual([ann]);
-      const trips = countRoundTrips(host);
+      counting = countRoundTrips();
+      const trips = counting.count;
       expect(found(host, equals('employeeID', 'E1'))).toEqual([ann]);
       expect(trips()).toBe(1);
       // Changed elsewhere: the statement's check fails, and the search reads the set and runs again.

@@ -259,7 +259,7 @@ export class MvStore {
     const indexed = this.indexed;
     const after = cursor ? Number(cursor) : 0;
     const toMv = (r: Row) => toObject(this.codec, this.names, r);
-    const check = (o: MvObject) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
+    const check = matchesEvery(clauses);
     const byValue = this.byValuePage(indexed, null, objectType, clauses, cursor, limit);
     // Nothing counted: no match, or the index holds references (then the statement found nothing by design).
     if (byValue && (byValue.page.total > 0 || !this.indexHoldsReferences(byValue.attrId))) return byValue.page;
@@ -323,8 +323,7 @@ export class MvStore {
         `SELECT * FROM mv_objects WHERE id IN (SELECT mv_id FROM mv_index WHERE attr = ? AND value IN (${keys.map(() => '?').join(',')}))${typeId === undefined ? '' : ' AND object_type = ?'} AND NOT EXISTS (${REFERENCE_ENTRY})${guard ? ` AND ${guard.guard}` : ''} ORDER BY id`,
       )
       .iterate(attrId, ...keys, ...(typeId === undefined ? [] : [typeId]), attrId, ...(guard?.params ?? [])) as IterableIterator<Row>;
-    const check = (o: MvObject) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
-    const page = checkedPage(mapped(rows, (r: Row) => toObject(this.codec, this.names, r)), check, cursor ? Number(cursor) : 0, limit, SEARCH_COUNT_LIMIT);
+    const page = checkedPage(mapped(rows, (r: Row) => toObject(this.codec, this.names, r)), matchesEvery(clauses), cursor ? Number(cursor) : 0, limit, SEARCH_COUNT_LIMIT);
     return { page, attrId };
   }
 
@@ -337,6 +336,11 @@ export class MvStore {
   holdsText(attr: string): boolean {
     return mvTextHolds(attr, this.indexed);
   }
+}
+
+/** True for an object that satisfies every clause. */
+function matchesEvery(clauses: readonly MvClause[]): (o: MvObject) => boolean {
+  return (o) => clauses.every((c) => matchesClause(o.attrs[c.attribute], c));
 }
 
 /** The value index keys of every stored value equal to `text` in any case: text (or a DN), number, date, binary, boolean. */
