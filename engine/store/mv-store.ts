@@ -17,6 +17,7 @@ import { RowBatch } from './row-batch.ts';
 import { sameEncoded, type AttributeCodec, type EncodedMap } from './attribute-codec.ts';
 import type { StoreNames } from './store-names.ts';
 import { isoOf, timeColumn } from './time-column.ts';
+import { KEY_LOOKUP_LIMIT, MvKeysAhead } from './mv-keys-ahead.ts';
 
 /** A value index entry of the attribute (`?`) that is a reference: such entries are keyed `ref:<metaverse id>`. */
 const REFERENCE_ENTRY = "SELECT 1 FROM mv_index WHERE attr = ? AND value >= 'ref:' AND value < 'ref;' LIMIT 1";
@@ -86,6 +87,10 @@ export class MvStore {
   private readonly indexedSet: SharedMeta<ReadonlySet<string>>;
   /** PostgreSQL: ids drawn ahead, so an insert is not waited for. */
   private readonly ids: IdPool | null;
+  /** PostgreSQL: value index entries a batch's joins read ahead. */
+  private readonly keysAhead: MvKeysAhead;
+  /** Whether readAheadKeys reads anything: on SQLite a lookup is a function call, and reading ahead would only add work. */
+  readonly readsAhead: boolean;
   /** The text of the indexed and identity attributes, for equality, prefix and contains search. */
   readonly text: MvTextIndex;
 
@@ -105,9 +110,11 @@ export class MvStore {
       delete: db.prepare('DELETE FROM mv_objects WHERE id = ?'),
       attrsOf: db.prepare('SELECT attrs FROM mv_objects WHERE id = ?').pluck(),
       index: new RowBatch(db, { table: 'mv_index', columns: [['attr', 'BIGINT'], ['value', 'TEXT'], ['mv_id', 'BIGINT']] }),
-      indexFind: db.prepare('SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT 50'),
+      indexFind: db.prepare(`SELECT mv_id FROM mv_index WHERE attr = ? AND value = ? LIMIT ${KEY_LOOKUP_LIMIT}`),
       retry: db.prepare('SELECT id FROM mv_objects WHERE retry_provisioning = 1 ORDER BY id'),
     };
+    this.keysAhead = new MvKeysAhead(db);
+    this.readsAhead = dialectOf(db) === 'postgres';
     this.indexedSet = new SharedMeta<ReadonlySet<string>>(db, 'mv-indexed', (text) => new Set(text ? (JSON.parse(text) as string[]) : []), (v) => JSON.stringify([...v]));
   }
 
@@ -126,6 +133,7 @@ export class MvStore {
     const current = this.indexed;
     if (wanted.size === current.size && [...wanted].every((a) => current.has(a))) return;
     this.indexedSet.set(wanted);
+    this.keysAhead.forget();
     this.db.prepare('DELETE FROM mv_index').run();
     this.text.clear();
     this.eachObject((id, attrs) => this.writeIndex(id, attrs));
@@ -150,7 +158,9 @@ export class MvStore {
 
   /** Writes a new object's value index entries and search text. */
   private writeIndex(id: number, attrs: StoredAttributes): void {
-    this.stmts.index.insert([...this.indexEntries(attrs).values()].map(([attr, value]) => [attr, value, id]));
+    const entries = [...this.indexEntries(attrs).values()];
+    for (const [attr, value] of entries) this.keysAhead.added(attr, value, id);
+    this.stmts.index.insert(entries.map(([attr, value]) => [attr, value, id]));
     this.text.write(id, null, attrs);
   }
 
@@ -174,8 +184,12 @@ export class MvStore {
     if (this.indexed.size) {
       const old = this.indexEntries(before);
       const now = after ? this.indexEntries(after) : new Map<string, [number, string]>();
-      this.stmts.index.remove([...old].filter(([k]) => !now.has(k)).map(([, [attr, value]]) => [attr, value, id]));
-      this.stmts.index.insert([...now].filter(([k]) => !old.has(k)).map(([, [attr, value]]) => [attr, value, id]));
+      const gone = [...old].filter(([k]) => !now.has(k)).map(([, entry]) => entry);
+      const added = [...now].filter(([k]) => !old.has(k)).map(([, entry]) => entry);
+      for (const [attr, value] of gone) this.keysAhead.removed(attr, value, id);
+      for (const [attr, value] of added) this.keysAhead.added(attr, value, id);
+      this.stmts.index.remove(gone.map(([attr, value]) => [attr, value, id]));
+      this.stmts.index.insert(added.map(([attr, value]) => [attr, value, id]));
     }
     this.text.write(id, before, after);
     this.refs.setMv(id, mvReferenceIds(before), after ? mvReferenceIds(after) : new Set());
@@ -226,7 +240,26 @@ export class MvStore {
     if (!this.indexed.has(attr)) throw new Error(`Metaverse attribute ${attr} is not indexed`);
     const name = this.names.existingId(attr);
     if (name === undefined) return [];
-    return (this.stmts.indexFind.all(name, key) as { mv_id: number }[]).map((r) => r.mv_id);
+    return this.keysAhead.find(name, key) ?? (this.stmts.indexFind.all(name, key) as { mv_id: number }[]).map((r) => r.mv_id);
+  }
+
+  /**
+   * Reads ahead, for a batch that synchronizes objects one at a time until forgetReadAhead, the objects findByKey
+   * gives for these (attribute, value key) pairs; pairs of attributes not in the index are left out.
+   */
+  readAheadKeys(pairs: Iterable<readonly [attr: string, key: string]>): void {
+    if (!this.readsAhead) return;
+    const wanted: [number, string][] = [];
+    for (const [attr, key] of pairs) {
+      const name = this.indexed.has(attr) ? this.names.existingId(attr) : undefined;
+      if (name !== undefined) wanted.push([name, key]);
+    }
+    if (wanted.length) this.keysAhead.read(wanted);
+  }
+
+  /** Forgets what was read ahead. */
+  forgetReadAhead(): void {
+    this.keysAhead.forget();
   }
 
   /** True when the attribute is in the value index. */

@@ -67,6 +67,7 @@ export class Store {
       this.names.reset();
       // What was read ahead may hold what the rolled-back part wrote.
       this.cs.forgetReadAhead();
+      this.mv.forgetReadAhead();
       throw err;
     }
   }

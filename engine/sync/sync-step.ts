@@ -13,9 +13,10 @@ import { buildSyncEnv } from './sync-env-builder.ts';
 import type { SyncEnv } from './sync-env.ts';
 import { WorkingSet, type FollowUps } from './working-set.ts';
 import { IdTally } from './id-tally.ts';
+import { joinKeysOf } from './join-keys.ts';
 
 const BATCH = 500;
-/** Objects read ahead at once, with the names their references need: a list of large groups is held whole. */
+/** Objects read ahead at once, with the names their references need and the keys their joins look up: a list of large groups is held whole. */
 const AHEAD = 32;
 /** How many times one object may be re-evaluated by follow-ups in a run (reference cycles settle in one). */
 const MAX_VISITS = 4;
@@ -130,21 +131,29 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
  * the ids of objects that no longer exist.
  */
 function eachAhead(env: SyncEnv, ids: readonly number[], fn: (cs: CsObject) => void, gone: (id: number) => void = () => {}): void {
-  const { cs } = env.store;
+  const { cs, mv } = env.store;
   const connectors = [...env.connectors.keys()];
   try {
     for (let i = 0; i < ids.length; i += AHEAD) {
       const chunk = ids.slice(i, i + AHEAD);
       cs.readAheadObjects(chunk, connectors);
+      if (mv.readsAhead) {
+        mv.readAheadKeys(chunk.flatMap((id) => {
+          const o = cs.get(id);
+          return o ? joinKeysOf(env, o) : [];
+        }));
+      }
       for (const id of chunk) {
         const o = cs.get(id);
         if (o) fn(o);
         else gone(id);
       }
       cs.forgetReadAhead();
+      mv.forgetReadAhead();
     }
   } finally {
     cs.forgetReadAhead();
+    mv.forgetReadAhead();
   }
 }
 

@@ -3,6 +3,7 @@ import { freePort } from '../../../e2e/env/slapd/free-port.ts';
 import { postgresSkipReason, startPostgres, type PostgresInstance } from '../../../e2e/env/postgres/index.ts';
 import { CURSOR_BATCH, PostgresDatabase, type PostgresStatementError } from './postgres-database.ts';
 import { UntranslatableSqlError } from './postgres-sql.ts';
+import { CHECK_EVERY } from './fresh-statistics.ts';
 
 // The run's server when the suite runs against PostgreSQL (IDSYNC_STORE), else one started for this file.
 const shared = process.env.IDSYNC_STORE?.startsWith('postgres') ? process.env.IDSYNC_STORE : undefined;
@@ -290,6 +291,31 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
       expect(prepared.all()).toHaveLength(3);
     } finally {
       small.close();
+    }
+  });
+
+  it('analyzes a table a transaction doubled, so a key-list read plans for the table as it is now', () => {
+    db.exec('CREATE TABLE objs (id bigint PRIMARY KEY, connector bigint NOT NULL, anchor text COLLATE "C"); CREATE UNIQUE INDEX objs_anchor ON objs (connector, anchor) WHERE anchor IS NOT NULL');
+    try {
+      // 64 keys, as the store asks for anchors: a plan that must serve every value prefers to filter that many.
+      const keys = (from: number) => Array.from({ length: 64 }, (_, i) => `a${from + i}`);
+      const lookup = db.prepare(`SELECT id FROM objs WHERE connector = ? AND anchor IN (${Array(64).fill('?').join(',')})`).pluck();
+      // Run on the empty table often enough that PostgreSQL would settle on one plan for all values.
+      for (let i = 0; i < 10; i++) expect(lookup.all(1, keys(i))).toEqual([]);
+      const fetched = db.prepare("SELECT idx_tup_fetch FROM pg_stat_xact_user_tables WHERE relid = 'objs'::regclass").pluck();
+      db.transaction(() => {
+        db.prepare("INSERT INTO objs SELECT g, 1, 'a' || g FROM generate_series(1, 20000) AS g").run();
+        const one = db.prepare('SELECT 1');
+        const analyzed = db.statistics.analyzed;
+        for (let i = 0; i < CHECK_EVERY; i++) one.get();
+        expect(db.statistics.analyzed).toBe(analyzed + 1);
+        const before = fetched.get() as number;
+        expect(lookup.all(1, keys(500))).toHaveLength(64);
+        // A plan made for the empty table reads every row of the connector through the index and filters the anchors.
+        expect((fetched.get() as number) - before).toBe(64);
+      })();
+    } finally {
+      db.exec('DROP TABLE objs');
     }
   });
 

@@ -7,6 +7,7 @@
 // naming the write's SQL, and the transaction (or savepoint) it was in rolls back as if fn had thrown it.
 import type { SqlDatabase, SqlRunResult, SqlStatement } from './sql-database.ts';
 import { excerpt, toPostgresSql, type PostgresSql } from './postgres-sql.ts';
+import { FreshStatistics } from './fresh-statistics.ts';
 import { DEFAULT_STALL_TIMEOUT_MS, SyncChannel, WorkerReportedError, type Request } from './postgres-sync-channel.ts';
 
 export interface PostgresConnectOptions {
@@ -73,6 +74,8 @@ export class PostgresDatabase implements SqlDatabase {
   private transactions = 0;
   private cursors = 0;
   private closed = false;
+  /** Analyzes the tables a step grows, so the planner costs them as they are (fresh-statistics.ts). */
+  readonly statistics = new FreshStatistics({ all: (sql) => this.prepare(sql).pluck().all() as string[], exec: (sql) => this.exec(sql) });
 
   private constructor(
     readonly name: string,
@@ -187,6 +190,7 @@ export class PostgresDatabase implements SqlDatabase {
     if (this.closed) throw new TypeError('The database connection is not open');
     if (this.channel.unsettled >= MAX_UNSETTLED_WRITES) this.request({ op: 'sync' }, '');
     const write = this.channel.post(request, sql);
+    this.statistics.sent();
     const settle = () => this.request({ op: 'sync' }, '');
     return {
       lastInsertRowid: 0,
@@ -204,11 +208,14 @@ export class PostgresDatabase implements SqlDatabase {
       request = { ...request, forget: this.forgotten };
       this.forgotten = [];
     }
+    let answer: unknown;
     try {
-      return this.channel.call(request);
+      answer = this.channel.call(request);
     } catch (error) {
       throw error instanceof WorkerReportedError ? statementError(error, error.postedSql ?? sql) : error;
     }
+    this.statistics.sent();
+    return answer;
   }
 
   get inTransaction(): boolean {

@@ -215,8 +215,12 @@ function settle(promise) {
 }
 
 async function answerOf(request) {
-  const settled = inflight.length > 0 ? await Promise.all(inflight) : [];
+  const pending = inflight;
   inflight = [];
+  // Behind pipelined writes (a transaction is open) the request goes out at once, so the server finds it queued
+  // when they are done. Should one of them fail, its own outcome is dropped: that failure is the answer.
+  const early = pending.length > 0 ? settle(operations[request.op](request)) : undefined;
+  const settled = pending.length > 0 ? await Promise.all(pending) : [];
   let failure;
   const changes = settled.map((s, i) => {
     if (s.error && !failure) failure = { ...s.error, deferredIndex: i };
@@ -225,6 +229,7 @@ async function answerOf(request) {
   if (request.forget) unwanted.push(...request.forget);
   let answer;
   if (failure && !request.discardDeferred) answer = { error: failure };
+  else if (early) answer = await early;
   else {
     try {
       if (unwanted.length > 0 && client._txStatus === 'I' && !lost) await deallocateUnwanted();
@@ -237,7 +242,22 @@ async function answerOf(request) {
   return answer;
 }
 
+// pg writes each protocol message of a statement to the socket by itself, a system call each. Held back until
+// the requests that arrived together are submitted, they leave in one write.
+let corked = false;
+function cork() {
+  const stream = client.connection && client.connection.stream;
+  if (corked || !stream || typeof stream.cork !== 'function') return;
+  corked = true;
+  stream.cork();
+  setImmediate(() => {
+    corked = false;
+    stream.uncork();
+  });
+}
+
 async function handle(request) {
+  if (request.op !== 'connect') cork();
   if (request.reply === false) {
     // Submitted synchronously, so the server sees the requests in the order they came.
     inflight.push(settle(operations[request.op](request)));
