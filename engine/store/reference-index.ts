@@ -9,6 +9,7 @@ import { keyHash } from './key-hash.ts';
 import { RowBatch } from './row-batch.ts';
 import { inLists } from './in-lists.ts';
 import { StatementCache } from './statement-cache.ts';
+import { allLater } from './sql/rows-later.ts';
 
 /** A reference value: `{ ref }` (a DN) with, in the metaverse, the id of the referenced metaverse object. */
 export type RefValue = Extract<StoredValue, { ref: string }>;
@@ -39,6 +40,12 @@ export function referenceKeysOfCsRow(r: { hologram: string; pending_import: stri
     parse<{ changes: StoredAttributes }>(r.pending_export)?.changes,
     parse<StoredAttributes>(r.unconfirmed),
   );
+}
+
+/** The objects to re-evaluate: CS objects and MV objects. */
+export interface Referrers {
+  readonly cs: Set<number>;
+  readonly mv: Set<number>;
 }
 
 /** Keys per list when asking for the referrers of several objects. */
@@ -101,8 +108,26 @@ export class ReferenceIndex {
    * The referrers of several objects at once, in one statement when they are few: the CS objects referring to these
    * DN keys of these connectors, and the MV objects referring to these MV ids.
    */
-  referrersOf(csKeys: Iterable<readonly [connector: number, key: string]>, mvIds: Iterable<number>): { cs: Set<number>; mv: Set<number> } {
-    const out = { cs: new Set<number>(), mv: new Set<number>() };
+  referrersOf(csKeys: Iterable<readonly [connector: number, key: string]>, mvIds: Iterable<number>): Referrers {
+    return this.referrersLater(csKeys, mvIds)();
+  }
+
+  /**
+   * The same, as they are now, from a function to call later in the same transaction: on PostgreSQL the statements
+   * go out without waiting, and their rows arrive with the next call that waits.
+   */
+  referrersLater(csKeys: Iterable<readonly [connector: number, key: string]>, mvIds: Iterable<number>): () => Referrers {
+    const parts = this.referrerStatements(csKeys, mvIds).map(([sql, params]) => allLater(this.lists.get(sql), ...params));
+    return () => {
+      const out = { cs: new Set<number>(), mv: new Set<number>() };
+      for (const rows of parts) for (const r of rows() as { kind: number; id: number }[]) (r.kind === 0 ? out.cs : out.mv).add(r.id);
+      return out;
+    };
+  }
+
+  /** The statements (SQL and parameters) that read the referrers of these keys and ids. */
+  private referrerStatements(csKeys: Iterable<readonly [connector: number, key: string]>, mvIds: Iterable<number>): [string, number[]][] {
+    const out: [string, number[]][] = [];
     const hashes = inLists([...csKeys].map(([c, k]) => refHash(c, k)), REFERRER_LIST);
     const ids = inLists(mvIds, REFERRER_LIST);
     for (;;) {
@@ -119,7 +144,7 @@ export class ReferenceIndex {
         parts.push(`SELECT 1 AS kind, from_mv AS id FROM mv_refs WHERE to_mv IN (${m.value.marks})`);
         params.push(...m.value.keys);
       }
-      for (const r of this.lists.get(parts.join(' UNION ALL ')).all(...params) as { kind: number; id: number }[]) (r.kind === 0 ? out.cs : out.mv).add(r.id);
+      out.push([parts.join(' UNION ALL '), params]);
     }
   }
 }

@@ -32,6 +32,12 @@ class FollowUpQueue {
     for (const id of f.mv) this.mv.add(id);
   }
 
+  /** Adds follow-ups read after the fact, leaving out the CS objects synchronized since they were asked for. */
+  addUnlessReached(f: FollowUps, reachedSince: (id: number) => boolean): void {
+    for (const id of f.cs) if (!reachedSince(id)) this.cs.add(id);
+    for (const id of f.mv) this.mv.add(id);
+  }
+
   /** Takes up to `n` ids of a kind that have visits left. */
   take(kind: 'cs' | 'mv', n: number): number[] {
     const set = this[kind];
@@ -85,11 +91,20 @@ export async function runSync(ctx: StepContext, mode: 'full' | 'delta'): Promise
     const page = store.cs.pageIds(connector.seq, filter, after, BATCH);
     if (!page.length) break;
     store.transaction(() => {
+      // What each object's flush asks to re-evaluate is read after the page (on PostgreSQL nothing waits for the
+      // statements that find it), with where in the page each object was reached.
+      const reached = new Map<number, number>();
+      const later: [at: number, follow: () => FollowUps][] = [];
       eachAhead(env, page, (cs) => {
         // Synchronizing the object now does what a follow-up asked for before it was reached.
         queue.cs.delete(cs.id);
-        queue.add(synchronizeOne(env, cs, ctx.stats));
-      }, (id) => queue.cs.delete(id));
+        reached.set(cs.id, reached.size);
+        later.push([reached.size - 1, synchronizeLater(env, cs, ctx.stats)]);
+      }, (id) => {
+        queue.cs.delete(id);
+        reached.set(id, reached.size);
+      });
+      for (const [at, follow] of later) queue.addUnlessReached(follow(), (id) => (reached.get(id) ?? -1) > at);
       checkpoint(ctx);
     });
     after = page[page.length - 1];
@@ -159,6 +174,11 @@ function eachAhead(env: SyncEnv, ids: readonly number[], fn: (cs: CsObject) => v
 
 /** Synchronizes one object and writes the result; on a sync error, records it on the object instead. */
 export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): FollowUps {
+  return synchronizeLater(env, cs, stats)();
+}
+
+/** synchronizeOne, with the follow-ups given by a function to call later in the same transaction. */
+function synchronizeLater(env: SyncEnv, cs: CsObject, stats: StepStats): () => FollowUps {
   const ws = new WorkingSet(env.store);
   const mark = stats.mark();
   try {
@@ -166,10 +186,10 @@ export function synchronizeOne(env: SyncEnv, cs: CsObject, stats: StepStats): Fo
   } catch (err) {
     stats.rewind(mark);
     recordSyncError(env, cs, err, stats);
-    return { cs: new Set(), mv: new Set() };
+    return () => ({ cs: new Set(), mv: new Set() });
   }
   // Written inside the batch transaction; a failure here is a store failure and fails the whole batch.
-  return ws.flush(stats.since(mark));
+  return ws.flushLater(stats.since(mark));
 }
 
 /** Re-runs outbound synchronization of one MV object (its references or its target names changed). */

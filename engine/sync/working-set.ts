@@ -220,6 +220,14 @@ export class WorkingSet {
    * linked, unlinked or deleted.
    */
   flush(records: RunObjectWrite[] = []): FollowUps {
+    return this.flushLater(records)();
+  }
+
+  /**
+   * flush(), with the objects to re-evaluate given by a function to call later in the same transaction: on
+   * PostgreSQL the statement that finds them does not wait for its answer.
+   */
+  flushLater(records: RunObjectWrite[] = []): () => FollowUps {
     const ids = new Map<number, number>();
     const mvIds = new Map<number, number>();
     const later: MvObject[] = [];
@@ -264,7 +272,7 @@ export class WorkingSet {
       if (r.mvId != null && r.mvId < 0) r.mvId = mvIds.get(r.mvId) ?? null;
     }
     // Read once everything is written: a referrer written in this flush is re-evaluated too, which changes nothing.
-    return this.store.refs.referrersOf(changed.cs.values(), changed.mv);
+    return this.store.refs.referrersLater(changed.cs.values(), changed.mv);
   }
 
   /** Notes whose referrers to re-evaluate: those of an object whose identity changed between `before` and `after`. */

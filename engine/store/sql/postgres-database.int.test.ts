@@ -4,6 +4,8 @@ import { postgresSkipReason, startPostgres, type PostgresInstance } from '../../
 import { CURSOR_BATCH, PostgresDatabase, type PostgresStatementError } from './postgres-database.ts';
 import { UntranslatableSqlError } from './postgres-sql.ts';
 import { CHECK_EVERY } from './fresh-statistics.ts';
+import { allLater } from './rows-later.ts';
+import { countRoundTrips } from '../../test-data/round-trip-counter.ts';
 
 // The run's server when the suite runs against PostgreSQL (IDSYNC_STORE), else one started for this file.
 const shared = process.env.IDSYNC_STORE?.startsWith('postgres') ? process.env.IDSYNC_STORE : undefined;
@@ -212,6 +214,40 @@ describe.skipIf(Boolean(skipReason))('PostgresDatabase', () => {
     expect(atRead.code).toBe('23505');
     expect(atRead.message).toContain('[SQL: INSERT INTO notes (id, body) VALUES (?, ?)]');
     expect(db.prepare('SELECT count(*) FROM notes WHERE id BETWEEN 5000 AND 5099').pluck().get()).toBe(0);
+  });
+
+  it('pipelines a read with allLater inside a transaction: its rows, as of when it was sent, come with the next call that waits', () => {
+    const add = db.prepare('INSERT INTO notes (id, body) VALUES (?, ?)');
+    const bodies = () => db.prepare('SELECT body FROM notes WHERE id BETWEEN 6000 AND 6099 ORDER BY id').pluck();
+    const counting = countRoundTrips();
+    try {
+      db.transaction(() => {
+        add.run(6000, 'a');
+        const first = allLater(bodies());
+        add.run(6001, 'b');
+        const second = allLater(bodies());
+        // BEGIN only: neither the writes nor the reads were waited for.
+        expect(counting.count()).toBe(1);
+        expect(first()).toEqual(['a']);
+        expect(second()).toEqual(['a', 'b']);
+        expect(counting.count()).toBe(2);
+      })();
+    } finally {
+      counting.stop();
+    }
+    expect(allLater(bodies())()).toEqual(['a', 'b']);
+    const failed = caught(() =>
+      db.transaction(() => {
+        add.run(6002, 'c');
+        add.run(6002, 'again');
+        const rows = allLater(bodies());
+        rows();
+        throw new Error('not reached: the read throws the write\'s failure');
+      })(),
+    );
+    expect(failed.code).toBe('23505');
+    expect(failed.sql).toBe('INSERT INTO notes (id, body) VALUES (?, ?)');
+    expect(bodies().all()).toEqual(['a', 'b']);
   });
 
   it('reports a unique violation with SQLSTATE 23505, the constraint and the SQL, never the values', () => {

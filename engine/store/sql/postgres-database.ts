@@ -3,12 +3,13 @@
 // once per text (postgres-sql.ts) and prepared on the server under a name, so each run skips parsing.
 //
 // Inside a transaction, run() does not wait for the server: the write is pipelined and its row count arrives with
-// the next call that waits (any read, `changes`, the transaction's end). A failed write is thrown by that call,
-// naming the write's SQL, and the transaction (or savepoint) it was in rolls back as if fn had thrown it.
+// the next call that waits (any read, `changes`, the transaction's end); allLater() pipelines a read the same way.
+// A failed write is thrown by that call, naming the write's SQL, and the transaction (or savepoint) it was in rolls
+// back as if fn had thrown it.
 import type { SqlDatabase, SqlRunResult, SqlStatement } from './sql-database.ts';
 import { excerpt, toPostgresSql, type PostgresSql } from './postgres-sql.ts';
 import { FreshStatistics } from './fresh-statistics.ts';
-import { DEFAULT_STALL_TIMEOUT_MS, SyncChannel, WorkerReportedError, type Request } from './postgres-sync-channel.ts';
+import { DEFAULT_STALL_TIMEOUT_MS, SyncChannel, WorkerReportedError, type PostedWrite, type Request } from './postgres-sync-channel.ts';
 
 export interface PostgresConnectOptions {
   /** Connection string (`postgres://user:password@host:port/database`); a `schema` query parameter is ignored. */
@@ -187,11 +188,8 @@ export class PostgresDatabase implements SqlDatabase {
 
   /** Pipelines a write (inside a transaction); its row count is read from the result once a later call settled it. */
   postWrite(request: Request, sql: string): SqlRunResult {
-    if (this.closed) throw new TypeError('The database connection is not open');
-    if (this.channel.unsettled >= MAX_UNSETTLED_WRITES) this.request({ op: 'sync' }, '');
-    const write = this.channel.post(request, sql);
-    this.statistics.sent();
-    const settle = () => this.request({ op: 'sync' }, '');
+    const write = this.post(request, sql);
+    const settle = () => this.settle();
     return {
       lastInsertRowid: 0,
       get changes(): number {
@@ -199,6 +197,30 @@ export class PostgresDatabase implements SqlDatabase {
         return write.changes ?? 0;
       },
     };
+  }
+
+  /** Pipelines a read (inside a transaction): what it answers arrives with the next call that waits. */
+  postRead(request: Request, sql: string): () => RowBatch {
+    const read = this.post(request, sql);
+    return () => {
+      if (read.rows === undefined) this.settle();
+      // Unanswered after a settle: its transaction failed and was rolled back before anything read it.
+      if (read.rows === undefined) throw new Error(`The read was not answered: its transaction ended with an error [SQL: ${excerpt(sql)}]`);
+      return read.rows as RowBatch;
+    };
+  }
+
+  private post(request: Request, sql: string): PostedWrite {
+    if (this.closed) throw new TypeError('The database connection is not open');
+    if (this.channel.unsettled >= MAX_UNSETTLED_WRITES) this.settle();
+    const posted = this.channel.post(request, sql);
+    this.statistics.sent();
+    return posted;
+  }
+
+  /** Waits for every pipelined statement: their results are then in hand, and a failure is thrown here. */
+  private settle(): void {
+    this.request({ op: 'sync' }, '');
   }
 
   /** Sends a request; a statement's error is rethrown with its SQLSTATE and the first 200 characters of `sql`. */
@@ -265,6 +287,20 @@ class PostgresStatement implements SqlStatement {
 
   all(...params: unknown[]): unknown[] {
     return this.shape(this.query('all', params) as RowBatch);
+  }
+
+  /**
+   * The rows all() gives, for reading later: inside a transaction the statement is pipelined like a write and its
+   * rows arrive with the next call that waits; elsewhere it runs now.
+   */
+  allLater(...params: unknown[]): () => unknown[] {
+    if (!this.db.inTransaction) {
+      const rows = this.all(...params);
+      return () => rows;
+    }
+    const text = this.db.textOf(this.source);
+    const rows = this.db.postRead({ op: 'all', text: text.text, name: text.name, values: this.values(params, text) }, this.source);
+    return () => this.shape(rows());
   }
 
   iterate(...params: unknown[]): IterableIterator<unknown> {

@@ -20,13 +20,16 @@ interface Answer {
   readonly value?: unknown;
   readonly error?: WorkerError & { readonly deferredIndex?: number };
   readonly deferred?: number[];
+  /** The rows of the posted reads among them, null for a write. */
+  readonly deferredRows?: (unknown | null)[];
 }
 
-/** A write sent with post(): its row count once a later call has settled it. */
+/** A statement sent with post(): its row count, and a read's rows, once a later call has settled it. */
 export interface PostedWrite {
   /** The statement as the caller wrote it, for the error should it fail. */
   readonly sql: string;
   changes?: number;
+  rows?: unknown;
 }
 
 /** A failure as the worker describes it: PostgreSQL's message and its names, never parameter values. */
@@ -150,6 +153,9 @@ export class SyncChannel {
     const posted = this.posted;
     this.posted = [];
     answer.deferred?.forEach((changes, i) => (posted[i].changes = changes));
+    answer.deferredRows?.forEach((rows, i) => {
+      if (rows !== null) posted[i].rows = rows;
+    });
     if (answer.error) {
       const { deferredIndex, ...reported } = answer.error;
       throw new WorkerReportedError(reported, deferredIndex === undefined ? undefined : posted[deferredIndex].sql);

@@ -5,8 +5,9 @@
 // Protocol (postgres-sync-channel.ts is the other side): requests arrive on `workerData.port`; the answer to
 // each request is posted on the same port, then `state[0]` becomes ANSWERED and is notified. A request with
 // `reply: false` (a write inside a transaction) is sent to the server at once, pipelined, and settled by the next
-// request that wants a reply: its answer carries their row counts (`deferred`) and, when one failed, that error
-// instead of its own result (unless it is a rollback, `discardDeferred`). `state[1]` is a heartbeat.
+// request that wants a reply: its answer carries their row counts (`deferred`), the rows of posted reads
+// (`deferredRows`) and, when one failed, that error instead of its own result (unless it is a rollback,
+// `discardDeferred`). `state[1]` is a heartbeat.
 
 /** Values of `state[0]`, the word the calling thread waits on. */
 export const CHANNEL_STATE = { pending: 0, answered: 1, dead: 2 } as const;
@@ -239,6 +240,8 @@ async function answerOf(request) {
     }
   }
   if (settled.length > 0) answer.deferred = changes;
+  // Rows of the posted reads among them (null for a write).
+  if (settled.some((s) => s.value && s.value.rows)) answer.deferredRows = settled.map((s) => (s.value && s.value.rows ? s.value : null));
   return answer;
 }
 
