@@ -187,6 +187,15 @@ export class CsStore {
   }
 
   /**
+   * The object read ahead with this id when it is linked to no metaverse object (what a join looks for), or null:
+   * linked, absent or not read ahead. Never asks the database, and decodes only such objects.
+   */
+  unlinkedAhead(id: number): CsObject | null {
+    const r = this.rows.get(id);
+    return r && r.mv_id === null ? this.toObject(r) : null;
+  }
+
+  /**
    * One object by id, for a batch going through `ids` in order from `at`: when it is not read ahead, the next ones
    * are read with it in one statement.
    */
@@ -495,9 +504,10 @@ export class CsStore {
   search(connector: number, scope: CsSearchScope, cursor: string | null, limit: number, clauses: readonly MvClause[] = [], guard?: SqlGuard): CsPage {
     const q = csSearchQuery(connector, scope, clauses, this.text);
     const after = cursor ? Number(cursor) : 0;
+    const fewRows = q.exact && q.ids && q.few;
     // A guard (a condition the caller's assumptions hold under) is checked only where the rows come with the lookup.
-    if (guard && !(q.exact && q.ids && q.few)) throw new Error('Only a search of the DN or anchor scope, without other clauses, takes a guard');
-    if (q.exact && q.ids && q.few) {
+    if (guard && !fewRows) throw new Error('Only a search of the DN or anchor scope, without other clauses, takes a guard');
+    if (fewRows) {
       // A DN and an anchor name a few objects at most: their rows come with the lookup (one round trip on a server).
       const sql = `SELECT * FROM cs_objects WHERE id IN (${q.ids.sql})${guard ? ` AND ${guard.guard}` : ''} ORDER BY id`;
       const rows = this.db.prepare(sql).all(...q.ids.params, ...(guard?.params ?? [])) as Row[];

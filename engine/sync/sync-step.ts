@@ -154,7 +154,7 @@ function eachAhead(env: SyncEnv, ids: readonly number[], fn: (cs: CsObject) => v
       cs.readAheadObjects(chunk, connectors);
       if (mv.readsAhead) {
         mv.readAheadKeys(chunk.flatMap((id) => {
-          const o = cs.get(id);
+          const o = cs.unlinkedAhead(id);
           return o ? joinKeysOf(env, o) : [];
         }));
       }

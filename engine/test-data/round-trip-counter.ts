@@ -2,7 +2,7 @@
 // one round trip. It counts at the connection class, so it sees stores a test cannot reach (a service's own).
 import { PostgresDatabase } from '../store/sql/postgres-database.ts';
 
-/** Counts the requests of every PostgreSQL store from here on (each a round trip or a posted write) until `stop`. */
+/** Counts the requests every PostgreSQL store waits for from here on (its round trips; pipelined statements are not counted) until `stop`. */
 export function countRoundTrips(): { count: () => number; stop: () => void } {
   const send = PostgresDatabase.prototype.request;
   let n = 0;
