@@ -54,6 +54,14 @@ describe('CSV full import', () => {
     expect(result.watermark).toMatch(/^[0-9a-z]+-[0-9a-f]+$/);
   });
 
+  it('finds the anchor column in any case, the first such column when two differ only in case', async () => {
+    const path = join(dir, 'cased.csv');
+    await writeFile(path, 'displayName,EMPLOYEEID,EmployeeId\nAnna,E1,X1\nBert,E2,X2\n');
+    const result = await drain(connectorFor(hrConfig(path)).importFull({}, testContext()));
+    expect(result.problems).toEqual([]);
+    expect(result.changes.map((c) => (c.kind === 'object' ? c.object.anchor : c.kind))).toEqual(['E1', 'E2']);
+  });
+
   it('cuts batches of the configured size and reads the object type from a column', async () => {
     const path = join(dir, 'many.csv');
     const rows = Array.from({ length: 1203 }, (_, i) => `${i},${i % 2 ? 'person' : 'contact'}`);

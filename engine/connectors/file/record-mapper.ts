@@ -102,10 +102,16 @@ function dnAnchor(dn: string | undefined): { anchor: string } | Failure {
 }
 
 function anchorFromRaw(record: RawRecord, settings: FileSettings, fromLdif: boolean): { anchor: string } | Failure {
-  const lower = settings.anchor.toLowerCase();
-  const raws = [...record.fields].find(([name]) => name.toLowerCase() === lower)?.[1] ?? [];
+  const raws = firstField(record.fields, settings.anchor) ?? [];
   const typed = typeValues(raws, settings.anchor, settings.spec(settings.anchor)?.type ?? 'string', fromLdif);
   return 'code' in typed ? typed : checkAnchor(settings, typed.values);
+}
+
+/** The raw values of the first field named `name` in any case (without copying the record's fields: it runs per record). */
+function firstField(fields: RawRecord['fields'], name: string): RawValue[] | undefined {
+  const lower = name.toLowerCase();
+  for (const [field, raws] of fields) if (field === name || field.toLowerCase() === lower) return raws;
+  return undefined;
 }
 
 /** The anchor from the anchor attribute's values: exactly one, not empty, not too long. */
