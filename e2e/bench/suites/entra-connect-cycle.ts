@@ -71,6 +71,16 @@ function exportErrors(engine: SyncEngine, connectorName: string): string {
   return out.join('; ') || 'none recorded';
 }
 
+/** What the runs of the steps that fell short said (an import's warning names its cause). */
+function stepMessages(engine: SyncEngine, failed: readonly { connectorName: string; step: string }[]): string {
+  const out: string[] = [];
+  for (const f of failed) {
+    const runs = engine.store.runs.list({ connector: engine.connector(f.connectorName).seq }, null, 20).items;
+    for (const r of runs) for (const st of engine.store.runs.steps(r.id)) if (st.type === f.step && st.message) out.push(`${f.step} ${f.connectorName}: ${st.message}`);
+  }
+  return out.join('; ') || 'no message recorded';
+}
+
 async function run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
   const n = ctx.count;
   const seed = path.join(ctx.tmpDir, 'ad-like-users.ldif');
@@ -113,6 +123,7 @@ async function run(ctx: BenchContext): Promise<readonly BenchFigure[]> {
     ctx.log(`cycle ${cycle.result}: ${cycle.steps.map((s) => `${s.step} ${s.connectorName} → ${s.status}`).join('; ')}`);
     const failed = cycle.steps.filter((s) => !/^(success|completed-no-objects)$/.test(s.status));
     if (failed.length > 0) ctx.log(`export errors of ${TENANT}: ${exportErrors(engine, TENANT)}`);
+    if (failed.length > 0) ctx.log(`why: ${stepMessages(engine, failed)}`);
     if (failed.length > 0) throw new Error(`cycle steps did not succeed: ${failed.map((s) => `${s.step} ${s.connectorName}: ${s.status}`).join('; ')}`);
     const inEntra = emu.state.list('user').filter((u) => !u.deleted && String(u.props.userPrincipalName).endsWith(`@${DOMAIN}`)).length;
     if (inEntra !== n) throw new Error(`the emulator holds ${inEntra} users after the cycle, expected ${n}`);

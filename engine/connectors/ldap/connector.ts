@@ -63,9 +63,13 @@ export class LdapConnector implements Connector {
     return discoverContainers(this.session, partition);
   }
 
-  /** The watermark a delta import would continue from, taken now. */
+  /**
+   * The watermark a delta import would continue from, taken now: the server's own change tracking, whatever the
+   * flavour says (a directory configured as Active Directory that keeps no update sequence numbers still has one).
+   */
   async currentWatermark(scope: ImportScope = {}): Promise<string | null> {
-    if (await this.isAd()) return usnWatermark(this.session);
+    const usn = (await this.isAd()) ? await usnWatermark(this.session) : null;
+    if (usn !== null) return usn;
     if (await hasAccesslog(this.session)) return accesslogWatermark(this.session);
     return csnWatermark(this.session, scope);
   }

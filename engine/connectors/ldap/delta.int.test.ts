@@ -201,6 +201,18 @@ describe('OpenLDAP delta import without accesslog (entryCSN)', () => {
     expect(delta.changes.length).toBeLessThanOrEqual(2); // the change, plus at most the suffix's own entryCSN tie
   });
 
+  it('hands over an entryCSN watermark when the configuration says Active Directory but the server keeps no update sequence numbers', async () => {
+    const c = connectorFor(plain, { flavour: 'ad', anchorAttribute: 'entryUUID', objectTypes: [{ name: 'user', objectClasses: ['inetOrgPerson'] }] });
+    const full = await drain(c.importFull({}, testContext()));
+    expect(full.problems).toEqual([]);
+    expect(full.changes.length).toBeGreaterThan(0);
+    expect(JSON.parse(full.watermark!)).toMatchObject({ type: 'csn' });
+    await admin.modify(`uid=user000003,ou=people,${plain.suffix}`, new Change({ operation: 'replace', modification: new Attribute({ type: 'title', values: ['Flavoured'] }) }));
+    const delta = await drain(c.importDelta(full.watermark!, {}, testContext()));
+    await c.close();
+    expect(delta.changes.filter((x) => x.kind === 'object' && x.object.attributes.title?.[0] === 'Flavoured')).toHaveLength(1);
+  });
+
   it('sees objects leave and enter the selected containers and the subtree of a renamed OU', async () => {
     const people = `ou=people,${plain.suffix}`;
     await admin.add(`ou=unit,${people}`, { objectClass: 'organizationalUnit', ou: 'unit' });
