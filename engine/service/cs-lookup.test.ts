@@ -7,7 +7,7 @@ import type { EventName, EventPayload } from '../../shared/api.ts';
 import { addPerson } from '../sync/test-fixture.ts';
 import { memoryDirectory, resetMemoryDirectories } from '../connectors/test-connector/index.ts';
 import { countRoundTrips } from '../test-data/round-trip-counter.ts';
-import { onPostgres } from '../test-data/store-under-test.ts';
+import { postgresOnly } from '../test-data/store-under-test.ts';
 
 let service: ApiService | null = null;
 let home = '';
@@ -52,7 +52,7 @@ describe('connector space lookup by DN or anchor', () => {
     await expect(byAnchor('people', one.anchor!)).rejects.toMatchObject({ code: 'not-found' });
   });
 
-  it.skipIf(!onPostgres && (console.log('skipped on SQLite: round trips to a server'), true))(
+  it.skipIf(postgresOnly('round trips to a server'))(
     'on PostgreSQL, a lookup that finds its object costs one round trip: the connector is checked inside the statement',
     async () => {
       const svc = await withPeople();

@@ -8,7 +8,7 @@ import type { CsObject } from '../model/objects.ts';
 import type { StoredAttributes } from '../model/stored-values.ts';
 import { openStore, type Store } from './store.ts';
 import { backToBeforeSearchText } from './test-before-search-text.ts';
-import { onPostgres, sqliteOnly } from '../test-data/store-under-test.ts';
+import { onPostgres, postgresOnly, sqliteOnly } from '../test-data/store-under-test.ts';
 import { FOLDING_PROBES, FOLDING_VALUES } from '../test-data/search-text-cases.ts';
 import { FOLDED_TEXT_SQL } from './folded-text.ts';
 
@@ -158,7 +158,7 @@ describe('connector space text index (DN, anchor and identity attribute search)'
     expect(search(again, 3, [{ attribute: 'dn', operator: 'contains', value: 'old tim' }])).toEqual([a]);
   });
 
-  it.skipIf(!onPostgres && (console.log('skipped on SQLite: the folded trigram indexes of PostgreSQL schema 2'), true))(
+  it.skipIf(postgresOnly('the folded trigram indexes of PostgreSQL schema 2'))(
     'on PostgreSQL, upgrades a schema 1 store to trigram indexes of the attribute and folded text, finding the same objects',
     () => {
       const s = open();

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MvClause } from '../../shared/model/metaverse.ts';
-import { onPostgres } from '../test-data/store-under-test.ts';
+import { postgresOnly } from '../test-data/store-under-test.ts';
 import { countRoundTrips } from '../test-data/round-trip-counter.ts';
 import { openStore, type Store } from './store.ts';
 
@@ -53,7 +53,7 @@ describe('metaverse equality search on the value index', () => {
     expect(found(host, [...equals('employeeID', 'E2'), ...equals('department', 'sales')])).toEqual([]);
   });
 
-  it.skipIf(!onPostgres && (console.log('skipped on SQLite: round trips to a server'), true))(
+  it.skipIf(postgresOnly('round trips to a server'))(
     'on PostgreSQL, a match costs one round trip: the indexed attributes are checked inside the search statement',
     () => {
       const host = open();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { valueKey } from '../model/stored-values.ts';
 import type { MvObject } from '../model/objects.ts';
-import { onPostgres } from '../test-data/store-under-test.ts';
+import { onPostgres, postgresOnly } from '../test-data/store-under-test.ts';
 import { countRoundTrips } from '../test-data/round-trip-counter.ts';
 import { openStore, type Store } from './store.ts';
 
@@ -60,7 +60,7 @@ describe('join keys read ahead', () => {
     expect(holders(s, 'E4')).toEqual([]);
   });
 
-  it.skipIf(!onPostgres && (console.log('skipped on SQLite: a lookup there is a function call, and nothing is read ahead'), true))(
+  it.skipIf(postgresOnly('a lookup there is a function call, and nothing is read ahead'))(
     'on PostgreSQL, reads the keys of a batch in one statement and answers its joins without asking the server',
     () => {
       const s = open();

@@ -10,3 +10,9 @@ export function sqliteOnly(what: string): boolean {
   if (onPostgres) console.log(`skipped on PostgreSQL: ${what} is about the SQLite file itself`);
   return onPostgres;
 }
+
+/** For `it.skipIf(postgresOnly(...))`: true on SQLite, printing why the test applies to PostgreSQL only. */
+export function postgresOnly(why: string): boolean {
+  if (!onPostgres) console.log(`skipped on SQLite: ${why}`);
+  return !onPostgres;
+}

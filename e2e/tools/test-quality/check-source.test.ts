@@ -61,6 +61,7 @@ describe('test-quality check', () => {
     expect(problems("it('b', (ctx) => {\n  if (process.getuid?.() === 0) {\n    console.log('skipped: root reads every file');\n    ctx.skip();\n  }\n  expect(1).toBe(1);\n});\n")).toEqual([]);
     expect(problems("const data = sampleData('rules.json');\ndescribe.skipIf(data.missing)('c', () => {\n  it('d', () => { expect(data.json('rules.json')).toBeTruthy(); });\n});\n")).toEqual([]);
     expect(problems("it.skipIf(sqliteOnly('the file'))('e', () => { expect(1).toBe(1); });\n")).toEqual([]);
+    expect(problems("it.skipIf(postgresOnly('round trips'))('e', () => { expect(1).toBe(1); });\n")).toEqual([]);
     expect(problems("it.skipIf(otherCheck('the file'))('e', () => { expect(1).toBe(1); });\n")).toHaveLength(1);
   });
 

@@ -24,7 +24,7 @@ export interface Problem {
 export type ModuleReader = (fromFile: string, specifier: string) => { file: string; text: string } | undefined;
 
 /** Helpers that print why they make tests skip (engine/test-data/sample-data.ts, store-under-test.ts). */
-export const PRINTING_HELPERS = ['sampleData', 'sqliteOnly'];
+export const PRINTING_HELPERS = ['sampleData', 'sqliteOnly', 'postgresOnly'];
 
 const ASSERTS = /\b(expect|assert)\b/;
 const PRINTS = /\bconsole\s*\.\s*(log|info|warn|error)\s*\(/g;
