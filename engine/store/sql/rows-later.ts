@@ -4,8 +4,7 @@ import type { SqlStatement } from './sql-database.ts';
 
 /** The rows `statement.all(...params)` gives, from a function to call when they are needed (in the same transaction). */
 export function allLater(statement: SqlStatement, ...params: unknown[]): () => unknown[] {
-  const later = (statement as { allLater?: (...p: unknown[]) => () => unknown[] }).allLater;
-  if (later) return later.apply(statement, params);
+  if (statement.allLater) return statement.allLater(...params);
   const rows = statement.all(...params);
   return () => rows;
 }

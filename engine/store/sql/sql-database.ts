@@ -19,6 +19,8 @@ export interface SqlStatement {
   iterate(...params: unknown[]): IterableIterator<unknown>;
   /** Return the first column's value instead of the row object. */
   pluck(toggle?: boolean): this;
+  /** PostgreSQL: all()'s rows, pipelined inside a transaction and read later (see rows-later.ts). */
+  allLater?(...params: unknown[]): () => unknown[];
 }
 
 /** The SQL dialect of a connection; store code picks dialect-specific SQL only where the portable subset ends. */
